@@ -1,0 +1,48 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', '.vite/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: {
+        console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
+        setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', Buffer: 'readonly',
+        TextEncoder: 'readonly', TextDecoder: 'readonly', queueMicrotask: 'readonly', structuredClone: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    // The classifier runs everywhere: no browser, DOM or UI import may leak into it.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['preact', 'preact/*', '@preact/*'], message: 'src/core is UI-free.' },
+          { group: ['webextension-polyfill'], message: 'src/core must not use the extension API.' },
+          { group: ['node:*'], message: 'src/core must run in the browser too.' },
+          { group: ['../*'], message: 'src/core imports nothing outside src/core.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'chrome', 'browser', 'window', 'document', 'navigator', 'localStorage'],
+      'no-console': 'error',
+    },
+  },
+  {
+    // Shipped code logs through src/shared/debug.ts only.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/shared/debug.ts'],
+    rules: { 'no-console': 'error' },
+  },
+);

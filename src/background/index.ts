@@ -1,0 +1,2 @@
+// Background service worker: wiring only.
+export {};

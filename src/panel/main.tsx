@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<main>CORS Lens panel</main>, document.getElementById('app')!);

@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<main>CORS Lens</main>, document.getElementById('app')!);

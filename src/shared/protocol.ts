@@ -1,0 +1,130 @@
+/**
+ * The one protocol between the background worker and the extension pages (panel, popup).
+ * Every message name maps to its payload here; senders and handlers are generic over these maps.
+ *
+ * Two channels:
+ * - requests: one-shot `runtime.sendMessage` calls, answered with a `Response<…>`;
+ * - a live port per inspected tab, named `portName(tabId)`, carrying `PortEvents` from the
+ *   background to the page (the page sends nothing on it but may disconnect at any time).
+ */
+import type { Exchange } from '../core/model';
+import type { Verdict, VerdictKind } from '../core/verdict';
+
+export const PROTOCOL_VERSION = 1;
+
+/** A recorded exchange with its verdict, as the background stores and sends it. */
+export interface ExchangeEntry {
+  exchange: Exchange;
+  /** Classified when the exchange ended (or `pending` while in flight). */
+  verdict: Verdict;
+  /** Monotonic per tab: the order of first sight. */
+  seq: number;
+  /** The page session (top-level navigation) the exchange belongs to. */
+  pageId: string;
+}
+
+/** Tab id used for requests with no tab (service workers, extension requests). */
+export const OTHER_TAB = -1;
+
+export type VerdictCounts = Record<VerdictKind, number>;
+
+export interface PageInfo {
+  pageId: string;
+  url: string;
+  startedAt: number;
+}
+
+export interface TabSummary {
+  tabId: number;
+  /** Current page of the tab (the newest page session). */
+  page: PageInfo | null;
+  counts: VerdictCounts;
+  total: number;
+  /** Exchanges dropped because of the per-tab bound or storage quota, never silently. */
+  dropped: number;
+  /** Up to the newest N blocked entries, newest first (the popup groups them). */
+  blocked: ExchangeEntry[];
+}
+
+export interface Settings {
+  /** Capture paused: listeners removed, nothing recorded. */
+  paused: boolean;
+  /** Keep the log across top-level navigations. */
+  keepLog: boolean;
+  /** Record same-origin requests and navigations too (they never count as CORS problems). */
+  recordSameOrigin: boolean;
+}
+
+export interface TabSnapshot {
+  summary: TabSummary;
+  entries: ExchangeEntry[];
+  settings: Settings;
+}
+
+/** Requests from a page to the background, each with its payload and its answer. */
+export interface Requests {
+  'get-summary': { payload: { tabId: number }; result: TabSummary };
+  'get-snapshot': { payload: { tabId: number }; result: TabSnapshot };
+  clear: { payload: { tabId: number }; result: null };
+  'get-settings': { payload: Record<string, never>; result: Settings };
+  'set-settings': { payload: Partial<Settings>; result: Settings };
+}
+
+export type RequestName = keyof Requests;
+
+export interface RequestMessage<K extends RequestName = RequestName> {
+  v: typeof PROTOCOL_VERSION;
+  name: K;
+  payload: Requests[K]['payload'];
+}
+
+export type Response<K extends RequestName> =
+  | { ok: true; result: Requests[K]['result'] }
+  | { ok: false; error: string };
+
+/** Events the background pushes on a tab's port. */
+export interface PortEvents {
+  /** Sent first on connect, and again after a reset: the whole state of the tab. */
+  snapshot: TabSnapshot;
+  /** New or changed entries (batched). */
+  upsert: { entries: ExchangeEntry[]; summary: TabSummary };
+  /** The tab's log was cleared or a navigation started a new page session without keep-log. */
+  reset: { reason: 'cleared' | 'navigation' | 'closed'; summary: TabSummary };
+  settings: Settings;
+}
+
+export type PortEventName = keyof PortEvents;
+
+export interface PortMessage<K extends PortEventName = PortEventName> {
+  v: typeof PROTOCOL_VERSION;
+  name: K;
+  payload: PortEvents[K];
+}
+
+export const PORT_PREFIX = 'cors-lens/tab/';
+export const portName = (tabId: number): string => `${PORT_PREFIX}${tabId}`;
+export function tabIdFromPortName(name: string): number | null {
+  if (!name.startsWith(PORT_PREFIX)) return null;
+  const n = Number(name.slice(PORT_PREFIX.length));
+  return Number.isInteger(n) && n >= -1 ? n : null;
+}
+
+export function isRequestMessage(value: unknown): value is RequestMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as { v?: unknown; name?: unknown; payload?: unknown };
+  return m.v === PROTOCOL_VERSION && typeof m.name === 'string' && REQUEST_NAMES.includes(m.name as RequestName) &&
+    typeof m.payload === 'object' && m.payload !== null;
+}
+
+export const REQUEST_NAMES: readonly RequestName[] = ['get-summary', 'get-snapshot', 'clear', 'get-settings', 'set-settings'];
+
+export const emptyCounts = (): VerdictCounts => ({
+  simple: 0,
+  preflighted: 0,
+  blocked: 0,
+  'same-origin': 0,
+  'no-cors': 0,
+  'network-error': 0,
+  pending: 0,
+  inconclusive: 0,
+});
