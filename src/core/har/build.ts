@@ -1,0 +1,74 @@
+/**
+ * `buildHarReport`: a HAR 1.2 log of every captured exchange with its verdict. Readable by any HAR
+ * viewer and by Chrome DevTools' "Import HAR" (Chrome's own entry shape), and by `readHar`.
+ */
+import type { VerdictKind } from '../verdict';
+import { exchangeEntries } from './entries';
+import { SENSITIVE_HEADERS } from './redact';
+import { isoTime } from './timing';
+import type { BuildOptions, HarEntry, HarPage, HarReport, ReportEntry, ReportPage } from './types';
+
+export const REPORT_CREATOR = 'CORS Lens';
+
+const emptyCounts = (): Record<VerdictKind, number> => ({
+  simple: 0, preflighted: 0, blocked: 0, 'same-origin': 0, 'no-cors': 0, 'network-error': 0, pending: 0, inconclusive: 0,
+});
+
+function toPage(id: string, title: string, startedAt: number): HarPage {
+  return { startedDateTime: isoTime(startedAt), id, title, pageTimings: { onContentLoad: -1, onLoad: -1 } };
+}
+
+/** Pages referenced by the entries: the given ones, plus a described stand-in for any page not given. */
+function buildPages(entries: readonly ReportEntry[], given: readonly ReportPage[]): HarPage[] {
+  const known = new Map(given.map((p) => [p.pageId, p]));
+  const pages = new Map<string, HarPage>();
+  for (const { exchange: x, pageId } of entries) {
+    if (pageId === undefined) continue;
+    const page = pages.get(pageId);
+    if (page) {
+      if (!known.has(pageId) && Date.parse(page.startedDateTime) > x.timings.start) page.startedDateTime = isoTime(x.timings.start);
+      continue;
+    }
+    const info = known.get(pageId);
+    pages.set(pageId, info
+      ? toPage(pageId, info.url, info.startedAt)
+      : toPage(pageId, x.documentUrl ?? x.initiator ?? 'unknown page', x.timings.start));
+  }
+  return [...pages.values()].sort((a, b) => Date.parse(a.startedDateTime) - Date.parse(b.startedDateTime));
+}
+
+export function buildHarReport(entries: readonly ReportEntry[], options: BuildOptions): HarReport {
+  const ordered = entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.exchange.timings.start - b.e.exchange.timings.start || (a.e.seq ?? a.i) - (b.e.seq ?? b.i))
+    .map(({ e }) => e);
+  const counts = emptyCounts();
+  const harEntries: { start: number; order: number; entry: HarEntry }[] = [];
+  for (const { exchange, verdict, pageId } of ordered) {
+    counts[verdict.kind] = (counts[verdict.kind] ?? 0) + 1;
+    for (const entry of exchangeEntries(exchange, verdict, pageId, options.includeSensitive)) {
+      harEntries.push({ start: Date.parse(entry.startedDateTime), order: harEntries.length, entry });
+    }
+  }
+  harEntries.sort((a, b) => a.start - b.start || a.order - b.order);
+  const now = options.now ?? new Date();
+  return {
+    log: {
+      version: '1.2',
+      creator: { name: REPORT_CREATOR, version: options.extensionVersion },
+      browser: { name: options.browser.name, version: options.browser.version },
+      pages: buildPages(ordered, options.pages ?? []),
+      entries: harEntries.map((h) => h.entry),
+      _corsLens: {
+        formatVersion: 1,
+        extensionVersion: options.extensionVersion,
+        browser: { ...options.browser },
+        generatedAt: now.toISOString(),
+        sensitiveIncluded: options.includeSensitive,
+        redactedHeaders: options.includeSensitive ? [] : [...SENSITIVE_HEADERS],
+        exchanges: entries.length,
+        counts,
+      },
+    },
+  };
+}

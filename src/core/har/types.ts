@@ -1,0 +1,182 @@
+/**
+ * HAR 1.2 types (http://www.softwareishard.com/blog/har-12-spec/) as CORS Lens writes and reads them,
+ * with the Chrome DevTools extensions (`_resourceType`, `_initiator`, `_error`, `_fromCache`) and ours
+ * (`_cors` on each entry, `_corsLens` on the log). Custom fields start with `_`, as the spec asks.
+ */
+import type { CorsErrorCode, CredentialsMode, VerdictKind } from '../verdict';
+import type { Exchange } from '../model';
+import type { Verdict } from '../verdict';
+
+export interface HarNameValue {
+  name: string;
+  value: string;
+}
+
+export interface HarCookie extends HarNameValue {
+  path?: string;
+  domain?: string;
+  expires?: string;
+  httpOnly?: boolean;
+  secure?: boolean;
+}
+
+export interface HarRequest {
+  method: string;
+  url: string;
+  httpVersion: string;
+  cookies: HarCookie[];
+  headers: HarNameValue[];
+  queryString: HarNameValue[];
+  headersSize: number;
+  bodySize: number;
+}
+
+export interface HarResponse {
+  status: number;
+  statusText: string;
+  httpVersion: string;
+  cookies: HarCookie[];
+  headers: HarNameValue[];
+  content: { size: number; mimeType: string };
+  redirectURL: string;
+  headersSize: number;
+  bodySize: number;
+  /** Chrome: the browser's failure string (`net::ERR_FAILED`), null or absent when the request did not fail. */
+  _error?: string | null;
+}
+
+export interface HarTimings {
+  blocked: number;
+  dns: number;
+  connect: number;
+  send: number;
+  wait: number;
+  receive: number;
+  ssl: number;
+}
+
+/** Chrome's `_initiator` (a CDP `Network.Initiator`); a preflight's points at the request it was sent for. */
+export interface HarInitiator {
+  type: string;
+  url?: string;
+  requestId?: string;
+}
+
+/** One reason, as written in `_cors.reasons` (a subset of the core `Reason`, stable names). */
+export interface HarCorsReason {
+  code: CorsErrorCode;
+  firefox: string | null;
+  mdn: string | null;
+  header: string | null;
+  received: string | null;
+  expected: string;
+  summary: string;
+}
+
+/** Our extension on every entry. Field names are stable: reports outlive versions. */
+export interface HarCors {
+  /** The exchange id on request entries (every hop of a redirect chain shares it); the preflight's own id on preflights. */
+  id: string;
+  role: 'request' | 'preflight';
+  /** Which step of the exchange this entry is: a preflight, a redirect hop (3xx) or the final response. */
+  step: 'preflight' | 'redirect' | 'response';
+  /** Position of the entry among the exchange's request hops (0 = first URL); absent on preflights. */
+  hop?: number;
+  /** The verdict of the whole exchange, repeated on each of its entries. */
+  verdict: VerdictKind;
+  /** For `blocked`: first is the reason the browser reports. Empty otherwise. */
+  reasons: HarCorsReason[];
+  /** On a preflight: the id of the request it was sent for. */
+  preflightOf?: string;
+  /** On a request entry: its preflight (id when one was seen; `cached` when the preflight cache answered). */
+  preflight?: { id?: string; cached: boolean };
+  credentials: CredentialsMode;
+  /** One sentence, the verdict's headline. */
+  headline: string;
+  /** The Origin the browser sent (or would send) at the deciding step; `null` once tainted. */
+  origin: string | null;
+  /** What the capture could see (so a reader judges absences the same way). */
+  initiator?: string;
+  type: Exchange['type'];
+  observer: { browser: Exchange['observer']['browser']; preflightsVisible: boolean; fullRequestHeaders: boolean };
+}
+
+export interface HarEntry {
+  pageref?: string;
+  startedDateTime: string;
+  time: number;
+  request: HarRequest;
+  response: HarResponse;
+  cache: Record<string, never>;
+  timings: HarTimings;
+  serverIPAddress?: string;
+  _resourceType: string;
+  _initiator: HarInitiator;
+  _fromCache?: 'disk' | 'memory';
+  _cors: HarCors;
+}
+
+export interface HarPage {
+  startedDateTime: string;
+  id: string;
+  title: string;
+  pageTimings: { onContentLoad: number; onLoad: number };
+}
+
+export interface HarCreator {
+  name: string;
+  version: string;
+  comment?: string;
+}
+
+/** Log-level block saying who made the report and how. */
+export interface CorsLensInfo {
+  /** Version of the `_cors` format. */
+  formatVersion: 1;
+  extensionVersion: string;
+  browser: { name: string; version: string };
+  generatedAt: string;
+  /** Cookie, Set-Cookie, Authorization and Proxy-Authorization values were kept. */
+  sensitiveIncluded: boolean;
+  /** Names of the headers whose values were replaced by `[redacted]`. */
+  redactedHeaders: string[];
+  exchanges: number;
+  counts: Record<VerdictKind, number>;
+}
+
+export interface HarLog {
+  version: '1.2';
+  creator: HarCreator;
+  browser: HarCreator;
+  pages: HarPage[];
+  entries: HarEntry[];
+  comment?: string;
+  _corsLens: CorsLensInfo;
+}
+
+export interface HarReport {
+  log: HarLog;
+}
+
+/** What the report is built from: structurally the background's `ExchangeEntry`. */
+export interface ReportEntry {
+  exchange: Exchange;
+  verdict: Verdict;
+  seq?: number;
+  pageId?: string;
+}
+
+/** A page session: structurally the protocol's `PageInfo`. */
+export interface ReportPage {
+  pageId: string;
+  url: string;
+  startedAt: number;
+}
+
+export interface BuildOptions {
+  includeSensitive: boolean;
+  browser: { name: string; version: string };
+  extensionVersion: string;
+  pages?: ReportPage[];
+  now?: Date;
+}
