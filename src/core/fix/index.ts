@@ -1,0 +1,70 @@
+/**
+ * The server-fix generator: from one exchange and its verdict, the exact headers the server must send
+ * at each step, advice in words, and a ready-to-paste snippet for each common stack.
+ */
+import type { Exchange } from '../model';
+import type { Verdict } from '../verdict';
+import type { FixNote, FixSet, FixStatus, Snippet, StackId } from './types';
+import { buildSpec, headerValue } from './spec';
+import { buildSteps } from './steps';
+import { NO_HEADER_FIX_CODES, reasonNotes, shapeNotes } from './notes';
+import { STACKS } from './stacks/index';
+import { originOf } from './url';
+
+export type { FixNote, FixSet, FixSpec, FixStatus, HeaderLine, Snippet, StackId, StackInfo, StepFix } from './types';
+export { STACKS, stackInfo } from './stacks/index';
+export { suggestedStack } from './suggest';
+
+function statusOf(verdict: Verdict): FixStatus {
+  switch (verdict.kind) {
+    case 'simple':
+    case 'preflighted':
+    case 'same-origin':
+    case 'no-cors':
+      return 'nothing-to-fix';
+    case 'blocked':
+      return verdict.reasons[0] && NO_HEADER_FIX_CODES.has(verdict.reasons[0].code) ? 'no-header-fix' : 'server-fix';
+    default:
+      return 'unknown';
+  }
+}
+
+const SUMMARY: Record<FixStatus, string> = {
+  'nothing-to-fix': 'Nothing to fix: the browser allowed this request. The headers below are the configuration that keeps it working.',
+  'server-fix': 'Fix on the server: send the response headers below at each step.',
+  'no-header-fix': 'No server header fixes this failure: see the notes. The headers below are still needed once it is solved.',
+  unknown: 'The browser failed this request for a reason it did not show us; if CORS is involved, the server needs the headers below.',
+};
+
+/** The page origin before any taint, for the per-hop Origin of redirect steps. */
+function pageOrigin(exchange: Exchange, verdict: Verdict, fallback: string): string {
+  if (!verdict.tainted && verdict.origin) return verdict.origin;
+  const sent = headerValue(exchange.requestHeaders, 'origin');
+  if (sent !== null && sent.trim() !== 'null') return sent.trim();
+  if (exchange.initiator) return exchange.initiator;
+  return (exchange.documentUrl && originOf(exchange.documentUrl)) || fallback;
+}
+
+export function fixesFor(exchange: Exchange, verdict: Verdict): FixSet {
+  const status = statusOf(verdict);
+  const spec = buildSpec(exchange, verdict);
+  if (verdict.kind === 'same-origin' || verdict.kind === 'no-cors') {
+    const text = verdict.kind === 'same-origin'
+      ? 'Same-origin request: CORS does not apply and the server needs no CORS header.'
+      : 'Sent in no-cors mode: the page gets an opaque response and CORS headers change nothing. To read the response, the page must use mode "cors" and the server must then send the headers.';
+    return { status, summary: text, spec, steps: [], notes: [{ level: 'info', text }], snippets: [] };
+  }
+  const steps = buildSteps(exchange, spec, pageOrigin(exchange, verdict, spec.origin));
+  const notes: FixNote[] = [...reasonNotes(verdict.reasons, spec)];
+  const failingStep = verdict.reasons[0]?.step.kind ?? null;
+  for (const n of shapeNotes(spec, steps.some((s) => s.step === 'redirect'), failingStep)) {
+    if (!notes.some((m) => m.text === n.text)) notes.push(n);
+  }
+  const snippets = STACKS.map((s) => s.generate(spec));
+  return { status, summary: SUMMARY[status], spec, steps, notes, snippets };
+}
+
+/** Snippet for one stack (what the panel shows when the user picks a stack). */
+export function snippetFor(exchange: Exchange, verdict: Verdict, stack: StackId): Snippet | null {
+  return fixesFor(exchange, verdict).snippets.find((s) => s.stack === stack) ?? null;
+}

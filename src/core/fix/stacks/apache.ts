@@ -1,0 +1,38 @@
+import type { FixSpec, HeaderLine, Snippet } from '../types';
+import { apacheString } from '../escape';
+import { preflightHeaders, responseHeaders } from '../steps';
+import { describe, regexPrefix } from './common';
+
+const PREFLIGHT_ONLY = new Set(['Access-Control-Allow-Methods', 'Access-Control-Allow-Headers', 'Access-Control-Max-Age']);
+
+const setLine = (h: HeaderLine, indent: string): string =>
+  h.name === 'Vary'
+    ? `${indent}Header always merge Vary ${apacheString(h.value)}`
+    : `${indent}Header always set ${h.name} ${apacheString(h.value)}`;
+
+export function apache(spec: FixSpec): Snippet {
+  const code = [`# ${describe(spec)}`, '# Needs mod_headers and mod_rewrite (a2enmod headers rewrite).', `<Location "${spec.pathPrefix}">`];
+  if (spec.duplicateAllowOrigin) code.push('    # Remove the copy the application sends, so only one line is left.', '    Header always unset Access-Control-Allow-Origin');
+  code.push('    # "always" keeps the headers on error responses too.', ...responseHeaders(spec).map((h) => setLine(h, '    ')));
+  if (spec.preflight) {
+    const extra = preflightHeaders(spec).filter((h) => PREFLIGHT_ONLY.has(h.name));
+    code.push(`    <If "%{REQUEST_METHOD} == 'OPTIONS'">`, ...extra.map((h) => setLine(h, '        ')), '    </If>');
+  }
+  code.push('</Location>');
+  if (spec.preflight) {
+    code.push(
+      '',
+      '# Answer the preflight with 204 before authentication or redirects (server or virtual-host context).',
+      'RewriteEngine On',
+      'RewriteCond %{REQUEST_METHOD} =OPTIONS',
+      `RewriteRule "^${regexPrefix(spec.pathPrefix)}" - [R=204,L]`,
+    );
+  }
+  return {
+    stack: 'apache',
+    label: 'Apache httpd',
+    language: 'apache',
+    code: code.join('\n'),
+    notes: ['"Header set" without "always" is skipped on error responses and on redirects.'],
+  };
+}

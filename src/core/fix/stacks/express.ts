@@ -1,0 +1,27 @@
+import type { FixSpec, Snippet } from '../types';
+import { jsString } from '../escape';
+import { describe, list } from './common';
+
+export function express(spec: FixSpec): Snippet {
+  const opts = [`  origin: ${jsString(spec.origin)}, // exact origin; cors then adds "Vary: Origin"`];
+  opts.push(`  methods: [${list([spec.method], jsString)}],`);
+  if (spec.requestHeaders.length) opts.push(`  allowedHeaders: [${list(spec.requestHeaders, jsString)}],`);
+  if (spec.credentials) opts.push('  credentials: true, // Access-Control-Allow-Credentials: true');
+  if (spec.preflight) opts.push(`  maxAge: ${spec.maxAge},`, '  optionsSuccessStatus: 204,');
+  const code = [
+    `// ${describe(spec)}`,
+    '// npm install cors',
+    "import cors from 'cors';",
+    '',
+    'const corsOptions = {',
+    ...opts,
+    '};',
+    '',
+    '// Register before routers, authentication and error handlers:',
+    '// it answers the OPTIONS preflight itself and its headers stay on error responses.',
+    'app.use(cors(corsOptions));',
+  ];
+  const notes = ['Register cors() before any middleware that can reject or redirect the request.'];
+  if (spec.duplicateAllowOrigin) notes.push('Remove any other place (proxy, res.header calls) that sets Access-Control-Allow-Origin.');
+  return { stack: 'express', label: 'Express (cors)', language: 'javascript', code: code.join('\n'), notes };
+}

@@ -1,0 +1,38 @@
+import type { FixSpec, HeaderLine, Snippet } from '../types';
+import { nginxString } from '../escape';
+import { preflightHeaders, responseHeaders } from '../steps';
+import { describe } from './common';
+
+const addHeaders = (lines: HeaderLine[], indent: string): string[] =>
+  lines.map((h) => `${indent}add_header ${h.name} ${nginxString(h.value)} always;`);
+
+export function nginx(spec: FixSpec): Snippet {
+  const code = [`# ${describe(spec)}`, `location ${spec.pathPrefix} {`];
+  if (spec.preflight) {
+    code.push(
+      '    # Answer the preflight here: 204, no redirect, no auth.',
+      '    if ($request_method = OPTIONS) {',
+      ...addHeaders(preflightHeaders(spec), '        '),
+      '        return 204;',
+      '    }',
+    );
+  }
+  if (spec.duplicateAllowOrigin) {
+    code.push('    # The upstream app adds these too: hide its copies so only one line is sent.');
+    code.push('    proxy_hide_header Access-Control-Allow-Origin;', '    proxy_hide_header Access-Control-Allow-Credentials;');
+  }
+  code.push(
+    '    # "always" keeps the headers on 4xx/5xx responses too.',
+    ...addHeaders(responseHeaders(spec), '    '),
+    '',
+    '    # ... your existing proxy_pass / root directives for this location',
+    '}',
+  );
+  return {
+    stack: 'nginx',
+    label: 'nginx',
+    language: 'nginx',
+    code: code.join('\n'),
+    notes: ['An add_header inside a location replaces every add_header inherited from the server block: repeat the ones you need.'],
+  };
+}
