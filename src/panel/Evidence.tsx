@@ -1,0 +1,50 @@
+import type { Reason, Verdict } from '../core/verdict';
+import { charDiff } from '../ui/char-diff';
+import { DiffText } from '../ui/DiffText';
+import { neededValue } from './evidence';
+
+function stepName(r: Reason): string {
+  if (r.step.kind === 'preflight') return 'preflight response';
+  if (r.step.kind === 'redirect') return `redirect hop ${r.step.index + 1}`;
+  return 'response';
+}
+
+function ReasonEvidence({ reason, verdict, first }: { reason: Reason; verdict: Verdict; first: boolean }) {
+  const needed = neededValue(reason, verdict);
+  const received = reason.received;
+  const diff = needed !== null && received !== null && received !== needed ? charDiff(received, needed) : null;
+  return (
+    <li class="evidence" data-code={reason.code}>
+      <p class="evidence-title">
+        {first ? null : <span class="muted">Would fail next: </span>}
+        <strong>{reason.header ?? reason.code}</strong>
+        <span class="muted"> in the {stepName(reason)}</span>
+        <span class="code-tag">{reason.code}</span>
+      </p>
+      <p>{reason.summary}</p>
+      <dl class="evidence-values">
+        <dt>Received</dt>
+        <dd data-testid="received">
+          {received === null ? <em>not sent</em> : diff ? <DiffText parts={diff.received} side="received" /> : <code>{received}</code>}
+        </dd>
+        <dt>Needed</dt>
+        <dd data-testid="needed">
+          {diff ? <DiffText parts={diff.needed} side="needed" /> : needed !== null ? <code>{needed}</code> : null}
+          {(needed === null || reason.expected !== needed) && <span class={needed !== null ? 'muted needed-words' : 'needed-words'}>{needed !== null ? ` — ${reason.expected}` : reason.expected}</span>}
+        </dd>
+      </dl>
+    </li>
+  );
+}
+
+export function Evidence({ verdict }: { verdict: Verdict }) {
+  if (verdict.reasons.length === 0) return null;
+  return (
+    <section aria-labelledby="ev-h">
+      <h3 id="ev-h">Evidence</h3>
+      <ul class="evidence-list">
+        {verdict.reasons.map((r, i) => <ReasonEvidence key={i} reason={r} verdict={verdict} first={i === 0} />)}
+      </ul>
+    </section>
+  );
+}

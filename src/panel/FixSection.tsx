@@ -1,0 +1,73 @@
+/** THE FIX: the server configuration generated from this exchange, per stack, with copy buttons. */
+import { useMemo, useState } from 'preact/hooks';
+import { curlFor } from '../core/curl';
+import { fixesFor, suggestedStack } from '../core/fix';
+import type { Exchange } from '../core/model';
+import type { Verdict } from '../core/verdict';
+import { CopyButton } from '../ui/CopyButton';
+import { rememberedStack, rememberStack } from './stack-choice';
+
+export function FixSection({ exchange, verdict }: { exchange: Exchange; verdict: Verdict }) {
+  const fix = useMemo(() => fixesFor(exchange, verdict), [exchange, verdict]);
+  const suggested = useMemo(() => suggestedStack(exchange), [exchange]);
+  const initial = suggested ?? rememberedStack() ?? fix.snippets[0]?.stack;
+  const [stack, setStack] = useState(initial);
+  const snippet = fix.snippets.find((s) => s.stack === stack) ?? fix.snippets[0];
+  const hasPreflight = verdict.preflight.required || exchange.preflights.length > 0;
+  if (verdict.kind === 'same-origin' || verdict.kind === 'no-cors') return null;
+
+  return (
+    <section aria-labelledby="fx-h" class="fix">
+      <h3 id="fx-h">{fix.status === 'server-fix' ? 'The fix' : fix.status === 'nothing-to-fix' ? 'Server configuration (keeps it working)' : 'The fix'}</h3>
+      <p data-testid="fix-summary">{fix.summary}</p>
+      {fix.notes.length > 0 && (
+        <ul class="fix-notes">{fix.notes.map((n, i) => <li key={i} class={`note-${n.level}`}>{n.text}</li>)}</ul>
+      )}
+      {fix.steps.length > 0 && (
+        <div class="fix-steps">
+          {fix.steps.map((s, i) => (
+            <div key={i} class="fix-step">
+              <p><strong>{s.step === 'preflight' ? 'Preflight (OPTIONS) response' : s.step === 'redirect' ? 'Redirect response' : 'Response'}</strong>
+                {' '}<span class="muted">{s.url}</span></p>
+              {s.status && <p class="muted">Status: {s.status}</p>}
+              <table class="headers">
+                <caption class="sr-only">Headers the server must send</caption>
+                <tbody>
+                  {s.headers.map((h, j) => (
+                    <tr key={j}><th scope="row">{h.name}</th><td><code>{h.value}</code> <span class="muted">— {h.why}</span></td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </div>
+      )}
+      {snippet && (
+        <div class="snippet">
+          <div class="snippet-bar">
+            <label>
+              Server{' '}
+              <select aria-label="Server stack" value={snippet.stack}
+                onChange={(e) => { const v = e.currentTarget.value as typeof snippet.stack; setStack(v); rememberStack(v); }}>
+                {fix.snippets.map((s) => (
+                  <option key={s.stack} value={s.stack}>{s.label}{s.stack === suggested ? ' (detected)' : ''}</option>
+                ))}
+              </select>
+            </label>
+            <CopyButton text={() => snippet.code} label="Copy" title={`Copy the ${snippet.label} configuration`} />
+          </div>
+          <pre class="code" data-testid="fix-code" data-stack={snippet.stack}><code>{snippet.code}</code></pre>
+          {snippet.notes.length > 0 && <ul class="fix-notes">{snippet.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
+        </div>
+      )}
+      <div class="curl-bar">
+        {hasPreflight && (
+          <CopyButton text={() => curlFor(exchange, 'preflight')} label="Copy preflight as curl"
+            title="Copy the preflight as a curl command" />
+        )}
+        <CopyButton text={() => curlFor(exchange, 'request')} label="Copy request as curl"
+          title="Copy the request as a curl command" />
+      </div>
+    </section>
+  );
+}

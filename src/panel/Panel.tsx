@@ -1,0 +1,72 @@
+/** The CORS panel: toolbar, the table of exchanges, and the details of the open one. */
+import { useEffect, useRef } from 'preact/hooks';
+import type { PanelActions } from './actions';
+import { Details } from './Details';
+import { ExchangeTable } from './ExchangeTable';
+import type { PanelStore } from './store';
+import type { PanelIO } from './Toolbar';
+import { CountsBar, Toolbar } from './Toolbar';
+
+export interface PanelProps {
+  store: PanelStore;
+  /** Null when there is no live tab (e.g. only an imported HAR is shown). */
+  actions: PanelActions | null;
+  io?: PanelIO;
+}
+
+export function Panel({ store, actions, io = {} }: PanelProps) {
+  const filterRef = useRef<HTMLInputElement>(null);
+  const gridFocus = () => (document.querySelector('.vt') as HTMLElement | null)?.focus();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
+      e.preventDefault();
+      filterRef.current?.focus();
+      filterRef.current?.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const open = store.open.value;
+  const imported = store.imported.value;
+  const notice = store.notice.value;
+  const openKey = (key: string) => { store.openKey.value = key; };
+  const jump = (key: string) => {
+    const i = store.visible.value.findIndex((d) => d.key === key);
+    if (i >= 0) store.activeIndex.value = i;
+    store.openKey.value = key;
+  };
+
+  return (
+    <div class={`panel${open ? ' with-details' : ''}`}>
+      <Toolbar store={store} actions={actions} io={io} filterRef={filterRef} />
+      {imported && (
+        <div class="banner banner-imported" role="status">
+          <strong>Imported:</strong> {imported.name} — {imported.rows.length} requests, classified by CORS Lens.
+          {imported.problems.length > 0 && <span> {imported.problems.length} entries could not be read.</span>}
+          <button type="button" class="btn" onClick={() => { store.imported.value = null; store.openKey.value = null; store.activeIndex.value = -1; }}>
+            {actions ? 'Back to live log' : 'Close import'}
+          </button>
+        </div>
+      )}
+      {notice && (
+        <div class={`banner banner-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+          <button type="button" class="btn" aria-label="Dismiss message" onClick={() => { store.notice.value = null; }}>Dismiss</button>
+        </div>
+      )}
+      <CountsBar store={store} />
+      <div class="main">
+        <div class="list"><ExchangeTable store={store} onOpen={openKey} /></div>
+        {open && (
+          <Details key={open.row.id} row={open.row} preflightIndex={open.preflightIndex}
+            onClose={() => { store.openKey.value = null; gridFocus(); }} onJump={jump} />
+        )}
+      </div>
+    </div>
+  );
+}

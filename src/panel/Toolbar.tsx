@@ -1,0 +1,108 @@
+import type { Ref } from 'preact';
+import { VerdictChip } from '../ui/VerdictChip';
+import { VERDICT_ORDER } from '../ui/verdict-labels';
+import type { PanelActions } from './actions';
+import type { KindFilter } from './rows';
+import type { PanelStore } from './store';
+
+export interface PanelIO {
+  /** Reads a HAR file and shows it classified (sets `store.imported`). */
+  importHar?(file: File): Promise<void>;
+  /** Saves the shown log as a HAR report. */
+  exportReport?(): Promise<void> | void;
+  /** Opens this panel in a tab of its own. */
+  popOut?(): void;
+}
+
+const KINDS: { id: KindFilter; label: string }[] = [
+  { id: 'all', label: 'All' },
+  { id: 'blocked', label: 'Blocked' },
+  { id: 'preflighted', label: 'Preflighted' },
+  { id: 'simple', label: 'Simple' },
+];
+
+export function Toolbar({ store, actions, io, filterRef }: {
+  store: PanelStore;
+  actions: PanelActions | null;
+  io: PanelIO;
+  filterRef: Ref<HTMLInputElement>;
+}) {
+  const settings = store.settings.value;
+  const counts = store.counts.value;
+  const nonCors = counts['same-origin'] + counts['no-cors'] + counts['network-error'];
+  const importing = store.imported.value !== null;
+  return (
+    <div class="toolbar" role="toolbar" aria-label="Filters and actions">
+      <div class="seg" role="group" aria-label="Show">
+        {KINDS.map((k) => (
+          <button key={k.id} type="button" class="btn seg-btn" aria-pressed={store.kind.value === k.id}
+            onClick={() => { store.kind.value = k.id; }}>{k.label}</button>
+        ))}
+      </div>
+      <label class="check">
+        <input type="checkbox" checked={store.showNonCors.value}
+          onChange={(e) => { store.showNonCors.value = e.currentTarget.checked; }} />
+        Non-CORS ({nonCors})
+      </label>
+      <input ref={filterRef} type="search" class="filter" placeholder="Filter  ( / )"
+        aria-label="Filter by URL, header name or value, or reason" value={store.text.value}
+        onInput={(e) => { store.text.value = e.currentTarget.value; store.activeIndex.value = -1; }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') { e.preventDefault(); store.text.value = ''; }
+        }} />
+      <span class="spacer" />
+      {actions && !importing && (
+        <>
+          <button type="button" class="btn" onClick={() => void actions.clear()} aria-label="Clear the log of this tab">Clear</button>
+          <label class="check" title="Keep the log across navigations">
+            <input type="checkbox" checked={settings?.keepLog ?? false} disabled={!settings}
+              onChange={(e) => void actions.setSettings({ keepLog: e.currentTarget.checked })} />
+            Keep log
+          </label>
+          <button type="button" class="btn" aria-pressed={settings?.paused ?? false} disabled={!settings}
+            aria-label={settings?.paused ? 'Resume capture' : 'Pause capture'}
+            onClick={() => void actions.setSettings({ paused: !(settings?.paused ?? false) })}>
+            {settings?.paused ? '▶ Resume' : '⏸ Pause'}
+          </button>
+        </>
+      )}
+      {io.importHar && (
+        <label class="btn file-btn">
+          Import HAR
+          <input type="file" accept=".har,application/json,.json" class="sr-only" aria-label="Import a HAR file"
+            onChange={(e) => {
+              const input = e.currentTarget;
+              const file = input.files?.[0];
+              input.value = '';
+              if (file) void io.importHar!(file);
+            }} />
+        </label>
+      )}
+      {io.exportReport && (
+        <button type="button" class="btn" onClick={() => void io.exportReport!()} aria-label="Export a HAR report of this log">Export report</button>
+      )}
+      {io.popOut && <button type="button" class="btn" onClick={io.popOut} aria-label="Open this panel in a tab">Pop out</button>}
+    </div>
+  );
+}
+
+export function CountsBar({ store }: { store: PanelStore }) {
+  const counts = store.counts.value;
+  const shown = store.visible.value.filter((d) => d.type === 'request').length;
+  const conn = store.connection.value;
+  const summary = store.summary.value;
+  return (
+    <div class="counts" aria-label="Counts per verdict" role="status">
+      <span class="muted">{shown} shown</span>
+      {VERDICT_ORDER.filter((k) => counts[k] > 0).map((k) => <VerdictChip key={k} kind={k} count={counts[k]} />)}
+      {summary && summary.dropped > 0 && <span class="warn">{summary.dropped} older entries dropped (limit reached)</span>}
+      <span class="spacer" />
+      <span class={`conn conn-${conn.state}`}>
+        {conn.state === 'live' ? (store.settings.value?.paused ? 'Paused' : 'Live')
+          : conn.state === 'connecting' ? 'Connecting…'
+          : conn.state === 'reconnecting' ? `Reconnecting (attempt ${conn.attempt})…`
+          : conn.message}
+      </span>
+    </div>
+  );
+}

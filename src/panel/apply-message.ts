@@ -1,0 +1,80 @@
+/** The one place where inbound port messages change the panel store. */
+import { batch } from '@preact/signals';
+import type { ExchangeEntry, PortEvents, PortMessage } from '../shared/protocol';
+import type { Row } from './rows';
+import { toRow } from './rows';
+import type { PanelStore } from './store';
+
+const bySeq = (a: ExchangeEntry, b: ExchangeEntry) => a.seq - b.seq;
+
+function upsert(current: readonly Row[], entries: readonly ExchangeEntry[]): Row[] {
+  const next = current.slice();
+  const index = new Map<string, number>();
+  for (let i = 0; i < next.length; i++) index.set(next[i]!.id, i);
+  let appended = false;
+  for (const e of entries) {
+    const at = index.get(e.exchange.id);
+    if (at !== undefined) {
+      next[at] = toRow(e);
+    } else {
+      index.set(e.exchange.id, next.length);
+      next.push(toRow(e));
+      appended = true;
+    }
+  }
+  // Entries normally arrive in order of first sight; keep that order if a batch did not.
+  if (appended) {
+    for (let i = 1; i < next.length; i++) {
+      if (next[i - 1]!.entry.seq > next[i]!.entry.seq) return next.sort((a, b) => bySeq(a.entry, b.entry));
+    }
+  }
+  return next;
+}
+
+function snapshotRows(entries: readonly ExchangeEntry[]): Row[] {
+  // A snapshot replaces everything; duplicate ids (should not happen) keep the newest.
+  const unique = new Map<string, ExchangeEntry>();
+  for (const e of entries) unique.set(e.exchange.id, e);
+  return [...unique.values()].sort(bySeq).map(toRow);
+}
+
+export function applyPortMessage(store: PanelStore, message: PortMessage): void {
+  batch(() => {
+    switch (message.name) {
+      case 'snapshot': {
+        const p = message.payload as PortEvents['snapshot'];
+        store.live.value = snapshotRows(p.entries);
+        store.summary.value = p.summary;
+        store.settings.value = p.settings;
+        store.connection.value = { state: 'live' };
+        break;
+      }
+      case 'upsert': {
+        const p = message.payload as PortEvents['upsert'];
+        store.live.value = upsert(store.live.value, p.entries);
+        store.summary.value = p.summary;
+        break;
+      }
+      case 'reset': {
+        const p = message.payload as PortEvents['reset'];
+        store.summary.value = p.summary;
+        if (p.reason === 'closed') {
+          store.notice.value = { tone: 'info', text: 'The inspected tab was closed. The log below is what it recorded.' };
+          break;
+        }
+        store.live.value = [];
+        if (!store.imported.value) {
+          store.openKey.value = null;
+          store.activeIndex.value = -1;
+        }
+        store.notice.value = p.reason === 'navigation'
+          ? { tone: 'info', text: 'The page navigated; the log was cleared. Turn on “Keep log” to keep it across navigations.' }
+          : null;
+        break;
+      }
+      case 'settings':
+        store.settings.value = message.payload as PortEvents['settings'];
+        break;
+    }
+  });
+}

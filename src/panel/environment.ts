@@ -1,0 +1,39 @@
+/** Where the panel page runs: inside DevTools (a panel) or as a normal tab (pop-out, `?tabId=N`). */
+
+interface DevtoolsLike {
+  inspectedWindow?: { tabId?: number };
+  panels?: { themeName?: string };
+}
+
+function devtools(): DevtoolsLike | undefined {
+  const c = (globalThis as { chrome?: { devtools?: DevtoolsLike } }).chrome;
+  return c?.devtools;
+}
+
+export const inDevtools = (): boolean => devtools()?.panels !== undefined;
+
+/** The tab to show: `?tabId=N` wins (pop-out and tests), else the tab DevTools inspects. */
+export function resolveTabId(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tabId');
+  if (raw !== null && /^-?\d+$/.test(raw)) {
+    const n = Number(raw);
+    if (Number.isSafeInteger(n) && n >= -1) return n;
+  }
+  const inspected = devtools()?.inspectedWindow?.tabId;
+  return typeof inspected === 'number' ? inspected : null;
+}
+
+/** DevTools says 'dark' or 'default'; a tab follows prefers-color-scheme (the CSS does that without an attribute). */
+export function applyTheme(root: HTMLElement): void {
+  const name = devtools()?.panels?.themeName;
+  if (name === 'dark') root.dataset.theme = 'dark';
+  else if (name === 'default') root.dataset.theme = 'light';
+}
+
+/** URL of this page as a tab of its own, showing `tabId`. */
+export function popOutUrl(href: string, tabId: number): string {
+  const u = new URL(href);
+  u.search = `?tabId=${tabId}`;
+  u.hash = '';
+  return u.href;
+}

@@ -1,0 +1,153 @@
+/**
+ * Table rows: everything the table shows or searches is derived once per entry version, so that a
+ * filter keystroke is a plain `includes` over precomputed lower-case strings.
+ */
+import type { Header } from '../core/model';
+import type { VerdictKind } from '../core/verdict';
+import type { ExchangeEntry } from '../shared/protocol';
+import { VERDICT_LABEL, VERDICT_ORDER } from '../ui/verdict-labels';
+import { shortReason } from './short-reason';
+
+export interface Row {
+  entry: ExchangeEntry;
+  id: string;
+  kind: VerdictKind;
+  start: number;
+  method: string;
+  origin: string;
+  path: string;
+  /** Real HTTP status when one was received. */
+  status: number | null;
+  /** Status column text: the number, or what stands in for it. */
+  statusText: string;
+  reason: string;
+  /** Needed a preflight (seen or cached), whatever the verdict. */
+  preflightNeeded: boolean;
+  /** Lower-case text the filter searches: URL, method, status, verdict, reason, header names and values. */
+  hay: string;
+}
+
+/** Longest header value that goes into the search text (a 1 MB header must not slow every keystroke). */
+const HAY_VALUE_MAX = 1024;
+
+export function splitUrl(url: string): { origin: string; path: string } {
+  try {
+    const u = new URL(url);
+    if (u.origin === 'null') return { origin: `${u.protocol}`, path: url.slice(u.protocol.length) };
+    return { origin: u.origin, path: url.slice(u.origin.length) || '/' };
+  } catch {
+    return { origin: '', path: url };
+  }
+}
+
+function addHeaders(parts: string[], headers: readonly Header[] | undefined): void {
+  if (!headers) return;
+  for (const h of headers) {
+    parts.push(h.name);
+    parts.push(h.value.length > HAY_VALUE_MAX ? h.value.slice(0, HAY_VALUE_MAX) : h.value);
+  }
+}
+
+export function statusText(entry: ExchangeEntry): { status: number | null; text: string } {
+  const { exchange, verdict } = entry;
+  const status = verdict.status ?? exchange.response?.status ?? null;
+  if (status !== null) return { status, text: String(status) };
+  if (exchange.outcome.state === 'pending') return { status: null, text: '(pending)' };
+  if (exchange.outcome.state === 'failed') return { status: null, text: '(failed)' };
+  return { status: null, text: '—' };
+}
+
+export function toRow(entry: ExchangeEntry): Row {
+  const { exchange: x, verdict: v } = entry;
+  const { origin, path } = splitUrl(x.url);
+  const st = statusText(entry);
+  const reason = shortReason(x, v);
+  const parts: string[] = [x.method, x.url, st.text, VERDICT_LABEL[v.kind], v.kind, reason, v.headline];
+  for (const r of v.reasons) parts.push(r.code, r.summary);
+  addHeaders(parts, x.requestHeaders);
+  addHeaders(parts, x.response?.headers);
+  for (const hop of x.redirects) {
+    parts.push(hop.location);
+    addHeaders(parts, hop.requestHeaders);
+    addHeaders(parts, hop.response.headers);
+  }
+  for (const p of x.preflights) {
+    parts.push('options', 'preflight');
+    addHeaders(parts, p.requestHeaders);
+    addHeaders(parts, p.response?.headers);
+  }
+  if (x.outcome.state === 'failed') parts.push(x.outcome.error);
+  return {
+    entry,
+    id: x.id,
+    kind: v.kind,
+    start: x.timings.start,
+    method: x.method,
+    origin,
+    path,
+    status: st.status,
+    statusText: st.text,
+    reason,
+    preflightNeeded: v.preflight.required || x.preflights.length > 0,
+    hay: parts.join('\n').toLowerCase(),
+  };
+}
+
+export type KindFilter = 'all' | 'blocked' | 'preflighted' | 'simple';
+export type SortColumn = 'time' | 'method' | 'url' | 'status' | 'verdict' | 'reason';
+export interface SortSpec { column: SortColumn; dir: 'asc' | 'desc' }
+
+const NON_CORS = new Set<VerdictKind>(['same-origin', 'no-cors', 'network-error']);
+export const isNonCors = (kind: VerdictKind): boolean => NON_CORS.has(kind);
+
+/** Splits the filter text into lower-case terms; every term must occur. */
+export function terms(text: string): string[] {
+  return text.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+export function matches(row: Row, kind: KindFilter, showNonCors: boolean, words: readonly string[]): boolean {
+  if (!showNonCors && NON_CORS.has(row.kind)) return false;
+  if (kind === 'blocked' && row.kind !== 'blocked') return false;
+  if (kind === 'preflighted' && !row.preflightNeeded) return false;
+  if (kind === 'simple' && row.kind !== 'simple') return false;
+  for (const w of words) if (!row.hay.includes(w)) return false;
+  return true;
+}
+
+const rank = new Map(VERDICT_ORDER.map((k, i) => [k, i]));
+const byTime = (a: Row, b: Row) => a.start - b.start || a.entry.seq - b.entry.seq;
+const COMPARE: Record<SortColumn, (a: Row, b: Row) => number> = {
+  time: byTime,
+  method: (a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0),
+  url: (a, b) => (a.entry.exchange.url < b.entry.exchange.url ? -1 : a.entry.exchange.url > b.entry.exchange.url ? 1 : 0),
+  status: (a, b) => (a.status ?? 1000) - (b.status ?? 1000),
+  verdict: (a, b) => rank.get(a.kind)! - rank.get(b.kind)!,
+  reason: (a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
+};
+
+/** Stable sort; ties keep time order. */
+export function sortRows(rows: readonly Row[], spec: SortSpec): readonly Row[] {
+  if (spec.column === 'time' && spec.dir === 'asc') return rows;
+  const cmp = COMPARE[spec.column];
+  const sign = spec.dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => sign * cmp(a, b) || byTime(a, b));
+}
+
+/** A line of the table: an exchange, or one of its preflights shown under it. */
+export type DisplayRow =
+  | { type: 'request'; key: string; row: Row }
+  | { type: 'preflight'; key: string; row: Row; index: number };
+
+export const preflightKey = (id: string, index: number): string => `${id}#preflight-${index}`;
+
+export function display(rows: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string): DisplayRow[] {
+  const words = terms(text);
+  const out: DisplayRow[] = [];
+  for (const row of rows) {
+    if (!matches(row, kind, showNonCors, words)) continue;
+    out.push({ type: 'request', key: row.id, row });
+    const pf = row.entry.exchange.preflights;
+    for (let i = 0; i < pf.length; i++) out.push({ type: 'preflight', key: preflightKey(row.id, i), row, index: i });
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/**
+ * The panel's state as signals. Inbound port messages change it only through `applyPortMessage`
+ * (apply-message.ts); the UI changes only the view state (filters, sort, selection).
+ */
+import { computed, signal } from '@preact/signals';
+import type { VerdictKind } from '../core/verdict';
+import type { Settings, TabSummary, VerdictCounts } from '../shared/protocol';
+import { emptyCounts } from '../shared/protocol';
+import type { DisplayRow, KindFilter, Row, SortSpec } from './rows';
+import { display, sortRows } from './rows';
+
+export type ConnectionState =
+  | { state: 'connecting' }
+  | { state: 'live' }
+  | { state: 'reconnecting'; attempt: number; inMs: number }
+  | { state: 'failed'; message: string };
+
+export interface ImportedLog {
+  /** File name shown in the banner. */
+  name: string;
+  rows: Row[];
+  /** Entries of the file that could not be read, with the reader's words. */
+  problems: string[];
+}
+
+export type Notice = { tone: 'info' | 'error'; text: string } | null;
+
+export function createPanelStore() {
+  /** Live log of the inspected tab, in order of first sight. */
+  const live = signal<Row[]>([]);
+  const summary = signal<TabSummary | null>(null);
+  const settings = signal<Settings | null>(null);
+  const connection = signal<ConnectionState>({ state: 'connecting' });
+  /** A closed tab or a navigation that cleared the log: said once, in words. */
+  const notice = signal<Notice>(null);
+  const imported = signal<ImportedLog | null>(null);
+
+  const kind = signal<KindFilter>('all');
+  const showNonCors = signal(false);
+  const text = signal('');
+  const sort = signal<SortSpec>({ column: 'time', dir: 'asc' });
+  const activeIndex = signal(-1);
+  /** Key (DisplayRow.key) of the line whose details are open. */
+  const openKey = signal<string | null>(null);
+
+  const rows = computed<readonly Row[]>(() => imported.value?.rows ?? live.value);
+  const sorted = computed(() => sortRows(rows.value, sort.value));
+  const visible = computed<DisplayRow[]>(() => display(sorted.value, kind.value, showNonCors.value, text.value));
+  const counts = computed<VerdictCounts>(() => {
+    const c = emptyCounts();
+    for (const r of rows.value) c[r.kind as VerdictKind]++;
+    return c;
+  });
+  const open = computed(() => {
+    const key = openKey.value;
+    if (key === null) return null;
+    const hash = key.indexOf('#preflight-');
+    const id = hash < 0 ? key : key.slice(0, hash);
+    const row = rows.value.find((r) => r.id === id);
+    if (!row) return null;
+    return { row, preflightIndex: hash < 0 ? null : Number(key.slice(hash + '#preflight-'.length)) };
+  });
+
+  return {
+    live, summary, settings, connection, notice, imported,
+    kind, showNonCors, text, sort, activeIndex, openKey,
+    rows, sorted, visible, counts, open,
+  };
+}
+
+export type PanelStore = ReturnType<typeof createPanelStore>;

@@ -1,0 +1,154 @@
+/**
+ * A virtualised grid: only the rows in view (plus a few) are in the DOM, so ten thousand rows cost
+ * the same to render as thirty. Rows have a fixed height. Keyboard: arrows, Home/End, PageUp/PageDown
+ * move the active row; Enter opens it. Columns are sortable through their header buttons.
+ */
+import type { ComponentChildren, JSX, TargetedKeyboardEvent } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+export interface Column<R> {
+  id: string;
+  label: string;
+  /** CSS grid track, e.g. `6em` or `minmax(12em, 1fr)`. */
+  width: string;
+  sortable?: boolean;
+  cell: (row: R) => ComponentChildren;
+}
+
+export type SortDir = 'asc' | 'desc';
+
+export interface VirtualTableProps<R> {
+  label: string;
+  rows: readonly R[];
+  columns: readonly Column<R>[];
+  rowKey: (row: R) => string;
+  rowClass?: (row: R) => string;
+  rowHeight?: number;
+  activeIndex: number;
+  /** Key of the row whose details are open. */
+  openKey?: string | null;
+  sort?: { column: string; dir: SortDir };
+  onSort?: (column: string) => void;
+  onActive: (index: number) => void;
+  onOpen: (index: number) => void;
+  empty?: ComponentChildren;
+  /** Rows drawn above and below the viewport. */
+  overscan?: number;
+}
+
+const FALLBACK_VIEWPORT = 640;
+
+export function VirtualTable<R>(props: VirtualTableProps<R>) {
+  const { rows, columns, rowHeight = 22, overscan = 8 } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setViewport(el.clientHeight > 0 ? el.clientHeight : FALLBACK_VIEWPORT);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // Keep the active row in view.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || props.activeIndex < 0) return;
+    const top = props.activeIndex * rowHeight;
+    const body = viewport - rowHeight; // the sticky header takes one row
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > el.scrollTop + body) el.scrollTop = top + rowHeight - body;
+  }, [props.activeIndex, rowHeight, viewport]);
+
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
+  const template = columns.map((c) => c.width).join(' ');
+  const pageRows = Math.max(1, Math.floor(viewport / rowHeight) - 1);
+
+  const onKeyDown = (e: TargetedKeyboardEvent<HTMLDivElement>) => {
+    const n = rows.length;
+    if (n === 0) return;
+    const cur = props.activeIndex;
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(n - 1, cur + 1),
+      ArrowUp: Math.max(0, cur < 0 ? 0 : cur - 1),
+      Home: 0,
+      End: n - 1,
+      PageDown: Math.min(n - 1, Math.max(0, cur) + pageRows),
+      PageUp: Math.max(0, cur - pageRows),
+    };
+    if (e.key in moves) {
+      e.preventDefault();
+      props.onActive(moves[e.key]!);
+    } else if (e.key === 'Enter' && cur >= 0) {
+      e.preventDefault();
+      props.onOpen(cur);
+    }
+  };
+
+  const activeRow = props.activeIndex >= 0 ? rows[props.activeIndex] : undefined;
+  const slice: JSX.Element[] = [];
+  for (let i = first; i < last; i++) {
+    const row = rows[i]!;
+    const key = props.rowKey(row);
+    const cls = ['vt-row', props.rowClass?.(row) ?? '', i === props.activeIndex ? 'active' : '', key === props.openKey ? 'open' : '']
+      .filter(Boolean).join(' ');
+    slice.push(
+      <div
+        key={key}
+        id={`vt-row-${key}`}
+        role="row"
+        aria-rowindex={i + 2}
+        aria-selected={key === props.openKey}
+        class={cls}
+        style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px`, gridTemplateColumns: template }}
+        onMouseDown={() => props.onActive(i)}
+        onClick={() => props.onOpen(i)}
+      >
+        {columns.map((c) => <div key={c.id} role="gridcell" class={`vt-cell col-${c.id}`}>{c.cell(row)}</div>)}
+      </div>,
+    );
+  }
+
+  return (
+    <div
+      ref={scroller}
+      class="vt"
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={rows.length + 1}
+      aria-activedescendant={activeRow ? `vt-row-${props.rowKey(activeRow)}` : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+    >
+      <div role="row" aria-rowindex={1} class="vt-head" style={{ gridTemplateColumns: template, height: `${rowHeight}px` }}>
+        {columns.map((c) => {
+          const sorted = props.sort?.column === c.id ? props.sort.dir : undefined;
+          return (
+            <div key={c.id} role="columnheader" class={`vt-cell col-${c.id}`}
+              aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+              {c.sortable && props.onSort ? (
+                <button type="button" class="vt-sort" onClick={() => props.onSort!(c.id)}
+                  aria-label={`Sort by ${c.label}${sorted ? (sorted === 'asc' ? ', ascending' : ', descending') : ''}`}>
+                  {c.label}
+                  <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                </button>
+              ) : c.label}
+            </div>
+          );
+        })}
+      </div>
+      {rows.length === 0 ? (
+        <div class="vt-empty">{props.empty}</div>
+      ) : (
+        <div class="vt-body" role="rowgroup" style={{ height: `${rows.length * rowHeight}px` }}>{slice}</div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * Character diff between what a server sent and what the browser needed, so a trailing slash, an
+ * upper-case letter or a stray space stands out. Plain LCS on the differing middle; long values fall
+ * back to a common prefix/suffix split (still exact about where they start to differ).
+ */
+export type DiffPart = { text: string; changed: boolean };
+
+export interface CharDiff {
+  /** The received value, with characters the needed value lacks marked `changed`. */
+  received: DiffPart[];
+  /** The needed value, with characters the received value lacks marked `changed`. */
+  needed: DiffPart[];
+}
+
+const MAX_LCS = 400;
+
+function push(parts: DiffPart[], text: string, changed: boolean): void {
+  if (text === '') return;
+  const last = parts[parts.length - 1];
+  if (last && last.changed === changed) last.text += text;
+  else parts.push({ text, changed });
+}
+
+export function charDiff(received: string, needed: string): CharDiff {
+  let pre = 0;
+  const max = Math.min(received.length, needed.length);
+  while (pre < max && received[pre] === needed[pre]) pre++;
+  let suf = 0;
+  while (suf < max - pre && received[received.length - 1 - suf] === needed[needed.length - 1 - suf]) suf++;
+  const a = received.slice(pre, received.length - suf);
+  const b = needed.slice(pre, needed.length - suf);
+  const outA: DiffPart[] = [];
+  const outB: DiffPart[] = [];
+  push(outA, received.slice(0, pre), false);
+  push(outB, needed.slice(0, pre), false);
+  if (a.length > MAX_LCS || b.length > MAX_LCS) {
+    push(outA, a, true);
+    push(outB, b, true);
+  } else {
+    middle(a, b, outA, outB);
+  }
+  push(outA, received.slice(received.length - suf), false);
+  push(outB, needed.slice(needed.length - suf), false);
+  return { received: outA, needed: outB };
+}
+
+function middle(a: string, b: string, outA: DiffPart[], outB: DiffPart[]): void {
+  const n = a.length;
+  const m = b.length;
+  // lcs[i][j] = LCS length of a[i..] and b[j..], flattened.
+  const w = m + 1;
+  const lcs = new Uint16Array((n + 1) * w);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i * w + j] = a[i] === b[j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
+    }
+  }
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      push(outA, a[i]!, false);
+      push(outB, b[j]!, false);
+      i++;
+      j++;
+    } else if (lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!) {
+      push(outA, a[i]!, true);
+      i++;
+    } else {
+      push(outB, b[j]!, true);
+      j++;
+    }
+  }
+  push(outA, a.slice(i), true);
+  push(outB, b.slice(j), true);
+}
+
+/** Makes invisible differences visible: spaces at the edges and control characters. */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
