@@ -77,5 +77,10 @@ function middle(a: string, b: string, outA: DiffPart[], outB: DiffPart[]): void 
 
 /** Makes invisible differences visible: spaces at the edges and control characters. */
 export function visible(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  let out = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    out += code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : c;
+  }
+  return out;
 }

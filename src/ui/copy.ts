@@ -15,7 +15,7 @@ export async function copyText(text: string, doc: Document = document): Promise<
   area.style.opacity = '0';
   doc.body.appendChild(area);
   area.select();
-  let ok = false;
+  let ok: boolean;
   try {
     ok = doc.execCommand('copy');
   } catch {
