@@ -1,0 +1,14 @@
+/** The HAR 1.2 JSON schema (test/fixtures/har) compiled once with ajv. */
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+
+const schema = JSON.parse(readFileSync(new URL('../../fixtures/har/har-1.2.schema.json', import.meta.url), 'utf8')) as object;
+const ajv = new Ajv({ allErrors: true, strict: true });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+/** Schema errors as readable lines; empty when the document is valid HAR 1.2. */
+export function harErrors(doc: unknown): string[] {
+  return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
+}
