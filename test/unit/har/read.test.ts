@@ -14,7 +14,7 @@ const entry = (method: string, url: string, at: number, over: Record<string, unk
   startedDateTime: new Date(T0 + at).toISOString(),
   time: 3,
   request: { method, url, httpVersion: 'HTTP/1.1', headers: [{ name: 'Origin', value: PAGE }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-  response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: -1 },
+  response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [] as { name: string; value: string }[], cookies: [], content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: -1 },
   cache: {},
   timings: { send: 0, wait: 2, receive: 1 },
   ...over,
