@@ -1,0 +1,60 @@
+/**
+ * A webRequest callback turned into a plain JSON record at once (headers kept in order, duplicates
+ * kept). Everything after the listener works on these, never on the browser's objects.
+ */
+import type { Header, ResourceType } from '../core/model';
+
+interface Base {
+  /** webRequest requestId. */
+  id: string;
+  time: number;
+  url: string;
+}
+
+export interface RequestEvent extends Base {
+  kind: 'request';
+  method: string;
+  type: ResourceType;
+  tabId: number;
+  frameId: number;
+  initiator?: string;
+  documentUrl?: string;
+}
+
+export interface SendHeadersEvent extends Base {
+  kind: 'send-headers';
+  method: string;
+  headers: Header[];
+}
+
+export interface HeadersEvent extends Base {
+  kind: 'headers';
+  status: number;
+  statusText?: string;
+  headers: Header[];
+  fromCache?: boolean;
+}
+
+export interface RedirectEvent extends Base {
+  kind: 'redirect';
+  status: number;
+  redirectUrl: string;
+  ip?: string;
+  fromCache?: boolean;
+}
+
+export interface CompletedEvent extends Base {
+  kind: 'completed';
+  status: number;
+  ip?: string;
+  fromCache?: boolean;
+}
+
+export interface ErrorEvent extends Base {
+  kind: 'error';
+  error: string;
+  ip?: string;
+  fromCache?: boolean;
+}
+
+export type CaptureEvent = RequestEvent | SendHeadersEvent | HeadersEvent | RedirectEvent | CompletedEvent | ErrorEvent;

@@ -1,0 +1,66 @@
+/**
+ * Adds and removes our webRequest listeners. Each listener does one thing: turn the callback into a
+ * plain record and hand it to the sink. Correlation, classification and storage happen later, off
+ * the event path, in batches.
+ *
+ * Minimal set: onBeforeRequest, onSendHeaders (final request headers), onHeadersReceived (status and
+ * headers, for CORS-rejected responses too when `extraHeaders` is on), onBeforeRedirect, onCompleted,
+ * onErrorOccurred. onBeforeSendHeaders and onResponseStarted add nothing we need. Top-level
+ * navigations (`main_frame`) are filtered out by the browser.
+ */
+import type { CaptureEvent } from './capture-event';
+import { normalize } from './normalize';
+import { captureTypes } from './resource-type';
+import type { RawListener, WebRequestApi, WebRequestEventName } from './web-request';
+import { debug } from '../shared/debug';
+
+export interface Capture {
+  /** Adds the listeners (no-op when already added). Must run synchronously at worker start. */
+  start(): void;
+  /** Removes them: a paused CORS Lens costs what an idle extension costs. */
+  stop(): void;
+  readonly active: boolean;
+}
+
+/** extraInfoSpec per event: only what we read. */
+function specs(extra: boolean): Record<WebRequestEventName, string[]> {
+  const x = extra ? ['extraHeaders'] : [];
+  return {
+    onBeforeRequest: [],
+    onSendHeaders: ['requestHeaders', ...x],
+    onHeadersReceived: ['responseHeaders', ...x],
+    onBeforeRedirect: [],
+    onCompleted: [],
+    onErrorOccurred: [],
+  };
+}
+
+export function createCapture(api: WebRequestApi, sink: (event: CaptureEvent) => void): Capture {
+  const filter = { urls: ['<all_urls>'], types: captureTypes(api.resourceTypes) };
+  const spec = specs(api.extraHeaders);
+  const names = Object.keys(spec) as WebRequestEventName[];
+  const listeners = new Map<WebRequestEventName, RawListener>();
+  for (const name of names) {
+    listeners.set(name, (details) => {
+      try {
+        sink(normalize(name, details));
+      } catch (err) {
+        debug.warn('capture', `could not read a ${name} event`, err);
+      }
+    });
+  }
+  let active = false;
+  return {
+    get active() { return active; },
+    start() {
+      if (active) return;
+      active = true;
+      for (const name of names) api.events[name].addListener(listeners.get(name)!, filter, spec[name]);
+    },
+    stop() {
+      if (!active) return;
+      active = false;
+      for (const name of names) api.events[name].removeListener(listeners.get(name)!);
+    },
+  };
+}

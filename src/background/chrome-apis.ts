@@ -1,0 +1,42 @@
+/**
+ * Thin adapters from the browser's extension APIs to the interfaces the session uses. Nothing here
+ * decides anything; it is exercised by the real-browser tests.
+ */
+import type { Observer } from '../core/model';
+import type { BadgeApi } from './badge';
+import type { TabsLike } from './session';
+import type { StorageAreaLike } from './storage-area';
+import type { WebRequestApi } from './web-request';
+
+export function isFirefox(): boolean {
+  const g = globalThis as { browser?: { runtime?: { getBrowserInfo?: unknown } }; navigator?: { userAgent?: string } };
+  if (typeof g.browser?.runtime?.getBrowserInfo === 'function') return true;
+  return /\bFirefox\//.test(g.navigator?.userAgent ?? '');
+}
+
+/** What this browser lets us see (decides which absences mean something to the classifier). */
+export function observerFor(api: WebRequestApi): Observer {
+  const full = api.browser === 'firefox' || api.extraHeaders;
+  return { browser: api.browser, preflightsVisible: full, fullRequestHeaders: full, source: 'webRequest' };
+}
+
+export function storageArea(area: chrome.storage.StorageArea): StorageAreaLike {
+  return {
+    get: (keys) => area.get(keys) as Promise<Record<string, unknown>>,
+    set: (items) => area.set(items),
+    remove: (keys) => area.remove(keys),
+  };
+}
+
+export function actionBadge(): BadgeApi {
+  return {
+    setText: (tabId, text) => chrome.action.setBadgeText({ tabId, text }),
+    setColor: (color) => chrome.action.setBadgeBackgroundColor({ color }),
+  };
+}
+
+export function tabsLike(): TabsLike {
+  return {
+    exists: (tabId) => chrome.tabs.get(tabId).then(() => true, () => false),
+  };
+}

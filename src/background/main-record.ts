@@ -1,0 +1,83 @@
+/**
+ * The correlator's state for one main request (anything that is not a browser preflight): the
+ * `Exchange` being filled in, plus where it stands in the current redirect hop.
+ */
+import type { Exchange, Header, Observer, PreflightRecord } from '../core/model';
+import type { RequestEvent } from './capture-event';
+
+export type Phase = 'waiting' | 'sent' | 'received';
+
+export interface MainRecord {
+  ex: Exchange;
+  /** For the current hop: headers not yet sent, sent, or response headers received. */
+  phase: Phase;
+  /** URL and method of the current hop (they change on redirects). */
+  url: string;
+  method: string;
+  /** Request headers of the current hop, once sent. */
+  headers?: Header[];
+  /** The preflight attached for the current hop (ended or not). */
+  hopPreflight?: PreflightRecord;
+  /** Set by the session: the page session it belongs to, its seq, whether the store has it. */
+  pageId?: string;
+  seq?: number;
+  shown?: boolean;
+}
+
+export interface PairingKey {
+  tabId: number;
+  frameId: number;
+  type: string;
+  initiator: string | undefined;
+}
+
+export function newMainRecord(ev: RequestEvent, observer: Observer): MainRecord {
+  const ex: Exchange = {
+    id: ev.id,
+    type: ev.type,
+    method: ev.method,
+    url: ev.url,
+    requestHeaders: [],
+    redirects: [],
+    preflights: [],
+    outcome: { state: 'pending' },
+    timings: { start: ev.time },
+    observer,
+    tabId: ev.tabId,
+    frameId: ev.frameId,
+    ...(ev.initiator !== undefined ? { initiator: ev.initiator } : {}),
+    ...(ev.documentUrl !== undefined ? { documentUrl: ev.documentUrl } : {}),
+  };
+  return { ex, phase: 'waiting', url: ev.url, method: ev.method };
+}
+
+/**
+ * Rebuilds the correlator state of an exchange stored while in flight (the worker was stopped
+ * between two events of the same request).
+ */
+export function recoverMainRecord(ex: Exchange): MainRecord {
+  const last = ex.redirects[ex.redirects.length - 1];
+  const url = last ? last.location : ex.url;
+  const method = last ? methodAfterRedirect(ex.method, last.response.status) : ex.method;
+  const phase: Phase = ex.response ? 'received' : ex.redirects.length === 0 && ex.requestHeaders.length > 0 ? 'sent' : 'waiting';
+  const rec: MainRecord = { ex, phase, url, method };
+  if (ex.redirects.length === 0 && ex.requestHeaders.length > 0) rec.headers = ex.requestHeaders;
+  const open = ex.preflights.find((p) => p.end === undefined);
+  if (open && rec.phase === 'waiting') rec.hopPreflight = open;
+  return rec;
+}
+
+export function keyOf(ex: Exchange): PairingKey {
+  return { tabId: ex.tabId ?? -1, frameId: ex.frameId ?? 0, type: ex.type, initiator: ex.initiator };
+}
+
+export function sameKey(a: PairingKey, b: PairingKey): boolean {
+  return a.tabId === b.tabId && a.frameId === b.frameId && a.type === b.type && a.initiator === b.initiator;
+}
+
+/** Fetch's redirect rule: 303 turns anything but HEAD into GET; 301/302 turn POST into GET. */
+export function methodAfterRedirect(method: string, status: number): string {
+  if (status === 303 && method !== 'GET' && method !== 'HEAD') return 'GET';
+  if ((status === 301 || status === 302) && method === 'POST') return 'GET';
+  return method;
+}

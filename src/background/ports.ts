@@ -1,0 +1,109 @@
+/**
+ * Live ports, one per inspected tab (`portName(tabId)`). A port gets the tab's snapshot when it
+ * connects, then batched `upsert` events (one per tab per flush), `reset` (followed by a fresh
+ * snapshot) and `settings`.
+ */
+import type { ExchangeEntry, PortEventName, PortEvents, Settings, TabSnapshot, TabSummary } from '../shared/protocol';
+import { emptyCounts } from '../shared/protocol';
+import { portMessage, type EventSink } from '../shared/transport';
+import { debug } from '../shared/debug';
+import type { ResetReason, Store, StoreObserver } from './store';
+
+export class PortHub implements StoreObserver {
+  private readonly sinks = new Map<number, Set<EventSink>>();
+  private readonly changed = new Map<number, Map<string, ExchangeEntry>>();
+  private readonly metaDirty = new Set<number>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly snapshot: (tabId: number) => TabSnapshot,
+    private readonly schedule: () => void,
+  ) {}
+
+  get connections(): number {
+    let n = 0;
+    for (const s of this.sinks.values()) n += s.size;
+    return n;
+  }
+
+  /** Registers a page's port and sends it the tab's snapshot. */
+  connect(tabId: number, sink: EventSink): void {
+    let set = this.sinks.get(tabId);
+    if (!set) this.sinks.set(tabId, (set = new Set()));
+    set.add(sink);
+    sink.onClose(() => this.disconnect(tabId, sink));
+    this.send(tabId, sink, 'snapshot', this.snapshot(tabId));
+  }
+
+  // ---- StoreObserver ----
+  entry(tabId: number, e: ExchangeEntry): void {
+    if (!this.sinks.has(tabId)) return;
+    let m = this.changed.get(tabId);
+    if (!m) this.changed.set(tabId, (m = new Map()));
+    m.set(e.exchange.id, e);
+    this.schedule();
+  }
+  removed(tabId: number): void { this.markMeta(tabId); }
+  meta(tabId: number): void { this.markMeta(tabId); }
+  reset(tabId: number, reason: ResetReason): void {
+    this.changed.delete(tabId);
+    this.metaDirty.delete(tabId);
+    const sinks = this.sinks.get(tabId);
+    if (!sinks) return;
+    const snap = this.snapshot(tabId);
+    for (const s of [...sinks]) {
+      this.send(tabId, s, 'reset', { reason, summary: snap.summary });
+      this.send(tabId, s, 'snapshot', snap);
+    }
+  }
+  tabRemoved(tabId: number): void {
+    this.changed.delete(tabId);
+    this.metaDirty.delete(tabId);
+    const summary: TabSummary = { tabId, page: null, counts: emptyCounts(), total: 0, dropped: 0, blocked: [] };
+    for (const s of [...(this.sinks.get(tabId) ?? [])]) this.send(tabId, s, 'reset', { reason: 'closed', summary });
+  }
+
+  settings(settings: Settings): void {
+    for (const [tabId, set] of this.sinks) for (const s of [...set]) this.send(tabId, s, 'settings', settings);
+  }
+
+  /** Sends the batched upserts: one message per tab with every entry that changed. */
+  flush(): void {
+    const tabs = new Set([...this.changed.keys(), ...this.metaDirty]);
+    for (const tabId of tabs) {
+      const sinks = this.sinks.get(tabId);
+      const entries = [...(this.changed.get(tabId)?.values() ?? [])];
+      this.changed.delete(tabId);
+      this.metaDirty.delete(tabId);
+      if (!sinks || !this.store.peek(tabId)) continue;
+      const summary = this.store.summary(tabId);
+      for (const s of [...sinks]) this.send(tabId, s, 'upsert', { entries, summary });
+    }
+  }
+
+  private markMeta(tabId: number): void {
+    if (!this.sinks.has(tabId)) return;
+    this.metaDirty.add(tabId);
+    this.schedule();
+  }
+
+  private send<K extends PortEventName>(tabId: number, sink: EventSink, name: K, payload: PortEvents[K]): void {
+    try {
+      sink.send(portMessage(name, payload));
+    } catch (err) {
+      debug.log('ports', 'a port went away while sending', err);
+      this.disconnect(tabId, sink);
+    }
+  }
+
+  private disconnect(tabId: number, sink: EventSink): void {
+    const set = this.sinks.get(tabId);
+    if (!set) return;
+    set.delete(sink);
+    if (set.size === 0) {
+      this.sinks.delete(tabId);
+      this.changed.delete(tabId);
+      this.metaDirty.delete(tabId);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Which main request a browser preflight belongs to. Nothing in webRequest links them, so we match
+ * the way the browser builds a preflight (reference §4.2–4.3): same URL as the main request's current
+ * hop, same tab, frame, initiator and type, `Access-Control-Request-Method` equal to the main
+ * request's method, and in time order: the main request's onBeforeRequest comes first, the preflight
+ * ends before the main request sends its headers.
+ */
+import type { Header, PreflightRecord } from '../core/model';
+import { headerValue, requestedHeaderNames } from './headers';
+import { keyOf, sameKey, type MainRecord, type PairingKey } from './main-record';
+
+/** An OPTIONS request is a browser preflight when it carries `Access-Control-Request-Method`. */
+export function preflightMethod(headers: readonly Header[]): string | undefined {
+  const acrm = headerValue(headers, 'access-control-request-method');
+  if (acrm === undefined) return undefined;
+  const mode = headerValue(headers, 'sec-fetch-mode');
+  if (mode !== undefined && mode.trim().toLowerCase() !== 'cors') return undefined;
+  return acrm.trim();
+}
+
+const SIMPLE = new Set(['GET', 'HEAD', 'POST']);
+
+/** Could `rec` be waiting for a preflight to `url` right now? */
+function waitingFor(rec: MainRecord, key: PairingKey, url: string): boolean {
+  return rec.phase === 'waiting' && rec.hopPreflight === undefined && rec.url === url && sameKey(keyOf(rec.ex), key);
+}
+
+/**
+ * The oldest main request waiting for this preflight. With `method` unknown (a preflight that failed
+ * before sending headers), a request whose method is not simple is preferred.
+ */
+export function findMain(
+  mains: Iterable<MainRecord>, key: PairingKey, url: string, method: string | undefined, exclude?: MainRecord,
+): MainRecord | undefined {
+  let fallback: MainRecord | undefined;
+  for (const rec of mains) {
+    if (rec === exclude || !waitingFor(rec, key, url)) continue;
+    if (method !== undefined) {
+      if (rec.method === method) return rec;
+    } else if (!SIMPLE.has(rec.method.toUpperCase())) {
+      return rec;
+    } else {
+      fallback ??= rec;
+    }
+  }
+  return fallback;
+}
+
+/** Every header the preflight announced was actually sent by the main request. */
+export function preflightFits(pf: PreflightRecord, sent: readonly Header[]): boolean {
+  const names = new Set(sent.map((h) => h.name.toLowerCase()));
+  return requestedHeaderNames(pf.requestHeaders).every((n) => names.has(n));
+}
+
+/**
+ * Two identical-looking requests may have taken each other's preflight (their
+ * `Access-Control-Request-Headers` differ). Returns another waiting request whose hop preflight
+ * fits the headers `rec` has just sent, so the two can be swapped.
+ */
+export function findSwap(mains: Iterable<MainRecord>, rec: MainRecord, sent: readonly Header[]): MainRecord | undefined {
+  const key = keyOf(rec.ex);
+  for (const other of mains) {
+    if (other === rec || other.phase !== 'waiting' || other.url !== rec.url || other.method !== rec.method) continue;
+    if (!sameKey(keyOf(other.ex), key) || other.hopPreflight === undefined) continue;
+    if (preflightFits(other.hopPreflight, sent)) return other;
+  }
+  return undefined;
+}

@@ -1,0 +1,285 @@
+/**
+ * The background session: composes capture → correlator → classifier → store → (persistence, ports,
+ * badge). Everything browser-specific is injected, so tests run the real thing over fakes.
+ *
+ * Event path: listeners only turn a callback into a record and `push` it. Processing is batched:
+ * a short timer correlates the queued records, classifies the exchanges that ended (once each) and
+ * updates the store; persistence, ports and the badge flush on their own short timers.
+ *
+ * Wake-up: `start()` reads settings and rehydrates the store; records pushed before that are
+ * queued, not lost, and processed in order afterwards.
+ */
+import type { Observer } from '../core/model';
+import type { ExchangeEntry, Settings, TabSnapshot, TabSummary } from '../shared/protocol';
+import { OTHER_TAB } from '../shared/protocol';
+import type { EventSink } from '../shared/transport';
+import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_KEY, validateSettingsPatch } from '../shared/settings';
+import { debug } from '../shared/debug';
+import { Badge, type BadgeApi } from './badge';
+import type { Capture } from './capture';
+import type { CaptureEvent } from './capture-event';
+import { Correlator, type Recovered } from './correlator';
+import type { MainRecord } from './main-record';
+import { BadRequest, tabIdOf, type Handlers } from './messaging';
+import { decidePage, looksSameOrigin } from './page-sessions';
+import { Persistence } from './persistence';
+import { PortHub } from './ports';
+import type { StorageAreaLike } from './storage-area';
+import { Store } from './store';
+import { realTimers, Soon, type Timers } from './timers';
+import { pendingVerdict, safeClassify, type Classify } from './verdicts';
+
+export interface TabsLike {
+  /** Whether the tab still exists (used to forget tabs closed while the worker slept). */
+  exists(tabId: number): Promise<boolean>;
+}
+
+export interface SessionDeps {
+  classify: Classify;
+  observer: Observer;
+  capture: Capture;
+  sessionArea: StorageAreaLike;
+  localArea: StorageAreaLike;
+  badge: BadgeApi;
+  tabs?: TabsLike;
+  timers?: Timers;
+  now?: () => number;
+  newPageId?: () => string;
+  maxPerTab?: number;
+  delays?: Partial<typeof DEFAULT_DELAYS>;
+}
+
+export const DEFAULT_MAX_PER_TAB = 5000;
+export const DEFAULT_DELAYS = { process: 20, persist: 150, badge: 300 };
+
+export type SessionEvent =
+  | { kind: 'capture'; event: CaptureEvent }
+  | { kind: 'tab-updated'; tabId: number; status?: string; url?: string; tabUrl?: string }
+  | { kind: 'tab-removed'; tabId: number };
+
+let pageCounter = 0;
+const defaultPageId = () => `p-${Date.now().toString(36)}-${(pageCounter++).toString(36)}`;
+
+export class BackgroundSession {
+  readonly store: Store;
+  readonly ports: PortHub;
+  private readonly persistence: Persistence;
+  private readonly badge: Badge;
+  private readonly correlator: Correlator;
+  private readonly processSoon: Soon;
+  private readonly persistSoon: Soon;
+  private readonly badgeSoon: Soon;
+  private settings: Settings = { ...DEFAULT_SETTINGS };
+  private queue: SessionEvent[] = [];
+  private isReady = false;
+  private readyPromise: Promise<void> | null = null;
+  private readonly recoverable = new Map<string, Recovered & { keys: string[] }>();
+  readonly stats = { classified: 0, processed: 0, dropped: 0 };
+
+  constructor(private readonly deps: SessionDeps) {
+    const timers = deps.timers ?? realTimers;
+    const delays = { ...DEFAULT_DELAYS, ...deps.delays };
+    const now = deps.now ?? Date.now;
+    this.store = new Store({ maxPerTab: deps.maxPerTab ?? DEFAULT_MAX_PER_TAB, now, newPageId: deps.newPageId ?? defaultPageId });
+    this.processSoon = new Soon(() => this.process(), delays.process, timers);
+    this.persistSoon = new Soon(() => this.persistence.flush(), delays.persist, timers);
+    this.badgeSoon = new Soon(() => this.badge.flush(), delays.badge, timers);
+    this.persistence = new Persistence(deps.sessionArea, this.store, () => this.persistSoon.trigger());
+    this.ports = new PortHub(this.store, (t) => this.snapshot(t), () => this.processSoon.trigger());
+    this.badge = new Badge(deps.badge, (t) => this.store.peek(t)?.counts.blocked ?? 0, () => this.badgeSoon.trigger());
+    this.store.observe(this.persistence);
+    this.store.observe(this.ports);
+    this.store.observe(this.badge);
+    this.correlator = new Correlator(deps.observer, (id) => this.recover(id));
+  }
+
+  /** Reads settings and rehydrates; idempotent. Events pushed meanwhile wait in the queue. */
+  start(): Promise<void> {
+    this.readyPromise ??= this.boot();
+    return this.readyPromise;
+  }
+
+  /** A listener's record (or a tab event). Cheap: queue and schedule. */
+  push(event: SessionEvent): void {
+    if (event.kind === 'capture' && this.isReady && this.settings.paused) return;
+    this.queue.push(event);
+    if (this.isReady) this.processSoon.trigger();
+  }
+
+  capture = (event: CaptureEvent): void => this.push({ kind: 'capture', event });
+
+  async connectPort(tabId: number, sink: EventSink): Promise<void> {
+    await this.start();
+    this.process();
+    this.ports.connect(tabId, sink);
+  }
+
+  /** Processes everything queued and writes everything pending now (tests; before a snapshot). */
+  async settle(): Promise<void> {
+    await this.start();
+    await this.processSoon.now();
+    await this.persistSoon.now();
+    await this.badgeSoon.now();
+  }
+
+  // ---- requests ----
+
+  summary(tabId: number): TabSummary {
+    this.process();
+    return this.store.summary(tabId);
+  }
+
+  snapshot(tabId: number): TabSnapshot {
+    return { summary: this.store.summary(tabId), entries: this.store.entries(tabId), settings: { ...this.settings } };
+  }
+
+  getSettings(): Settings {
+    return { ...this.settings };
+  }
+
+  async setSettings(patch: unknown): Promise<Settings> {
+    const checked = validateSettingsPatch(patch);
+    if (!checked.ok) throw new BadRequest(checked.error);
+    const next = { ...this.settings, ...checked.patch };
+    const pausedChanged = next.paused !== this.settings.paused;
+    this.settings = next;
+    if (pausedChanged) this.applyPause();
+    await this.deps.localArea.set({ [SETTINGS_KEY]: next });
+    this.ports.settings({ ...next });
+    return { ...next };
+  }
+
+  clear(tabId: number): void {
+    this.process();
+    this.store.clear(tabId);
+  }
+
+  handlers(): Handlers {
+    const ready = async () => { await this.start(); };
+    return {
+      'get-summary': async (p) => { const t = tabIdOf(p); await ready(); return this.summary(t); },
+      'get-snapshot': async (p) => { const t = tabIdOf(p); await ready(); this.process(); return this.snapshot(t); },
+      clear: async (p) => { const t = tabIdOf(p); await ready(); this.clear(t); return null; },
+      'get-settings': async () => { await ready(); return this.getSettings(); },
+      'set-settings': async (p) => { await ready(); return this.setSettings(p); },
+    };
+  }
+
+  // ---- internals ----
+
+  private async boot(): Promise<void> {
+    try {
+      const stored = await this.deps.localArea.get([SETTINGS_KEY]);
+      this.settings = normalizeSettings(stored[SETTINGS_KEY]);
+    } catch (err) {
+      debug.warn('session', 'could not read settings; using defaults', err);
+    }
+    if (this.settings.paused) this.applyPause();
+    try {
+      const inFlight = await this.persistence.load(this.deps.classify);
+      for (const e of inFlight) this.remember(e);
+    } catch (err) {
+      debug.warn('session', 'could not rehydrate the log from storage.session', err);
+    }
+    this.isReady = true;
+    this.processSoon.trigger();
+    void this.forgetClosedTabs();
+  }
+
+  private applyPause(): void {
+    if (this.settings.paused) {
+      this.deps.capture.stop();
+      this.queue = this.queue.filter((e) => e.kind !== 'capture');
+      this.correlator.abandonAll();
+    } else {
+      this.deps.capture.start();
+    }
+  }
+
+  private process(): void {
+    if (!this.isReady) return;
+    const queue = this.queue;
+    this.queue = [];
+    for (const item of queue) {
+      try {
+        if (item.kind === 'capture') {
+          this.correlator.apply(item.event);
+          this.stats.processed++;
+        } else {
+          this.drain();
+          this.onTab(item);
+        }
+      } catch (err) {
+        debug.warn('session', `could not process a ${item.kind} event`, err);
+      }
+    }
+    this.drain();
+    this.ports.flush();
+  }
+
+  private drain(): void {
+    const { changed, ended } = this.correlator.drain();
+    for (const rec of changed) this.show(rec, false);
+    for (const rec of ended) this.show(rec, true);
+  }
+
+  /** Puts a record in the store: `pending` while in flight, classified once when it ended. */
+  private show(rec: MainRecord, ended: boolean): void {
+    const tabId = rec.ex.tabId !== undefined && rec.ex.tabId >= 0 ? rec.ex.tabId : OTHER_TAB;
+    const log = this.store.tab(tabId);
+    rec.pageId ??= log.page?.pageId ?? '';
+    const sameOrigin = looksSameOrigin(rec.url, rec.ex.initiator, rec.ex.type);
+    if (!ended && !rec.shown && sameOrigin && !this.settings.recordSameOrigin) return;
+    let verdict = pendingVerdict(rec.ex);
+    if (ended) {
+      verdict = safeClassify(this.deps.classify, rec.ex);
+      this.stats.classified++;
+      if (verdict.kind === 'same-origin' && !rec.shown && !this.settings.recordSameOrigin) return;
+    }
+    rec.seq ??= this.store.nextSeq(tabId);
+    if (this.store.upsert(tabId, rec.pageId, rec.seq, rec.ex, verdict)) rec.shown = true;
+  }
+
+  private onTab(e: Exclude<SessionEvent, { kind: 'capture' }>): void {
+    if (e.kind === 'tab-removed') {
+      this.correlator.dropTab(e.tabId);
+      this.store.removeTab(e.tabId);
+      return;
+    }
+    const log = this.store.tab(e.tabId);
+    const current = log.page;
+    if (e.status === 'loading') {
+      const decision = decidePage(current, current ? log.countOf(current.pageId) : 0, e.url);
+      const url = e.url ?? e.tabUrl ?? '';
+      if (decision === 'new-page') this.store.startPage(e.tabId, url, this.settings.keepLog);
+      else if (decision === 'reuse-page' && current && url) this.store.setPageUrl(e.tabId, current.pageId, url);
+    } else if (e.url !== undefined && current) {
+      this.store.setPageUrl(e.tabId, current.pageId, e.url);
+    }
+  }
+
+  private remember(e: ExchangeEntry): void {
+    const keys = [e.exchange.id, ...e.exchange.preflights.filter((p) => p.end === undefined && p.id).map((p) => p.id!)];
+    const rec = { exchange: e.exchange, pageId: e.pageId, seq: e.seq, keys };
+    for (const k of keys) this.recoverable.set(k, rec);
+  }
+
+  private recover(id: string): Recovered | undefined {
+    const rec = this.recoverable.get(id);
+    if (rec) for (const k of rec.keys) this.recoverable.delete(k);
+    return rec;
+  }
+
+  private async forgetClosedTabs(): Promise<void> {
+    const tabs = this.deps.tabs;
+    if (!tabs) return;
+    for (const tabId of this.store.tabIds()) {
+      if (tabId === OTHER_TAB) continue;
+      try {
+        if (!(await tabs.exists(tabId))) this.push({ kind: 'tab-removed', tabId });
+      } catch (err) {
+        debug.log('session', 'could not check a tab', err);
+      }
+    }
+  }
+}

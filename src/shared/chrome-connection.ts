@@ -1,0 +1,59 @@
+/**
+ * The extension pages' `BackgroundConnection` over the real runtime (`browser.runtime` in Firefox,
+ * `chrome.runtime` in Chromium, whose MV3 `sendMessage` returns a promise): requests go through
+ * `runtime.sendMessage`, a tab's live events through `runtime.connect` on the port named
+ * `portName(tabId)`. (No webextension-polyfill here: it throws when imported outside an extension,
+ * which would keep this module out of unit tests, and MV3 needs no promise wrapper.)
+ *
+ * The returned event source reports the end of the port through `onClose` (worker stopped,
+ * extension reloaded): reconnecting is the page's decision (open the tab again; the first event on
+ * the new port is a fresh snapshot).
+ */
+import type { PortMessage, RequestName, Requests, Response } from './protocol';
+import { portName } from './protocol';
+import { isPortMessage, portTransport, requestMessage, type BackgroundConnection, type EventSource, type PortLike } from './transport';
+
+/** The part of `runtime` used here (the browser's, or a fake in tests). */
+export interface RuntimeLike {
+  sendMessage(message: unknown): Promise<unknown>;
+  connect(info: { name: string }): PortLike;
+}
+
+export class BackgroundError extends Error {
+  constructor(readonly request: RequestName, message: string) {
+    super(message);
+    this.name = 'BackgroundError';
+  }
+}
+
+function browserRuntime(): RuntimeLike {
+  const g = globalThis as { browser?: { runtime?: unknown }; chrome?: { runtime?: unknown } };
+  const runtime = g.browser?.runtime ?? g.chrome?.runtime;
+  if (!runtime) throw new Error('CORS Lens pages must run inside the extension (no runtime API here)');
+  return runtime as RuntimeLike;
+}
+
+/** `runtime` defaults to the browser's own, looked up on first use. */
+export function createChromeConnection(runtime?: RuntimeLike): BackgroundConnection {
+  const rt = () => (runtime ??= browserRuntime());
+  return {
+    async request<K extends RequestName>(name: K, payload: Requests[K]['payload']): Promise<Requests[K]['result']> {
+      let answer: unknown;
+      try {
+        answer = await rt().sendMessage(requestMessage(name, payload));
+      } catch (err) {
+        throw new BackgroundError(name, `CORS Lens background is not reachable: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      if (typeof answer !== 'object' || answer === null || !('ok' in answer)) {
+        throw new BackgroundError(name, 'CORS Lens background sent no answer');
+      }
+      const res = answer as Response<K>;
+      if (!res.ok) throw new BackgroundError(name, res.error);
+      return res.result;
+    },
+    openTab(tabId: number): EventSource {
+      const port = rt().connect({ name: portName(tabId) });
+      return portTransport<never, PortMessage>(port, isPortMessage);
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * A stand-in for `chrome.webRequest` (fake-browser has none): records the listeners our capture
+ * adds, with their filters and extraInfoSpec, and replays event sequences into them. `Traffic`
+ * writes those sequences readably (one call per webRequest event, increasing timestamps).
+ */
+import type {
+  RawDetails, RawListener, RequestFilter, WebRequestApi, WebRequestEvent, WebRequestEventName,
+} from '../../src/background/web-request';
+
+interface Registered { cb: RawListener; filter: RequestFilter; spec: string[] }
+
+class FakeEvent implements WebRequestEvent {
+  readonly listeners: Registered[] = [];
+  constructor(private readonly rejectExtraHeaders: boolean) {}
+  addListener(cb: RawListener, filter: RequestFilter, spec: string[] = []): void {
+    if (this.rejectExtraHeaders && spec.includes('extraHeaders')) {
+      throw new Error('Invalid enumeration value "extraHeaders"'); // what Firefox does
+    }
+    this.listeners.push({ cb, filter, spec });
+  }
+  removeListener(cb: RawListener): void {
+    const i = this.listeners.findIndex((l) => l.cb === cb);
+    if (i >= 0) this.listeners.splice(i, 1);
+  }
+}
+
+const NAMES: WebRequestEventName[] = [
+  'onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred',
+];
+
+export const CHROMIUM_TYPES = [
+  'main_frame', 'sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'xmlhttprequest', 'ping',
+  'csp_report', 'media', 'websocket', 'webbundle', 'other',
+];
+export const FIREFOX_TYPES = [
+  'beacon', 'csp_report', 'font', 'image', 'imageset', 'main_frame', 'media', 'object', 'object_subrequest', 'ping',
+  'script', 'speculative', 'stylesheet', 'sub_frame', 'web_manifest', 'websocket', 'xml_dtd', 'xmlhttprequest', 'xslt',
+  'other',
+];
+
+export class FakeWebRequest implements WebRequestApi {
+  readonly events: Record<WebRequestEventName, FakeEvent>;
+  readonly resourceTypes: string[];
+  readonly extraHeaders: boolean;
+  readonly browser: 'chromium' | 'firefox';
+  /** How many callbacks were delivered (listeners actually called). */
+  delivered = 0;
+
+  constructor(opts: { browser?: 'chromium' | 'firefox'; extraHeaders?: boolean } = {}) {
+    this.browser = opts.browser ?? 'chromium';
+    this.extraHeaders = this.browser === 'chromium' && (opts.extraHeaders ?? true);
+    this.resourceTypes = this.browser === 'firefox' ? FIREFOX_TYPES : CHROMIUM_TYPES;
+    this.events = Object.fromEntries(NAMES.map((n) => [n, new FakeEvent(this.browser === 'firefox')])) as Record<
+      WebRequestEventName, FakeEvent>;
+  }
+
+  listenerCount(): number {
+    return NAMES.reduce((n, name) => n + this.events[name].listeners.length, 0);
+  }
+
+  spec(name: WebRequestEventName): string[] | undefined {
+    return this.events[name].listeners[0]?.spec;
+  }
+
+  /** Delivers one event to the listeners whose type filter matches, as the browser would. */
+  fire(name: WebRequestEventName, details: RawDetails): void {
+    for (const l of [...this.events[name].listeners]) {
+      if (l.filter.types && !l.filter.types.includes(details.type)) continue;
+      this.delivered++;
+      l.cb(structuredClone(details));
+    }
+  }
+}
+
+export interface RequestContext {
+  tabId: number;
+  frameId: number;
+  type: string;
+  /** Chromium initiator; for Firefox pass `originUrl`/`documentUrl` instead. */
+  initiator?: string;
+  originUrl?: string;
+  documentUrl?: string;
+}
+
+export type HeaderList = [string, string][];
+const headers = (list: HeaderList) => list.map(([name, value]) => ({ name, value }));
+
+/** Writes webRequest sequences: `t.request('1', url, 'PUT')`, `t.sent('1', url, [['Origin', o]])`… */
+export class Traffic {
+  time = 1_700_000_000_000;
+
+  constructor(readonly wr: FakeWebRequest, readonly ctx: RequestContext) {}
+
+  private base(id: string, url: string, method: string, ctx: Partial<RequestContext> = {}): RawDetails {
+    const c = { ...this.ctx, ...ctx };
+    const d: RawDetails = {
+      requestId: id, url, method, type: c.type, tabId: c.tabId, frameId: c.frameId, timeStamp: (this.time += 1),
+    };
+    if (c.initiator !== undefined) d.initiator = c.initiator;
+    if (c.originUrl !== undefined) d.originUrl = c.originUrl;
+    if (c.documentUrl !== undefined) d.documentUrl = c.documentUrl;
+    return d;
+  }
+
+  request(id: string, url: string, method = 'GET', ctx?: Partial<RequestContext>): this {
+    this.wr.fire('onBeforeRequest', this.base(id, url, method, ctx));
+    return this;
+  }
+  sent(id: string, url: string, list: HeaderList, method = 'GET', ctx?: Partial<RequestContext>): this {
+    this.wr.fire('onSendHeaders', { ...this.base(id, url, method, ctx), requestHeaders: headers(list) });
+    return this;
+  }
+  received(id: string, url: string, status: number, list: HeaderList, method = 'GET', ctx?: Partial<RequestContext>): this {
+    this.wr.fire('onHeadersReceived', {
+      ...this.base(id, url, method, ctx), statusCode: status, statusLine: `HTTP/1.1 ${status} ${reason(status)}`,
+      responseHeaders: headers(list),
+    });
+    return this;
+  }
+  redirected(id: string, url: string, status: number, location: string, method = 'GET', ctx?: Partial<RequestContext>): this {
+    this.wr.fire('onBeforeRedirect', {
+      ...this.base(id, url, method, ctx), statusCode: status, redirectUrl: location, ip: '127.0.0.1', fromCache: false,
+    });
+    return this;
+  }
+  completed(id: string, url: string, status: number, method = 'GET', ctx?: Partial<RequestContext>): this {
+    this.wr.fire('onCompleted', { ...this.base(id, url, method, ctx), statusCode: status, ip: '127.0.0.1', fromCache: false });
+    return this;
+  }
+  failed(id: string, url: string, error: string, method = 'GET', ctx?: Partial<RequestContext>): this {
+    this.wr.fire('onErrorOccurred', { ...this.base(id, url, method, ctx), error, fromCache: false });
+    return this;
+  }
+}
+
+function reason(status: number): string {
+  return ({ 200: 'OK', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 404: 'Not Found', 500: 'Internal Server Error' } as
+    Record<number, string>)[status] ?? '';
+}

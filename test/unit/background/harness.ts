@@ -1,0 +1,101 @@
+/** Builds a real background session over fakes, plus helpers shared by the background tests. */
+import type { Exchange } from '../../../src/core/model';
+import type { Verdict, VerdictKind } from '../../../src/core/verdict';
+import type { BadgeApi } from '../../../src/background/badge';
+import { createCapture } from '../../../src/background/capture';
+import { observerFor } from '../../../src/background/chrome-apis';
+import { BackgroundSession, type SessionDeps } from '../../../src/background/session';
+import { pendingVerdict } from '../../../src/background/verdicts';
+import { FakeStorageArea } from '../../support/fake-storage-area';
+import { ManualTimers } from '../../support/fake-timers';
+import { FakeWebRequest, Traffic, type RequestContext } from '../../support/fake-web-request';
+
+export const APP = 'http://app.localhost:8080';
+export const API = 'http://api.localhost:9090';
+export const TAB = 7;
+
+/**
+ * A small stand-in classifier so these tests check correlation and bookkeeping, not CORS rules:
+ * ERR_FAILED/NS_ERROR_DOM_BAD_URI → blocked, other errors → network-error, same origin →
+ * same-origin, a seen preflight → preflighted, otherwise simple.
+ */
+export function stubClassify(ex: Exchange): Verdict {
+  let kind: VerdictKind;
+  const finalUrl = ex.redirects.at(-1)?.location ?? ex.url;
+  if (ex.outcome.state === 'failed') {
+    kind = /ERR_FAILED|DOM_BAD_URI/.test(ex.outcome.error) ? 'blocked' : 'network-error';
+  } else if (ex.type === 'sub_frame' || new URL(finalUrl).origin === ex.initiator) {
+    kind = 'same-origin';
+  } else {
+    kind = ex.preflights.length > 0 ? 'preflighted' : 'simple';
+  }
+  return { ...pendingVerdict(ex), kind, headline: `stub: ${kind}` };
+}
+
+export class FakeBadge implements BadgeApi {
+  readonly texts = new Map<number, string>();
+  calls = 0;
+  async setText(tabId: number, text: string): Promise<void> {
+    this.calls++;
+    this.texts.set(tabId, text);
+  }
+  async setColor(): Promise<void> {}
+}
+
+export interface HarnessOptions {
+  browser?: 'chromium' | 'firefox';
+  extraHeaders?: boolean;
+  area?: FakeStorageArea;
+  local?: FakeStorageArea;
+  maxPerTab?: number;
+  classify?: (ex: Exchange) => Verdict;
+  ctx?: Partial<RequestContext>;
+  tabs?: SessionDeps['tabs'];
+}
+
+export function harness(opts: HarnessOptions = {}) {
+  const wr = new FakeWebRequest({ browser: opts.browser ?? 'chromium', extraHeaders: opts.extraHeaders ?? true });
+  const area = opts.area ?? new FakeStorageArea();
+  const local = opts.local ?? new FakeStorageArea();
+  const badge = new FakeBadge();
+  const classified: string[] = [];
+  const classify = opts.classify ?? stubClassify;
+  let page = 0;
+  let clock = 1_700_000_000_000;
+  let session: BackgroundSession | null = null;
+  const capture = createCapture(wr, (e) => session!.capture(e));
+  capture.start();
+  session = new BackgroundSession({
+    classify: (ex) => { classified.push(ex.id); return classify(ex); },
+    observer: observerFor(wr),
+    capture,
+    sessionArea: area,
+    localArea: local,
+    badge,
+    timers: new ManualTimers(),
+    now: () => (clock += 1000),
+    newPageId: () => `page-${++page}`,
+    ...(opts.maxPerTab !== undefined ? { maxPerTab: opts.maxPerTab } : {}),
+    ...(opts.tabs ? { tabs: opts.tabs } : {}),
+  });
+  const firefox = opts.browser === 'firefox';
+  const ctx: RequestContext = firefox
+    ? { tabId: TAB, frameId: 0, type: 'xmlhttprequest', originUrl: `${APP}/index.html`, documentUrl: `${APP}/index.html` }
+    : { tabId: TAB, frameId: 0, type: 'xmlhttprequest', initiator: APP };
+  const t = new Traffic(wr, { ...ctx, ...opts.ctx });
+  const s = session;
+  return {
+    wr, area, local, badge, capture, classified, t, session: s,
+    /** The stored entries of a tab, by exchange id. */
+    entries(tabId = TAB) {
+      return new Map(s.store.entries(tabId).map((e) => [e.exchange.id, e]));
+    },
+    entry(id: string, tabId = TAB) {
+      const e = s.store.entries(tabId).find((x) => x.exchange.id === id);
+      if (!e) throw new Error(`no entry ${id} in tab ${tabId}`);
+      return e;
+    },
+  };
+}
+
+export const names = (headers: { name: string }[]) => headers.map((h) => h.name);
