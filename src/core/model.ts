@@ -75,7 +75,15 @@ export type Outcome =
   /** The final response was handed to the page (or, for Chromium, at least not rejected). */
   | { state: 'completed'; status: number }
   /** The browser failed the request; `error` is its own string (`net::ERR_FAILED`, `NS_ERROR_DOM_BAD_URI`…). */
-  | { state: 'failed'; error: string }
+  | {
+      state: 'failed';
+      error: string;
+      /**
+       * The CORS error name the browser itself reported, when the source carries it (DevTools protocol
+       * `Network.CorsError`, e.g. `MissingAllowOriginHeader`). webRequest and HAR do not; optional.
+       */
+      corsError?: string;
+    }
   | { state: 'pending' };
 
 /** What the observer could see: decides which absences mean something. */

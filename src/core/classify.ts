@@ -1,0 +1,64 @@
+/**
+ * `classify(exchange)`: the verdict for one exchange. Pure, total (never throws) and linear in the
+ * size of its input. The browser's own outcome decides pass/fail; the checks explain it.
+ */
+import type { Exchange, Outcome } from './model';
+import type { Verdict } from './verdict';
+import { sanitize } from './sanitize';
+import { detectMode } from './mode';
+import { requestOrigin } from './initiator';
+import { buildSteps } from './steps';
+import { evaluate, type Context } from './evaluate';
+import { cookieSentCrossOrigin } from './credentials';
+import { errorClass } from './errors';
+import { isSameOrigin } from './origin';
+import { verdict } from './build';
+import { localNetworkVerdict } from './outcome-lna';
+import { failedCorsVerdict } from './outcome-failed';
+import { completedCorsVerdict } from './outcome-completed';
+import { networkErrorVerdict, nonCorsVerdict, pendingVerdict, unknownModeFailure } from './outcome-other';
+
+export function classify(exchange: Exchange): Verdict {
+  try {
+    return classifyExchange(sanitize(exchange));
+  } catch {
+    return verdict({
+      kind: 'inconclusive',
+      headline: 'Not classified: this record has a shape the classifier could not read',
+      notes: ['Nothing was guessed. Please report the exchange (exported as HAR) so the classifier can learn to read it.'],
+    });
+  }
+}
+
+function classifyExchange(ex: Exchange): Verdict {
+  const outcome: Outcome = ex.outcome;
+  const failedError = outcome.state === 'failed' ? outcome.error : null;
+  const origin = requestOrigin(ex);
+  if (outcome.state === 'failed') {
+    const lna = localNetworkVerdict(ex, outcome, origin);
+    if (lna) return lna;
+  }
+  const mode = detectMode(ex);
+  if (mode.mode === 'navigate') return nonCorsVerdict(ex, 'same-origin', 'Navigation: CORS does not apply to page loads', failedError);
+  if (mode.mode === 'websocket') {
+    return nonCorsVerdict(ex, 'no-cors', 'WebSocket: not governed by CORS (the server checks the Origin header itself)', failedError);
+  }
+  if (origin === undefined) {
+    return nonCorsVerdict(ex, 'same-origin', 'Browser-initiated: no page origin made this request, so CORS does not apply', failedError);
+  }
+  const ctx: Context = { ex, mode, origin, steps: buildSteps(ex) };
+  const cookie = cookieSentCrossOrigin(ex, ctx.steps, origin);
+  const primary = evaluate(ctx, cookie);
+  if (outcome.state === 'pending') return pendingVerdict(primary);
+  if (failedError !== null && errorClass(failedError) === 'network') return networkErrorVerdict(ex, primary, failedError);
+  if (!primary.cors && primary.findings.length === 0) {
+    const crossOrigin = ctx.steps.some((s) => !isSameOrigin(s.url, origin));
+    if (crossOrigin && mode.mode === 'no-cors') {
+      if (failedError !== null && !mode.certain && errorClass(failedError) === 'cors') return unknownModeFailure(ex, failedError);
+      return nonCorsVerdict(ex, 'no-cors', 'No-cors request: CORS was not checked, and the page gets an opaque response it cannot read', failedError, mode.basis);
+    }
+    return nonCorsVerdict(ex, 'same-origin', 'Same origin: CORS does not apply', failedError);
+  }
+  if (outcome.state === 'failed') return failedCorsVerdict(ctx, primary, cookie, outcome);
+  return completedCorsVerdict(ctx, primary, cookie);
+}

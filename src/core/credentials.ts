@@ -1,0 +1,17 @@
+/** Evidence about the credentials mode: only a Cookie header on a cross-origin step is certain. */
+import { hasHeader } from './headers';
+import { isSameOrigin } from './origin';
+import type { Step } from './steps';
+import type { Exchange } from './model';
+
+/** A Cookie header was sent to another origin: the request was credentialed (`include`). */
+export function cookieSentCrossOrigin(ex: Exchange, steps: Step[], origin: string): boolean {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    // Only the first step's and each hop's own headers were observed; later ones are derived.
+    const observed = i === 0 ? ex.requestHeaders : ex.redirects[i]?.requestHeaders;
+    if (!observed || isSameOrigin(step.url, origin)) continue;
+    if (hasHeader(observed, 'cookie')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,166 @@
+/**
+ * Walk an exchange step by step as Chromium does, for one assumption about credentials: request
+ * checks, preflight, the CORS check on every hop's response, the redirect Location, then origin
+ * tainting. Returns every failure found (first = the one the browser reports) and what was not visible.
+ */
+import type { Exchange, PreflightRecord } from './model';
+import type { PreflightInfo, StepRef } from './verdict';
+import type { ModeInfo } from './mode';
+import type { Step } from './steps';
+import { headerValues, joinedHeader } from './headers';
+import { isSameOrigin, OPAQUE_ORIGIN, originOf } from './origin';
+import { schemeOf } from './url';
+import { preflightNeed, whyFromObservedPreflight, type PreflightNeed } from './preflight-need';
+import { buildPreflightInput, judgePreflight, observedRequest } from './preflight-step';
+import { accessInput, credentialsWouldFail } from './reasons/access-rules';
+import { ACCESS_REASONS, firstMatch, REDIRECT_REASONS, REQUEST_REASONS, type Finding } from './reasons';
+import { invalidAllowCredentials } from './reasons/invalid-allow-credentials';
+
+export interface Context {
+  ex: Exchange;
+  mode: ModeInfo;
+  /** Serialized origin of the initiator (`null` literal for opaque). */
+  origin: string;
+  steps: Step[];
+}
+
+export interface Evaluation {
+  findings: Finding[];
+  /** Origin sent at the deciding (or last) step. */
+  origin: string;
+  tainted: boolean;
+  /** Some step was a CORS request. */
+  cors: boolean;
+  preflight: PreflightInfo;
+  /** Status of the response at the deciding step (or the final one). */
+  status: number | null;
+  /** Steps whose response we could not see although CORS applied there. */
+  unseen: StepRef[];
+  /** A preflight was sent but got no response (network failure). */
+  preflightWithoutResponse: boolean;
+  /** The final response passed only thanks to `Access-Control-Allow-Origin: *`. */
+  passedByWildcard: boolean;
+  /** The final response was a 304 (CORS check skipped). */
+  notModified: boolean;
+}
+
+const NO_PREFLIGHT: PreflightInfo = { required: false, why: [], observed: false, cached: false };
+
+export function evaluate(ctx: Context, credentialed: boolean): Evaluation {
+  const { mode } = ctx;
+  const corsMode = mode.mode === 'cors';
+  let origin = ctx.origin;
+  let tainted = false;
+  let corsFlag = false;
+  const used = new Set<PreflightRecord>();
+  const ev: Evaluation = {
+    findings: [], origin, tainted, cors: false, preflight: NO_PREFLIGHT, status: null, unseen: [],
+    preflightWithoutResponse: false, passedByWildcard: false, notModified: false,
+  };
+  for (const step of ctx.steps) {
+    const crossOrigin = origin === OPAQUE_ORIGIN || !isSameOrigin(step.url, origin);
+    if (corsMode && crossOrigin) corsFlag = true;
+    ev.origin = origin;
+    ev.status = typeof step.response?.status === 'number' ? step.response.status : null;
+    const request = firstMatch(REQUEST_REASONS, {
+      step: step.ref, url: step.url, origin, credentialed, mode: mode.mode, corsFlag, crossOrigin, scheme: schemeOf(step.url),
+    });
+    if (request) return done(ev, [request], tainted);
+    if (!corsFlag) {
+      if (step.location !== null) ({ origin, tainted } = taint(step, origin, tainted));
+      continue;
+    }
+    ev.cors = true;
+    const pre = judgeStep(ctx, step, origin, credentialed, used, ev);
+    if (pre === 'stop') return done(ev, ev.findings, tainted);
+    const res = step.response;
+    if (!res) ev.unseen.push(step.ref);
+    else if (res.status === 304 && step.location === null) ev.notModified = true;
+    else {
+      const input = accessInput({
+        step: step.ref, url: step.url, origin, credentialed, status: ev.status,
+        acao: joinedHeader(res.headers, 'access-control-allow-origin'),
+        acaoLines: headerValues(res.headers, 'access-control-allow-origin').length,
+        acac: joinedHeader(res.headers, 'access-control-allow-credentials'),
+      });
+      const found = firstMatch(ACCESS_REASONS, input);
+      if (found) {
+        const also = found.def.code !== 'InvalidAllowCredentials' && found.def.code !== 'WildcardOriginNotAllowed' && credentialsWouldFail(input)
+          ? [{ def: invalidAllowCredentials as unknown as Finding['def'], evidence: { ...found.evidence, received: input.acac, param: input.acac ?? '' } }]
+          : [];
+        return done(ev, [found, ...also], tainted);
+      }
+      if (step.location === null) ev.passedByWildcard = input.acao === '*';
+    }
+    if (step.location !== null) {
+      const redirect = firstMatch(REDIRECT_REASONS, {
+        step: step.ref, url: step.url, location: step.location, origin, credentialed, corsMode, corsFlag, tainted, status: ev.status,
+      });
+      if (redirect) return done(ev, [redirect], tainted);
+      ({ origin, tainted } = taint(step, origin, tainted));
+    }
+  }
+  return done(ev, [], tainted);
+}
+
+function done(ev: Evaluation, findings: Finding[], tainted: boolean): Evaluation {
+  ev.findings = findings;
+  ev.tainted = tainted;
+  return ev;
+}
+
+/** Fetch "tainted origin": a hop to another origin while the request's origin differs from the current URL's. */
+function taint(step: Step, origin: string, tainted: boolean): { origin: string; tainted: boolean } {
+  const loc = step.location ?? '';
+  if (!isSameOrigin(step.url, loc) && !isSameOrigin(origin, step.url)) {
+    return { origin: OPAQUE_ORIGIN, tainted: tainted || origin !== OPAQUE_ORIGIN };
+  }
+  return { origin, tainted };
+}
+
+/** Preflight for one CORS step: sets `ev.preflight`, and returns 'stop' when the walk ends here. */
+function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boolean, used: Set<PreflightRecord>, ev: Evaluation): 'stop' | 'go' {
+  const need = preflightNeed(step.method, step.requestHeaders);
+  const pre = findPreflight(ctx, step, used);
+  if (!pre) {
+    if (need.required && !ev.preflight.required) {
+      ev.preflight = { required: true, why: need.why, observed: false, cached: ctx.ex.observer.preflightsVisible };
+    }
+    return 'go';
+  }
+  used.add(pre);
+  setObserved(ev, pre, need);
+  const input = buildPreflightInput(pre, { kind: 'preflight', index: ctx.ex.preflights.indexOf(pre) }, step.url, origin, credentialed, step.method, need);
+  if (!input) {
+    ev.preflightWithoutResponse = true;
+    ev.status = null;
+    return 'stop';
+  }
+  const findings = judgePreflight(input);
+  if (findings.length > 0) {
+    ev.findings = findings;
+    ev.status = input.status;
+    return 'stop';
+  }
+  return 'go';
+}
+
+function setObserved(ev: Evaluation, pre: PreflightRecord, need: PreflightNeed): void {
+  if (ev.preflight.observed) return;
+  const observed = observedRequest(pre);
+  ev.preflight = { required: true, why: whyFromObservedPreflight(observed.method, observed.headers ?? [], need), observed: true, cached: false };
+}
+
+function findPreflight(ctx: Context, step: Step, used: Set<PreflightRecord>): PreflightRecord | undefined {
+  const list = ctx.ex.preflights;
+  const target = stripFragment(step.url);
+  const exact = list.find((p) => !used.has(p) && stripFragment(p.url) === target);
+  if (exact) return exact;
+  const stepOrigin = originOf(step.url);
+  return list.find((p) => !used.has(p) && originOf(p.url) === stepOrigin && used.size === 0 && list.length === 1);
+}
+
+function stripFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return (hash === -1 ? url : url.slice(0, hash)).replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
+}

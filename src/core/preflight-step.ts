@@ -1,0 +1,79 @@
+/** Judge one observed preflight against the real request (reference §1.8 order). */
+import type { PreflightRecord } from './model';
+import type { StepRef } from './verdict';
+import type { PreflightNeed } from './preflight-need';
+import { firstHeader, headerValues, joinedHeader } from './headers';
+import { parseTokenList } from './tokens';
+import { accessInput } from './reasons/access-rules';
+import type { PreflightInput } from './reasons/preflight-rules';
+import { firstMatch, preflightDisallowedRedirect, PREFLIGHT_ACCESS_REASONS, PREFLIGHT_LATER_REASONS, type Finding } from './reasons';
+
+/** Access-Control-Request-Method / -Headers the browser put on the preflight (authoritative). */
+export function observedRequest(pre: PreflightRecord): { method: string | null; headers: string[] | null } {
+  const method = firstHeader(pre.requestHeaders, 'access-control-request-method');
+  const acrh = joinedHeader(pre.requestHeaders, 'access-control-request-headers');
+  const headers = acrh === null ? null : acrh.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0);
+  return { method, headers };
+}
+
+/** Unsafe names to check: the preflight's list when seen, ordered as the request sent them. */
+export function unsafeNamesFor(need: PreflightNeed, observed: string[] | null): string[] {
+  if (observed === null) return need.unsafeHeaders;
+  const inRequest = need.unsafeHeaders.filter((n) => observed.includes(n));
+  return [...inRequest, ...observed.filter((n) => !inRequest.includes(n))];
+}
+
+export function buildPreflightInput(
+  pre: PreflightRecord,
+  step: StepRef,
+  url: string,
+  origin: string,
+  credentialed: boolean,
+  method: string,
+  need: PreflightNeed,
+): PreflightInput | null {
+  const res = pre.response;
+  if (!res) return null;
+  const observed = observedRequest(pre);
+  const status = typeof res.status === 'number' ? res.status : null;
+  const acam = joinedHeader(res.headers, 'access-control-allow-methods');
+  const acah = joinedHeader(res.headers, 'access-control-allow-headers');
+  return {
+    step,
+    url,
+    origin,
+    credentialed,
+    status,
+    location: firstHeader(res.headers, 'location'),
+    access: accessInput({
+      step,
+      url,
+      origin,
+      credentialed,
+      status,
+      acao: joinedHeader(res.headers, 'access-control-allow-origin'),
+      acaoLines: headerValues(res.headers, 'access-control-allow-origin').length,
+      acac: joinedHeader(res.headers, 'access-control-allow-credentials'),
+    }),
+    acam,
+    acah,
+    methods: parseTokenList(acam),
+    headers: parseTokenList(acah),
+    method: observed.method ?? method,
+    unsafeHeaders: unsafeNamesFor(need, observed.headers),
+  };
+}
+
+/** Every failing preflight check in order (first = what Chromium reports); [] when it passes. */
+export function judgePreflight(input: PreflightInput): Finding[] {
+  const redirect = firstMatch([preflightDisallowedRedirect], input);
+  if (redirect) return [redirect];
+  const out: Finding[] = [];
+  const access = firstMatch(PREFLIGHT_ACCESS_REASONS, input);
+  if (access) out.push(access);
+  for (const def of PREFLIGHT_LATER_REASONS) {
+    const found = firstMatch([def], input);
+    if (found) out.push(found);
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+/**
+ * The CORS check (Fetch "CORS check", Chromium `CheckAccess`) in Chromium's exact order, shared by
+ * the response, redirect-hop and preflight variants of the Access-Control-Allow-Origin reasons:
+ *   1. ACAO `*` with credentials → wildcard; `*` without credentials → pass
+ *   2. ACAO absent → missing
+ *   3. ACAO equal to the origin → pass unless credentialed and ACAC is not exactly `true`
+ *   4. contains a space or comma → multiple; `null` → mismatch; not a URL → invalid; else mismatch
+ * Values are the browser's combined header (lines joined with ", ", trimmed); no URL normalisation.
+ */
+import type { StepRef } from './core';
+import { parseUrl } from './core';
+import type { Evidence } from './types';
+
+export type AccessFailure = 'wildcard' | 'missing' | 'multiple' | 'invalid' | 'mismatch' | 'credentials';
+
+export interface AccessInput {
+  step: StepRef;
+  url: string;
+  origin: string;
+  credentialed: boolean;
+  status: number | null;
+  /** Combined Access-Control-Allow-Origin, or null when absent. */
+  acao: string | null;
+  /** How many ACAO header lines arrived (Firefox words two lines differently). */
+  acaoLines: number;
+  /** Combined Access-Control-Allow-Credentials, or null when absent. */
+  acac: string | null;
+  /** The first failing rule, computed once by `accessInput`. */
+  failure: AccessFailure | null;
+}
+
+export function accessInput(fields: Omit<AccessInput, 'failure'>): AccessInput {
+  return { ...fields, failure: accessFailure(fields.acao, fields.acac, fields.origin, fields.credentialed) };
+}
+
+export function accessFailure(acao: string | null, acac: string | null, origin: string, credentialed: boolean): AccessFailure | null {
+  if (acao === '*') return credentialed ? 'wildcard' : null;
+  if (acao === null) return 'missing';
+  if (acao === origin) return credentialed && acac !== 'true' ? 'credentials' : null;
+  if (/[ ,]/.test(acao)) return 'multiple';
+  if (acao === 'null') return 'mismatch';
+  if (parseUrl(acao) === null) return 'invalid';
+  return 'mismatch';
+}
+
+/** Would Access-Control-Allow-Credentials fail once the origin problem is fixed? */
+export function credentialsWouldFail(i: AccessInput): boolean {
+  return i.credentialed && i.acac !== 'true';
+}
+
+export function accessEvidence(i: AccessInput, received: string | null, param: string): Evidence {
+  return {
+    step: i.step,
+    url: i.url,
+    origin: i.origin,
+    credentialed: i.credentialed,
+    received,
+    param,
+    status: i.status,
+    detail: String(i.acaoLines),
+  };
+}
+
+/** Detector factory: this failure kind → evidence about ACAO (or ACAC for `credentials`). */
+export function detectAccess(kind: AccessFailure): (i: AccessInput) => Evidence | null {
+  return (i) => {
+    if (i.failure !== kind) return null;
+    if (kind === 'credentials') return accessEvidence(i, i.acac, i.acac ?? '');
+    return accessEvidence(i, i.acao, i.acao ?? '');
+  };
+}
+
+/** Why a mismatching ACAO differs from the origin, when it is a classic near miss. */
+export function nearMiss(received: string | null, origin: string): string {
+  if (received === null) return '';
+  if (received === origin + '/') return ' (the only difference is the trailing slash)';
+  if (received.toLowerCase() === origin.toLowerCase()) return ' (they differ only in letter case, and the comparison is exact)';
+  if (origin === 'null') return ' (the browser sent Origin: null, so only "null" or "*" would match)';
+  const strip = (s: string) => s.replace(/^https?:\/\//i, '');
+  if (strip(received) === strip(origin)) return ' (the scheme differs: http and https are different origins)';
+  if (received.replace(/:(80|443)$/, '') === origin) return ' (the default port must not be written out)';
+  return '';
+}

@@ -1,0 +1,20 @@
+import { detectAccess, type AccessInput } from './access-rules';
+import { ffMismatch, whereCap } from './access-texts';
+import { q, where } from './texts';
+import type { ReasonDef } from './types';
+
+/** ACAO is empty or a single word that is not an origin. */
+export const invalidAllowOriginValue: ReasonDef<AccessInput> = {
+  code: 'InvalidAllowOriginValue',
+  family: 'access',
+  header: 'Access-Control-Allow-Origin',
+  mdnSlug: 'CORSAllowOriginNotMatchingOrigin',
+  firefoxKeys: ['CORSAllowOriginNotMatchingOrigin'],
+  detect: detectAccess('invalid'),
+  short: (e) => `${where(e)} had an Access-Control-Allow-Origin value that is not an origin (${q(e.received)})`,
+  summary: (e) =>
+    `${whereCap(e)} has Access-Control-Allow-Origin ${q(e.received)}, which is not an origin; it must be the page's origin (scheme://host[:port]) or *.`,
+  expected: (e) => `Access-Control-Allow-Origin: ${e.origin}`,
+  chrome: (e) => `The 'Access-Control-Allow-Origin' header contains the invalid value '${e.received ?? ''}'.`,
+  firefox: ffMismatch,
+};

@@ -1,0 +1,23 @@
+import { INCONSISTENT_SPACE_ERROR, networkEvidence, type NetworkInput } from './network-rules';
+import type { ReasonDef } from './types';
+
+/** The target's address space changed between the check and the connection (DNS rebinding guard). */
+export const invalidLocalNetworkAccess: ReasonDef<NetworkInput> = {
+  code: 'InvalidLocalNetworkAccess',
+  family: 'network',
+  header: null,
+  mdnSlug: null,
+  mdnAbsence: 'MDN has no CORS error page for Local Network Access address-space mismatches.',
+  firefoxKeys: [],
+  firefoxAbsence: 'Firefox has no Local Network Access restriction of this kind.',
+  detect: (i) =>
+    i.reported === 'InvalidLocalNetworkAccess' || (i.reported === null && i.error.includes(INCONSISTENT_SPACE_ERROR))
+      ? networkEvidence(i, i.target)
+      : null,
+  short: () => 'the server\'s IP address space was not the one the request was allowed to reach',
+  summary: (e) =>
+    `The host resolved to an address in the ${e.detail === 'unknown' ? 'another' : e.detail ?? 'another'} address space than the one the request was cleared for (for example after a DNS change), so Chrome refused the connection; this is not a CORS header problem.`,
+  expected: () => 'the host resolves to the same kind of address (public, local or loopback) the request expects',
+  chrome: (e) => `Request had a target IP address space of \`unknown\` yet the resource is in address space \`${e.detail ?? 'unknown'}\`.`,
+  firefox: () => null,
+};

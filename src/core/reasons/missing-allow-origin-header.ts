@@ -1,0 +1,21 @@
+import { detectAccess, type AccessInput } from './access-rules';
+import { expectedOrigin, whereCap } from './access-texts';
+import { firefoxLine, statusText, where } from './texts';
+import type { ReasonDef } from './types';
+
+/** No Access-Control-Allow-Origin header at all. */
+export const missingAllowOriginHeader: ReasonDef<AccessInput> = {
+  code: 'MissingAllowOriginHeader',
+  family: 'access',
+  header: 'Access-Control-Allow-Origin',
+  mdnSlug: 'CORSMissingAllowOrigin',
+  firefoxKeys: ['CORSMissingAllowOrigin2'],
+  detect: detectAccess('missing'),
+  short: (e) => `${where(e)} had no Access-Control-Allow-Origin header`,
+  summary: (e) =>
+    `${whereCap(e)} came without an Access-Control-Allow-Origin header, so the server did not allow ${e.origin} to read it.`,
+  expected: expectedOrigin,
+  chrome: () => "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+  firefox: (e) =>
+    firefoxLine('CORSMissingAllowOrigin2', e.url, `CORS header ‘Access-Control-Allow-Origin’ missing). Status code: ${statusText(e)}.`),
+};

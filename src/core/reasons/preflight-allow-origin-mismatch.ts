@@ -1,0 +1,10 @@
+import { detectAccess } from './access-rules';
+import { preflightTwin } from './access-texts';
+import { allowOriginMismatch } from './allow-origin-mismatch';
+import type { PreflightInput } from './preflight-rules';
+import type { ReasonDef } from './types';
+
+const detect = detectAccess('mismatch');
+
+/** AllowOriginMismatch on the preflight (OPTIONS) response: judged before its status (reference §10). */
+export const preflightAllowOriginMismatch: ReasonDef<PreflightInput> = preflightTwin(allowOriginMismatch, 'PreflightAllowOriginMismatch', (p: PreflightInput) => detect(p.access));

@@ -1,0 +1,10 @@
+import { detectAccess } from './access-rules';
+import { preflightTwin } from './access-texts';
+import { invalidAllowOriginValue } from './invalid-allow-origin-value';
+import type { PreflightInput } from './preflight-rules';
+import type { ReasonDef } from './types';
+
+const detect = detectAccess('invalid');
+
+/** InvalidAllowOriginValue on the preflight (OPTIONS) response: judged before its status (reference §10). */
+export const preflightInvalidAllowOriginValue: ReasonDef<PreflightInput> = preflightTwin(invalidAllowOriginValue, 'PreflightInvalidAllowOriginValue', (p: PreflightInput) => detect(p.access));

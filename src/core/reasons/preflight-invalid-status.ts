@@ -1,0 +1,19 @@
+import { isOkStatus, preflightEvidence, type PreflightInput } from './preflight-rules';
+import { firefoxLine, PREFLIGHT_PREFIX, statusText } from './texts';
+import type { ReasonDef } from './types';
+
+/** The preflight passed the origin check but its status was not 2xx. */
+export const preflightInvalidStatus: ReasonDef<PreflightInput> = {
+  code: 'PreflightInvalidStatus',
+  family: 'preflight',
+  header: null,
+  mdnSlug: 'CORSPreflightDidNotSucceed',
+  firefoxKeys: ['CORSPreflightDidNotSucceed3'],
+  detect: (p) => (isOkStatus(p.status) ? null : preflightEvidence(p, p.status === null ? null : String(p.status), String(p.status ?? ''))),
+  short: (e) => `the server answered the preflight with HTTP ${statusText(e)} instead of a 2xx status`,
+  summary: (e) =>
+    `The server answered the preflight (OPTIONS) with HTTP ${statusText(e)}; the browser needs a 2xx status (200 or 204) before it sends the real request.`,
+  expected: () => 'a 2xx status (200 or 204) for the OPTIONS request',
+  chrome: () => PREFLIGHT_PREFIX + 'It does not have HTTP ok status.',
+  firefox: (e) => firefoxLine('CORSPreflightDidNotSucceed3', e.url, `CORS preflight response did not succeed). Status code: ${statusText(e)}.`),
+};

@@ -1,0 +1,39 @@
+import { hasUserinfo, isSameOrigin, stripUserinfo } from './core';
+import type { StepRef } from './core';
+import type { Evidence, ReasonDef } from './types';
+
+export interface RedirectInput {
+  step: StepRef;
+  url: string;
+  location: string;
+  origin: string;
+  credentialed: boolean;
+  corsMode: boolean;
+  corsFlag: boolean;
+  tainted: boolean;
+  status: number | null;
+}
+
+/** A redirect Location with `user:password@` on a CORS request (Chromium `CheckRedirectLocation`). */
+export const redirectContainsCredentials: ReasonDef<RedirectInput> = {
+  code: 'RedirectContainsCredentials',
+  family: 'redirect',
+  header: 'Location',
+  mdnSlug: null,
+  mdnAbsence: 'MDN has no CORS error page for credentials in a redirect target.',
+  firefoxKeys: [],
+  firefoxAbsence: 'Firefox blocks it too but logs no dedicated CORS reason.',
+  detect: (i) => {
+    if (!i.corsMode || !hasUserinfo(i.location)) return null;
+    const applies = i.corsFlag || i.tainted || !isSameOrigin(i.origin, i.location);
+    if (!applies) return null;
+    const e: Evidence = { step: i.step, url: i.url, origin: i.origin, credentialed: i.credentialed, received: i.location, param: i.location, status: i.status };
+    return e;
+  },
+  short: () => 'a redirect pointed to a URL containing a user name and password',
+  summary: (e) =>
+    `The server redirected to ${stripUserinfo(e.received ?? '')} with a user name and password written into the URL (user:pass@host); browsers refuse to follow that for cross-origin requests.`,
+  expected: () => 'a redirect Location without user:password@ (send credentials in a header instead)',
+  chrome: (e) => `Redirect location '${e.received ?? ''}' contains a username and password, which is disallowed for cross-origin requests.`,
+  firefox: () => null,
+};

@@ -1,0 +1,60 @@
+/**
+ * The shape of one reason module. Each CorsErrorCode has one file exporting a `ReasonDef`: how to
+ * detect it from the inputs of its check family, and how to explain it (summary, what was expected,
+ * Chromium's and Firefox's wording, MDN page).
+ */
+import type { CorsErrorCode, StepRef } from './core';
+
+/** What a detector found; everything the texts need. */
+export interface Evidence {
+  step: StepRef;
+  /** URL of the step that failed (for messages). */
+  url: string;
+  /** The Origin the browser sent at that step (`null` once tainted). */
+  origin: string;
+  credentialed: boolean;
+  /** The received value at fault (header value, method, header name…), null when absent. */
+  received: string | null;
+  /** Chromium's `failed_parameter`: the offending method, header name or value. */
+  param: string;
+  /** HTTP status of the response at fault, when one arrived. */
+  status: number | null;
+  /** Extra detail some reasons need (header line count, address space, other uncovered names). */
+  detail?: string;
+}
+
+export interface FirefoxText {
+  key: string;
+  message: string;
+}
+
+/** The check family a reason belongs to; each family has its own input and fixed order. */
+export type Family = 'request' | 'preflight' | 'access' | 'redirect' | 'network';
+
+export interface ReasonDef<Input> {
+  code: CorsErrorCode;
+  family: Family;
+  /** The header at fault (canonical case), or null. */
+  header: string | null;
+  /** MDN page slug under /en-US/docs/Web/HTTP/Guides/CORS/Errors/, or null with `mdnAbsence` saying why. */
+  mdnSlug: string | null;
+  mdnAbsence?: string;
+  /** Firefox keys this reason can map to ([] with `firefoxAbsence` when Firefox has no equivalent). */
+  firefoxKeys: readonly string[];
+  firefoxAbsence?: string;
+  /** Returns evidence when this reason applies (assuming the earlier reasons of its family passed). */
+  detect: (input: Input) => Evidence | null;
+  /** Clause for the headline: "the response had no Access-Control-Allow-Origin header". */
+  short: (e: Evidence) => string;
+  /** One sentence a web developer understands. */
+  summary: (e: Evidence) => string;
+  /** What was needed, in words a developer can act on. */
+  expected: (e: Evidence) => string;
+  /** Chromium's console text after "has been blocked by CORS policy: ". */
+  chrome: (e: Evidence) => string;
+  /** Firefox's console text, or null when Firefox has no such message. */
+  firefox: (e: Evidence) => FirefoxText | null;
+}
+
+/** A reason definition with its input type erased (for catalogues and lookups). */
+export type AnyReasonDef = Omit<ReasonDef<never>, 'detect'> & { detect: (input: never) => Evidence | null };

@@ -1,0 +1,91 @@
+/**
+ * CORS safelists as Chromium applies them (Fetch §cors-safelisted-request-header plus Chromium's
+ * extra client-hint names): which methods and request headers a cross-origin request may carry
+ * without a preflight.
+ */
+import { mimeEssence } from './mime';
+import { utf8Length } from './headers';
+
+/** GET, HEAD and POST, compared after upper-casing (as Chromium does). */
+export function isSafelistedMethod(method: string): boolean {
+  const m = method.toUpperCase();
+  return m === 'GET' || m === 'HEAD' || m === 'POST';
+}
+
+export const MAX_SAFELISTED_VALUE_BYTES = 128;
+export const MAX_SAFELISTED_TOTAL_BYTES = 1024;
+
+export const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'] as const;
+
+/** Why one header is not safelisted, or null when it is. */
+export type UnsafeKind = 'name' | 'value' | 'content-type' | 'too-long';
+
+/** A CORS-unsafe request-header byte (Fetch): controls but TAB, `"():<>?@[\]{}` and DEL. */
+export function hasUnsafeByte(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f) return true;
+    switch (c) {
+      case 0x22: case 0x28: case 0x29: case 0x3a: case 0x3c: case 0x3e: case 0x3f:
+      case 0x40: case 0x5b: case 0x5c: case 0x5d: case 0x7b: case 0x7d:
+        return true;
+    }
+  }
+  return false;
+}
+
+/** Accept-Language / Content-Language: only `0-9 A-Z a-z`, space, `* , - . ; =`. */
+export function isLanguageValue(value: string): boolean {
+  return /^[0-9A-Za-z *,\-.;=]*$/.test(value);
+}
+
+/** A single `bytes=start-[end]` range without whitespace, start required, start ≤ end. */
+export function isSimpleRange(value: string): boolean {
+  const m = /^bytes=([0-9]+)-([0-9]*)$/.exec(value);
+  if (!m) return false;
+  if (m[2] === '') return true;
+  const start = m[1]!.replace(/^0+(?=.)/, '');
+  const end = m[2]!.replace(/^0+(?=.)/, '');
+  return start.length < end.length || (start.length === end.length && start <= end);
+}
+
+const DECIMAL = /^[0-9]+(?:\.[0-9]+)?$/;
+const INTEGER = /^[0-9]+$/;
+const ECT = new Set(['slow-2g', '2g', '3g', '4g']);
+
+/** Value rule per safelisted (lower-case) name; names absent from this table are never safelisted. */
+const VALUE_RULES: Record<string, (v: string) => UnsafeKind | null> = {
+  accept: (v) => (hasUnsafeByte(v) ? 'value' : null),
+  'accept-language': (v) => (isLanguageValue(v) ? null : 'value'),
+  'content-language': (v) => (isLanguageValue(v) ? null : 'value'),
+  'content-type': (v) => {
+    if (hasUnsafeByte(v)) return 'value';
+    const essence = mimeEssence(v);
+    return essence !== null && (SIMPLE_CONTENT_TYPES as readonly string[]).includes(essence) ? null : 'content-type';
+  },
+  range: (v) => (isSimpleRange(v) ? null : 'value'),
+  // Chromium-only additions (client hints and interventions).
+  intervention: () => null,
+  'device-memory': (v) => (DECIMAL.test(v) ? null : 'value'),
+  dpr: (v) => (DECIMAL.test(v) ? null : 'value'),
+  downlink: (v) => (DECIMAL.test(v) ? null : 'value'),
+  width: (v) => (INTEGER.test(v) ? null : 'value'),
+  'viewport-width': (v) => (INTEGER.test(v) ? null : 'value'),
+  rtt: (v) => (INTEGER.test(v) ? null : 'value'),
+  ect: (v) => (ECT.has(v) ? null : 'value'),
+  'save-data': (v) => (v.toLowerCase() === 'on' ? null : 'value'),
+};
+
+/** Names Chromium safelists that the Fetch standard (and Firefox) does not. */
+export const CHROMIUM_ONLY_SAFELISTED = ['intervention', 'device-memory', 'dpr', 'downlink', 'width', 'viewport-width', 'rtt', 'ect', 'save-data'] as const;
+
+/**
+ * Whether one request header (lower-case name, combined value) is CORS-safelisted on its own;
+ * returns why not. The 1024-byte total is applied by the caller.
+ */
+export function headerUnsafeKind(lowerName: string, value: string): UnsafeKind | null {
+  const rule = Object.hasOwn(VALUE_RULES, lowerName) ? VALUE_RULES[lowerName] : undefined;
+  if (rule === undefined) return 'name';
+  if (utf8Length(value) > MAX_SAFELISTED_VALUE_BYTES) return 'too-long';
+  return rule(value);
+}

@@ -1,0 +1,50 @@
+/**
+ * An exchange as a list of steps: each URL the request visited, with the method and headers sent
+ * there and the response received (a redirect hop's 3xx, or the final response).
+ */
+import type { Exchange, Header, ResponseRecord } from './model';
+import type { StepRef } from './verdict';
+import { isSameOrigin } from './origin';
+
+export interface Step {
+  ref: StepRef;
+  url: string;
+  method: string;
+  requestHeaders: Header[];
+  response: ResponseRecord | undefined;
+  /** The redirect target for a hop; null for the final step. */
+  location: string | null;
+}
+
+const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']);
+
+export function buildSteps(ex: Exchange): Step[] {
+  const steps: Step[] = [];
+  let url = ex.url;
+  let method = ex.method;
+  let headers = ex.requestHeaders;
+  ex.redirects.forEach((hop, index) => {
+    if (index > 0 && Array.isArray(hop.requestHeaders)) headers = hop.requestHeaders;
+    steps.push({ ref: { kind: 'redirect', index }, url: hop.url || url, method, requestHeaders: headers, response: hop.response, location: hop.location });
+    const next = nextRequest(hop.url || url, hop.location, hop.response?.status ?? 0, method, headers);
+    url = hop.location;
+    method = next.method;
+    headers = next.headers;
+  });
+  steps.push({ ref: { kind: 'response' }, url, method, requestHeaders: headers, response: ex.response, location: null });
+  return steps;
+}
+
+/** What the browser sends after following a redirect: method rewrite (301/302 POST, 303) and dropped headers. */
+function nextRequest(from: string, to: string, status: number, method: string, headers: Header[]): { method: string; headers: Header[] } {
+  const upper = method.toUpperCase();
+  const toGet = ((status === 301 || status === 302) && upper === 'POST') || (status === 303 && upper !== 'GET' && upper !== 'HEAD');
+  const crossOrigin = !isSameOrigin(from, to);
+  if (!toGet && !crossOrigin) return { method, headers };
+  const kept = headers.filter((h) => {
+    const lower = typeof h.name === 'string' ? h.name.toLowerCase() : '';
+    if (toGet && BODY_HEADERS.has(lower)) return false;
+    return !(crossOrigin && lower === 'authorization');
+  });
+  return { method: toGet ? 'GET' : method, headers: kept };
+}
