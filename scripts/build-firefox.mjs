@@ -1,0 +1,23 @@
+// npm run build:firefox — builds dist-firefox/ from the same sources and vite.config.ts as the
+// Chromium build, with crxjs in Firefox mode and the Firefox variant of manifest.json.
+import { readFileSync } from 'node:fs';
+import { build, loadConfigFromFile } from 'vite';
+import { crx } from '@crxjs/vite-plugin';
+import { toFirefoxManifest } from './firefox-manifest.mjs';
+
+export const OUT_DIR = 'dist-firefox';
+
+const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, 'vite.config.ts');
+if (!loaded) throw new Error('vite.config.ts not found');
+const { config } = loaded;
+
+// Drop the Chromium crx plugin (all its parts are named "crx:…") and add a Firefox one.
+const plugins = (config.plugins ?? []).flat(Infinity).filter((p) => !(p && typeof p === 'object' && 'name' in p && String(p.name).startsWith('crx:')));
+const manifest = toFirefoxManifest(JSON.parse(readFileSync('manifest.json', 'utf8')));
+
+await build({
+  ...config,
+  configFile: false,
+  plugins: [...plugins, crx({ manifest, browser: 'firefox' })],
+  build: { ...config.build, outDir: OUT_DIR, emptyOutDir: true },
+});
