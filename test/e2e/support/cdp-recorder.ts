@@ -1,0 +1,186 @@
+/**
+ * Chromium's own account of a page's network traffic, read through the DevTools protocol: every
+ * request with its redirect chain, the raw request headers of each hop, the preflights Chromium linked
+ * to it, and how it ended (`Network.loadingFailed.corsErrorStatus.corsError` is Chromium's CORS verdict).
+ * Out-of-process iframes (sandboxed frames) and dedicated workers are followed through auto-attach.
+ */
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+
+export interface CdpRequest {
+  /** Unique within the recorder: `<session>:<requestId>`. */
+  key: string;
+  requestId: string;
+  /** Session the request was seen on ('' for the page itself). */
+  session: string;
+  /** First URL requested. */
+  url: string;
+  /** Every URL of the redirect chain, first to last. */
+  urls: string[];
+  method: string;
+  resourceType: string;
+  initiatorType: string;
+  /** For a preflight: the key of the request it was sent for. */
+  preflightFor: string | null;
+  /** Raw request headers per hop (lower-cased names), from requestWillBeSentExtraInfo. */
+  hopHeaders: Record<string, string>[];
+  state: 'pending' | 'finished' | 'failed';
+  status: number | null;
+  errorText: string | null;
+  corsError: string | null;
+  failedParameter: string | null;
+  canceled: boolean;
+}
+
+interface CdpEvent { method: string; params: Record<string, unknown> }
+
+type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- CDP payloads are untyped JSON
+
+export class CdpRecorder {
+  private readonly byKey = new Map<string, CdpRequest>();
+  private readonly pendingExtra = new Map<string, Record<string, string>[]>();
+  private readonly listeners = new Set<() => void>();
+  private readonly enabling = new Map<number, { sessionId: string; type: string }>();
+  /** Child targets (by session) whose Network domain is enabled, with their target type. */
+  readonly readyTargets = new Map<string, string>();
+  private nextId = 1_000_000;
+
+  private constructor(private readonly session: CDPSession) {}
+
+  /** Starts recording the page's network traffic (and its out-of-process frames' and workers'). */
+  static async attach(context: BrowserContext, page: Page): Promise<CdpRecorder> {
+    const session = await context.newCDPSession(page);
+    const rec = new CdpRecorder(session);
+    for (const name of ['requestWillBeSent', 'requestWillBeSentExtraInfo', 'responseReceived', 'loadingFinished', 'loadingFailed']) {
+      session.on(`Network.${name}` as 'Network.requestWillBeSent', (params) => rec.onEvent('', { method: `Network.${name}`, params: params as Raw }));
+    }
+    session.on('Target.attachedToTarget', (e) => void rec.onAttached(e.sessionId, e.targetInfo.type, e.waitingForDebugger));
+    session.on('Target.detachedFromTarget', (e) => {
+      if (e.sessionId) rec.readyTargets.delete(e.sessionId);
+    });
+    session.on('Target.receivedMessageFromTarget', (e) => {
+      const msg = JSON.parse(e.message) as Partial<CdpEvent> & { id?: number; error?: unknown };
+      if (typeof msg.method === 'string' && msg.params) rec.onEvent(e.sessionId, msg as CdpEvent);
+      const enabled = msg.id === undefined ? undefined : rec.enabling.get(msg.id);
+      if (enabled && !msg.error) {
+        rec.enabling.delete(msg.id!);
+        rec.readyTargets.set(enabled.sessionId, enabled.type);
+        rec.notify();
+      }
+    });
+    await session.send('Network.enable');
+    await session.send('Network.setCacheDisabled', { cacheDisabled: false });
+    // flatten:false keeps child sessions inside this CDP session (Playwright's own sessions are separate).
+    await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+    return rec;
+  }
+
+  private async onAttached(sessionId: string, type: string, waiting: boolean): Promise<void> {
+    const send = (method: string, params: object = {}) => {
+      const id = this.nextId++;
+      if (method === 'Network.enable') this.enabling.set(id, { sessionId, type });
+      return this.session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    };
+    try {
+      await send('Network.enable');
+      if (waiting) await send('Runtime.runIfWaitingForDebugger');
+    } catch {
+      // The target went away before we could talk to it: nothing to record.
+    }
+  }
+
+  private onEvent(session: string, { method, params: p }: CdpEvent): void {
+    const e = p as Raw;
+    const key = `${session}:${String(e.requestId)}`;
+    switch (method) {
+      case 'Network.requestWillBeSent': {
+        const existing = this.byKey.get(key);
+        if (existing && e.redirectResponse) {
+          existing.urls.push(e.request.url);
+          break;
+        }
+        const initiator = (e.initiator ?? {}) as Raw;
+        const req: CdpRequest = {
+          key, requestId: String(e.requestId), session, url: e.request.url, urls: [e.request.url], method: e.request.method,
+          resourceType: String(e.type ?? ''), initiatorType: String(initiator.type ?? ''),
+          preflightFor: initiator.type === 'preflight' && initiator.requestId ? `${session}:${String(initiator.requestId)}` : null,
+          hopHeaders: this.pendingExtra.get(key) ?? [], state: 'pending', status: null, errorText: null, corsError: null,
+          failedParameter: null, canceled: false,
+        };
+        this.pendingExtra.delete(key);
+        this.byKey.set(key, req);
+        break;
+      }
+      case 'Network.requestWillBeSentExtraInfo': {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries((e.headers ?? {}) as Record<string, string>)) headers[k.toLowerCase()] = v;
+        const req = this.byKey.get(key);
+        if (req) req.hopHeaders.push(headers);
+        else this.pendingExtra.set(key, [...(this.pendingExtra.get(key) ?? []), headers]);
+        break;
+      }
+      case 'Network.responseReceived': {
+        const req = this.byKey.get(key);
+        if (req) req.status = Number(e.response?.status ?? 0);
+        break;
+      }
+      case 'Network.loadingFinished': {
+        const req = this.byKey.get(key);
+        if (req) req.state = 'finished';
+        break;
+      }
+      case 'Network.loadingFailed': {
+        const req = this.byKey.get(key);
+        if (!req) break;
+        req.state = 'failed';
+        req.errorText = String(e.errorText ?? '');
+        req.canceled = Boolean(e.canceled);
+        const cors = e.corsErrorStatus as Raw | undefined;
+        req.corsError = cors ? String(cors.corsError) : null;
+        req.failedParameter = cors ? String(cors.failedParameter ?? '') : null;
+        break;
+      }
+    }
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** Resolves once a child target of `type` (e.g. 'worker') reports its network events to us. */
+  whenTargetReady(type: string, timeoutMs = 30_000): Promise<string> {
+    return this.waitFor(`a ${type} target to be attached`, () => [...this.readyTargets].find(([, t]) => t === type)?.[0], timeoutMs);
+  }
+
+  requests(): CdpRequest[] {
+    return [...this.byKey.values()];
+  }
+
+  /** The preflights Chromium sent for a request. */
+  preflightsOf(req: CdpRequest): CdpRequest[] {
+    return this.requests().filter((r) => r.preflightFor === req.key);
+  }
+
+  /** Resolves once `pred` holds over the recorded requests (checked after every event). */
+  waitFor<T>(what: string, pred: (all: CdpRequest[]) => T | null | undefined | false, timeoutMs = 30_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const value = pred(this.requests());
+        if (!value) return;
+        this.listeners.delete(check);
+        clearTimeout(timer);
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        this.listeners.delete(check);
+        reject(new Error(`CDP: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.listeners.add(check);
+      check();
+    });
+  }
+
+  async detach(): Promise<void> {
+    await this.session.detach().catch(() => undefined);
+  }
+}
