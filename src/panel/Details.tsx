@@ -37,6 +37,8 @@ export function Details({ row, preflightIndex, onClose, onJump }: {
         </p>
       )}
       <Evidence verdict={v} />
+      <FixSection exchange={x} verdict={v} />
+      <ConsoleText exchange={x} verdict={v} />
       {v.preflight.required && (
         <section aria-labelledby="pf-h">
           <h3 id="pf-h">Why a preflight was needed</h3>
@@ -55,8 +57,6 @@ export function Details({ row, preflightIndex, onClose, onJump }: {
         <section aria-labelledby="nt-h"><h3 id="nt-h">Notes</h3><ul>{v.notes.map((n, i) => <li key={i}>{n}</li>)}</ul></section>
       )}
       <Timeline exchange={x} verdict={v} focus={preflightIndex} />
-      <ConsoleText exchange={x} verdict={v} />
-      <FixSection exchange={x} verdict={v} />
       <StepHeaders exchange={x} verdict={v} />
     </aside>
   );

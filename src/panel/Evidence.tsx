@@ -30,7 +30,7 @@ function ReasonEvidence({ reason, verdict, first }: { reason: Reason; verdict: V
         <dt>Needed</dt>
         <dd data-testid="needed">
           {diff ? <DiffText parts={diff.needed} side="needed" /> : needed !== null ? <code>{needed}</code> : null}
-          {(needed === null || reason.expected !== needed) && <span class={needed !== null ? 'muted needed-words' : 'needed-words'}>{needed !== null ? ` — ${reason.expected}` : reason.expected}</span>}
+          {(needed === null || !reason.expected.includes(needed)) && <span class={needed !== null ? 'muted needed-words' : 'needed-words'}>{needed !== null ? ` — ${reason.expected}` : reason.expected}</span>}
         </dd>
       </dl>
     </li>

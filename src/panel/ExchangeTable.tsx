@@ -19,7 +19,7 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
 
   const columns: Column<DisplayRow>[] = [
     {
-      id: 'time', label: 'Time', width: '7.5em', sortable: true,
+      id: 'time', label: 'Time', width: '8.5em', sortable: true,
       cell: (d) => formatClock(d.type === 'preflight' ? d.row.entry.exchange.preflights[d.index]!.start : d.row.start),
     },
     {
@@ -30,7 +30,7 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
       id: 'url', label: 'URL', width: 'minmax(12em, 3fr)', sortable: true,
       cell: (d) => {
         const url = d.type === 'preflight' ? d.row.entry.exchange.preflights[d.index]!.url : d.row.entry.exchange.url;
-        const { origin, path } = d.type === 'preflight' ? splitUrl(url) : d.row;
+        const { origin, path } = splitUrl(url);
         return <span title={url}><span class="url-origin">{origin}</span><span class="url-path">{path}</span></span>;
       },
     },

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { PanelActions } from './actions';
 import { Details } from './Details';
 import { ExchangeTable } from './ExchangeTable';
+import { warmHaystacks } from './rows';
 import type { PanelStore } from './store';
 import type { PanelIO } from './Toolbar';
 import { CountsBar, Toolbar } from './Toolbar';
@@ -30,6 +31,9 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
+
+  const rows = store.rows.value;
+  useEffect(() => warmHaystacks(rows), [rows]);
 
   const open = store.open.value;
   const imported = store.imported.value;

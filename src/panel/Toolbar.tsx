@@ -62,7 +62,7 @@ export function Toolbar({ store, actions, io, filterRef }: {
           <button type="button" class="btn" aria-pressed={settings?.paused ?? false} disabled={!settings}
             aria-label={settings?.paused ? 'Resume capture' : 'Pause capture'}
             onClick={() => void actions.setSettings({ paused: !(settings?.paused ?? false) })}>
-            {settings?.paused ? '▶ Resume' : '⏸ Pause'}
+            {settings?.paused ? 'Resume' : 'Pause'}
           </button>
         </>
       )}

@@ -1,2 +1,47 @@
+/**
+ * Entry of the CORS panel page. Inside DevTools it shows the inspected tab; opened as a normal tab
+ * with `?tabId=N` (the pop-out) it shows tab N.
+ */
 import { render } from 'preact';
-render(<main>CORS Lens panel</main>, document.getElementById('app')!);
+import '../ui/theme.css';
+import { createChromeConnection } from '../shared/chrome-connection';
+import { panelActions } from './actions';
+import { applyTheme, inDevtools, popOutUrl, resolveTabId } from './environment';
+import { exportReport } from './export-report';
+import { importHarInto } from './import-har';
+import { connectLive } from './live';
+import { Panel } from './Panel';
+import { createPanelStore } from './store';
+
+/** DevTools panels may use `tabs.create`; fall back to window.open where they may not. */
+function openTab(url: string): void {
+  if (typeof chrome !== 'undefined' && chrome.tabs?.create) void chrome.tabs.create({ url });
+  else window.open(url, '_blank', 'noopener');
+}
+
+applyTheme(document.documentElement);
+const store = createPanelStore();
+const tabId = resolveTabId(location.search);
+const conn = createChromeConnection();
+const actions = tabId === null ? null : panelActions(conn, tabId, store);
+
+if (tabId === null) {
+  store.connection.value = { state: 'failed', message: 'No tab to show: open this page from DevTools, or add ?tabId=N to its address.' };
+} else {
+  document.title = `CORS Lens — tab ${tabId}`;
+  const live = connectLive({ conn, tabId, store });
+  addEventListener('pagehide', () => live.stop());
+}
+
+render(
+  <Panel
+    store={store}
+    actions={actions}
+    io={{
+      importHar: (file) => importHarInto(store, file),
+      exportReport: () => exportReport(store),
+      popOut: inDevtools() && tabId !== null ? () => openTab(popOutUrl(location.href, tabId)) : undefined,
+    }}
+  />,
+  document.getElementById('app')!,
+);

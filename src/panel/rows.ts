@@ -14,8 +14,6 @@ export interface Row {
   kind: VerdictKind;
   start: number;
   method: string;
-  origin: string;
-  path: string;
   /** Real HTTP status when one was received. */
   status: number | null;
   /** Status column text: the number, or what stands in for it. */
@@ -23,8 +21,11 @@ export interface Row {
   reason: string;
   /** Needed a preflight (seen or cached), whatever the verdict. */
   preflightNeeded: boolean;
-  /** Lower-case text the filter searches: URL, method, status, verdict, reason, header names and values. */
-  hay: string;
+  /**
+   * Lower-case text the filter searches: URL, method, status, verdict, reason, header names and values.
+   * Built once per entry version, on first need (`haystackOf`) or ahead of time while idle (`warmHaystacks`).
+   */
+  hay?: string;
 }
 
 /** Longest header value that goes into the search text (a 1 MB header must not slow every keystroke). */
@@ -57,12 +58,9 @@ export function statusText(entry: ExchangeEntry): { status: number | null; text:
   return { status: null, text: '—' };
 }
 
-export function toRow(entry: ExchangeEntry): Row {
-  const { exchange: x, verdict: v } = entry;
-  const { origin, path } = splitUrl(x.url);
-  const st = statusText(entry);
-  const reason = shortReason(x, v);
-  const parts: string[] = [x.method, x.url, st.text, VERDICT_LABEL[v.kind], v.kind, reason, v.headline];
+function buildHaystack(row: Row): string {
+  const { exchange: x, verdict: v } = row.entry;
+  const parts: string[] = [x.method, x.url, row.statusText, VERDICT_LABEL[v.kind], v.kind, row.reason, v.headline];
   for (const r of v.reasons) parts.push(r.code, r.summary);
   addHeaders(parts, x.requestHeaders);
   addHeaders(parts, x.response?.headers);
@@ -77,19 +75,43 @@ export function toRow(entry: ExchangeEntry): Row {
     addHeaders(parts, p.response?.headers);
   }
   if (x.outcome.state === 'failed') parts.push(x.outcome.error);
+  return parts.join('\n').toLowerCase();
+}
+
+export function haystackOf(row: Row): string {
+  return (row.hay ??= buildHaystack(row));
+}
+
+/**
+ * Builds the search text of `rows` in small slices while the page is idle, so the first keystroke
+ * does not pay for ten thousand entries at once. Returns a function that cancels it.
+ */
+export function warmHaystacks(rows: readonly Row[], slice = 500): () => void {
+  let i = 0;
+  let handle: ReturnType<typeof setTimeout> | null = null;
+  const step = () => {
+    const end = Math.min(rows.length, i + slice);
+    for (; i < end; i++) haystackOf(rows[i]!);
+    handle = i < rows.length ? setTimeout(step, 0) : null;
+  };
+  handle = setTimeout(step, 0);
+  return () => { if (handle !== null) clearTimeout(handle); };
+}
+
+/** Cheap: what the table needs to draw and sort a row. The search text is built later. */
+export function toRow(entry: ExchangeEntry): Row {
+  const { exchange: x, verdict: v } = entry;
+  const st = statusText(entry);
   return {
     entry,
     id: x.id,
     kind: v.kind,
     start: x.timings.start,
     method: x.method,
-    origin,
-    path,
     status: st.status,
     statusText: st.text,
-    reason,
+    reason: shortReason(x, v),
     preflightNeeded: v.preflight.required || x.preflights.length > 0,
-    hay: parts.join('\n').toLowerCase(),
   };
 }
 
@@ -110,7 +132,9 @@ export function matches(row: Row, kind: KindFilter, showNonCors: boolean, words:
   if (kind === 'blocked' && row.kind !== 'blocked') return false;
   if (kind === 'preflighted' && !row.preflightNeeded) return false;
   if (kind === 'simple' && row.kind !== 'simple') return false;
-  for (const w of words) if (!row.hay.includes(w)) return false;
+  if (words.length === 0) return true;
+  const hay = haystackOf(row);
+  for (const w of words) if (!hay.includes(w)) return false;
   return true;
 }
 
