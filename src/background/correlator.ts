@@ -202,8 +202,20 @@ export class Correlator {
     const key = keyOfRequest(request);
     const open: OpenPreflight = { pf, key, method, request };
     this.preflights.set(ev.id, open);
-    const main = findMain(this.mains.values(), key, ev.url, method);
+    const main = findMain(this.mains.values(), key, ev.url, method) ?? this.undecidedMain(key, ev.url, method);
     if (main) this.attachOpen(main, open);
+  }
+
+  /** A page's own OPTIONS request gets a preflight too: it is still undecided when that arrives. */
+  private undecidedMain(key: PairingKey, url: string, method: string): MainRecord | undefined {
+    if (method.toUpperCase() !== 'OPTIONS') return undefined;
+    for (const [id, u] of this.undecided) {
+      if (u.request.url !== url || !sameKey(keyOfRequest(u.request), key)) continue;
+      this.undecided.delete(id);
+      this.onRequestAsMain(u.request);
+      return this.mains.get(id);
+    }
+    return undefined;
   }
 
   private onPreflightEvent(p: OpenPreflight, ev: Exclude<CaptureEvent, RequestEvent>): void {

@@ -73,6 +73,7 @@ export class BackgroundSession {
   private queue: SessionEvent[] = [];
   private isReady = false;
   private readyPromise: Promise<void> | null = null;
+  private housekeeping: Promise<void> = Promise.resolve();
   private readonly recoverable = new Map<string, Recovered & { keys: string[] }>();
   readonly stats = { classified: 0, processed: 0, dropped: 0 };
 
@@ -117,6 +118,7 @@ export class BackgroundSession {
   /** Processes everything queued and writes everything pending now (tests; before a snapshot). */
   async settle(): Promise<void> {
     await this.start();
+    await this.housekeeping;
     await this.processSoon.now();
     await this.persistSoon.now();
     await this.badgeSoon.now();
@@ -183,7 +185,7 @@ export class BackgroundSession {
     }
     this.isReady = true;
     this.processSoon.trigger();
-    void this.forgetClosedTabs();
+    this.housekeeping = this.forgetClosedTabs();
   }
 
   private applyPause(): void {
@@ -219,8 +221,10 @@ export class BackgroundSession {
 
   private drain(): void {
     const { changed, ended } = this.correlator.drain();
-    for (const rec of changed) this.show(rec, false);
-    for (const rec of ended) this.show(rec, true);
+    // In order of first sight, so that seq numbers follow the requests' start.
+    const all: [MainRecord, boolean][] = [...changed.map((r) => [r, false] as [MainRecord, boolean]), ...ended.map((r) => [r, true] as [MainRecord, boolean])];
+    all.sort((a, b) => a[0].ex.timings.start - b[0].ex.timings.start);
+    for (const [rec, ended] of all) this.show(rec, ended);
   }
 
   /** Puts a record in the store: `pending` while in flight, classified once when it ended. */

@@ -8,6 +8,8 @@ import type { StorageAreaLike } from '../../src/background/storage-area';
 export class FakeStorageArea implements StorageAreaLike {
   readonly data = new Map<string, string>();
   sets = 0;
+  /** Keys written by the last successful `set`. */
+  lastSetKeys: string[] = [];
   bytesWritten = 0;
   /** Makes the next `set` calls fail with this error (consumed one per call). */
   failNext: Error[] = [];
@@ -34,6 +36,7 @@ export class FakeStorageArea implements StorageAreaLike {
     let size = this.bytesInUse;
     for (const [k, v] of encoded) size += k.length + v.length - (this.data.has(k) ? k.length + this.data.get(k)!.length : 0);
     if (size > this.quotaBytes) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
+    this.lastSetKeys = encoded.map(([k]) => k);
     for (const [k, v] of encoded) {
       this.data.set(k, v);
       this.bytesWritten += k.length + v.length;
