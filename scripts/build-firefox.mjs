@@ -5,7 +5,9 @@ import { build, loadConfigFromFile } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import { toFirefoxManifest } from './firefox-manifest.mjs';
 
-export const OUT_DIR = 'dist-firefox';
+// --out-dir <dir> builds elsewhere (the manifest tests build into a temporary directory).
+const outArg = process.argv.indexOf('--out-dir');
+const OUT_DIR = outArg > 0 && process.argv[outArg + 1] ? process.argv[outArg + 1] : 'dist-firefox';
 
 const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, 'vite.config.ts');
 if (!loaded) throw new Error('vite.config.ts not found');
@@ -19,5 +21,6 @@ await build({
   ...config,
   configFile: false,
   plugins: [...plugins, crx({ manifest, browser: 'firefox' })],
+  logLevel: process.argv.includes('--quiet') ? 'warn' : config.logLevel,
   build: { ...config.build, outDir: OUT_DIR, emptyOutDir: true },
 });
