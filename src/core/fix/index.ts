@@ -68,3 +68,5 @@ export function fixesFor(exchange: Exchange, verdict: Verdict): FixSet {
 export function snippetFor(exchange: Exchange, verdict: Verdict, stack: StackId): Snippet | null {
   return fixesFor(exchange, verdict).snippets.find((s) => s.stack === stack) ?? null;
 }
+
+export { fixMarkdown } from './markdown';
