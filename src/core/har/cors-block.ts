@@ -30,6 +30,7 @@ function common(exchange: Exchange, verdict: Verdict): Common {
     },
   };
   if (exchange.initiator !== undefined) block.initiator = exchange.initiator;
+  if (exchange.outcome.state === 'failed' && exchange.outcome.corsError !== undefined) block.browserCorsError = exchange.outcome.corsError;
   return block;
 }
 

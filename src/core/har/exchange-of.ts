@@ -78,6 +78,10 @@ function preflightOf(p: ParsedEntry): PreflightRecord {
   return rec;
 }
 
+function failed(error: string, corsError: unknown): Exchange['outcome'] {
+  return typeof corsError === 'string' ? { state: 'failed', error, corsError } : { state: 'failed', error };
+}
+
 export function exchangeOf(chain: Chain, preflights: ParsedEntry[], ctx: ReadContext): Exchange {
   const steps = chain.steps;
   const first = steps[0]!;
@@ -96,7 +100,7 @@ export function exchangeOf(chain: Chain, preflights: ParsedEntry[], ctx: ReadCon
     redirects,
     preflights: preflights.map(preflightOf),
     outcome: last.error !== undefined
-      ? { state: 'failed', error: last.error }
+      ? failed(last.error, first.cors?.browserCorsError)
       : final && final.status > 0 ? { state: 'completed', status: final.status } : { state: 'pending' },
     timings: { start: first.start },
     observer: observerOf(first, ctx),

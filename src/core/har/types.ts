@@ -91,6 +91,8 @@ export interface HarCors {
   /** On a request entry: its preflight (id when one was seen; `cached` when the preflight cache answered). */
   preflight?: { id?: string; cached: boolean };
   credentials: CredentialsMode;
+  /** The CORS error name the browser itself reported, when the capture had it (DevTools protocol). */
+  browserCorsError?: string;
   /** One sentence, the verdict's headline. */
   headline: string;
   /** The Origin the browser sent (or would send) at the deciding step; `null` once tainted. */

@@ -1,0 +1,24 @@
+/** Counts by verdict as a small bar chart; every bar has its label and number as text. */
+import type { VerdictKind } from '../core/verdict';
+import type { VerdictCounts } from '../shared/protocol';
+import { VERDICT_LABEL } from '../ui/verdict-labels';
+
+const ORDER: readonly VerdictKind[] = ['blocked', 'network-error', 'inconclusive', 'preflighted', 'simple', 'no-cors', 'same-origin', 'pending'];
+
+export function VerdictBars({ counts, total }: { counts: VerdictCounts; total: number }) {
+  const kinds = ORDER.filter((k) => counts[k] > 0);
+  const max = Math.max(1, ...kinds.map((k) => counts[k]));
+  return (
+    <ul class="bars" aria-label={`Requests by verdict, ${total.toLocaleString('en-US')} in all`}>
+      {kinds.map((k) => (
+        <li key={k} class={`bar-row bar-${k}`} data-verdict={k}>
+          <span class="bar-label">{VERDICT_LABEL[k]}</span>
+          <span class="bar-track" aria-hidden="true">
+            <span class="bar-fill" style={{ width: `${Math.max(2, Math.round((counts[k] / max) * 100))}%` }} />
+          </span>
+          <span class="bar-count">{counts[k].toLocaleString('en-US')}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * Everything the popup asks of the outside world, behind one interface: a chrome implementation
+ * (chrome-connector.ts) and a fake for tests. The popup reads once (`load`), and acts on demand.
+ */
+import type { Settings, TabSnapshot, TabSummary } from '../shared/protocol';
+
+export interface PopupEnvironment {
+  browser: { name: string; version: string };
+  extensionVersion: string;
+}
+
+export interface PopupConnector {
+  /** The popup's one read: the tab's summary and the capture settings, asked together. */
+  load(tabId: number): Promise<{ summary: TabSummary; settings: Settings }>;
+  /** Every entry of the tab (for the report and the full Markdown summary). */
+  snapshot(tabId: number): Promise<TabSnapshot>;
+  clear(tabId: number): Promise<void>;
+  setPaused(paused: boolean): Promise<Settings>;
+  /** Opens the CORS panel page as a tab showing `tabId`. */
+  openPanel(tabId: number): Promise<void>;
+  /** Saves `text` as a file named `fileName`; returns its size in bytes. */
+  download(text: string, fileName: string): number;
+  copy(text: string): Promise<boolean>;
+  now(): number;
+  environment: PopupEnvironment;
+}
