@@ -4,7 +4,7 @@
  * service worker, and a close() that also removes the profile.
  */
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from './chromium';
@@ -15,6 +15,8 @@ export interface LaunchOptions {
   extension?: string | null;
   headless?: boolean;
   args?: string[];
+  /** Turn on developer mode before start, so chrome://extensions collects the extension's errors from the first one. */
+  developerMode?: boolean;
 }
 
 export interface Launched {
@@ -48,6 +50,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   const extension = options.extension === undefined ? DIST : options.extension;
   const headless = options.headless ?? true;
   const profile = mkdtempSync(join(tmpdir(), 'cors-lens-profile-'));
+  if (options.developerMode) {
+    mkdirSync(join(profile, 'Default'));
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  }
   const args = [...CHROMIUM_FLAGS, ...(headless ? ['--headless=new'] : []), ...(options.args ?? [])];
   if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
   const context = await chromium.launchPersistentContext(profile, {

@@ -9,8 +9,10 @@ export { launch, extensionWorker, extensionIdOf, CHROMIUM_FLAGS, type Launched, 
 export { ensureChromium, findChromium } from './chromium';
 export { openExtensionPage, request, getSnapshot, getSummary, tabIdOf, until } from './extension';
 export { CdpRecorder, type CdpRequest } from './cdp-recorder';
+export { watchWorkerErrors, type WorkerConsole } from './worker-console';
 export { chromiumOutcomes, decided, subjectsByCase, withNonce, type ChromiumOutcome } from './ground-truth';
 export { openGallery, runAllCases, runCases, type CaseResult, type GalleryRun } from './gallery';
+export { runAgreement, agrees, describeRow, extensionPreflight, type AgreementRow, type AgreementRun } from './agreement';
 export { DIST, ROOT } from './paths';
 export { startLab, type Lab, type LabRequest } from '../../../lab/server';
 export { buildCases, type LabCase } from '../../../lab/cases';
