@@ -9,6 +9,7 @@ import { OPAQUE_ORIGIN, originOf } from './origin';
 export function requestOrigin(ex: Exchange): string | undefined {
   if (typeof ex.initiator === 'string' && ex.initiator.length > 0) {
     if (ex.initiator === OPAQUE_ORIGIN) return OPAQUE_ORIGIN;
+    if (isExtensionOrigin(ex.initiator)) return ex.initiator.replace(/\/+$/, '');
     return originOf(ex.initiator) ?? undefined;
   }
   const sent = firstHeader(ex.requestHeaders, 'origin');

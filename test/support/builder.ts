@@ -30,7 +30,8 @@ const SIMPLE_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'
 
 function originOfUrl(url: string): string {
   try {
-    return new URL(url).origin;
+    const origin = new URL(url).origin;
+    return origin === 'null' ? url : origin;
   } catch {
     return url;
   }
