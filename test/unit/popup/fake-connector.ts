@@ -1,0 +1,78 @@
+/**
+ * A fake PopupConnector over an in-memory tab log: counts calls, records downloads and copies.
+ * Summaries are derived from the entries the way the background derives them (newest 50 blocked).
+ */
+import { classify } from '../../../src/core/classify';
+import type { Exchange } from '../../../src/core/model';
+import { emptyCounts, type ExchangeEntry, type PageInfo, type Settings, type TabSnapshot, type TabSummary } from '../../../src/shared/protocol';
+import type { PopupConnector } from '../../../src/popup/connector';
+import { PAGE } from '../../support/builder';
+
+export const TAB = 7;
+export const NOW = Date.UTC(2026, 10, 21, 21, 30, 15);
+export const PAGE_INFO: PageInfo = { pageId: 'page-1', url: `${PAGE}/shop/index.html`, startedAt: NOW - 60_000 };
+
+export function entries(exchanges: Exchange[]): ExchangeEntry[] {
+  return exchanges.map((x, i) => ({ exchange: x, verdict: classify(x), seq: i + 1, pageId: PAGE_INFO.pageId }));
+}
+
+export function summaryOf(list: ExchangeEntry[], dropped = 0): TabSummary {
+  const counts = emptyCounts();
+  for (const e of list) counts[e.verdict.kind]++;
+  const blocked = list.filter((e) => e.verdict.kind === 'blocked').sort((a, b) => b.seq - a.seq).slice(0, 50);
+  return { tabId: TAB, page: PAGE_INFO, counts, total: list.length, dropped, blocked };
+}
+
+export interface FakeConnector extends PopupConnector {
+  calls: string[];
+  downloads: { text: string; fileName: string }[];
+  copies: string[];
+  log: ExchangeEntry[];
+  settingsNow: Settings;
+  failLoad: string | null;
+  copyWorks: boolean;
+}
+
+export function fakeConnector(initial: ExchangeEntry[], dropped = 0): FakeConnector {
+  const fake: FakeConnector = {
+    calls: [],
+    downloads: [],
+    copies: [],
+    log: initial,
+    settingsNow: { paused: false, keepLog: false, recordSameOrigin: false },
+    failLoad: null,
+    copyWorks: true,
+    async load(tabId) {
+      fake.calls.push(`load:${tabId}`);
+      if (fake.failLoad) throw new Error(fake.failLoad);
+      return { summary: summaryOf(fake.log, dropped), settings: { ...fake.settingsNow } };
+    },
+    async snapshot(tabId): Promise<TabSnapshot> {
+      fake.calls.push(`snapshot:${tabId}`);
+      return { summary: summaryOf(fake.log, dropped), entries: fake.log, settings: { ...fake.settingsNow } };
+    },
+    async clear(tabId) {
+      fake.calls.push(`clear:${tabId}`);
+      fake.log = [];
+    },
+    async setPaused(paused) {
+      fake.calls.push(`pause:${paused}`);
+      fake.settingsNow = { ...fake.settingsNow, paused };
+      return { ...fake.settingsNow };
+    },
+    async openPanel(tabId) {
+      fake.calls.push(`panel:${tabId}`);
+    },
+    download(text, fileName) {
+      fake.downloads.push({ text, fileName });
+      return text.length;
+    },
+    async copy(text) {
+      fake.copies.push(text);
+      return fake.copyWorks;
+    },
+    now: () => NOW,
+    environment: { browser: { name: 'Chromium', version: '156.0.7390.1' }, extensionVersion: '0.1.0' },
+  };
+  return fake;
+}
