@@ -23,7 +23,7 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
       cell: (d) => formatClock(d.type === 'preflight' ? d.row.entry.exchange.preflights[d.index]!.start : d.row.start),
     },
     {
-      id: 'method', label: 'Method', width: '5.5em', sortable: true,
+      id: 'method', label: 'Method', width: '6.5em', sortable: true,
       cell: (d) => (d.type === 'preflight' ? <span class="sub">↳ OPTIONS</span> : d.row.method),
     },
     {
@@ -60,11 +60,11 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
         }
         return (
           <span>
-            {d.row.reason}
             {x.preflights.length > 0 && (
               <button type="button" class="link" onClick={stop(() => jumpTo(preflightKey(d.row.id, 0)))}
-                aria-label="Go to the preflight of this request"> ↓ preflight</button>
+                aria-label="Go to the preflight of this request">↓ preflight</button>
             )}
+            {d.row.reason}
           </span>
         );
       },

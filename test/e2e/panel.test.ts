@@ -1,0 +1,152 @@
+/**
+ * The real DevTools panel in real Chromium: the built extension is loaded, DevTools opens for the lab
+ * tab, the "CORS" panel is shown through DevTools' own front-end API, and it must explain a blocked
+ * request and its fix the way Chromium decided it. Also checks the pop-out tab (`?tabId=N`) and
+ * writes docs/panel.png from the real panel.
+ */
+// Lets Playwright see DevTools windows (and so the panel's frame) as pages of the context.
+process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
+
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildCases, launch, openGallery, ROOT, runCases, startLab, tabIdOf, until, type Lab, type Launched,
+} from './support';
+
+const CASES = [
+  'simple-get', 'preflight-put', 'preflight-json', 'acao-trailing-slash', 'missing-acao', 'preflight-header-missing',
+  'wildcard-credentials', 'img-crossorigin', 'font-blocked', 'redirect-tainted-page',
+];
+
+let lab: Lab;
+let browser: Launched;
+let page: Page;
+let devtools: Page;
+let panel: Frame;
+let tabId: number;
+
+/**
+ * Run inside DevTools' own page. Strings, not functions: the test file is transformed by Vite, which
+ * would rewrite a dynamic import() in a function's source. DevTools' InspectorView lists the panels;
+ * an extension panel's id is "<extension origin><title>".
+ */
+const PANEL_ID_SCRIPT = `(async () => {
+  try {
+    const UI = await import('./ui/legacy/legacy.js');
+    const ids = UI.InspectorView.InspectorView.instance().tabbedPane.tabIds();
+    return ids.find((x) => x.startsWith('chrome-extension://') && x.endsWith('CORS')) ?? null;
+  } catch {
+    return null;
+  }
+})()`;
+const UNDOCK_SCRIPT = `(async () => {
+  const UI = await import('./ui/legacy/legacy.js');
+  UI.DockController.DockController.instance().setDockSide('undocked');
+})()`;
+
+async function showCorsPanel(dt: Page): Promise<Frame> {
+  const id = await until('the CORS panel to be registered in DevTools', () => dt.evaluate<string | null>(PANEL_ID_SCRIPT));
+  await dt.evaluate((panelId) => (globalThis as unknown as { InspectorFrontendAPI: { showPanel(id: string): void } }).InspectorFrontendAPI.showPanel(panelId), id);
+  return until('the panel frame', async () => dt.frames().find((f) => f.url().includes('/src/panel/index.html')) ?? null);
+}
+
+const row = (f: Frame, text: string) => f.locator('[role=row]', { hasText: text }).first();
+
+beforeAll(async () => {
+  lab = await startLab();
+  browser = await launch({ args: ['--auto-open-devtools-for-tabs'] });
+  page = browser.context.pages().find((p) => !p.url().startsWith('devtools://')) ?? (await browser.context.newPage());
+  await openGallery(page, lab.galleryUrl);
+  devtools = await until('the DevTools window', async () => browser.context.pages().find((p) => p.url().startsWith('devtools://')) ?? null);
+  panel = await showCorsPanel(devtools);
+  await runCases(page, CASES, 'panel');
+  const ext = await browser.context.newPage();
+  await ext.goto(`chrome-extension://${browser.extensionId}/src/panel/index.html?tabId=-1`);
+  tabId = await tabIdOf(ext, `${lab.origins.page}/*`);
+  await ext.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lab?.close();
+});
+
+describe('the CORS panel in DevTools', () => {
+  it('is told the inspected tab', () => {
+    expect(new URL(panel.url()).searchParams.get('tabId')).toBe(String(tabId));
+  });
+
+  it('lists the lab requests live and explains the blocked one with its fix', async () => {
+    const expected = buildCases(lab.origins).find((c) => c.id === 'acao-trailing-slash')!;
+    expect(expected.expect).toMatchObject({ kind: 'blocked', code: 'AllowOriginMismatch' });
+    await row(panel, 'cid=acao-trailing-slash').waitFor();
+    await expect.poll(() => row(panel, 'cid=acao-trailing-slash').textContent()).toContain('Blocked');
+    await row(panel, 'cid=acao-trailing-slash').click();
+
+    const details = panel.getByRole('complementary', { name: 'Details of the selected request' });
+    await details.getByTestId('headline').waitFor();
+    expect(await details.getByTestId('headline').textContent()).toMatch(/^Blocked/);
+    expect(await details.locator('.evidence').first().getAttribute('data-code')).toBe('AllowOriginMismatch');
+    // Received vs needed: only the trailing slash is marked.
+    expect(await details.getByTestId('received').locator('mark').allTextContents()).toEqual(['/']);
+    expect(await details.getByTestId('needed').textContent()).toContain(lab.origins.page);
+    expect(await details.getByTestId('chrome-message').textContent())
+      .toContain(`from origin '${lab.origins.page}' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value '${lab.origins.page}/'`);
+    expect(await details.getByTestId('firefox-message').textContent()).toMatch(/^Cross-Origin Request Blocked/);
+    // The fix: generated from this exchange, with the exact origin, for the stack picked.
+    const code = details.getByTestId('fix-code');
+    expect(await code.textContent()).toContain(lab.origins.page);
+    await details.getByRole('combobox', { name: 'Server stack' }).selectOption('nginx');
+    await expect.poll(() => code.getAttribute('data-stack')).toBe('nginx');
+    expect(await code.textContent()).toMatch(/add_header\s+['"]?Access-Control-Allow-Origin/);
+    await details.getByRole('button', { name: 'Copy the request as a curl command' }).waitFor();
+
+    // The screenshot for the README: the real panel explaining this blocked request.
+    await devtools.evaluate(UNDOCK_SCRIPT);
+    await devtools.setViewportSize({ width: 1280, height: 800 });
+    await details.getByTestId('fix-code').waitFor();
+    await devtools.screenshot({ path: join(ROOT, 'docs/panel.png') });
+  });
+
+  it('links a preflighted request to its preflight and back', async () => {
+    const put = row(panel, 'cid=preflight-put');
+    await put.getByRole('button', { name: 'Go to the preflight of this request' }).click();
+    const selected = panel.locator('[role=row][aria-selected=true]');
+    await expect.poll(() => selected.textContent()).toContain('OPTIONS');
+    await selected.getByRole('button', { name: /Go to the PUT request/ }).click();
+    await expect.poll(() => selected.textContent()).toContain('PUT');
+    expect(await panel.getByRole('complementary').textContent()).toContain('Preflight OPTIONS');
+  });
+
+  it('filters with the keyboard: / focuses the filter, Escape clears it', async () => {
+    await panel.locator('.vt').focus();
+    await devtools.keyboard.press('/');
+    const filter = panel.getByRole('searchbox', { name: /Filter by URL/ });
+    await expect.poll(() => filter.evaluate((el) => el === document.activeElement)).toBe(true);
+    await devtools.keyboard.type('font-blocked');
+    await expect.poll(() => panel.locator('[role=row][aria-rowindex]').count()).toBe(2); // header + one row
+    await devtools.keyboard.press('Escape');
+    await expect.poll(() => panel.locator('[role=row][aria-rowindex]').count()).toBeGreaterThan(5);
+  });
+
+  it('shows new requests as they happen', async () => {
+    await runCases(page, ['acao-uppercase'], 'panel-live');
+    await row(panel, 'cid=acao-uppercase').waitFor();
+    await expect.poll(() => row(panel, 'cid=acao-uppercase').textContent()).toContain('Blocked');
+  });
+
+  it('pops out into a tab showing the same tab, which works the same way', async () => {
+    const [popped] = await Promise.all([
+      browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/panel/index.html') }),
+      panel.getByRole('button', { name: 'Open this panel in a tab' }).click(),
+    ]);
+    expect(new URL(popped.url()).searchParams.get('tabId')).toBe(String(tabId));
+    await row(popped as unknown as Frame, 'cid=missing-acao').waitFor();
+    await row(popped as unknown as Frame, 'cid=missing-acao').click();
+    const details = popped.getByRole('complementary', { name: 'Details of the selected request' });
+    expect(await details.locator('.evidence').first().getAttribute('data-code')).toBe('MissingAllowOriginHeader');
+    expect(await details.getByTestId('received').textContent()).toBe('not sent');
+    await popped.close();
+  });
+});
