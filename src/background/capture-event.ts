@@ -19,6 +19,8 @@ export interface RequestEvent extends Base {
   frameId: number;
   initiator?: string;
   documentUrl?: string;
+  /** Chromium: the tab's top-level document this request belongs to, when known. */
+  topDocument?: string;
 }
 
 export interface SendHeadersEvent extends Base {

@@ -40,7 +40,7 @@ const extensionOrigin = chrome.runtime.getURL('');
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
   if (change.status !== 'loading' && change.url === undefined) return;
   session.push({
-    kind: 'tab-updated', tabId,
+    kind: 'tab-updated', tabId, time: Date.now(),
     ...(change.status !== undefined ? { status: change.status } : {}),
     ...(change.url !== undefined ? { url: change.url } : {}),
     ...(tab.url !== undefined ? { tabUrl: tab.url } : {}),

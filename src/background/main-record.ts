@@ -22,6 +22,8 @@ export interface MainRecord {
   pageId?: string;
   seq?: number;
   shown?: boolean;
+  /** Chromium: the top-level document the request came from (page-session detection). */
+  topDocument?: string;
 }
 
 export interface PairingKey {
@@ -48,7 +50,9 @@ export function newMainRecord(ev: RequestEvent, observer: Observer): MainRecord 
     ...(ev.initiator !== undefined ? { initiator: ev.initiator } : {}),
     ...(ev.documentUrl !== undefined ? { documentUrl: ev.documentUrl } : {}),
   };
-  return { ex, phase: 'waiting', url: ev.url, method: ev.method };
+  const rec: MainRecord = { ex, phase: 'waiting', url: ev.url, method: ev.method };
+  if (ev.topDocument) rec.topDocument = ev.topDocument;
+  return rec;
 }
 
 /**

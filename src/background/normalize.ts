@@ -16,15 +16,27 @@ export function initiatorOf(d: RawDetails): string | undefined {
   }
 }
 
+/**
+ * The top-level document behind a request (Chromium's `documentId`s): the requesting document
+ * itself in the main frame, its parent for a direct child frame, unknown deeper down.
+ */
+export function topDocumentOf(d: RawDetails): string | undefined {
+  if (d.frameId === 0) return d.documentId;
+  if (d.parentFrameId === 0) return d.parentDocumentId;
+  return undefined;
+}
+
 export function normalize(event: WebRequestEventName, d: RawDetails): CaptureEvent {
   const base = { id: String(d.requestId), time: d.timeStamp, url: d.url };
   switch (event) {
     case 'onBeforeRequest': {
       const initiator = initiatorOf(d);
+      const topDocument = topDocumentOf(d);
       return {
         ...base, kind: 'request', method: d.method, type: toResourceType(d.type), tabId: d.tabId, frameId: d.frameId,
         ...(initiator !== undefined ? { initiator } : {}),
         ...(d.documentUrl ? { documentUrl: d.documentUrl } : {}),
+        ...(topDocument ? { topDocument } : {}),
       };
     }
     case 'onSendHeaders':

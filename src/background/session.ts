@@ -21,7 +21,8 @@ import type { CaptureEvent } from './capture-event';
 import { Correlator, type Recovered } from './correlator';
 import type { MainRecord } from './main-record';
 import { BadRequest, tabIdOf, type Handlers } from './messaging';
-import { decidePage, looksSameOrigin } from './page-sessions';
+import { looksSameOrigin } from './page-sessions';
+import { PageTracker } from './page-tracker';
 import { Persistence } from './persistence';
 import { PortHub } from './ports';
 import type { StorageAreaLike } from './storage-area';
@@ -54,7 +55,7 @@ export const DEFAULT_DELAYS = { process: 20, persist: 150, badge: 300 };
 
 export type SessionEvent =
   | { kind: 'capture'; event: CaptureEvent }
-  | { kind: 'tab-updated'; tabId: number; status?: string; url?: string; tabUrl?: string }
+  | { kind: 'tab-updated'; tabId: number; time: number; status?: string; url?: string; tabUrl?: string }
   | { kind: 'tab-removed'; tabId: number };
 
 let pageCounter = 0;
@@ -66,6 +67,7 @@ export class BackgroundSession {
   private readonly persistence: Persistence;
   private readonly badge: Badge;
   private readonly correlator: Correlator;
+  private readonly pages: PageTracker;
   private readonly processSoon: Soon;
   private readonly persistSoon: Soon;
   private readonly badgeSoon: Soon;
@@ -92,6 +94,7 @@ export class BackgroundSession {
     this.store.observe(this.ports);
     this.store.observe(this.badge);
     this.correlator = new Correlator(deps.observer, (id) => this.recover(id));
+    this.pages = new PageTracker(this.store, () => this.settings.keepLog);
   }
 
   /** Reads settings and rehydrates; idempotent. Events pushed meanwhile wait in the queue. */
@@ -230,8 +233,11 @@ export class BackgroundSession {
   /** Puts a record in the store: `pending` while in flight, classified once when it ended. */
   private show(rec: MainRecord, ended: boolean): void {
     const tabId = rec.ex.tabId !== undefined && rec.ex.tabId >= 0 ? rec.ex.tabId : OTHER_TAB;
-    const log = this.store.tab(tabId);
-    rec.pageId ??= log.page?.pageId ?? '';
+    if (rec.pageId === undefined) {
+      const pageId = this.pages.pageFor(tabId, rec.topDocument, rec.ex.timings.start);
+      if (pageId === null) return; // its page was discarded by a navigation
+      rec.pageId = pageId;
+    }
     const sameOrigin = looksSameOrigin(rec.url, rec.ex.initiator, rec.ex.type);
     if (!ended && !rec.shown && sameOrigin && !this.settings.recordSameOrigin) return;
     let verdict = pendingVerdict(rec.ex);
@@ -250,16 +256,7 @@ export class BackgroundSession {
       this.store.removeTab(e.tabId);
       return;
     }
-    const log = this.store.tab(e.tabId);
-    const current = log.page;
-    if (e.status === 'loading') {
-      const decision = decidePage(current, current ? log.countOf(current.pageId) : 0, e.url);
-      const url = e.url ?? e.tabUrl ?? '';
-      if (decision === 'new-page') this.store.startPage(e.tabId, url, this.settings.keepLog);
-      else if (decision === 'reuse-page' && current && url) this.store.setPageUrl(e.tabId, current.pageId, url);
-    } else if (e.url !== undefined && current) {
-      this.store.setPageUrl(e.tabId, current.pageId, e.url);
-    }
+    this.pages.tabUpdated(e.tabId, e.status, e.url, e.tabUrl, e.time);
   }
 
   private remember(e: ExchangeEntry): void {

@@ -98,6 +98,11 @@ export class Store {
     return page;
   }
 
+  /** Tab metadata changed outside the store's own methods (page tracking). */
+  touchMeta(tabId: number): void {
+    if (this.tabs.has(tabId)) this.emit((o) => o.meta(tabId));
+  }
+
   /** Learns the URL of a page session created before its URL was known. */
   setPageUrl(tabId: number, pageId: string, url: string): void {
     const page = this.tabs.get(tabId)?.meta.pages.find((p) => p.pageId === pageId);

@@ -16,6 +16,12 @@ export interface TabMeta {
   dropped: number;
   /** Exchanges first seen before this seq were dropped or cleared: they never come back. */
   floorSeq: number;
+  /** Chromium: top-level documentId → pageId, newest last (bounded). */
+  docs?: Record<string, string>;
+  /** The page a tab `loading` event started or confirmed most recently. */
+  tabPage?: string;
+  /** A page begun (or adopted) by a new top-level document, waiting for its `loading` event. */
+  docPage?: { pageId: string; at: number };
 }
 
 export class TabLog {

@@ -26,6 +26,10 @@ export interface RawDetails {
   originUrl?: string;
   /** Firefox: URL of the document the request belongs to. */
   documentUrl?: string;
+  /** Chromium: the document that made the request, and its frame's parent document. */
+  documentId?: string;
+  parentDocumentId?: string;
+  parentFrameId?: number;
   requestHeaders?: RawHeader[];
   responseHeaders?: RawHeader[];
   statusCode?: number;

@@ -80,6 +80,10 @@ export interface RequestContext {
   initiator?: string;
   originUrl?: string;
   documentUrl?: string;
+  /** Chromium document ids (page-session detection). */
+  documentId?: string;
+  parentDocumentId?: string;
+  parentFrameId?: number;
 }
 
 export type HeaderList = [string, string][];
@@ -99,6 +103,9 @@ export class Traffic {
     if (c.initiator !== undefined) d.initiator = c.initiator;
     if (c.originUrl !== undefined) d.originUrl = c.originUrl;
     if (c.documentUrl !== undefined) d.documentUrl = c.documentUrl;
+    if (c.documentId !== undefined) d.documentId = c.documentId;
+    if (c.parentDocumentId !== undefined) d.parentDocumentId = c.parentDocumentId;
+    if (c.parentFrameId !== undefined) d.parentFrameId = c.parentFrameId;
     return d;
   }
 

@@ -90,6 +90,10 @@ export function harness(opts: HarnessOptions = {}) {
     entries(tabId = TAB) {
       return new Map(s.store.entries(tabId).map((e) => [e.exchange.id, e]));
     },
+    /** A tabs.onUpdated event, stamped with the traffic clock. */
+    nav(change: { status?: string; url?: string; tabUrl?: string }, tabId = TAB) {
+      s.push({ kind: 'tab-updated', tabId, time: (t.time += 1), ...change });
+    },
     entry(id: string, tabId = TAB) {
       const e = s.store.entries(tabId).find((x) => x.exchange.id === id);
       if (!e) throw new Error(`no entry ${id} in tab ${tabId}`);

@@ -23,11 +23,11 @@ describe('page sessions', () => {
     const h = harness();
     await h.session.start();
     h.t.request('1', api(1)).completed('1', api(1), 200);
-    h.session.push({ kind: 'tab-updated', tabId: TAB, status: 'loading', url: `${APP}/page1` });
+    h.nav({ status: 'loading', url: `${APP}/page1` });
     h.t.request('2', api(2)).completed('2', api(2), 200);
     await h.session.settle();
     const firstPage = h.entry('2').pageId;
-    h.session.push({ kind: 'tab-updated', tabId: TAB, status: 'loading', url: `${APP}/page2` });
+    h.nav({ status: 'loading', url: `${APP}/page2` });
     h.t.request('3', api(3)).completed('3', api(3), 200);
     await h.session.settle();
     expect([...h.entries().keys()]).toEqual(['3']);
@@ -43,7 +43,7 @@ describe('page sessions', () => {
     h.t.request('0', api(0)).completed('0', api(0), 200);
     h.t.request('1', api(1)).sent('1', api(1), []);
     await h.session.settle();
-    h.session.push({ kind: 'tab-updated', tabId: TAB, status: 'loading', url: `${APP}/next` });
+    h.nav({ status: 'loading', url: `${APP}/next` });
     h.t.failed('1', api(1), 'net::ERR_ABORTED');
     await h.session.settle();
     expect(h.entries().size).toBe(0);
@@ -54,12 +54,12 @@ describe('page sessions', () => {
     const h = harness();
     await h.session.start();
     await h.session.setSettings({ keepLog: true });
-    h.session.push({ kind: 'tab-updated', tabId: TAB, status: 'loading', url: `${APP}/a` });
+    h.nav({ status: 'loading', url: `${APP}/a` });
     h.t.request('1', api(1)).completed('1', api(1), 200);
-    h.session.push({ kind: 'tab-updated', tabId: TAB, status: 'loading', url: `${APP}/a#section` });
-    h.session.push({ kind: 'tab-updated', tabId: TAB, url: `${APP}/a#other` });
+    h.nav({ status: 'loading', url: `${APP}/a#section` });
+    h.nav({ url: `${APP}/a#other` });
     h.t.request('2', api(2)).completed('2', api(2), 200);
-    h.session.push({ kind: 'tab-updated', tabId: TAB, status: 'loading', url: `${APP}/b` });
+    h.nav({ status: 'loading', url: `${APP}/b` });
     h.t.request('3', api(3)).completed('3', api(3), 200);
     await h.session.settle();
     expect([...h.entries().keys()]).toEqual(['1', '2', '3']);
@@ -71,8 +71,8 @@ describe('page sessions', () => {
   it('repeated loading updates of one navigation do not wipe each other', async () => {
     const h = harness();
     await h.session.start();
-    h.session.push({ kind: 'tab-updated', tabId: TAB, status: 'loading', tabUrl: `${APP}/old` });
-    h.session.push({ kind: 'tab-updated', tabId: TAB, status: 'loading', url: `${APP}/new` });
+    h.nav({ status: 'loading', tabUrl: `${APP}/old` });
+    h.nav({ status: 'loading', url: `${APP}/new` });
     h.t.request('1', api(1)).completed('1', api(1), 200);
     await h.session.settle();
     expect(h.entries().size).toBe(1);

@@ -1,0 +1,71 @@
+/**
+ * Page sessions of a tab, from two signals that can arrive in either order: the tab's `loading`
+ * status (tabs.onUpdated) and, in Chromium, the top-level `documentId` carried by every request.
+ * A request from a top-level document not seen before starts a new page session at once, so the
+ * first requests of a page are never wiped by a `loading` event delivered a few milliseconds after
+ * them; that event then only names the page. Requests of a document whose page was discarded are
+ * dropped rather than mixed into the new page.
+ */
+import type { Store } from './store';
+import { decidePage } from './page-sessions';
+
+/** How far apart the two signals of one navigation may arrive. */
+export const SAME_NAVIGATION_MS = 1000;
+const MAX_DOCS = 32;
+
+export class PageTracker {
+  constructor(private readonly store: Store, private readonly keepLog: () => boolean) {}
+
+  /** The page session a request belongs to, or null when its page was discarded. */
+  pageFor(tabId: number, doc: string | undefined, at: number): string | null {
+    const log = this.store.tab(tabId);
+    const page = log.page!;
+    if (doc === undefined) return page.pageId;
+    const meta = log.meta;
+    const docs = (meta.docs ??= {});
+    const known = docs[doc];
+    if (known !== undefined) return log.hasPage(known) ? known : null;
+    const pageHasDoc = Object.values(docs).includes(page.pageId);
+    let pageId = page.pageId;
+    if (!pageHasDoc) {
+      if (meta.tabPage !== pageId) meta.docPage = { pageId, at };
+    } else {
+      pageId = this.store.startPage(tabId, '', this.keepLog()).pageId;
+      meta.docPage = { pageId, at };
+    }
+    docs[doc] = pageId;
+    const keys = Object.keys(docs);
+    for (const k of keys.slice(0, Math.max(0, keys.length - MAX_DOCS))) delete docs[k];
+    this.store.touchMeta(tabId);
+    return pageId;
+  }
+
+  /** A `loading` status (or a URL change) of the tab. */
+  tabUpdated(tabId: number, status: string | undefined, url: string | undefined, tabUrl: string | undefined, at: number): void {
+    const log = this.store.tab(tabId);
+    const current = log.page!;
+    const meta = log.meta;
+    if (status !== 'loading') {
+      if (url !== undefined) this.store.setPageUrl(tabId, current.pageId, url);
+      return;
+    }
+    const label = url ?? tabUrl ?? '';
+    const pending = meta.docPage;
+    delete meta.docPage;
+    if (pending && pending.pageId === current.pageId && Math.abs(at - pending.at) <= SAME_NAVIGATION_MS) {
+      meta.tabPage = current.pageId;
+      if (label) this.store.setPageUrl(tabId, current.pageId, label);
+      this.store.touchMeta(tabId);
+      return;
+    }
+    const decision = decidePage(current, log.countOf(current.pageId), url);
+    if (decision === 'same-page') return;
+    if (decision === 'reuse-page') {
+      meta.tabPage = current.pageId;
+      if (label) this.store.setPageUrl(tabId, current.pageId, label);
+    } else {
+      meta.tabPage = this.store.startPage(tabId, label, this.keepLog()).pageId;
+    }
+    this.store.touchMeta(tabId);
+  }
+}
