@@ -1,0 +1,4 @@
+/** What the command line uses from the core, loaded through tsx by cors-lens.mjs. */
+export { classify } from '../src/core/classify';
+export { readHar, HarReadError, DEFAULT_MAX_BYTES } from '../src/core/har';
+export { groupBlocked } from '../src/core/summary';
