@@ -11,7 +11,6 @@ import { buildSteps } from './steps';
 import { evaluate, type Context } from './evaluate';
 import { cookieSentCrossOrigin } from './credentials';
 import { errorClass } from './errors';
-import { isSameOrigin } from './origin';
 import { verdict } from './build';
 import { localNetworkVerdict } from './outcome-lna';
 import { failedCorsVerdict } from './outcome-failed';
@@ -52,7 +51,7 @@ function classifyExchange(ex: Exchange): Verdict {
   if (outcome.state === 'pending') return pendingVerdict(primary);
   if (failedError !== null && errorClass(failedError) === 'network') return networkErrorVerdict(ex, primary, failedError);
   if (!primary.cors && primary.findings.length === 0) {
-    const crossOrigin = ctx.steps.some((s) => !isSameOrigin(s.url, origin));
+    const crossOrigin = ctx.steps.some((s) => s.origin !== origin || origin === 'null');
     if (crossOrigin && mode.mode === 'no-cors') {
       if (failedError !== null && !mode.certain && errorClass(failedError) === 'cors') return unknownModeFailure(ex, failedError);
       return nonCorsVerdict(ex, 'no-cors', 'No-cors request: CORS was not checked, and the page gets an opaque response it cannot read', failedError, mode.basis);

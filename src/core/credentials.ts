@@ -1,6 +1,5 @@
 /** Evidence about the credentials mode: only a Cookie header on a cross-origin step is certain. */
 import { hasHeader } from './headers';
-import { isSameOrigin } from './origin';
 import type { Step } from './steps';
 import type { Exchange } from './model';
 
@@ -10,7 +9,7 @@ export function cookieSentCrossOrigin(ex: Exchange, steps: Step[], origin: strin
     const step = steps[i]!;
     // Only the first step's and each hop's own headers were observed; later ones are derived.
     const observed = i === 0 ? ex.requestHeaders : ex.redirects[i]?.requestHeaders;
-    if (!observed || isSameOrigin(step.url, origin)) continue;
+    if (!observed || (step.origin === origin && origin !== 'null')) continue;
     if (hasHeader(observed, 'cookie')) return true;
   }
   return false;

@@ -7,12 +7,12 @@ import type { Exchange, PreflightRecord } from './model';
 import type { PreflightInfo, StepRef } from './verdict';
 import type { ModeInfo } from './mode';
 import type { Step } from './steps';
-import { headerValues, joinedHeader } from './headers';
-import { isSameOrigin, OPAQUE_ORIGIN, originOf } from './origin';
+import { headerCount, joinedHeader } from './headers';
+import { OPAQUE_ORIGIN, originOf } from './origin';
 import { schemeOf } from './url';
-import { preflightNeed, whyFromObservedPreflight, type PreflightNeed } from './preflight-need';
-import { buildPreflightInput, judgePreflight, observedRequest } from './preflight-step';
-import { accessInput, credentialsWouldFail } from './reasons/access-rules';
+import { preflightNeed, whyFromObservedPreflight } from './preflight-need';
+import { buildPreflightInput, credentialedPreflightCode, judgePreflight, observedRequest } from './preflight-step';
+import { accessFailure, accessInput, credentialsWouldFail, type AccessFailure } from './reasons/access-rules';
 import { ACCESS_REASONS, firstMatch, REDIRECT_REASONS, REQUEST_REASONS, type Finding } from './reasons';
 import { invalidAllowCredentials } from './reasons/invalid-allow-credentials';
 
@@ -42,7 +42,21 @@ export interface Evaluation {
   passedByWildcard: boolean;
   /** The final response was a 304 (CORS check skipped). */
   notModified: boolean;
+  /**
+   * Evaluated without credentials: the first code the same exchange would fail with if it carried
+   * credentials (null when it would pass too, as far as the steps checked go).
+   */
+  credentialedFailure: string | null;
 }
+
+const ACCESS_CODE: Record<AccessFailure, string> = {
+  wildcard: 'WildcardOriginNotAllowed',
+  missing: 'MissingAllowOriginHeader',
+  multiple: 'MultipleAllowOriginValues',
+  invalid: 'InvalidAllowOriginValue',
+  mismatch: 'AllowOriginMismatch',
+  credentials: 'InvalidAllowCredentials',
+};
 
 const NO_PREFLIGHT: PreflightInfo = { required: false, why: [], observed: false, cached: false };
 
@@ -52,13 +66,13 @@ export function evaluate(ctx: Context, credentialed: boolean): Evaluation {
   let origin = ctx.origin;
   let tainted = false;
   let corsFlag = false;
-  const used = new Set<PreflightRecord>();
+  const used: PreflightRecord[] = [];
   const ev: Evaluation = {
     findings: [], origin, tainted, cors: false, preflight: NO_PREFLIGHT, status: null, unseen: [],
-    preflightWithoutResponse: false, passedByWildcard: false, notModified: false,
+    preflightWithoutResponse: false, passedByWildcard: false, notModified: false, credentialedFailure: null,
   };
   for (const step of ctx.steps) {
-    const crossOrigin = origin === OPAQUE_ORIGIN || !isSameOrigin(step.url, origin);
+    const crossOrigin = origin === OPAQUE_ORIGIN || step.origin !== origin;
     if (corsMode && crossOrigin) corsFlag = true;
     ev.origin = origin;
     ev.status = typeof step.response?.status === 'number' ? step.response.status : null;
@@ -80,10 +94,14 @@ export function evaluate(ctx: Context, credentialed: boolean): Evaluation {
       const input = accessInput({
         step: step.ref, url: step.url, origin, credentialed, status: ev.status,
         acao: joinedHeader(res.headers, 'access-control-allow-origin'),
-        acaoLines: headerValues(res.headers, 'access-control-allow-origin').length,
+        acaoLines: headerCount(res.headers, 'access-control-allow-origin'),
         acac: joinedHeader(res.headers, 'access-control-allow-credentials'),
       });
       const found = firstMatch(ACCESS_REASONS, input);
+      if (!credentialed && ev.credentialedFailure === null) {
+        const kind = accessFailure(input.acao, input.acac, origin, true);
+        if (kind !== null) ev.credentialedFailure = ACCESS_CODE[kind];
+      }
       if (found) {
         const also = found.def.code !== 'InvalidAllowCredentials' && found.def.code !== 'WildcardOriginNotAllowed' && credentialsWouldFail(input)
           ? [{ def: invalidAllowCredentials as unknown as Finding['def'], evidence: { ...found.evidence, received: input.acac, param: input.acac ?? '' } }]
@@ -111,15 +129,17 @@ function done(ev: Evaluation, findings: Finding[], tainted: boolean): Evaluation
 
 /** Fetch "tainted origin": a hop to another origin while the request's origin differs from the current URL's. */
 function taint(step: Step, origin: string, tainted: boolean): { origin: string; tainted: boolean } {
-  const loc = step.location ?? '';
-  if (!isSameOrigin(step.url, loc) && !isSameOrigin(origin, step.url)) {
+  const loc = originOf(step.location ?? '');
+  const here = step.origin;
+  const hopCrossOrigin = here === null || here === OPAQUE_ORIGIN || loc !== here;
+  if (hopCrossOrigin && (origin === OPAQUE_ORIGIN || origin !== here)) {
     return { origin: OPAQUE_ORIGIN, tainted: tainted || origin !== OPAQUE_ORIGIN };
   }
   return { origin, tainted };
 }
 
 /** Preflight for one CORS step: sets `ev.preflight`, and returns 'stop' when the walk ends here. */
-function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boolean, used: Set<PreflightRecord>, ev: Evaluation): 'stop' | 'go' {
+function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boolean, used: PreflightRecord[], ev: Evaluation): 'stop' | 'go' {
   const need = preflightNeed(step.method, step.requestHeaders);
   const pre = findPreflight(ctx, step, used);
   if (!pre) {
@@ -128,15 +148,19 @@ function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boole
     }
     return 'go';
   }
-  used.add(pre);
-  setObserved(ev, pre, need);
-  const input = buildPreflightInput(pre, { kind: 'preflight', index: ctx.ex.preflights.indexOf(pre) }, step.url, origin, credentialed, step.method, need);
+  used.push(pre);
+  const observed = observedRequest(pre);
+  if (!ev.preflight.observed) {
+    ev.preflight = { required: true, why: whyFromObservedPreflight(observed.method, observed.headers ?? [], need), observed: true, cached: false };
+  }
+  const input = buildPreflightInput(observed, pre, { kind: 'preflight', index: ctx.ex.preflights.indexOf(pre) }, step.url, origin, credentialed, step.method, need);
   if (!input) {
     ev.preflightWithoutResponse = true;
     ev.status = null;
     return 'stop';
   }
   const findings = judgePreflight(input);
+  if (!credentialed && ev.credentialedFailure === null) ev.credentialedFailure = credentialedPreflightCode({ ...input, credentialed: true });
   if (findings.length > 0) {
     ev.findings = findings;
     ev.status = input.status;
@@ -145,22 +169,17 @@ function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boole
   return 'go';
 }
 
-function setObserved(ev: Evaluation, pre: PreflightRecord, need: PreflightNeed): void {
-  if (ev.preflight.observed) return;
-  const observed = observedRequest(pre);
-  ev.preflight = { required: true, why: whyFromObservedPreflight(observed.method, observed.headers ?? [], need), observed: true, cached: false };
-}
-
-function findPreflight(ctx: Context, step: Step, used: Set<PreflightRecord>): PreflightRecord | undefined {
+function findPreflight(ctx: Context, step: Step, used: PreflightRecord[]): PreflightRecord | undefined {
   const list = ctx.ex.preflights;
+  if (list.length === 0) return undefined;
   const target = stripFragment(step.url);
-  const exact = list.find((p) => !used.has(p) && stripFragment(p.url) === target);
+  const exact = list.find((p) => !used.includes(p) && stripFragment(p.url) === target);
   if (exact) return exact;
-  const stepOrigin = originOf(step.url);
-  return list.find((p) => !used.has(p) && originOf(p.url) === stepOrigin && used.size === 0 && list.length === 1);
+  return list.find((p) => !used.includes(p) && originOf(p.url) === step.origin && used.length === 0 && list.length === 1);
 }
 
 function stripFragment(url: string): string {
   const hash = url.indexOf('#');
-  return (hash === -1 ? url : url.slice(0, hash)).replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
+  const bare = hash === -1 ? url : url.slice(0, hash);
+  return bare.includes('@') ? bare.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1') : bare;
 }

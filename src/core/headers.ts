@@ -6,7 +6,14 @@ import type { Header } from './model';
 
 /** Canonical display case for well-known names: `access-control-allow-origin` → `Access-Control-Allow-Origin`. */
 export function canonicalName(name: string): string {
-  return name.toLowerCase().replace(/(^|-)([a-z])/g, (_m, dash: string, ch: string) => dash + ch.toUpperCase());
+  let out = '';
+  let upper = true;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i]!;
+    out += upper ? ch.toUpperCase() : ch.toLowerCase();
+    upper = ch === '-';
+  }
+  return out;
 }
 
 function sameName(header: Header, lower: string): boolean {
@@ -38,9 +45,24 @@ export function hasHeader(headers: readonly Header[] | undefined, name: string):
  * leading/trailing whitespace trimmed. `null` when the header is absent.
  */
 export function joinedHeader(headers: readonly Header[] | undefined, name: string): string | null {
-  const values = headerValues(headers, name);
-  if (values.length === 0) return null;
-  return trimHttpWhitespace(values.length === 1 ? values[0]! : values.map(trimHttpWhitespace).join(', '));
+  if (!Array.isArray(headers)) return null;
+  const lower = name.toLowerCase();
+  let out: string | null = null;
+  for (const h of headers) {
+    if (!h || !sameName(h, lower)) continue;
+    const value = trimHttpWhitespace(typeof h.value === 'string' ? h.value : '');
+    out = out === null ? value : `${out}, ${value}`;
+  }
+  return out;
+}
+
+/** How many lines of the header `name` there are. */
+export function headerCount(headers: readonly Header[] | undefined, name: string): number {
+  if (!Array.isArray(headers)) return 0;
+  const lower = name.toLowerCase();
+  let n = 0;
+  for (const h of headers) if (h && sameName(h, lower)) n++;
+  return n;
 }
 
 /** First value of the header, trimmed, or `null`. */

@@ -3,7 +3,7 @@ import type { Exchange } from './model';
 import type { Evaluation } from './evaluate';
 import type { Finding } from './reasons';
 import { CHROMIUM_ONLY_SAFELISTED } from './safelist';
-import { hasHeader, joinedHeader } from './headers';
+import { joinedHeader } from './headers';
 import { parseTokenList } from './tokens';
 
 /** The status behind a CORS failure: often the real problem. */
@@ -26,7 +26,11 @@ export function statusNote(first: Finding, status: number | null): string | null
 
 /** Chromium-only safelisted names: fine in Chrome, a preflight in Firefox (and per the standard). */
 export function browserDifferenceNotes(ex: Exchange): string[] {
-  const names = CHROMIUM_ONLY_SAFELISTED.filter((n) => hasHeader(ex.requestHeaders, n));
+  const names: string[] = [];
+  for (const h of ex.requestHeaders) {
+    const lower = h.name.toLowerCase();
+    if ((CHROMIUM_ONLY_SAFELISTED as readonly string[]).includes(lower) && !names.includes(h.name)) names.push(h.name);
+  }
   if (names.length === 0) return [];
   return [`Chrome treats ${names.join(', ')} as safelisted, but Firefox and the Fetch standard do not: in Firefox this request needs a preflight.`];
 }

@@ -7,13 +7,28 @@ import { parseUrl } from './url';
 /** The literal a browser sends for an opaque or tainted origin. */
 export const OPAQUE_ORIGIN = 'null';
 
-const DEFAULT_PORT: Record<string, string> = { http: '80', https: '443', ws: '80', wss: '443' };
+const DEFAULT_PORT: Record<string, string | undefined> = { http: '80', https: '443', ws: '80', wss: '443' };
 
-// scheme://[userinfo@]host[:port] followed by a path, query, fragment or the end.
-const FAST = /^(https?|wss?):\/\/(?:[^/?#@\\]*@)?([a-z0-9.-]+)(?::([0-9]*))?(?=[/?#]|$)/i;
-const PLAIN_DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.?$/;
-const NUMERIC_LIKE = /(?:^|\.)(?:0x[0-9a-f]*|[0-9]+)\.?$/;
-const CANONICAL_IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+/** Four decimal parts 0-255 without leading zeros: the form the URL parser leaves unchanged. */
+function isCanonicalIpv4(host: string): boolean {
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = 0; i <= host.length; i++) {
+    const c = i === host.length ? 0x2e : host.charCodeAt(i);
+    if (c === 0x2e) {
+      if (digits === 0 || part > 255) return false;
+      parts++;
+      part = 0;
+      digits = 0;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39 || (digits === 1 && part === 0)) return false;
+    part = part * 10 + (c - 0x30);
+    digits++;
+  }
+  return parts === 4;
+}
 
 const cache = new Map<string, string | null>();
 const CACHE_LIMIT = 512;
@@ -22,10 +37,18 @@ const CACHE_LIMIT = 512;
  * The serialized origin of `url`, `"null"` for URLs whose origin is opaque, or `null` when `url` is not
  * a URL at all. Plain http(s) URLs take a fast path; everything else goes through the URL parser.
  */
+let lastUrl = '';
+let lastOrigin: string | null = null;
+
 export function originOf(url: string): string | null {
   if (typeof url !== 'string' || url.length === 0) return null;
+  if (url === lastUrl) return lastOrigin;
   const fast = fastOrigin(url);
-  if (fast !== undefined) return fast;
+  if (fast !== undefined) {
+    lastUrl = url;
+    lastOrigin = fast;
+    return fast;
+  }
   const hit = cache.get(url);
   if (hit !== undefined) return hit;
   const value = slowOrigin(url);
@@ -34,21 +57,76 @@ export function originOf(url: string): string | null {
   return value;
 }
 
+/**
+ * Plain `http(s)://` / `ws(s)://` URLs with an ASCII host name or canonical IPv4 address, parsed by
+ * hand; `undefined` sends anything unusual (IDN, IPv6, odd IPv4 forms, escapes) to the URL parser.
+ */
 function fastOrigin(url: string): string | null | undefined {
-  const m = FAST.exec(url);
-  if (!m) return undefined;
-  const scheme = m[1]!.toLowerCase();
-  const host = m[2]!.toLowerCase();
-  if (!PLAIN_DOMAIN.test(host) || host.endsWith('.')) return undefined;
-  if (NUMERIC_LIKE.test(host) && !CANONICAL_IPV4.test(host)) return undefined;
-  let port = m[3] ?? '';
-  if (port.length > 0) {
-    const n = Number(port);
-    if (port.length > 5 || n > 65535) return undefined;
-    port = String(n);
-    if (port === DEFAULT_PORT[scheme]) port = '';
+  const sep = url.indexOf('://');
+  if (sep < 2 || sep > 5) return undefined;
+  const scheme = url.slice(0, sep).toLowerCase();
+  const defaultPort = DEFAULT_PORT[scheme];
+  if (defaultPort === undefined) return undefined;
+  const start = sep + 3;
+  let end = start;
+  let at = -1;
+  let colon = -1;
+  let upper = false;
+  let dots = 0;
+  let letters = false;
+  for (; end < url.length; end++) {
+    const c = url.charCodeAt(end);
+    if (c === 0x2f || c === 0x3f || c === 0x23) break; // / ? #
+    if (c === 0x40) {
+      at = end;
+      colon = -1;
+      upper = false;
+      dots = 0;
+      letters = false;
+      continue;
+    }
+    if (at === -1 && (c === 0x5c || c <= 0x20 || c >= 0x7f)) return undefined;
+    if (c === 0x3a) {
+      if (colon === -1) colon = end;
+      continue;
+    }
+    if (colon !== -1) {
+      if (c < 0x30 || c > 0x39) {
+        if (at === -1) return undefined;
+      }
+      continue;
+    }
+    if (c === 0x2e) dots++;
+    else if (c >= 0x41 && c <= 0x5a) upper = letters = true;
+    else if ((c >= 0x61 && c <= 0x7a) || c === 0x2d) letters = true;
+    else if (c < 0x30 || c > 0x39) {
+      if (at === -1) return undefined;
+    }
   }
-  return `${scheme}://${host}${port ? ':' + port : ''}`;
+  if (at !== -1) {
+    for (let i = start; i < at; i++) {
+      const c = url.charCodeAt(i);
+      if (c === 0x5c || c <= 0x20 || c >= 0x7f) return undefined;
+    }
+  }
+  const hostStart = at === -1 ? start : at + 1;
+  const hostEnd = colon === -1 ? end : colon;
+  if (hostEnd <= hostStart) return undefined;
+  let host = url.slice(hostStart, hostEnd);
+  if (host.charCodeAt(0) === 0x2e || host.charCodeAt(host.length - 1) === 0x2e || host.includes('..')) return undefined;
+  if (!letters || /(?:^|\.)(?:0x[0-9a-f]*|[0-9]+)$/i.test(host)) {
+    // Numeric-looking last label: only a canonical dotted quad takes the fast path.
+    if (letters || dots !== 3 || !isCanonicalIpv4(host)) return undefined;
+  }
+  if (upper) host = host.toLowerCase();
+  let port = colon === -1 ? '' : url.slice(colon + 1, end);
+  if (port.length > 0) {
+    if (port.length > 5) return undefined;
+    const n = Number(port);
+    if (!(n <= 65535)) return undefined;
+    port = n === Number(defaultPort) ? '' : String(n);
+  }
+  return port === '' ? `${scheme}://${host}` : `${scheme}://${host}:${port}`;
 }
 
 function slowOrigin(url: string): string | null {

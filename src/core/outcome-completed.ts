@@ -1,7 +1,6 @@
 /** A CORS request the browser completed: simple or preflighted, with what the headers tell about credentials. */
 import type { CredentialsInfo, Verdict } from './verdict';
 import type { Context, Evaluation } from './evaluate';
-import { evaluate } from './evaluate';
 import { verdict, UNKNOWN_CREDENTIALS } from './build';
 import { authorizationStarNote, browserDifferenceNotes, taintNote } from './notes';
 import { isExtensionOrigin } from './initiator';
@@ -16,7 +15,7 @@ export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: 
     });
   }
   const notes: string[] = [];
-  const credentials = cookie ? { mode: 'include', basis: 'a Cookie header was sent with the cross-origin request' } satisfies CredentialsInfo : credentialsOf(ctx, primary);
+  const credentials = cookie ? { mode: 'include', basis: 'a Cookie header was sent with the cross-origin request' } satisfies CredentialsInfo : credentialsOf(primary);
   if (primary.findings.length > 0) {
     const f = primary.findings[0]!;
     notes.push(
@@ -52,14 +51,10 @@ export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: 
   });
 }
 
-function credentialsOf(ctx: Context, primary: Evaluation): CredentialsInfo {
+function credentialsOf(primary: Evaluation): CredentialsInfo {
   if (primary.passedByWildcard) {
     return { mode: 'omit', basis: 'the response allowed any origin (*) and the browser accepted it, which it never does for a request with credentials' };
   }
-  if (primary.findings.length > 0) return UNKNOWN_CREDENTIALS;
-  const alt = evaluate(ctx, true);
-  if (alt.findings.length > 0) {
-    return { mode: 'omit', basis: `inferred: with credentials this response would have failed (${alt.findings[0]!.def.code}), yet the browser accepted it` };
-  }
-  return UNKNOWN_CREDENTIALS;
+  if (primary.findings.length > 0 || primary.credentialedFailure === null) return UNKNOWN_CREDENTIALS;
+  return { mode: 'omit', basis: `inferred: with credentials this request would have failed (${primary.credentialedFailure}), yet the browser accepted it` };
 }

@@ -18,9 +18,8 @@ export function failedCorsVerdict(ctx: Context, primary: Evaluation, cookie: boo
   if (primary.findings.length > 0) {
     const notes: string[] = [];
     if (!cookie) {
-      const alt = evaluate(ctx, true);
-      const altFirst = alt.findings[0]?.def.code;
-      if (altFirst !== undefined && altFirst !== primary.findings[0]!.def.code) {
+      const altFirst = primary.credentialedFailure;
+      if (altFirst !== null && altFirst !== primary.findings[0]!.def.code) {
         notes.push(`If the request was sent with credentials (cookies), Chrome would report ${altFirst} instead.`);
       }
     }

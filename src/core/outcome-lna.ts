@@ -6,8 +6,11 @@ import { firstMatch, NETWORK_REASONS } from './reasons';
 import { LNA_NOTE, type NetworkInput } from './reasons/network-rules';
 import { blockedHeadline, reasonsOf, verdict } from './build';
 import { parseUrl } from './url';
+import { errorClass } from './errors';
 
 export function localNetworkVerdict(ex: Exchange, outcome: Extract<Outcome, { state: 'failed' }>, origin: string | undefined): Verdict | null {
+  const reported = outcome.corsError ?? null;
+  if (errorClass(outcome.error) !== 'lna' && (reported === null || !NETWORK_REASONS.some((r) => r.code === reported))) return null;
   const input: NetworkInput = {
     url: ex.url,
     origin: origin ?? 'null',

@@ -25,17 +25,20 @@ interface Combined {
 /** Combine duplicate lines per name (", "-joined, as fetch's Headers does), keeping first-seen order. */
 function combine(headers: readonly Header[]): Combined[] {
   const out: Combined[] = [];
-  const index = new Map<string, number>();
   for (const h of headers) {
     if (!h || typeof h.name !== 'string') continue;
     const lower = h.name.toLowerCase();
     if (!countsForCors(lower, headers)) continue;
     const value = trimHttpWhitespace(typeof h.value === 'string' ? h.value : '');
-    const at = index.get(lower);
-    if (at === undefined) {
-      index.set(lower, out.length);
-      out.push({ lower, display: h.name, value });
-    } else out[at]!.value += ', ' + value;
+    let seen: Combined | undefined;
+    for (const c of out) {
+      if (c.lower === lower) {
+        seen = c;
+        break;
+      }
+    }
+    if (seen === undefined) out.push({ lower, display: h.name, value });
+    else seen.value += ', ' + value;
   }
   return out;
 }

@@ -2,10 +2,10 @@
 import type { PreflightRecord } from './model';
 import type { StepRef } from './verdict';
 import type { PreflightNeed } from './preflight-need';
-import { firstHeader, headerValues, joinedHeader } from './headers';
+import { firstHeader, headerCount, joinedHeader } from './headers';
 import { parseTokenList } from './tokens';
 import { accessInput } from './reasons/access-rules';
-import type { PreflightInput } from './reasons/preflight-rules';
+import { methodAllowed, uncoveredHeaders, type PreflightInput } from './reasons/preflight-rules';
 import { firstMatch, preflightDisallowedRedirect, PREFLIGHT_ACCESS_REASONS, PREFLIGHT_LATER_REASONS, type Finding } from './reasons';
 
 /** Access-Control-Request-Method / -Headers the browser put on the preflight (authoritative). */
@@ -24,6 +24,7 @@ export function unsafeNamesFor(need: PreflightNeed, observed: string[] | null): 
 }
 
 export function buildPreflightInput(
+  observed: { method: string | null; headers: string[] | null },
   pre: PreflightRecord,
   step: StepRef,
   url: string,
@@ -34,7 +35,6 @@ export function buildPreflightInput(
 ): PreflightInput | null {
   const res = pre.response;
   if (!res) return null;
-  const observed = observedRequest(pre);
   const status = typeof res.status === 'number' ? res.status : null;
   const acam = joinedHeader(res.headers, 'access-control-allow-methods');
   const acah = joinedHeader(res.headers, 'access-control-allow-headers');
@@ -52,7 +52,7 @@ export function buildPreflightInput(
       credentialed,
       status,
       acao: joinedHeader(res.headers, 'access-control-allow-origin'),
-      acaoLines: headerValues(res.headers, 'access-control-allow-origin').length,
+      acaoLines: headerCount(res.headers, 'access-control-allow-origin'),
       acac: joinedHeader(res.headers, 'access-control-allow-credentials'),
     }),
     acam,
@@ -66,14 +66,30 @@ export function buildPreflightInput(
 
 /** Every failing preflight check in order (first = what Chromium reports); [] when it passes. */
 export function judgePreflight(input: PreflightInput): Finding[] {
-  const redirect = firstMatch([preflightDisallowedRedirect], input);
-  if (redirect) return [redirect];
+  const redirect = preflightDisallowedRedirect.detect(input);
+  if (redirect) return [{ def: preflightDisallowedRedirect as unknown as Finding['def'], evidence: redirect }];
   const out: Finding[] = [];
   const access = firstMatch(PREFLIGHT_ACCESS_REASONS, input);
   if (access) out.push(access);
   for (const def of PREFLIGHT_LATER_REASONS) {
-    const found = firstMatch([def], input);
-    if (found) out.push(found);
+    const evidence = def.detect(input);
+    if (evidence) out.push({ def: def as unknown as Finding['def'], evidence });
   }
   return out;
+}
+
+/** The same preflight judged as if the request carried credentials: the first code, or null. */
+export function credentialedPreflightCode(input: PreflightInput): string | null {
+  const a = input.access;
+  if (a.failure === null) {
+    if (a.acao === '*') return 'PreflightWildcardOriginNotAllowed';
+    if (a.acac !== 'true') return 'PreflightInvalidAllowCredentials';
+  } else if (a.failure === 'wildcard' || a.failure === 'credentials') {
+    return null;
+  }
+  const first = judgePreflight(input)[0];
+  if (first) return first.def.code;
+  if (!methodAllowed(input, true)) return 'MethodDisallowedByPreflightResponse';
+  if (uncoveredHeaders(input, true).length > 0) return 'HeaderDisallowedByPreflightResponse';
+  return null;
 }

@@ -4,11 +4,13 @@
  */
 import type { Exchange, Header, ResponseRecord } from './model';
 import type { StepRef } from './verdict';
-import { isSameOrigin } from './origin';
+import { isSameOrigin, originOf } from './origin';
 
 export interface Step {
   ref: StepRef;
   url: string;
+  /** Serialized origin of `url` (null when it is not a URL). */
+  origin: string | null;
   method: string;
   requestHeaders: Header[];
   response: ResponseRecord | undefined;
@@ -25,13 +27,14 @@ export function buildSteps(ex: Exchange): Step[] {
   let headers = ex.requestHeaders;
   ex.redirects.forEach((hop, index) => {
     if (index > 0 && Array.isArray(hop.requestHeaders)) headers = hop.requestHeaders;
-    steps.push({ ref: { kind: 'redirect', index }, url: hop.url || url, method, requestHeaders: headers, response: hop.response, location: hop.location });
+    const at = hop.url || url;
+    steps.push({ ref: { kind: 'redirect', index }, url: at, origin: originOf(at), method, requestHeaders: headers, response: hop.response, location: hop.location });
     const next = nextRequest(hop.url || url, hop.location, hop.response?.status ?? 0, method, headers);
     url = hop.location;
     method = next.method;
     headers = next.headers;
   });
-  steps.push({ ref: { kind: 'response' }, url, method, requestHeaders: headers, response: ex.response, location: null });
+  steps.push({ ref: { kind: 'response' }, url, origin: originOf(url), method, requestHeaders: headers, response: ex.response, location: null });
   return steps;
 }
 

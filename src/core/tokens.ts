@@ -32,10 +32,18 @@ export function parseTokenList(value: string | null): ParsedList {
   if (value === null) return { items, invalid: null };
   let invalid: string | null = null;
   for (const raw of value.split(',')) {
-    const item = raw.replace(/^[ \t]+|[ \t]+$/g, '');
+    const item = trimOws(raw);
     if (item.length === 0) continue;
     if (invalid === null && !isToken(item)) invalid = item;
     items.push(item);
   }
   return { items, invalid };
+}
+
+function trimOws(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (s.charCodeAt(a) === 0x20 || s.charCodeAt(a) === 0x09)) a++;
+  while (b > a && (s.charCodeAt(b - 1) === 0x20 || s.charCodeAt(b - 1) === 0x09)) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }

@@ -31,6 +31,8 @@ export function parseUrl(input: string): ParsedUrl | null {
 /** Lower-case scheme of `url` without the colon (`https`), or `''` when there is none. */
 export function schemeOf(url: string): string {
   if (typeof url !== 'string') return '';
+  if (url.startsWith('https:')) return 'https';
+  if (url.startsWith('http:')) return 'http';
   const m = /^\s*([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url);
   return m ? m[1]!.toLowerCase() : '';
 }

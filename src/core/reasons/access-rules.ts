@@ -29,8 +29,12 @@ export interface AccessInput {
   failure: AccessFailure | null;
 }
 
-export function accessInput(fields: Omit<AccessInput, 'failure'>): AccessInput {
-  return { ...fields, failure: accessFailure(fields.acao, fields.acac, fields.origin, fields.credentialed) };
+export function accessInput(f: Omit<AccessInput, 'failure'>): AccessInput {
+  return {
+    step: f.step, url: f.url, origin: f.origin, credentialed: f.credentialed, status: f.status,
+    acao: f.acao, acaoLines: f.acaoLines, acac: f.acac,
+    failure: accessFailure(f.acao, f.acac, f.origin, f.credentialed),
+  };
 }
 
 export function accessFailure(acao: string | null, acac: string | null, origin: string, credentialed: boolean): AccessFailure | null {

@@ -35,18 +35,19 @@ export function preflightEvidence(p: PreflightInput, received: string | null, pa
   return e;
 }
 
-export function methodAllowed(p: PreflightInput): boolean {
+export function methodAllowed(p: PreflightInput, credentialed = p.credentialed): boolean {
   if (isSafelistedMethod(p.method)) return true;
   const items = p.methods.items;
   if (items.includes(p.method)) return true;
-  return !p.credentialed && items.includes('*');
+  return !credentialed && items.includes('*');
 }
 
 /** Unsafe header names the preflight response does not cover, in request order. */
-export function uncoveredHeaders(p: PreflightInput): string[] {
-  const allowed = new Set(p.headers.items.map((h) => h.toLowerCase()));
-  if (!p.credentialed && allowed.has('*')) return [];
-  return p.unsafeHeaders.filter((name) => !allowed.has(name));
+export function uncoveredHeaders(p: PreflightInput, credentialed = p.credentialed): string[] {
+  if (p.unsafeHeaders.length === 0) return [];
+  const allowed = p.headers.items.map((h) => h.toLowerCase());
+  if (!credentialed && allowed.includes('*')) return [];
+  return p.unsafeHeaders.filter((name) => !allowed.includes(name));
 }
 
 export function isOkStatus(status: number | null): boolean {
