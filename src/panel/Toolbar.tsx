@@ -88,7 +88,7 @@ export function Toolbar({ store, actions, io, filterRef }: {
 
 export function CountsBar({ store }: { store: PanelStore }) {
   const counts = store.counts.value;
-  const shown = store.visible.value.filter((d) => d.type === 'request').length;
+  const shown = store.shown.value;
   const conn = store.connection.value;
   const summary = store.summary.value;
   return (

@@ -164,14 +164,60 @@ export type DisplayRow =
 
 export const preflightKey = (id: string, index: number): string => `${id}#preflight-${index}`;
 
-export function display(rows: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string): DisplayRow[] {
-  const words = terms(text);
+/** Expands rows into table lines: each exchange followed by its preflights. */
+export function withPreflights(rows: readonly Row[]): DisplayRow[] {
   const out: DisplayRow[] = [];
   for (const row of rows) {
-    if (!matches(row, kind, showNonCors, words)) continue;
     out.push({ type: 'request', key: row.id, row });
     const pf = row.entry.exchange.preflights;
     for (let i = 0; i < pf.length; i++) out.push({ type: 'preflight', key: preflightKey(row.id, i), row, index: i });
   }
   return out;
+}
+
+export function display(rows: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string): DisplayRow[] {
+  const words = terms(text);
+  return withPreflights(rows.filter((row) => matches(row, kind, showNonCors, words)));
+}
+
+export interface Filtered {
+  rows: readonly Row[];
+  lines: DisplayRow[];
+}
+
+/**
+ * Filtering that gets cheaper as the user types: results are kept per filter text (for the same
+ * rows, sort and kind), a longer text is searched only within the results of the longest cached
+ * text it extends, and backspacing finds its earlier result in the cache.
+ */
+export function createFilter(limit = 32) {
+  let base: [readonly Row[], KindFilter, boolean] | null = null;
+  const cache = new Map<string, Filtered>();
+  return (sorted: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string): Filtered => {
+    if (!base || base[0] !== sorted || base[1] !== kind || base[2] !== showNonCors) {
+      cache.clear();
+      base = [sorted, kind, showNonCors];
+    }
+    const words = terms(text);
+    const key = words.join(' ');
+    const hit = cache.get(key);
+    if (hit) {
+      cache.delete(key);
+      cache.set(key, hit);
+      return hit;
+    }
+    let from: readonly Row[] = sorted;
+    let best = -1;
+    for (const [k, v] of cache) {
+      if (k.length > best && key.startsWith(k)) {
+        best = k.length;
+        from = v.rows;
+      }
+    }
+    const rows = from.filter((row) => matches(row, kind, showNonCors, words));
+    const result = { rows, lines: withPreflights(rows) };
+    cache.set(key, result);
+    if (cache.size > limit) cache.delete(cache.keys().next().value!);
+    return result;
+  };
 }

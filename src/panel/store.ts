@@ -7,7 +7,7 @@ import type { VerdictKind } from '../core/verdict';
 import type { Settings, TabSummary, VerdictCounts } from '../shared/protocol';
 import { emptyCounts } from '../shared/protocol';
 import type { DisplayRow, KindFilter, Row, SortSpec } from './rows';
-import { display, sortRows } from './rows';
+import { createFilter, sortRows } from './rows';
 
 export type ConnectionState =
   | { state: 'connecting' }
@@ -45,7 +45,12 @@ export function createPanelStore() {
 
   const rows = computed<readonly Row[]>(() => imported.value?.rows ?? live.value);
   const sorted = computed(() => sortRows(rows.value, sort.value));
-  const visible = computed<DisplayRow[]>(() => display(sorted.value, kind.value, showNonCors.value, text.value));
+  const filter = createFilter();
+  const filtered = computed(() => filter(sorted.value, kind.value, showNonCors.value, text.value));
+  /** The table's lines: filtered exchanges, each followed by its preflights. */
+  const visible = computed<DisplayRow[]>(() => filtered.value.lines);
+  /** How many exchanges pass the filters. */
+  const shown = computed(() => filtered.value.rows.length);
   const counts = computed<VerdictCounts>(() => {
     const c = emptyCounts();
     for (const r of rows.value) c[r.kind as VerdictKind]++;
@@ -64,7 +69,7 @@ export function createPanelStore() {
   return {
     live, summary, settings, connection, notice, imported,
     kind, showNonCors, text, sort, activeIndex, openKey,
-    rows, sorted, visible, counts, open,
+    rows, sorted, visible, shown, counts, open,
   };
 }
 
