@@ -79,7 +79,14 @@ export function Toolbar({ store, actions, io, filterRef }: {
         </label>
       )}
       {io.exportReport && (
-        <button type="button" class="btn" onClick={() => void io.exportReport!()} aria-label="Export a HAR report of this log">Export report</button>
+        <>
+          <button type="button" class="btn" onClick={() => void io.exportReport!()} aria-label="Export a HAR report of this log">Export report</button>
+          <label class="check" title="Cookie, Set-Cookie, Authorization and Proxy-Authorization values are redacted unless this is ticked">
+            <input type="checkbox" checked={store.exportSecrets.value} aria-label="Include Cookie and Authorization values in the export"
+              onChange={(e) => { store.exportSecrets.value = e.currentTarget.checked; }} />
+            with secrets
+          </label>
+        </>
       )}
       {io.popOut && <button type="button" class="btn" onClick={io.popOut} aria-label="Open this panel in a tab">Pop out</button>}
     </div>

@@ -7,7 +7,7 @@ import '../ui/theme.css';
 import { createChromeConnection } from '../shared/chrome-connection';
 import { panelActions } from './actions';
 import { applyTheme, inDevtools, popOutUrl, resolveTabId } from './environment';
-import { exportReport } from './export-report';
+import { exportShown } from './export-report';
 import { importHarInto } from './import-har';
 import { connectLive } from './live';
 import { Panel } from './Panel';
@@ -39,7 +39,7 @@ render(
     actions={actions}
     io={{
       importHar: (file) => importHarInto(store, file),
-      exportReport: () => exportReport(store),
+      exportReport: () => exportShown(store),
       popOut: inDevtools() && tabId !== null ? () => openTab(popOutUrl(location.href, tabId)) : undefined,
     }}
   />,

@@ -40,6 +40,8 @@ export function createPanelStore() {
   const text = signal('');
   const sort = signal<SortSpec>({ column: 'time', dir: 'asc' });
   const activeIndex = signal(-1);
+  /** Export Cookie / Authorization values too (off unless the user ticks it). */
+  const exportSecrets = signal(false);
   /** Key (DisplayRow.key) of the line whose details are open. */
   const openKey = signal<string | null>(null);
 
@@ -68,7 +70,7 @@ export function createPanelStore() {
 
   return {
     live, summary, settings, connection, notice, imported,
-    kind, showNonCors, text, sort, activeIndex, openKey,
+    kind, showNonCors, text, sort, activeIndex, openKey, exportSecrets,
     rows, sorted, visible, shown, counts, open,
   };
 }
