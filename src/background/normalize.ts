@@ -1,5 +1,5 @@
 /** Turns one webRequest callback into a plain `CaptureEvent` (no browser object survives this). */
-import type { CaptureEvent } from './capture-event';
+import type { CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent } from './capture-event';
 import type { RawDetails, WebRequestEventName } from './web-request';
 import { statusTextOf, toHeaders } from './headers';
 import { toResourceType } from './resource-type';
@@ -26,43 +26,43 @@ export function topDocumentOf(d: RawDetails): string | undefined {
   return undefined;
 }
 
+// Plain assignments rather than object spreads: this runs for every event of the browser.
 export function normalize(event: WebRequestEventName, d: RawDetails): CaptureEvent {
-  const base = { id: String(d.requestId), time: d.timeStamp, url: d.url };
+  const id = String(d.requestId);
+  const time = d.timeStamp;
+  const url = d.url;
   switch (event) {
     case 'onBeforeRequest': {
-      const initiator = initiatorOf(d);
-      const topDocument = topDocumentOf(d);
-      return {
-        ...base, kind: 'request', method: d.method, type: toResourceType(d.type), tabId: d.tabId, frameId: d.frameId,
-        ...(initiator !== undefined ? { initiator } : {}),
-        ...(d.documentUrl ? { documentUrl: d.documentUrl } : {}),
-        ...(topDocument ? { topDocument } : {}),
+      const ev: CaptureEvent = {
+        kind: 'request', id, time, url, method: d.method, type: toResourceType(d.type), tabId: d.tabId, frameId: d.frameId,
       };
+      const initiator = initiatorOf(d);
+      if (initiator !== undefined) ev.initiator = initiator;
+      if (d.documentUrl) ev.documentUrl = d.documentUrl;
+      const top = topDocumentOf(d);
+      if (top) ev.topDocument = top;
+      return ev;
     }
     case 'onSendHeaders':
-      return { ...base, kind: 'send-headers', method: d.method, headers: toHeaders(d.requestHeaders) };
+      return { kind: 'send-headers', id, time, url, method: d.method, headers: toHeaders(d.requestHeaders) };
     case 'onHeadersReceived': {
+      const ev: CaptureEvent = { kind: 'headers', id, time, url, status: d.statusCode ?? 0, headers: toHeaders(d.responseHeaders) };
       const statusText = statusTextOf(d.statusLine);
-      return {
-        ...base, kind: 'headers', status: d.statusCode ?? 0, headers: toHeaders(d.responseHeaders),
-        ...(statusText !== undefined ? { statusText } : {}),
-        ...(d.fromCache !== undefined ? { fromCache: d.fromCache } : {}),
-      };
+      if (statusText !== undefined) ev.statusText = statusText;
+      if (d.fromCache !== undefined) ev.fromCache = d.fromCache;
+      return ev;
     }
     case 'onBeforeRedirect':
-      return {
-        ...base, kind: 'redirect', status: d.statusCode ?? 0, redirectUrl: d.redirectUrl ?? '', ...netFields(d),
-      };
+      return net<RedirectEvent>({ kind: 'redirect', id, time, url, status: d.statusCode ?? 0, redirectUrl: d.redirectUrl ?? '' }, d);
     case 'onCompleted':
-      return { ...base, kind: 'completed', status: d.statusCode ?? 0, ...netFields(d) };
+      return net<CompletedEvent>({ kind: 'completed', id, time, url, status: d.statusCode ?? 0 }, d);
     case 'onErrorOccurred':
-      return { ...base, kind: 'error', error: d.error ?? 'unknown error', ...netFields(d) };
+      return net<ErrorEvent>({ kind: 'error', id, time, url, error: d.error ?? 'unknown error' }, d);
   }
 }
 
-function netFields(d: RawDetails): { ip?: string; fromCache?: boolean } {
-  return {
-    ...(d.ip ? { ip: d.ip } : {}),
-    ...(d.fromCache !== undefined ? { fromCache: d.fromCache } : {}),
-  };
+function net<T extends { ip?: string; fromCache?: boolean }>(ev: T, d: RawDetails): T {
+  if (d.ip) ev.ip = d.ip;
+  if (d.fromCache !== undefined) ev.fromCache = d.fromCache;
+  return ev;
 }

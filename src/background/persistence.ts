@@ -4,14 +4,16 @@
  * Layout (a write is proportional to what changed):
  *   `cl:v`                 schema version
  *   `cl:t:<tabId>`         TabMeta (pages, counters, drop count)
- *   `cl:e:<tabId>:<id>`    one entry: { exchange, seq, pageId } — the verdict is not stored, it is
- *                          recomputed from the exchange by the (pure) classifier when rehydrating,
- *                          which halves the bytes kept.
+ *   `cl:o`                 the observer shared by the stored exchanges
+ *   `cl:e:<tabId>:<id>`    one entry: { exchange (compact form, codec.ts), seq, pageId } — the verdict
+ *                          is not stored, it is recomputed from the exchange by the (pure) classifier
+ *                          when rehydrating, which halves the bytes kept.
  * Writes are batched: the dirty keys of a flush go out in one `set` and one `remove`. When the
  * quota runs out, the oldest exchanges are dropped (counted in each tab's `dropped`) and the write
  * is retried; a write that still fails is given up with a warning, never a crash.
  */
-import type { Exchange } from '../core/model';
+import type { Observer } from '../core/model';
+import { pack, unpack, type PackedExchange } from './codec';
 import type { ExchangeEntry } from '../shared/protocol';
 import { debug } from '../shared/debug';
 import type { Store, StoreObserver } from './store';
@@ -21,11 +23,12 @@ import { safeClassify, type Classify } from './verdicts';
 
 export const SCHEMA_VERSION = 1;
 const VERSION_KEY = 'cl:v';
+const OBSERVER_KEY = 'cl:o';
 const metaKey = (tabId: number) => `cl:t:${tabId}`;
 const entryKey = (tabId: number, id: string) => `cl:e:${tabId}:${id}`;
 
 interface StoredEntry {
-  exchange: Exchange;
+  exchange: PackedExchange;
   seq: number;
   pageId: string;
 }
@@ -42,11 +45,16 @@ export class Persistence implements StoreObserver {
   private writing: Promise<void> | null = null;
   readonly stats: PersistenceStats = { writes: 0, quotaErrors: 0, failedWrites: 0 };
 
-  constructor(private readonly area: StorageAreaLike, private readonly store: Store, private readonly schedule: () => void) {}
+  constructor(
+    private readonly area: StorageAreaLike,
+    private readonly store: Store,
+    private readonly observer: Observer,
+    private readonly schedule: () => void,
+  ) {}
 
   // ---- StoreObserver: remember what changed ----
   entry(tabId: number, e: ExchangeEntry): void {
-    this.put(entryKey(tabId, e.exchange.id), () => stored(e));
+    this.put(entryKey(tabId, e.exchange.id), () => ({ exchange: pack(e.exchange, this.observer), seq: e.seq, pageId: e.pageId }));
   }
   removed(tabId: number, ids: string[]): void {
     for (const id of ids) this.del(entryKey(tabId, id));
@@ -124,6 +132,7 @@ export class Persistence implements StoreObserver {
    */
   async load(classify: Classify): Promise<ExchangeEntry[]> {
     const all = await this.area.get(null);
+    const storedObserver = isObserver(all[OBSERVER_KEY]) ? all[OBSERVER_KEY] : this.observer;
     const metas = new Map<number, TabMeta>();
     const entries = new Map<number, ExchangeEntry[]>();
     const stale: string[] = [];
@@ -134,7 +143,8 @@ export class Persistence implements StoreObserver {
       if (m[1] === 't' && isMeta(value)) metas.set(tabId, value);
       else if (m[1] === 'e' && isStored(value)) {
         const list = entries.get(tabId) ?? [];
-        list.push({ ...value, verdict: safeClassify(classify, value.exchange) });
+        const exchange = unpack(value.exchange, storedObserver);
+        list.push({ exchange, seq: value.seq, pageId: value.pageId, verdict: safeClassify(classify, exchange) });
         entries.set(tabId, list);
       } else stale.push(key);
     }
@@ -149,14 +159,21 @@ export class Persistence implements StoreObserver {
       metas.delete(tabId);
     }
     for (const meta of metas.values()) this.store.restore(meta, []);
-    if (all[VERSION_KEY] !== SCHEMA_VERSION) await this.area.set({ [VERSION_KEY]: SCHEMA_VERSION });
+    if (storedObserver !== this.observer && JSON.stringify(storedObserver) !== JSON.stringify(this.observer)) {
+      // Entries were packed against another default observer: rewrite them against ours.
+      for (const tabId of this.store.tabIds()) for (const e of this.store.entries(tabId)) this.entry(tabId, e);
+    }
+    if (all[VERSION_KEY] !== SCHEMA_VERSION || !isObserver(all[OBSERVER_KEY]) || storedObserver !== this.observer) {
+      await this.area.set({ [VERSION_KEY]: SCHEMA_VERSION, [OBSERVER_KEY]: this.observer });
+    }
     if (stale.length > 0) await this.area.remove(stale);
     return inFlight;
   }
 }
 
-function stored(e: ExchangeEntry): StoredEntry {
-  return { exchange: e.exchange, seq: e.seq, pageId: e.pageId };
+function isObserver(v: unknown): v is Observer {
+  const o = v as Observer;
+  return typeof o === 'object' && o !== null && typeof o.browser === 'string' && typeof o.preflightsVisible === 'boolean';
 }
 
 function isMeta(v: unknown): v is TabMeta {
@@ -169,7 +186,8 @@ function isStored(v: unknown): v is StoredEntry {
   const s = v as StoredEntry;
   return typeof s === 'object' && s !== null && typeof s.seq === 'number' && typeof s.pageId === 'string' &&
     typeof s.exchange === 'object' && s.exchange !== null && typeof s.exchange.id === 'string' &&
-    typeof s.exchange.outcome === 'object' && s.exchange.outcome !== null;
+    typeof s.exchange.outcome === 'object' && s.exchange.outcome !== null && typeof s.exchange.url === 'string' &&
+    Array.isArray(s.exchange.requestHeaders);
 }
 
 function rebuildMeta(tabId: number, list: ExchangeEntry[]): TabMeta {

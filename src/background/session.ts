@@ -87,7 +87,7 @@ export class BackgroundSession {
     this.processSoon = new Soon(() => this.process(), delays.process, timers);
     this.persistSoon = new Soon(() => this.persistence.flush(), delays.persist, timers);
     this.badgeSoon = new Soon(() => this.badge.flush(), delays.badge, timers);
-    this.persistence = new Persistence(deps.sessionArea, this.store, () => this.persistSoon.trigger());
+    this.persistence = new Persistence(deps.sessionArea, this.store, deps.observer, () => this.persistSoon.trigger());
     this.ports = new PortHub(this.store, (t) => this.snapshot(t), () => this.processSoon.trigger());
     this.badge = new Badge(deps.badge, (t) => this.store.peek(t)?.counts.blocked ?? 0, () => this.badgeSoon.trigger());
     this.store.observe(this.persistence);

@@ -16,10 +16,10 @@ export class FakeStorageArea implements StorageAreaLike {
 
   constructor(public quotaBytes = Infinity) {}
 
+  private used = 0;
+
   get bytesInUse(): number {
-    let n = 0;
-    for (const [k, v] of this.data) n += k.length + v.length;
-    return n;
+    return this.used;
   }
 
   async get(keys: string[] | null): Promise<Record<string, unknown>> {
@@ -38,12 +38,20 @@ export class FakeStorageArea implements StorageAreaLike {
     if (size > this.quotaBytes) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
     this.lastSetKeys = encoded.map(([k]) => k);
     for (const [k, v] of encoded) {
+      const old = this.data.get(k);
+      if (old !== undefined) this.used -= k.length + old.length;
+      this.used += k.length + v.length;
       this.data.set(k, v);
       this.bytesWritten += k.length + v.length;
     }
   }
 
   async remove(keys: string[]): Promise<void> {
-    for (const k of keys) this.data.delete(k);
+    for (const k of keys) {
+      const old = this.data.get(k);
+      if (old === undefined) continue;
+      this.used -= k.length + old.length;
+      this.data.delete(k);
+    }
   }
 }
