@@ -12,3 +12,4 @@ export type { PreflightNeed } from './preflight-need';
 export { detectMode } from './mode';
 export type { ModeInfo, RequestMode } from './mode';
 export { describeError, errorClass } from './errors';
+export { preflightCacheSeconds, CHROMIUM_MAX_AGE_CAP, FIREFOX_MAX_AGE_CAP } from './max-age';

@@ -4,6 +4,8 @@ import type { Context, Evaluation } from './evaluate';
 import { verdict, UNKNOWN_CREDENTIALS } from './build';
 import { authorizationStarNote, browserDifferenceNotes, taintNote } from './notes';
 import { isExtensionOrigin } from './initiator';
+import { joinedHeader } from './headers';
+import { preflightCacheSeconds } from './max-age';
 
 export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: boolean): Verdict {
   if (primary.findings.length > 0 && !ctx.mode.certain) {
@@ -29,6 +31,8 @@ export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: 
   if (p.required && !p.observed && !ctx.ex.observer.preflightsVisible) {
     notes.push('A preflight was needed; preflights are not visible to the extension in this setup.');
   }
+  const reuse = reuseNote(ctx);
+  if (reuse) notes.push(reuse);
   if (primary.notModified) notes.push('The server answered 304 Not Modified: the browser checked CORS on its cached copy.');
   const auth = authorizationStarNote(ctx.ex, primary, credentials.mode === 'include');
   if (auth) notes.push(auth);
@@ -57,4 +61,18 @@ function credentialsOf(primary: Evaluation): CredentialsInfo {
   }
   if (primary.findings.length > 0 || primary.credentialedFailure === null) return UNKNOWN_CREDENTIALS;
   return { mode: 'omit', basis: `inferred: with credentials this request would have failed (${primary.credentialedFailure}), yet the browser accepted it` };
+}
+
+/** How long the browser may skip the preflight next time (only when one was seen and passed). */
+function reuseNote(ctx: Context): string | null {
+  const pre = ctx.ex.preflights.find((p) => p.response !== undefined);
+  if (!pre?.response) return null;
+  const raw = joinedHeader(pre.response.headers, 'access-control-max-age');
+  const browser = ctx.ex.observer.browser;
+  const seconds = preflightCacheSeconds(raw, browser);
+  const name = browser === 'firefox' ? 'Firefox' : 'Chrome';
+  const header = raw === null ? 'no Access-Control-Max-Age' : `Access-Control-Max-Age: ${raw}`;
+  return seconds === 0
+    ? `${name} will not reuse this preflight (${header}): the next identical request sends a new one.`
+    : `${name} may reuse this preflight for ${seconds} s (${header}); identical requests in that time send none.`;
 }

@@ -1,0 +1,23 @@
+/**
+ * How long a browser may reuse a successful preflight (Access-Control-Max-Age, reference §1.9).
+ * Chromium: absent or not an integer → 5 s, negative → 0, capped at 7200 s. Firefox: absent → 5 s,
+ * any non-digit → not cached, capped at 86400 s.
+ */
+
+export const CHROMIUM_MAX_AGE_CAP = 7200;
+export const FIREFOX_MAX_AGE_CAP = 86400;
+const DEFAULT_SECONDS = 5;
+
+/** Seconds a preflight result stays reusable (0 = not reused). */
+export function preflightCacheSeconds(maxAge: string | null, browser: 'chromium' | 'firefox' | 'unknown'): number {
+  if (browser === 'firefox') {
+    if (maxAge === null) return DEFAULT_SECONDS;
+    if (!/^[0-9]+$/.test(maxAge)) return 0;
+    return Math.min(Number(maxAge), FIREFOX_MAX_AGE_CAP);
+  }
+  if (maxAge === null || !/^[+-]?[0-9]+$/.test(maxAge)) return DEFAULT_SECONDS;
+  const n = Number(maxAge);
+  if (!Number.isFinite(n)) return DEFAULT_SECONDS;
+  if (n < 0) return 0;
+  return Math.min(n, CHROMIUM_MAX_AGE_CAP);
+}
