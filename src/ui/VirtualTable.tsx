@@ -61,8 +61,13 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
     if (!el || props.activeIndex < 0) return;
     const top = props.activeIndex * rowHeight;
     const body = viewport - rowHeight; // the sticky header takes one row
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + rowHeight > el.scrollTop + body) el.scrollTop = top + rowHeight - body;
+    let next: number | null = null;
+    if (top < el.scrollTop) next = top;
+    else if (top + rowHeight > el.scrollTop + body) next = top + rowHeight - body;
+    if (next !== null) {
+      el.scrollTop = next;
+      setScrollTop(next); // do not wait for the scroll event to draw the rows now in view
+    }
   }, [props.activeIndex, rowHeight, viewport]);
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
@@ -93,7 +98,13 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
 
   const activeRow = props.activeIndex >= 0 ? rows[props.activeIndex] : undefined;
   const slice: JSX.Element[] = [];
-  for (let i = first; i < last; i++) {
+  // The active row is always drawn, so aria-activedescendant never points at nothing.
+  const indexes: number[] = [];
+  const active = props.activeIndex;
+  if (active >= 0 && active < rows.length && active < first) indexes.push(active);
+  for (let i = first; i < last; i++) indexes.push(i);
+  if (active >= last && active < rows.length) indexes.push(active);
+  for (const i of indexes) {
     const row = rows[i]!;
     const key = props.rowKey(row);
     const cls = ['vt-row', props.rowClass?.(row) ?? '', i === props.activeIndex ? 'active' : '', key === props.openKey ? 'open' : '']

@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HeaderTable } from '../../../src/ui/HeaderTable';
+import { VerdictChip } from '../../../src/ui/VerdictChip';
+import type { Column } from '../../../src/ui/VirtualTable';
+import { VirtualTable } from '../../../src/ui/VirtualTable';
+import { VERDICT_LABEL } from '../../../src/ui/verdict-labels';
+
+afterEach(cleanup);
+
+describe('VerdictChip', () => {
+  it.each(Object.entries(VERDICT_LABEL))('says %s in words, not only in colour', (kind, label) => {
+    render(<VerdictChip kind={kind as keyof typeof VERDICT_LABEL} count={3} />);
+    const chip = document.querySelector(`[data-verdict="${kind}"]`)!;
+    expect(chip.textContent).toContain(label);
+    expect(chip.textContent).toContain('3');
+  });
+});
+
+describe('HeaderTable', () => {
+  const hostile = [
+    { name: 'X-A', value: '<img src=x onerror="globalThis.__hit=1">' },
+    { name: '<b>X-B</b>', value: '<script>globalThis.__hit=2</script>' },
+    { name: 'Access-Control-Allow-Origin', value: 'https://a.example/' },
+    { name: 'Access-Control-Allow-Origin', value: 'https://b.example' },
+  ];
+
+  it('renders names and values as text whatever they contain, duplicates kept in order', () => {
+    render(<HeaderTable headers={hostile} caption="Response headers" highlight={new Set(['access-control-allow-origin'])} />);
+    const table = screen.getByRole('table', { name: 'Response headers' });
+    expect(table.querySelector('img, script, b')).toBeNull();
+    expect((globalThis as { __hit?: number }).__hit).toBeUndefined();
+    const cells = within(table).getAllByRole('cell').map((c) => c.textContent);
+    expect(cells).toEqual(hostile.map((h) => h.value));
+    expect(within(table).getAllByRole('rowheader')[1]!.textContent).toBe('<b>X-B</b>');
+    expect(table.querySelectorAll('tr[data-deciding="true"]')).toHaveLength(2);
+  });
+
+  it('says when there is nothing to show', () => {
+    render(<HeaderTable headers={[]} caption="x" empty="No response headers." />);
+    expect(screen.getByText('No response headers.')).toBeDefined();
+  });
+});
+
+describe('VirtualTable', () => {
+  const rows = Array.from({ length: 10_000 }, (_, i) => ({ id: `r${i}`, n: i }));
+  const columns: Column<{ id: string; n: number }>[] = [
+    { id: 'n', label: 'Number', width: '1fr', sortable: true, cell: (r) => String(r.n) },
+  ];
+
+  it('puts only the rows in view in the DOM, and tells assistive technology the full count', () => {
+    render(<VirtualTable label="Numbers" rows={rows} columns={columns} rowKey={(r) => r.id} activeIndex={-1} onActive={() => {}} onOpen={() => {}} />);
+    const grid = screen.getByRole('grid', { name: 'Numbers' });
+    const drawn = within(grid).getAllByRole('row').length - 1;
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThan(80);
+    expect(grid.getAttribute('aria-rowcount')).toBe('10001');
+  });
+
+  it('moves with the keys and opens with Enter', () => {
+    const moves: number[] = [];
+    const opened: number[] = [];
+    const { rerender } = render(<VirtualTable label="Numbers" rows={rows} columns={columns} rowKey={(r) => r.id} activeIndex={5}
+      onActive={(i) => moves.push(i)} onOpen={(i) => opened.push(i)} />);
+    const grid = screen.getByRole('grid');
+    for (const key of ['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']) fireEvent.keyDown(grid, { key });
+    expect(moves.slice(0, 4)).toEqual([6, 4, 0, 9999]);
+    expect(moves[4]).toBeGreaterThan(5);
+    expect(moves[5]).toBe(0);
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    expect(opened).toEqual([5]);
+    rerender(<VirtualTable label="Numbers" rows={rows} columns={columns} rowKey={(r) => r.id} activeIndex={9999}
+      onActive={() => {}} onOpen={() => {}} />);
+    expect(grid.getAttribute('aria-activedescendant')).toBe('vt-row-r9999');
+    expect(document.getElementById('vt-row-r9999')).not.toBeNull();
+  });
+
+  it('sorts through header buttons that say the current order', () => {
+    const sorted: string[] = [];
+    render(<VirtualTable label="Numbers" rows={rows.slice(0, 3)} columns={columns} rowKey={(r) => r.id} activeIndex={-1}
+      sort={{ column: 'n', dir: 'desc' }} onSort={(c) => sorted.push(c)} onActive={() => {}} onOpen={() => {}} />);
+    const header = screen.getByRole('columnheader');
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    fireEvent.click(within(header).getByRole('button', { name: 'Sort by Number, descending' }));
+    expect(sorted).toEqual(['n']);
+  });
+});
