@@ -5,6 +5,7 @@
  * value (quotes, `$()`, backticks, newlines, unicode) stays one literal argument.
  */
 import type { Exchange, Header } from './model';
+import { sanitize } from './sanitize';
 
 export interface CurlOptions {
   /** Copy Cookie / Authorization / Proxy-Authorization values (off by default: they are secrets). */
@@ -25,8 +26,13 @@ const DROPPED = new Set([
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-function get(headers: readonly Header[], name: string): string | null {
-  const hit = headers.find((h) => h.name.toLowerCase() === name);
+/** Header entries that are well-formed; captures and HAR files may hold junk. */
+function clean(headers: readonly Header[] | undefined): Header[] {
+  return Array.isArray(headers) ? headers.filter((h) => h && typeof h.name === 'string' && typeof h.value === 'string') : [];
+}
+
+function get(headers: readonly Header[] | undefined, name: string): string | null {
+  const hit = clean(headers).find((h) => h.name.toLowerCase() === name);
   return hit ? hit.value : null;
 }
 
@@ -37,7 +43,7 @@ function comment(text: string): string {
 }
 
 function originFor(exchange: Exchange, headers: readonly Header[]): string | null {
-  return get(headers, 'origin') ?? get(exchange.requestHeaders, 'origin') ?? exchange.initiator ?? null;
+  return get(headers, 'origin')?.trim() || get(exchange.requestHeaders, 'origin')?.trim() || exchange.initiator || null;
 }
 
 function command(comments: string[], args: string[]): string {
@@ -45,8 +51,8 @@ function command(comments: string[], args: string[]): string {
 }
 
 function preflightCurl(exchange: Exchange): string {
-  const seen = exchange.preflights[0];
-  const headers = seen?.requestHeaders ?? [];
+  const seen = Array.isArray(exchange.preflights) ? exchange.preflights[0] : undefined;
+  const headers = clean(seen?.requestHeaders);
   const url = seen?.url ?? exchange.url;
   const comments = [comment(seen ? 'The preflight as the browser sent it.' : 'The preflight the browser would send (not observed).')];
   const args = ['curl -i -X OPTIONS', shQuote(url)];
@@ -66,7 +72,7 @@ function requestCurl(exchange: Exchange, options: CurlOptions): string {
   args.push(shQuote(exchange.url));
   let hasOrigin = false;
   const withheld: string[] = [];
-  for (const h of exchange.requestHeaders) {
+  for (const h of clean(exchange.requestHeaders)) {
     const name = h.name.toLowerCase();
     if (name.startsWith(':') || name.startsWith('sec-') || DROPPED.has(name)) continue;
     if (!TOKEN.test(h.name) || /[\r\n\0]/.test(h.value)) {
@@ -77,7 +83,10 @@ function requestCurl(exchange: Exchange, options: CurlOptions): string {
       if (!withheld.includes(h.name)) withheld.push(h.name);
       continue;
     }
-    if (name === 'origin') hasOrigin = true;
+    if (name === 'origin') {
+      if (!h.value.trim()) continue; // an empty Origin is a capture defect: use the initiator below
+      hasOrigin = true;
+    }
     args.push('-H ' + shQuote(`${h.name}: ${h.value}`));
   }
   if (!hasOrigin) {
@@ -87,13 +96,14 @@ function requestCurl(exchange: Exchange, options: CurlOptions): string {
   if (withheld.length) {
     comments.push(comment(`${withheld.join(', ')} not copied (secret). To replay with credentials add -b '<cookies>' or -H 'Authorization: <value>'.`));
   }
-  if (exchange.redirects.length) {
+  if (Array.isArray(exchange.redirects) && exchange.redirects.length) {
     comments.push(comment(`The server redirected this request ${exchange.redirects.length} time(s); add -L to follow (curl keeps the Origin header, a browser may send Origin: null after a cross-origin hop).`));
   }
   if (exchange.method !== 'GET' && exchange.method !== 'HEAD') comments.push(comment('Request body not captured: add --data-binary if the server needs one.'));
   return command(comments, args);
 }
 
-export function curlFor(exchange: Exchange, step: 'preflight' | 'request', options: CurlOptions = {}): string {
+export function curlFor(input: Exchange, step: 'preflight' | 'request', options: CurlOptions = {}): string {
+  const exchange = sanitize(input);
   return step === 'preflight' ? preflightCurl(exchange) : requestCurl(exchange, options);
 }

@@ -10,6 +10,7 @@ import { buildSteps } from './steps';
 import { NO_HEADER_FIX_CODES, reasonNotes, shapeNotes } from './notes';
 import { STACKS } from './stacks/index';
 import { originOf } from './url';
+import { sanitize } from '../sanitize';
 
 export type { FixNote, FixSet, FixSpec, FixStatus, HeaderLine, Snippet, StackId, StackInfo, StepFix } from './types';
 export { STACKS, stackInfo } from './stacks/index';
@@ -45,7 +46,9 @@ function pageOrigin(exchange: Exchange, verdict: Verdict, fallback: string): str
   return (exchange.documentUrl && originOf(exchange.documentUrl)) || fallback;
 }
 
-export function fixesFor(exchange: Exchange, verdict: Verdict): FixSet {
+export function fixesFor(input: Exchange, verdict: Verdict): FixSet {
+  // Records come from storage, ports and files: normalise them as the classifier does.
+  const exchange = sanitize(input);
   const status = statusOf(verdict);
   const spec = buildSpec(exchange, verdict);
   if (verdict.kind === 'same-origin' || verdict.kind === 'no-cors') {

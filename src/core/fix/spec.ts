@@ -3,7 +3,8 @@
  * Prefers what the browser itself put on the wire (preflight Access-Control-Request-* headers, Origin)
  * over what we infer.
  */
-import type { Exchange, Header } from '../model';
+import type { Exchange } from '../model';
+import { joinedHeader } from '../headers';
 import type { Verdict } from '../verdict';
 import type { FixSpec } from './types';
 import { isSerializedOrigin, originOf, pathOf, pathPrefix } from './url';
@@ -12,17 +13,8 @@ export const SUGGESTED_MAX_AGE = 600;
 
 const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
-export function headerValue(headers: readonly Header[] | undefined, name: string): string | null {
-  if (!headers) return null;
-  const lower = name.toLowerCase();
-  const found = headers.filter((h) => h.name.toLowerCase() === lower).map((h) => h.value);
-  return found.length ? found.join(', ') : null;
-}
-
-export function headerCount(headers: readonly Header[] | undefined, name: string): number {
-  const lower = name.toLowerCase();
-  return (headers ?? []).filter((h) => h.name.toLowerCase() === lower).length;
-}
+/** The header's value as the browser joins it (", "), or null when absent. */
+export const headerValue = joinedHeader;
 
 function finalUrl(exchange: Exchange): string {
   const last = exchange.redirects[exchange.redirects.length - 1];

@@ -1,23 +1,10 @@
 /**
- * Just enough URL handling for the fix generator, without the `URL` global (the core has no DOM lib).
+ * Path helpers for the fix generator (origins come from the core's own parser in ../origin).
  */
 
-const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ws: '80', wss: '443' };
-const URL_RE = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#]*)/;
+export { originOf } from '../origin';
 
-/** Serialized origin of an absolute URL (`https://api.example:8443`), or null when it has none. */
-export function originOf(url: string): string | null {
-  const m = URL_RE.exec(url.trim());
-  if (!m) return null;
-  const scheme = (m[1] ?? '').toLowerCase();
-  if (!(scheme in DEFAULT_PORTS)) return null;
-  const authority = (m[2] ?? '').replace(/^.*@/, '');
-  const hp = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(authority);
-  if (!hp || !hp[1]) return null;
-  const host = hp[1].toLowerCase();
-  const port = hp[2] && hp[2] !== DEFAULT_PORTS[scheme] ? ':' + String(Number(hp[2])) : '';
-  return `${scheme}://${host}${port}`;
-}
+const URL_RE = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#]*)/;
 
 /** Path of an absolute URL (`/api/items`), `/` when absent. */
 export function pathOf(url: string): string {
@@ -38,6 +25,4 @@ export function pathPrefix(path: string): string {
 }
 
 /** The URL with any `user:pass@` removed from its authority. */
-export function withoutUserinfo(url: string): string {
-  return url.replace(/^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/?#@]*@/, '$1');
-}
+export { stripUserinfo as withoutUserinfo } from '../origin';
