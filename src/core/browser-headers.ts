@@ -25,6 +25,8 @@ const BROWSER_ADDED = new Set([
 /** Whether a visible request header could have been set by the page (and so counts for CORS). */
 export function countsForCors(lowerName: string, headers: readonly Header[]): boolean {
   if (lowerName.length === 0) return false;
+  // Most common page-set names first: these are never browser-only.
+  if (lowerName === 'accept' || lowerName === 'content-type') return true;
   if (FORBIDDEN.has(lowerName) || BROWSER_ADDED.has(lowerName)) return false;
   if (lowerName.startsWith('sec-') || lowerName.startsWith('proxy-')) return false;
   // EventSource adds Last-Event-ID itself when it reconnects.

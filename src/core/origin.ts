@@ -118,8 +118,12 @@ function fastOrigin(url: string): string | null | undefined {
     // Numeric-looking last label: only a canonical dotted quad takes the fast path.
     if (letters || dots !== 3 || !isCanonicalIpv4(host)) return undefined;
   }
-  if (upper) host = host.toLowerCase();
   let port = colon === -1 ? '' : url.slice(colon + 1, end);
+  // Already canonical (lower case, no userinfo, no default or zero-padded port): the prefix is the origin.
+  if (!upper && at === -1 && (colon === -1 || (port !== '' && port.charCodeAt(0) !== 0x30 && port.length <= 5 && Number(port) <= 65535 && port !== defaultPort))) {
+    return end === url.length ? url : url.slice(0, end);
+  }
+  if (upper) host = host.toLowerCase();
   if (port.length > 0) {
     if (port.length > 5) return undefined;
     const n = Number(port);

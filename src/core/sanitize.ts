@@ -10,7 +10,32 @@ const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : 
 
 function headersOk(list: unknown): boolean {
   if (!Array.isArray(list)) return false;
-  for (const h of list) if (!isObj(h) || typeof h.name !== 'string' || typeof h.value !== 'string') return false;
+  for (let i = 0; i < list.length; i++) {
+    const h: unknown = list[i];
+    if (typeof h !== 'object' || h === null) return false;
+    const { name, value } = h as { name?: unknown; value?: unknown };
+    if (typeof name !== 'string' || typeof value !== 'string') return false;
+  }
+  return true;
+}
+
+function responseOk(r: unknown): boolean {
+  return isObj(r) && typeof r.status === 'number' && headersOk(r.headers);
+}
+
+function hopsOk(list: RedirectHop[]): boolean {
+  for (const h of list) {
+    if (!isObj(h) || typeof h.url !== 'string' || typeof h.location !== 'string' || !responseOk(h.response)) return false;
+    if (h.requestHeaders !== undefined && !headersOk(h.requestHeaders)) return false;
+  }
+  return true;
+}
+
+function preflightsOk(list: PreflightRecord[]): boolean {
+  for (const p of list) {
+    if (!isObj(p) || typeof p.url !== 'string' || !headersOk(p.requestHeaders)) return false;
+    if (p.response !== undefined && !responseOk(p.response)) return false;
+  }
   return true;
 }
 
@@ -73,9 +98,7 @@ function wellFormed(ex: Exchange): boolean {
     typeof ex.url === 'string' && typeof ex.method === 'string' && typeof ex.type === 'string' &&
     (ex.initiator === undefined || typeof ex.initiator === 'string') &&
     headersOk(ex.requestHeaders) && Array.isArray(ex.redirects) && Array.isArray(ex.preflights) &&
-    ex.redirects.every((h) => isObj(h) && typeof h.url === 'string' && typeof h.location === 'string' && isObj(h.response) && typeof h.response.status === 'number' && headersOk(h.response.headers) && (h.requestHeaders === undefined || headersOk(h.requestHeaders))) &&
-    ex.preflights.every((p) => isObj(p) && typeof p.url === 'string' && headersOk(p.requestHeaders) && (p.response === undefined || (isObj(p.response) && typeof p.response.status === 'number' && headersOk(p.response.headers)))) &&
-    (ex.response === undefined || (isObj(ex.response) && typeof ex.response.status === 'number' && headersOk(ex.response.headers))) &&
+    hopsOk(ex.redirects) && preflightsOk(ex.preflights) && (ex.response === undefined || responseOk(ex.response)) &&
     isObj(ex.outcome) && cleanOutcome(ex.outcome) === ex.outcome && cleanObserver(ex.observer) === ex.observer
   );
 }

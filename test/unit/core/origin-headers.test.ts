@@ -10,7 +10,7 @@ const URLS = [
   'http://1.2.3.4.5/', 'http://999.1.1.1/', 'http://a.b-c.d1/', 'http://a.123/', 'https://x.y:443', 'http://01.2.3.4/', 'http://1.2.3.04/',
   'http://255.255.255.255:65535/', 'http://0.0.0.0/', 'file:///etc/passwd', 'data:text/plain,hi', 'blob:http://a.com/uuid',
   'chrome-extension://abc/page.html', 'about:blank', '  http://lead.space/', 'http://tab\t.com/', 'https://EXAMPLE.com:8443/p?q#f',
-  'wss://x.test:443/s', 'ftp://x.test/', 'http://%41.com/', 'http://a.b.c.d.e.f.g/', 'http://-a-.com/', 'http://_under.com/',
+  'wss://x.test:443/s', 'ftp://x.test/', 'http://h.com:8080', 'http://h.com:0/', 'http://h.com:65536/', 'http://h.com:08080/', 'http://h.com:80', 'https://h.com:80/', 'http://h.com:1e3/', 'http://h.com:+80/', 'http://h.com:80:90/', 'http://%41.com/', 'http://a.b.c.d.e.f.g/', 'http://-a-.com/', 'http://_under.com/',
 ];
 
 describe('originOf agrees with the URL parser', () => {
