@@ -1,19 +1,23 @@
 /*
  * The burst page: `window.labBurst()` fires n cross-origin fetches at once to the lab API (a fraction
  * `pre` of them with a custom header, so preflighted), waits until every one settled and returns
- * { n, ok, failed, ms } with ms measured in the page (performance.now) around the whole burst.
+ * { run, n, ok, failed, ms } with ms measured in the page (performance.now) around the whole burst.
+ * At most `concurrency` fetches are in flight at once (default: all).
+ * Every URL carries cid=burst, r=<run> and i=<index>; with `hold`, the lab holds the responses until
+ * released (preflights are still answered at once).
  */
 /* global window, document, fetch */
 (() => {
   const { origins, n, pre } = JSON.parse(document.getElementById('lab-data').textContent);
   let runs = 0;
-  window.labBurst = async (count = n, preflighted = pre) => {
+  window.labBurst = async (count = n, preflighted = pre, hold = null, concurrency = count) => {
     const run = `${Date.now().toString(36)}-${++runs}`;
+    window.labBurstRun = run;
     const status = document.getElementById('status');
     status.textContent = 'running';
     const everyNth = preflighted > 0 ? Math.round(1 / preflighted) : 0;
     const start = performance.now();
-    const results = await Promise.allSettled(Array.from({ length: count }, (_, i) => {
+    const one = (i) => {
       const withHeader = everyNth > 0 && i % everyNth === 0;
       const url = new URL('/cors', origins.api);
       url.searchParams.set('cid', 'burst');
@@ -21,8 +25,20 @@
       url.searchParams.set('i', String(i));
       url.searchParams.set('acao', origins.page);
       if (withHeader) url.searchParams.set('acah', 'x-lab-trace');
+      if (hold) url.searchParams.set('hold', hold);
       return fetch(url, withHeader ? { headers: { 'X-Lab-Trace': String(i) } } : {}).then((r) => r.text());
-    }));
+    };
+    // At most `concurrency` fetches in flight (Chromium refuses a page's requests beyond ~1,400 in flight
+    // with net::ERR_INSUFFICIENT_RESOURCES); the next one starts as soon as one settles.
+    const results = new Array(count);
+    let next = 0;
+    const lane = async () => {
+      while (next < count) {
+        const i = next++;
+        results[i] = await one(i).then(() => ({ status: 'fulfilled' }), (e) => ({ status: 'rejected', reason: String(e) }));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
     const ms = performance.now() - start;
     const ok = results.filter((r) => r.status === 'fulfilled').length;
     const result = { run, n: count, ok, failed: count - ok, ms };

@@ -1,0 +1,49 @@
+/**
+ * 2,000 cross-origin fetches fired in a burst (half preflighted): all recorded and classified, none twice.
+ * The page keeps at most 1,000 in flight: beyond about 1,400 Chromium itself refuses a page's fetches
+ * (net::ERR_INSUFFICIENT_RESOURCES, with or without any extension), and those never reach the network.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { burst, burstTag, getSnapshot, launch, openBurst, openExtensionPage, startLab, tabIdOf, until, type Lab, type Launched } from './support';
+
+const N = 2000;
+let lab: Lab;
+let browser: Launched;
+
+beforeAll(async () => {
+  lab = await startLab();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lab?.close();
+});
+
+describe('a burst of 2,000 cross-origin fetches', () => {
+  it('records and classifies every one exactly once', async () => {
+    const extPage = await openExtensionPage(browser.context, browser.extensionId);
+    const page = await browser.context.newPage();
+    await openBurst(page, lab.origins.page, N, 0.5);
+    const tabId = await tabIdOf(extPage, `${lab.origins.page}/*`);
+    const result = await burst(page, N, 0.5, 1000);
+    expect(result).toMatchObject({ n: N, ok: N, failed: 0 });
+
+    const snapshot = await until('every fetch of the burst to be classified', async () => {
+      const s = await getSnapshot(extPage, tabId);
+      const mine = s.entries.filter((e) => burstTag(e.exchange.url)?.run === result.run);
+      return mine.length >= N && mine.every((e) => e.verdict.kind !== 'pending') ? s : null;
+    }, 180_000, 250);
+    const mine = snapshot.entries.filter((e) => burstTag(e.exchange.url)?.run === result.run);
+    const indices = mine.map((e) => burstTag(e.exchange.url)!.i);
+    expect(mine).toHaveLength(N);
+    expect(new Set(indices).size).toBe(N);
+    expect(new Set(mine.map((e) => e.exchange.id)).size).toBe(N);
+    const wrong = mine.filter((e) => e.verdict.kind !== (burstTag(e.exchange.url)!.i % 2 === 0 ? 'preflighted' : 'simple'));
+    expect(wrong.map((e) => `${burstTag(e.exchange.url)!.i}: ${e.verdict.headline}`)).toEqual([]);
+    expect(snapshot.summary.dropped).toBe(0);
+    // Every OPTIONS the server saw is paired with its request, not listed on its own.
+    expect(lab.log().filter((l) => l.preflight && l.url.includes(`r=${result.run}`))).toHaveLength(N / 2);
+    expect(mine.filter((e) => e.verdict.preflight.observed)).toHaveLength(N / 2);
+  }, 300_000);
+});
