@@ -16,9 +16,16 @@ export function canonicalName(name: string): string {
   return out;
 }
 
+/** ASCII case-insensitive comparison with an already lower-case name, without allocating. */
 function sameName(header: Header, lower: string): boolean {
   const name = header.name;
-  return typeof name === 'string' && name.length === lower.length && name.toLowerCase() === lower;
+  if (typeof name !== 'string' || name.length !== lower.length) return false;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Every value of the header `name` (any case), in order. Empty when absent. */
