@@ -136,6 +136,37 @@ describe('the CORS panel in DevTools', () => {
     await expect.poll(() => row(panel, 'cid=acao-uppercase').textContent()).toContain('Blocked');
   });
 
+  it('reconnects by itself when the service worker is stopped, without duplicating rows', async () => {
+    const grid = panel.getByRole('grid', { name: 'Cross-origin requests' });
+    const before = await grid.getAttribute('aria-rowcount');
+    await panel.evaluate(() => {
+      const w = window as unknown as { __states: string[] };
+      w.__states = [];
+      const conn = () => document.querySelector('.conn')?.textContent ?? '';
+      new MutationObserver(() => w.__states.push(conn())).observe(document.querySelector('.counts')!, { subtree: true, childList: true, characterData: true });
+    });
+    // Stop the worker the way Chrome does when it is idle: through the DevTools protocol.
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
+    const cdp = await browser.context.newCDPSession(ext);
+    const versions: { versionId: string; scriptURL: string; runningStatus: string }[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => versions.push(...e.versions));
+    await cdp.send('ServiceWorker.enable');
+    const running = await until('the extension worker version', async () =>
+      versions.find((v) => v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`) && v.runningStatus === 'running'));
+    await cdp.send('ServiceWorker.stopWorker', { versionId: running.versionId });
+    await ext.close();
+
+    const states = () => panel.evaluate(() => (window as unknown as { __states: string[] }).__states);
+    await expect.poll(states).toContain('Reconnecting (attempt 1)…');
+    await expect.poll(async () => (await states()).at(-1)).toBe('Live');
+    expect(await grid.getAttribute('aria-rowcount')).toBe(before);
+    expect(await panel.locator('[role=row]', { hasText: 'cid=acao-trailing-slash' }).count()).toBe(1);
+    // And it is live again.
+    await runCases(page, ['acao-null'], 'after-restart');
+    await row(panel, 'cid=acao-null').waitFor();
+  });
+
   it('pops out into a tab showing the same tab, which works the same way', async () => {
     const [popped] = await Promise.all([
       browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/panel/index.html') }),
