@@ -43,6 +43,7 @@ export function createCapture(api: WebRequestApi, sink: (event: CaptureEvent) =>
   for (const name of names) {
     listeners.set(name, (details) => {
       try {
+        if (details.type === 'main_frame') return; // only when the type filter had to be dropped
         sink(normalize(name, details));
       } catch (err) {
         debug.warn('capture', `could not read a ${name} event`, err);
@@ -55,7 +56,16 @@ export function createCapture(api: WebRequestApi, sink: (event: CaptureEvent) =>
     start() {
       if (active) return;
       active = true;
-      for (const name of names) api.events[name].addListener(listeners.get(name)!, filter, spec[name]);
+      for (const name of names) {
+        const listener = listeners.get(name)!;
+        try {
+          api.events[name].addListener(listener, filter, spec[name]);
+        } catch (err) {
+          // A browser that rejects one of the type names: listen to every type, skip main_frame ourselves.
+          debug.warn('capture', `${name}: the type filter was refused, listening without it`, err);
+          api.events[name].addListener(listener, { urls: filter.urls }, spec[name]);
+        }
+      }
     },
     stop() {
       if (!active) return;

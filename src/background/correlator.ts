@@ -3,15 +3,17 @@
  * by hop, pairs browser preflights with their main request, and drops every record as soon as its
  * exchange ends. It decides nothing about CORS: that is the classifier's job, later.
  */
-import type { Exchange, Observer, PreflightRecord, ResponseRecord } from '../core/model';
+import type { Observer, PreflightRecord, ResponseRecord } from '../core/model';
+import type { Recovered } from './recovery';
 import type {
-  CaptureEvent, CompletedEvent, ErrorEvent, HeadersEvent, RedirectEvent, RequestEvent, SendHeadersEvent,
+  CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, SendHeadersEvent,
 } from './capture-event';
-import { keyOf, methodAfterRedirect, newMainRecord, recoverMainRecord, sameKey, type MainRecord, type PairingKey } from './main-record';
-import { findMain, findSwap, preflightFits, preflightMethod } from './preflight-pairing';
+import { keyOf, keyOfRequest, methodAfterRedirect, newMainRecord, responseOf, sameKey, type MainRecord, type PairingKey } from './main-record';
+import { recoverMain, recoverPreflight } from './recovery';
+import { findMain, findSwap, preflightFits, preflightMethod, swapHopPreflights } from './preflight-pairing';
 
 /** A preflight still in flight. `main` is undefined while no main request claims it (an orphan). */
-interface OpenPreflight {
+export interface OpenPreflight {
   pf: PreflightRecord;
   key: PairingKey;
   method: string;
@@ -32,15 +34,17 @@ export interface Drained {
   ended: MainRecord[];
 }
 
-/** An in-flight exchange stored before the worker was stopped. */
-export interface Recovered {
-  exchange: Exchange;
-  pageId: string;
-  seq: number;
-}
+export type { Recovered };
 
 /** Looks up an in-flight exchange stored before the worker was stopped, by its id or a preflight's id. */
 export type Recover = (requestId: string) => Recovered | undefined;
+
+/**
+ * Requests that never end (a browser bug, an extension cancelling events we do not see) must not
+ * grow memory without bound: past this many open records the oldest is forgotten (it stays
+ * `pending` in the log).
+ */
+export const MAX_IN_FLIGHT = 10_000;
 
 export class Correlator {
   private readonly mains = new Map<string, MainRecord>();
@@ -93,12 +97,24 @@ export class Correlator {
     return open;
   }
 
+  private cap(): void {
+    for (const map of [this.mains, this.preflights, this.undecided] as Map<string, unknown>[]) {
+      while (map.size >= MAX_IN_FLIGHT) {
+        const oldest = map.keys().next().value as string;
+        const rec = this.mains.get(oldest);
+        if (rec) this.changed.delete(rec);
+        map.delete(oldest);
+      }
+    }
+  }
+
   // ---- main requests ----
 
   private onRequest(ev: RequestEvent): void {
     const known = this.mains.get(ev.id);
     if (known) return; // Chromium repeats onBeforeRequest for a redirect's new URL; onBeforeRedirect already moved us.
     if (this.preflights.has(ev.id) || this.undecided.has(ev.id)) return;
+    this.cap();
     if (ev.method.toUpperCase() === 'OPTIONS') {
       this.undecided.set(ev.id, { request: ev });
       return;
@@ -273,16 +289,7 @@ export class Correlator {
   }
 
   private swap(a: MainRecord, b: MainRecord): void {
-    const pa = a.hopPreflight!;
-    const pb = b.hopPreflight!;
-    a.ex.preflights = a.ex.preflights.map((x) => (x === pa ? pb : x));
-    b.ex.preflights = b.ex.preflights.map((x) => (x === pb ? pa : x));
-    a.hopPreflight = pb;
-    b.hopPreflight = pa;
-    for (const [pf, owner] of [[pb, a], [pa, b]] as const) {
-      const open = pf.id !== undefined ? this.preflights.get(pf.id) : undefined;
-      if (open) open.main = owner;
-    }
+    swapHopPreflights(a, b, (id) => this.preflights.get(id));
     this.changed.add(b);
   }
 
@@ -312,39 +319,11 @@ export class Correlator {
   private tryRecover(id: string): boolean {
     const found = this.recover(id);
     if (!found) return false;
-    const ex = found.exchange;
-    let main = this.mains.get(ex.id);
-    if (!main) {
-      main = recoverMainRecord(ex);
-      main.pageId = found.pageId;
-      main.seq = found.seq;
-      main.shown = true;
-      this.mains.set(ex.id, main);
-    }
-    if (ex.id === id) return true;
-    const pf = main.ex.preflights.find((p) => p.id === id && p.end === undefined);
-    if (!pf) return false;
-    const acrm = preflightMethod(pf.requestHeaders) ?? main.method;
-    const request: RequestEvent = {
-      kind: 'request', id, time: pf.start, url: pf.url, method: 'OPTIONS', type: main.ex.type,
-      tabId: main.ex.tabId ?? -1, frameId: main.ex.frameId ?? 0,
-      ...(main.ex.initiator !== undefined ? { initiator: main.ex.initiator } : {}),
-    };
-    this.preflights.set(id, { pf, key: keyOf(main.ex), method: acrm, main, request });
-    return true;
+    const main = this.mains.get(found.exchange.id) ?? recoverMain(found);
+    this.mains.set(main.ex.id, main);
+    if (found.exchange.id === id) return true;
+    const open = recoverPreflight(main, id);
+    if (open) this.preflights.set(id, open);
+    return open !== undefined;
   }
-}
-
-function responseOf(ev: HeadersEvent): ResponseRecord {
-  return {
-    status: ev.status,
-    headers: ev.headers,
-    time: ev.time,
-    ...(ev.statusText !== undefined ? { statusText: ev.statusText } : {}),
-    ...(ev.fromCache !== undefined ? { fromCache: ev.fromCache } : {}),
-  };
-}
-
-function keyOfRequest(r: RequestEvent): PairingKey {
-  return { tabId: r.tabId, frameId: r.frameId, type: r.type, initiator: r.initiator };
 }

@@ -2,8 +2,8 @@
  * The correlator's state for one main request (anything that is not a browser preflight): the
  * `Exchange` being filled in, plus where it stands in the current redirect hop.
  */
-import type { Exchange, Header, Observer, PreflightRecord } from '../core/model';
-import type { RequestEvent } from './capture-event';
+import type { Exchange, Header, Observer, PreflightRecord, ResponseRecord } from '../core/model';
+import type { HeadersEvent, RequestEvent } from './capture-event';
 
 export type Phase = 'waiting' | 'sent' | 'received';
 
@@ -84,4 +84,15 @@ export function methodAfterRedirect(method: string, status: number): string {
   if (status === 303 && method !== 'GET' && method !== 'HEAD') return 'GET';
   if ((status === 301 || status === 302) && method === 'POST') return 'GET';
   return method;
+}
+
+export function keyOfRequest(r: RequestEvent): PairingKey {
+  return { tabId: r.tabId, frameId: r.frameId, type: r.type, initiator: r.initiator };
+}
+
+export function responseOf(ev: HeadersEvent): ResponseRecord {
+  const r: ResponseRecord = { status: ev.status, headers: ev.headers, time: ev.time };
+  if (ev.statusText !== undefined) r.statusText = ev.statusText;
+  if (ev.fromCache !== undefined) r.fromCache = ev.fromCache;
+  return r;
 }

@@ -66,3 +66,17 @@ export function findSwap(mains: Iterable<MainRecord>, rec: MainRecord, sent: rea
   }
   return undefined;
 }
+
+/** Exchanges `a`'s and `b`'s hop preflights (and who owns them while they are still open). */
+export function swapHopPreflights(a: MainRecord, b: MainRecord, openOf: (id: string) => { main?: MainRecord } | undefined): void {
+  const pa = a.hopPreflight!;
+  const pb = b.hopPreflight!;
+  a.ex.preflights = a.ex.preflights.map((x) => (x === pa ? pb : x));
+  b.ex.preflights = b.ex.preflights.map((x) => (x === pb ? pa : x));
+  a.hopPreflight = pb;
+  b.hopPreflight = pa;
+  for (const [pf, owner] of [[pb, a], [pa, b]] as const) {
+    const open = pf.id !== undefined ? openOf(pf.id) : undefined;
+    if (open) open.main = owner;
+  }
+}

@@ -11,11 +11,13 @@ interface Registered { cb: RawListener; filter: RequestFilter; spec: string[] }
 
 class FakeEvent implements WebRequestEvent {
   readonly listeners: Registered[] = [];
-  constructor(private readonly rejectExtraHeaders: boolean) {}
+  constructor(private readonly rejectExtraHeaders: boolean, private readonly knownTypes: string[]) {}
   addListener(cb: RawListener, filter: RequestFilter, spec: string[] = []): void {
     if (this.rejectExtraHeaders && spec.includes('extraHeaders')) {
       throw new Error('Invalid enumeration value "extraHeaders"'); // what Firefox does
     }
+    const unknown = filter.types?.find((t) => !this.knownTypes.includes(t));
+    if (unknown) throw new Error(`Invalid enumeration value "${unknown}"`);
     this.listeners.push({ cb, filter, spec });
   }
   removeListener(cb: RawListener): void {
@@ -40,7 +42,6 @@ export const FIREFOX_TYPES = [
 
 export class FakeWebRequest implements WebRequestApi {
   readonly events: Record<WebRequestEventName, FakeEvent>;
-  readonly resourceTypes: string[];
   readonly extraHeaders: boolean;
   readonly browser: 'chromium' | 'firefox';
   /** How many callbacks were delivered (listeners actually called). */
@@ -48,13 +49,19 @@ export class FakeWebRequest implements WebRequestApi {
 
   private readonly clone: boolean;
 
-  /** `clone: false` skips copying event objects (benchmarks: `Traffic` builds fresh ones anyway). */
-  constructor(opts: { browser?: 'chromium' | 'firefox'; extraHeaders?: boolean; clone?: boolean } = {}) {
+  readonly resourceTypes: string[] | null;
+
+  /**
+   * `clone: false` skips copying event objects (benchmarks: `Traffic` builds fresh ones anyway).
+   * `exposeTypes: false` hides the browser's type enum (our capture then falls back to its own list).
+   */
+  constructor(opts: { browser?: 'chromium' | 'firefox'; extraHeaders?: boolean; clone?: boolean; exposeTypes?: boolean } = {}) {
     this.clone = opts.clone ?? true;
     this.browser = opts.browser ?? 'chromium';
     this.extraHeaders = this.browser === 'chromium' && (opts.extraHeaders ?? true);
-    this.resourceTypes = this.browser === 'firefox' ? FIREFOX_TYPES : CHROMIUM_TYPES;
-    this.events = Object.fromEntries(NAMES.map((n) => [n, new FakeEvent(this.browser === 'firefox')])) as Record<
+    const types = this.browser === 'firefox' ? FIREFOX_TYPES : CHROMIUM_TYPES;
+    this.resourceTypes = opts.exposeTypes === false ? null : types;
+    this.events = Object.fromEntries(NAMES.map((n) => [n, new FakeEvent(this.browser === 'firefox', types)])) as Record<
       WebRequestEventName, FakeEvent>;
   }
 

@@ -45,6 +45,7 @@ export class FakeBadge implements BadgeApi {
 export interface HarnessOptions {
   browser?: 'chromium' | 'firefox';
   extraHeaders?: boolean;
+  exposeTypes?: boolean;
   area?: FakeStorageArea;
   local?: FakeStorageArea;
   maxPerTab?: number;
@@ -54,7 +55,9 @@ export interface HarnessOptions {
 }
 
 export function harness(opts: HarnessOptions = {}) {
-  const wr = new FakeWebRequest({ browser: opts.browser ?? 'chromium', extraHeaders: opts.extraHeaders ?? true });
+  const wr = new FakeWebRequest({
+    browser: opts.browser ?? 'chromium', extraHeaders: opts.extraHeaders ?? true, exposeTypes: opts.exposeTypes ?? true,
+  });
   const area = opts.area ?? new FakeStorageArea();
   const local = opts.local ?? new FakeStorageArea();
   const badge = new FakeBadge();

@@ -168,6 +168,17 @@ describe('listeners', () => {
     expect(h.wr.listenerCount()).toBe(6);
   });
 
+  it('a browser refusing a type name in the filter still gets listeners (no filter), main_frame skipped by us', async () => {
+    const h = harness({ browser: 'firefox', exposeTypes: false });
+    expect(h.wr.listenerCount()).toBe(6);
+    expect(h.wr.events.onBeforeRequest.listeners[0]!.filter.types).toBeUndefined();
+    await h.session.start();
+    h.t.request('nav', `${APP}/`, 'GET', { type: 'main_frame' }).completed('nav', `${APP}/`, 200, 'GET', { type: 'main_frame' });
+    h.t.request('1', url).completed('1', url, 200);
+    await h.session.settle();
+    expect([...h.entries().keys()]).toEqual(['1']);
+  });
+
   it('a malformed callback is skipped with a warning, not thrown into the browser', async () => {
     const h = harness();
     await h.session.start();
@@ -175,5 +186,20 @@ describe('listeners', () => {
     h.t.request('1', url).completed('1', url, 200);
     await h.session.settle();
     expect(h.entries().size).toBe(1);
+  });
+});
+
+describe('memory', () => {
+  it('forgets the oldest open records past MAX_IN_FLIGHT (they stay pending in the log)', async () => {
+    const { Correlator, MAX_IN_FLIGHT } = await import('../../../src/background/correlator');
+    const c = new Correlator({ browser: 'chromium', preflightsVisible: true, fullRequestHeaders: true, source: 'test' });
+    for (let i = 0; i < MAX_IN_FLIGHT + 50; i++) {
+      c.apply({ kind: 'request', id: String(i), time: i, url: `${API}/${i}`, method: 'GET', type: 'xmlhttprequest', tabId: 1, frameId: 0 });
+    }
+    expect(c.inFlight).toBe(MAX_IN_FLIGHT);
+    c.drain();
+    c.apply({ kind: 'completed', id: '0', time: 1e9, url: `${API}/0`, status: 200 });
+    expect(c.drain().ended).toEqual([]);
+    expect(c.unknownEvents).toBe(1);
   });
 });
