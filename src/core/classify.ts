@@ -4,6 +4,7 @@
  */
 import type { Exchange, Outcome } from './model';
 import type { Verdict } from './verdict';
+import type { CheckLine } from './checks';
 import { sanitize } from './sanitize';
 import { detectMode } from './mode';
 import { requestOrigin } from './initiator';
@@ -15,7 +16,7 @@ import { verdict } from './build';
 import { localNetworkVerdict } from './outcome-lna';
 import { failedCorsVerdict } from './outcome-failed';
 import { completedCorsVerdict } from './outcome-completed';
-import { networkErrorVerdict, nonCorsVerdict, pendingVerdict, unknownModeFailure } from './outcome-other';
+import { networkErrorVerdict, nonCorsVerdict, pendingVerdict, plainNetworkError, unknownModeFailure } from './outcome-other';
 
 export function classify(exchange: Exchange): Verdict {
   try {
@@ -36,6 +37,9 @@ function classifyExchange(ex: Exchange): Verdict {
   if (outcome.state === 'failed') {
     const lna = localNetworkVerdict(ex, outcome, origin);
     if (lna) return lna;
+  }
+  if (failedError !== null && errorClass(failedError) === 'network' && !isCorsCandidate(ex, origin)) {
+    return plainNetworkError(ex, failedError);
   }
   const mode = detectMode(ex);
   if (mode.mode === 'navigate') return nonCorsVerdict(ex, 'same-origin', 'Navigation: CORS does not apply to page loads', failedError);
@@ -60,4 +64,29 @@ function classifyExchange(ex: Exchange): Verdict {
   }
   if (outcome.state === 'failed') return failedCorsVerdict(ctx, primary, cookie, outcome);
   return completedCorsVerdict(ctx, primary, cookie);
+}
+
+/** Navigations, WebSockets and browser-initiated requests are never CORS-checked. */
+function isCorsCandidate(ex: Exchange, origin: string | undefined): boolean {
+  return origin !== undefined && ex.type !== 'main_frame' && ex.type !== 'sub_frame' && ex.type !== 'websocket' && ex.type !== 'webtransport';
+}
+
+/**
+ * The checks the browser made on this exchange, one line each (received, expected, passed), judged
+ * with the credentials the verdict settled on. Empty when CORS did not apply. Never throws.
+ */
+export function describeChecks(exchange: Exchange, verdict?: Verdict): CheckLine[] {
+  try {
+    const ex = sanitize(exchange);
+    const origin = requestOrigin(ex);
+    const mode = detectMode(ex);
+    if (origin === undefined || mode.mode === 'navigate' || mode.mode === 'websocket') return [];
+    const mode2 = verdict?.credentials.mode;
+    const credentialed = mode2 === 'include' || mode2 === 'inferred-include';
+    const trace: CheckLine[] = [];
+    evaluate({ ex, mode, origin, steps: buildSteps(ex) }, credentialed, trace);
+    return trace;
+  } catch {
+    return [];
+  }
 }

@@ -7,6 +7,7 @@ import type { Exchange, PreflightRecord } from './model';
 import type { PreflightInfo, StepRef } from './verdict';
 import type { ModeInfo } from './mode';
 import type { Step } from './steps';
+import { traceAccess, traceHidden, tracePreflight, type Trace } from './checks';
 import { headerCount, joinedHeader } from './headers';
 import { OPAQUE_ORIGIN, originOf } from './origin';
 import { schemeOf } from './url';
@@ -60,7 +61,7 @@ const ACCESS_CODE: Record<AccessFailure, string> = {
 
 const NO_PREFLIGHT: PreflightInfo = { required: false, why: [], observed: false, cached: false };
 
-export function evaluate(ctx: Context, credentialed: boolean): Evaluation {
+export function evaluate(ctx: Context, credentialed: boolean, trace?: Trace): Evaluation {
   const { mode } = ctx;
   const corsMode = mode.mode === 'cors';
   let origin = ctx.origin;
@@ -85,10 +86,13 @@ export function evaluate(ctx: Context, credentialed: boolean): Evaluation {
       continue;
     }
     ev.cors = true;
-    const pre = judgeStep(ctx, step, origin, credentialed, used, ev);
+    const pre = judgeStep(ctx, step, origin, credentialed, used, ev, trace);
     if (pre === 'stop') return done(ev, ev.findings, tainted);
     const res = step.response;
-    if (!res) ev.unseen.push(step.ref);
+    if (!res) {
+      ev.unseen.push(step.ref);
+      if (trace) traceHidden(trace, step.ref, origin);
+    }
     else if (res.status === 304 && step.location === null) ev.notModified = true;
     else {
       const input = accessInput({
@@ -97,6 +101,7 @@ export function evaluate(ctx: Context, credentialed: boolean): Evaluation {
         acaoLines: headerCount(res.headers, 'access-control-allow-origin'),
         acac: joinedHeader(res.headers, 'access-control-allow-credentials'),
       });
+      if (trace) traceAccess(trace, input);
       const found = firstMatch(ACCESS_REASONS, input);
       if (!credentialed && ev.credentialedFailure === null) {
         const kind = accessFailure(input.acao, input.acac, origin, true);
@@ -139,7 +144,7 @@ function taint(step: Step, origin: string, tainted: boolean): { origin: string; 
 }
 
 /** Preflight for one CORS step: sets `ev.preflight`, and returns 'stop' when the walk ends here. */
-function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boolean, used: PreflightRecord[], ev: Evaluation): 'stop' | 'go' {
+function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boolean, used: PreflightRecord[], ev: Evaluation, trace?: Trace): 'stop' | 'go' {
   const need = preflightNeed(step.method, step.requestHeaders);
   const pre = findPreflight(ctx, step, used);
   if (!pre) {
@@ -159,6 +164,7 @@ function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boole
     ev.status = null;
     return 'stop';
   }
+  if (trace) tracePreflight(trace, input);
   const findings = judgePreflight(input);
   if (!credentialed && ev.credentialedFailure === null) ev.credentialedFailure = credentialedPreflightCode({ ...input, credentialed: true });
   if (findings.length > 0) {

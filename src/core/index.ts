@@ -1,5 +1,6 @@
 /** Public API of the core: the classifier, its types, the reason catalogue and small helpers. */
-export { classify } from './classify';
+export { classify, describeChecks } from './classify';
+export type { CheckLine } from './checks';
 export type * from './model';
 export type * from './verdict';
 export { REASONS, reasonDef, mdnUrl } from './reasons';

@@ -65,3 +65,12 @@ export function unknownModeFailure(ex: Exchange, error: string): Verdict {
     ],
   });
 }
+
+/** A network error on a request CORS never applies to (navigation, WebSocket, browser-initiated). */
+export function plainNetworkError(ex: Exchange, error: string): Verdict {
+  return verdict({
+    kind: 'network-error',
+    headline: `Network error: ${describeError(error)} (${error})`,
+    status: finalStatus(ex),
+  });
+}

@@ -244,3 +244,15 @@ describe('credentials', () => {
     expect(v.notes.join(' ')).toContain('PreflightWildcardOriginNotAllowed');
   });
 });
+
+describe('network errors outside CORS', () => {
+  it.each(['main_frame', 'sub_frame', 'websocket'] as const)('%s failing on the network is a network error', (type) => {
+    const v = classify(exchange().type(type).mode(type === 'websocket' ? 'websocket' : 'navigate').to(`${API}/x`).failed('net::ERR_NAME_NOT_RESOLVED').build());
+    expect(v.kind).toBe('network-error');
+    expect(v.headline).toBe('Network error: the host name could not be resolved (DNS) (net::ERR_NAME_NOT_RESOLVED)');
+  });
+
+  it('a browser-initiated request failing on the network is a network error', () => {
+    expect(classify(exchange().from(undefined).bare().failed('net::ERR_ABORTED').build()).kind).toBe('network-error');
+  });
+});
