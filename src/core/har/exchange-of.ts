@@ -49,7 +49,8 @@ function observerOf(first: ParsedEntry, ctx: ReadContext): Observer {
 function lastIsRedirect(last: ParsedEntry): boolean {
   if (last.cors?.step === 'redirect') return true;
   if (last.cors?.step === 'response') return false;
-  return last.error !== undefined && last.status >= 300 && last.status < 400 && last.redirectURL !== '';
+  const location = last.redirectURL || header(last.responseHeaders, 'location') || '';
+  return last.error !== undefined && last.status >= 300 && last.status < 400 && location !== '';
 }
 
 function hopOf(e: ParsedEntry, next: ParsedEntry | undefined): RedirectHop {

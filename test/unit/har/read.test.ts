@@ -138,6 +138,15 @@ describe('readHar pairing and chaining without our ids', () => {
     expect(exchanges[0]!.outcome).toEqual({ state: 'failed', error: 'net::ERR_FAILED' });
   });
 
+  it('reads a refused redirect known only by its Location header as a redirect hop with no final response', () => {
+    const e = entry('GET', `${API}/start`, 0);
+    e.response = { ...e.response, status: 302, headers: [h('Location', 'http://lab:secret@127.0.0.1:9/x')] };
+    (e.response as Record<string, unknown>)._error = 'net::ERR_FAILED';
+    const { exchanges } = readHar(har([e]));
+    expect(exchanges[0]!.redirects).toEqual([expect.objectContaining({ url: `${API}/start`, location: 'http://lab:secret@127.0.0.1:9/x' })]);
+    expect(exchanges[0]!.response).toBeUndefined();
+  });
+
   it('reads Playwright\'s failure shape (status -1 and _failureText)', () => {
     const e = entry('GET', `${API}/pw`, 0);
     e.response = { ...e.response, status: -1, statusText: '' };

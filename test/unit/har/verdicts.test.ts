@@ -103,7 +103,7 @@ describe('round trip: report → readHar → classify', () => {
   });
 });
 
-describe('readHar never crashes', () => {
+describe('readHar never crashes', { timeout: 60_000 }, () => {
   it('on arbitrary JSON in the entries: it reads or warns, and the classifier judges what it read', () => {
     fc.assert(fc.property(fc.array(fc.oneof(fc.anything(), fc.record({
       startedDateTime: fc.oneof(fc.constant('2026-11-21T20:00:00.000Z'), fc.string()),
@@ -128,5 +128,27 @@ describe('readHar never crashes', () => {
         expect(err).toBeInstanceOf(HarReadError);
       }
     }), { numRuns: 300 });
+  });
+});
+
+describe('a HAR recorded from Chromium 156 over every lab case (DevTools protocol events assembled as DevTools exports them)', () => {
+  const expected = JSON.parse(fixture('chrome-lab-cdp.expected.json')) as Record<string, { kind: string; code: string | null; url: string }>;
+  const { exchanges, warnings } = readHar(fixture('chrome-lab-cdp.har'));
+  const tag = (url: string) => {
+    const q = new URLSearchParams(url.split('?')[1] ?? '');
+    return `${q.get('cid')}|${q.get('r')}`;
+  };
+  const queues = new Map<string, Exchange[]>();
+  for (const x of exchanges) queues.set(tag(x.url), [...(queues.get(tag(x.url)) ?? []), x]);
+  const subject = new Map(Object.entries(expected).map(([id, e]) => [id, queues.get(tag(e.url))?.shift()]));
+
+  it('is read without a warning, every case present', () => {
+    expect(warnings).toEqual([]);
+    expect([...subject].filter(([, x]) => !x).map(([id]) => id)).toEqual([]);
+  });
+
+  it.each(Object.keys(expected))('%s: classified as Chromium decided, with its CORS error code', (id) => {
+    const v = classify(subject.get(id)!);
+    expect({ kind: v.kind, code: v.reasons[0]?.code ?? null }, v.headline).toEqual({ kind: expected[id]!.kind, code: expected[id]!.code });
   });
 });

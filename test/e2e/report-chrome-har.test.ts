@@ -1,0 +1,334 @@
+/**
+ * Chrome's own HAR, judged like live capture. Every lab case runs in Chromium with dist/ loaded while
+ * this test records the page's DevTools protocol network events (page, out-of-process frames and
+ * workers) and assembles them into a HAR the way DevTools' "Export HAR" does: one entry per hop, raw
+ * request/response headers from the *ExtraInfo events, preflights as `_resourceType: "preflight"`
+ * entries whose `_initiator` points at their request, `_error` from loadingFailed. `readHar` +
+ * `classify` must then give, for every case, the verdict CORS Lens gave live, and the CORS error code
+ * Chromium reported. With UPDATE_HAR_FIXTURE=1 the HAR is also saved as a unit-test fixture.
+ */
+import { writeFileSync } from 'node:fs';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify';
+import { readHar } from '../../src/core/har';
+import type { Exchange } from '../../src/core/model';
+import type { ExchangeEntry } from '../../src/shared/protocol';
+import { harErrors } from '../unit/har/schema';
+import {
+  buildCases, getSnapshot, launch, withNonce, openExtensionPage, openGallery, request, runAllCases, startLab, subjectsByCase, tabIdOf, until,
+  type Lab, type LabCase, type Launched,
+} from './support';
+
+type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- CDP payloads are untyped JSON
+interface NameValue { name: string; value: string }
+
+interface Hop {
+  key: string;
+  requestId: string;
+  url: string;
+  method: string;
+  type: string;
+  initiator: Raw;
+  startWall: number;
+  startTs: number;
+  endTs?: number;
+  headersTs?: number;
+  requestHeaders: NameValue[] | null;
+  fallbackRequestHeaders: NameValue[];
+  status?: number;
+  statusText?: string;
+  responseHeaders?: NameValue[];
+  rawStatus?: number;
+  rawResponseHeaders?: NameValue[];
+  mimeType?: string;
+  ip?: string;
+  redirectURL: string;
+  error?: string;
+  corsError?: string;
+  fromCache?: boolean;
+}
+
+/** CDP header objects join repeated lines with "\n"; DevTools lists them as separate headers. */
+const headerList = (obj: Raw | undefined): NameValue[] =>
+  Object.entries(obj ?? {}).flatMap(([name, value]) => String(value).split('\n').map((v) => ({ name, value: v })));
+
+/** DevTools writes the raw Location header as `redirectURL`, also when the redirect was refused. */
+const locationOf = (h: Hop): string =>
+  (h.rawResponseHeaders ?? h.responseHeaders ?? []).find((x) => x.name.toLowerCase() === 'location')?.value ?? '';
+
+/** The DevTools network log of one page: every hop of every request, as DevTools keeps them. */
+class DevtoolsLog {
+  readonly hops: Hop[] = [];
+  private readonly current = new Map<string, Hop>();
+  private readonly earlyExtra = new Map<string, NameValue[][]>();
+  private readonly listeners = new Set<() => void>();
+  private nextId = 2_000_000;
+  readonly workers = new Set<string>();
+
+  private constructor(private readonly session: CDPSession) {}
+
+  static async attach(context: Launched['context'], page: Page): Promise<DevtoolsLog> {
+    const session = await context.newCDPSession(page);
+    const log = new DevtoolsLog(session);
+    for (const name of ['requestWillBeSent', 'requestWillBeSentExtraInfo', 'responseReceived', 'responseReceivedExtraInfo', 'loadingFinished', 'loadingFailed']) {
+      session.on(`Network.${name}` as 'Network.requestWillBeSent', (params) => log.onEvent('', `Network.${name}`, params as Raw));
+    }
+    session.on('Target.attachedToTarget', (e) => void log.onAttached(e.sessionId, e.targetInfo.type, e.waitingForDebugger));
+    session.on('Target.receivedMessageFromTarget', (e) => {
+      const msg = JSON.parse(e.message) as { method?: string; params?: Raw };
+      if (msg.method && msg.params) log.onEvent(e.sessionId, msg.method, msg.params);
+    });
+    await session.send('Network.enable');
+    await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+    return log;
+  }
+
+  private async onAttached(sessionId: string, type: string, waiting: boolean): Promise<void> {
+    const send = (method: string, params: object = {}) =>
+      this.session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: this.nextId++, method, params }) });
+    try {
+      await send('Network.enable');
+      if (waiting) await send('Runtime.runIfWaitingForDebugger');
+      if (type === 'worker') this.workers.add(sessionId);
+      this.notify();
+    } catch {
+      // The target went away first: nothing to record.
+    }
+  }
+
+  private notify(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** The hop an event is about: same session first; ExtraInfo of a worker's request may come on another session. */
+  private hopFor(session: string, requestId: string): Hop | undefined {
+    const own = this.current.get(`${session}:${requestId}`);
+    if (own) return own;
+    const others = [...this.current.values()].filter((h) => h.requestId === requestId);
+    return others.length === 1 ? others[0] : undefined;
+  }
+
+  private onEvent(session: string, method: string, e: Raw): void {
+    let key = `${session}:${String(e.requestId)}`;
+    const hop = method === 'Network.requestWillBeSent' ? this.current.get(key) : this.hopFor(session, String(e.requestId));
+    if (hop) key = hop.key;
+    switch (method) {
+      case 'Network.requestWillBeSent': {
+        // Chromium may announce a request again (e.g. after its preflight) without a redirect: same hop.
+        if (hop && !e.redirectResponse) break;
+        if (hop && e.redirectResponse) {
+          const r = e.redirectResponse as Raw;
+          hop.status = Number(r.status);
+          hop.statusText = String(r.statusText ?? '');
+          hop.responseHeaders = headerList(r.headers);
+          hop.ip = r.remoteIPAddress;
+          hop.redirectURL = hop.responseHeaders.find((h) => h.name.toLowerCase() === 'location')?.value ?? String(e.request.url);
+          hop.endTs = Number(e.timestamp);
+          hop.headersTs ??= Number(e.timestamp);
+        }
+        const next: Hop = {
+          key, requestId: String(e.requestId), url: String(e.request.url), method: String(e.request.method), type: String(e.type ?? 'Other'),
+          initiator: (e.initiator ?? { type: 'other' }) as Raw, startWall: Number(e.wallTime) * 1000, startTs: Number(e.timestamp),
+          requestHeaders: this.takeEarly(key, String(e.requestId)), fallbackRequestHeaders: headerList(e.request.headers), redirectURL: '',
+        };
+        if (hop) next.startWall = hop.startWall + (next.startTs - hop.startTs) * 1000;
+        this.current.set(key, next);
+        this.hops.push(next);
+        break;
+      }
+      case 'Network.requestWillBeSentExtraInfo': {
+        const headers = headerList(e.headers);
+        if (hop && hop.requestHeaders === null) hop.requestHeaders = headers;
+        else if (!hop || hop.requestHeaders !== null) this.earlyExtra.set(key, [...(this.earlyExtra.get(key) ?? []), headers]);
+        break;
+      }
+      case 'Network.responseReceived': {
+        if (!hop) break;
+        const r = e.response as Raw;
+        // The protocol types a preflight 'Other' when it is sent and 'Preflight' in its response, which DevTools keeps.
+        if (e.type) hop.type = String(e.type);
+        hop.status = Number(r.status);
+        hop.statusText = String(r.statusText ?? '');
+        hop.responseHeaders = headerList(r.headers);
+        hop.mimeType = r.mimeType;
+        hop.ip = r.remoteIPAddress;
+        hop.fromCache = Boolean(r.fromDiskCache);
+        hop.headersTs = Number(e.timestamp);
+        break;
+      }
+      case 'Network.responseReceivedExtraInfo': {
+        if (!hop) break;
+        hop.rawStatus = Number(e.statusCode);
+        hop.rawResponseHeaders = headerList(e.headers);
+        break;
+      }
+      case 'Network.loadingFinished':
+        if (hop) hop.endTs = Number(e.timestamp);
+        break;
+      case 'Network.loadingFailed':
+        if (!hop) break;
+        hop.endTs = Number(e.timestamp);
+        hop.error = String(e.errorText ?? 'net::ERR_FAILED');
+        if (e.corsErrorStatus) hop.corsError = String(e.corsErrorStatus.corsError);
+        break;
+    }
+    this.notify();
+  }
+
+  /** Raw request headers that arrived before their hop (on this session, or on another for the same request id). */
+  private takeEarly(key: string, requestId: string): NameValue[] | null {
+    const own = this.earlyExtra.get(key);
+    if (own?.length) return own.shift()!;
+    const other = [...this.earlyExtra.entries()].find(([k, v]) => k.endsWith(`:${requestId}`) && v.length > 0);
+    return other ? other[1].shift()! : null;
+  }
+
+  waitFor<T>(what: string, pred: () => T | null | undefined | false, timeoutMs = 60_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const v = pred();
+        if (!v) return;
+        this.listeners.delete(check);
+        clearTimeout(timer);
+        resolve(v);
+      };
+      const timer = setTimeout(() => {
+        this.listeners.delete(check);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.listeners.add(check);
+      check();
+    });
+  }
+
+  /** The HAR DevTools would export: Chrome's entry shape, raw headers, the raw status of a rejected response. */
+  toHar(pageUrl: string): object {
+    const ms = (hop: Hop, ts: number | undefined) => (ts === undefined ? 0 : Math.max(0, Math.round((ts - hop.startTs) * 1000 * 1000) / 1000));
+    const entries = [...this.hops].sort((a, b) => a.startWall - b.startWall).map((h) => {
+      const total = ms(h, h.endTs);
+      const wait = Math.min(total, ms(h, h.headersTs ?? h.endTs));
+      const status = h.status ?? h.rawStatus ?? 0;
+      const init: Raw = { type: h.initiator.type };
+      if (h.initiator.url !== undefined) init.url = h.initiator.url;
+      if (h.initiator.requestId !== undefined) init.requestId = h.initiator.requestId;
+      return {
+        _initiator: init,
+        _priority: 'High',
+        _resourceType: h.type.toLowerCase(),
+        cache: {},
+        pageref: 'page_1',
+        request: {
+          method: h.method, url: h.url.split('#')[0], httpVersion: 'HTTP/1.1', headers: h.requestHeaders ?? h.fallbackRequestHeaders,
+          queryString: [], cookies: [], headersSize: -1, bodySize: 0,
+        },
+        response: {
+          status, statusText: h.statusText ?? '', httpVersion: status ? 'HTTP/1.1' : '', headers: h.rawResponseHeaders ?? h.responseHeaders ?? [],
+          cookies: [], content: { size: 0, mimeType: h.mimeType ?? 'x-unknown' }, redirectURL: h.redirectURL || locationOf(h), headersSize: -1, bodySize: -1,
+          _transferSize: 0, _error: h.error ?? null,
+        },
+        serverIPAddress: h.ip ?? '',
+        startedDateTime: new Date(h.startWall).toISOString(),
+        time: total,
+        timings: { blocked: -1, dns: -1, ssl: -1, connect: -1, send: 0, wait, receive: Math.max(0, total - wait), _blocked_queueing: -1 },
+        ...(h.fromCache ? { _fromCache: 'disk' } : {}),
+      };
+    });
+    const first = entries[0]?.startedDateTime ?? new Date().toISOString();
+    return {
+      log: {
+        version: '1.2',
+        creator: { name: 'WebInspector', version: '537.36' },
+        pages: [{ startedDateTime: first, id: 'page_1', title: pageUrl, pageTimings: { onContentLoad: -1, onLoad: -1 } }],
+        entries,
+      },
+    };
+  }
+}
+
+let lab: Lab;
+let browser: Launched;
+let cases: LabCase[];
+let live: Map<string, ExchangeEntry>;
+let fromHar: Map<string, Exchange>;
+let chromiumCodes: Map<string, string | null>;
+let harText: string;
+let warnings: string[];
+
+beforeAll(async () => {
+  lab = await startLab();
+  browser = await launch();
+  const extPage = await openExtensionPage(browser.context, browser.extensionId);
+  await request(extPage, 'set-settings', { recordSameOrigin: true, paused: false });
+  const page = await browser.context.newPage();
+  const devtools = await DevtoolsLog.attach(browser.context, page);
+  cases = await openGallery(page, lab.galleryUrl);
+  await devtools.waitFor('the gallery\'s worker to report to DevTools', () => devtools.workers.size > 0);
+  const tabId = await tabIdOf(extPage, `${lab.origins.page}/*`);
+  const run = await runAllCases(page);
+
+  const mains = () => devtools.hops.filter((h) => h.type !== 'Preflight' && !devtools.hops.some((o) => o !== h && o.key === h.key && o.startTs < h.startTs));
+  const subjectHops = () => subjectsByCase(cases, run.nonce, mains(), (h) => h.url);
+  const decided = (h: Hop) => {
+    const last = devtools.hops.filter((o) => o.key === h.key).at(-1)!;
+    return last.endTs !== undefined || last.status !== undefined;
+  };
+  const subjects = await devtools.waitFor('Chromium to decide every case', () => {
+    const s = subjectHops();
+    return s.size === cases.length && [...s.values()].every(decided) ? s : null;
+  });
+  chromiumCodes = new Map([...subjects].map(([id, h]) => [id, devtools.hops.filter((o) => o.key === h.key).at(-1)!.corsError ?? null]));
+
+  live = await until('CORS Lens to classify every case', async () => {
+    const snap = await getSnapshot(extPage, tabId);
+    const m = subjectsByCase(cases, run.nonce, [...snap.entries].sort((a, b) => a.seq - b.seq), (e) => e.exchange.url);
+    return m.size === cases.length && [...m.values()].every((e) => e.verdict.kind !== 'pending') ? m : null;
+  }, 60_000);
+
+  harText = JSON.stringify(devtools.toHar(lab.galleryUrl), null, 2);
+  if (process.env.UPDATE_HAR_FIXTURE === '1') {
+    writeFileSync(new URL('../fixtures/har/chrome-lab-cdp.har', import.meta.url), `${harText}\n`);
+    const expected = Object.fromEntries(cases.map((c) => [c.id, { kind: c.expect.kind, code: chromiumCodes.get(c.id) ?? null, url: withNonce(c.action.url, run.nonce) }]));
+    writeFileSync(new URL('../fixtures/har/chrome-lab-cdp.expected.json', import.meta.url), `${JSON.stringify(expected, null, 2)}\n`);
+  }
+  const read = readHar(harText);
+  warnings = read.warnings;
+  fromHar = subjectsByCase(cases, run.nonce, read.exchanges, (x) => x.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lab?.close();
+});
+
+const ids = buildCases({ page: 'http://127.0.0.1:1', api: 'http://127.0.0.1:2', third: 'http://127.0.0.1:3', closed: 'http://127.0.0.1:4' }).map((c) => c.id);
+
+describe('a HAR assembled from Chromium\'s DevTools protocol, as DevTools exports it', () => {
+  it('is valid HAR 1.2 and is read without a warning', () => {
+    expect(harErrors(JSON.parse(harText))).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
+  it.each(ids)('%s: the verdict Chromium reached (the lab\'s checked expectation, and this run\'s CORS error code)', (id) => {
+    const x = fromHar.get(id);
+    expect(x, `${id} is missing from the HAR`).toBeDefined();
+    const kase = cases.find((c) => c.id === id)!;
+    const v = classify(x!);
+    expect({ kind: v.kind, code: v.reasons[0]?.code ?? null }, `from the HAR: ${v.headline}`).toEqual({
+      kind: kase.expect.kind,
+      code: chromiumCodes.get(id) ?? null,
+    });
+  });
+
+  it.each(ids)('%s: the verdict CORS Lens gave live', (id) => {
+    const x = fromHar.get(id);
+    const entry = live.get(id);
+    expect(x, `${id} is missing from the HAR`).toBeDefined();
+    expect(entry, `CORS Lens recorded nothing for ${id}`).toBeDefined();
+    const v = classify(x!);
+    expect({ kind: v.kind, code: v.reasons[0]?.code ?? null }, `from the HAR: ${v.headline}; live: ${entry!.verdict.headline}`).toEqual({
+      kind: entry!.verdict.kind,
+      code: entry!.verdict.reasons[0]?.code ?? null,
+    });
+  });
+});
