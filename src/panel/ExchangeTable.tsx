@@ -3,7 +3,7 @@ import { VerdictChip } from '../ui/VerdictChip';
 import type { Column } from '../ui/VirtualTable';
 import { VirtualTable } from '../ui/VirtualTable';
 import type { DisplayRow, SortColumn } from './rows';
-import { preflightKey, splitUrl } from './rows';
+import { preflightKey, splitUrl, urlParts } from './rows';
 import type { PanelStore } from './store';
 import { formatClock } from './timeline';
 
@@ -30,7 +30,7 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
       id: 'url', label: 'URL', width: 'minmax(12em, 3fr)', sortable: true,
       cell: (d) => {
         const url = d.type === 'preflight' ? d.row.entry.exchange.preflights[d.index]!.url : d.row.entry.exchange.url;
-        const { origin, path } = splitUrl(url);
+        const { origin, path } = d.type === 'preflight' ? splitUrl(url) : urlParts(d.row);
         return <span title={url}><span class="url-origin">{origin}</span><span class="url-path">{path}</span></span>;
       },
     },

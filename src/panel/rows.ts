@@ -26,7 +26,13 @@ export interface Row {
    * Built once per entry version, on first need (`haystackOf`) or ahead of time while idle (`warmHaystacks`).
    */
   hay?: string;
+  /** The table lines of this exchange (itself, then its preflights), made once. */
+  lines?: DisplayRow[];
+  /** Origin and path of the URL, split once when first drawn. */
+  url?: { origin: string; path: string };
 }
+
+export const urlParts = (row: Row): { origin: string; path: string } => (row.url ??= splitUrl(row.entry.exchange.url));
 
 /** Longest header value that goes into the search text (a 1 MB header must not slow every keystroke). */
 const HAY_VALUE_MAX = 1024;
@@ -164,13 +170,21 @@ export type DisplayRow =
 
 export const preflightKey = (id: string, index: number): string => `${id}#preflight-${index}`;
 
+function linesOf(row: Row): DisplayRow[] {
+  if (row.lines) return row.lines;
+  const lines: DisplayRow[] = [{ type: 'request', key: row.id, row }];
+  const pf = row.entry.exchange.preflights;
+  for (let i = 0; i < pf.length; i++) lines.push({ type: 'preflight', key: preflightKey(row.id, i), row, index: i });
+  return (row.lines = lines);
+}
+
 /** Expands rows into table lines: each exchange followed by its preflights. */
 export function withPreflights(rows: readonly Row[]): DisplayRow[] {
   const out: DisplayRow[] = [];
   for (const row of rows) {
-    out.push({ type: 'request', key: row.id, row });
-    const pf = row.entry.exchange.preflights;
-    for (let i = 0; i < pf.length; i++) out.push({ type: 'preflight', key: preflightKey(row.id, i), row, index: i });
+    const lines = linesOf(row);
+    if (lines.length === 1) out.push(lines[0]!);
+    else for (const line of lines) out.push(line);
   }
   return out;
 }
