@@ -35,8 +35,14 @@ function specs(extra: boolean): Record<WebRequestEventName, string[]> {
   };
 }
 
+/**
+ * Web traffic only: `<all_urls>` would also match extension pages' own resources
+ * (`chrome-extension://…`), which are not the page's cross-origin requests.
+ */
+export const CAPTURE_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
+
 export function createCapture(api: WebRequestApi, sink: (event: CaptureEvent) => void): Capture {
-  const filter = { urls: ['<all_urls>'], types: captureTypes(api.resourceTypes) };
+  const filter = { urls: CAPTURE_URLS, types: captureTypes(api.resourceTypes) };
   const spec = specs(api.extraHeaders);
   const names = Object.keys(spec) as WebRequestEventName[];
   const listeners = new Map<WebRequestEventName, RawListener>();

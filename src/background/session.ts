@@ -51,7 +51,7 @@ export interface SessionDeps {
 }
 
 export const DEFAULT_MAX_PER_TAB = 5000;
-export const DEFAULT_DELAYS = { process: 20, persist: 150, badge: 300 };
+export const DEFAULT_DELAYS = { process: 20, persist: 50, badge: 300 };
 
 export type SessionEvent =
   | { kind: 'capture'; event: CaptureEvent }

@@ -160,7 +160,7 @@ describe('listeners', () => {
     expect(h.wr.spec('onSendHeaders')).toEqual(['requestHeaders', 'extraHeaders']);
     expect(h.wr.spec('onHeadersReceived')).toEqual(['responseHeaders', 'extraHeaders']);
     for (const name of ['onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred'] as const) {
-      expect(h.wr.events[name].listeners[0]!.filter).toMatchObject({ urls: ['<all_urls>'] });
+      expect(h.wr.events[name].listeners[0]!.filter).toMatchObject({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] });
       expect(h.wr.events[name].listeners[0]!.filter.types).toContain('sub_frame');
       expect(h.wr.events[name].listeners[0]!.filter.types).not.toContain('main_frame');
     }
