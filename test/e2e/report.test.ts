@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HarEntry, HarReport } from '../../src/core/har';
 import type { TabSnapshot } from '../../src/shared/protocol';
-import { harErrors } from '../unit/har/schema';
+import { corsBlockErrors, harErrors } from '../unit/har/schema';
 import { buildCases, getSnapshot, launch, runAgreement, startLab, type AgreementRun, type Lab, type Launched } from './support';
 
 let lab: Lab;
@@ -59,6 +59,7 @@ describe('popup export in Chromium', () => {
     expect(report().fileName).toMatch(new RegExp(`^cors-report-${host.replace(/\./g, '\\.')}-\\d{8}-\\d{6}\\.har$`));
     expect(harErrors(report().har)).toEqual([]);
     expect(harErrors(exports[1]!.har)).toEqual([]);
+    expect(corsBlockErrors(report().har)).toEqual([]);
     const manifest = await browser.worker!.evaluate(() => chrome.runtime.getManifest().version);
     expect(report().har.log.creator).toEqual({ name: 'CORS Lens', version: manifest });
     expect(report().har.log.browser.name).toMatch(/^(Chromium|Google Chrome)$/);

@@ -12,3 +12,11 @@ const validate = ajv.compile(schema);
 export function harErrors(doc: unknown): string[] {
   return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
 }
+
+const corsSchema = JSON.parse(readFileSync(new URL('../../fixtures/har/cors-extension.schema.json', import.meta.url), 'utf8')) as object;
+const validateCors = ajv.compile(corsSchema);
+
+/** Problems with the `_cors` blocks of a report (every entry must carry one), as readable lines. */
+export function corsBlockErrors(doc: { log: { entries: { _cors?: unknown }[] } }): string[] {
+  return doc.log.entries.flatMap((e, i) => (validateCors(e._cors) ? [] : (validateCors.errors ?? []).map((err) => `entry ${i} _cors${err.instancePath} ${err.message ?? ''}`.trim())));
+}

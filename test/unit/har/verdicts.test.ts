@@ -9,6 +9,7 @@ import { classify } from '../../../src/core/classify';
 import { buildHarReport, HarReadError, readHar } from '../../../src/core/har';
 import type { Exchange } from '../../../src/core/model';
 import { API, PAGE, exchange } from '../../support/builder';
+import { corsBlockErrors, harErrors } from './schema';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/har/${name}`, import.meta.url), 'utf8');
 const OPTS = { browser: { name: 'Chromium', version: '156' }, extensionVersion: '0.1.0' };
@@ -95,11 +96,28 @@ describe('round trip: report → readHar → classify', () => {
   it('writes each exchange\'s verdict and the browser\'s first reason on all its entries', () => {
     const entries = corpus();
     const har = buildHarReport(entries.map((c) => c.entry), { ...OPTS, includeSensitive: false });
+    expect(harErrors(har)).toEqual([]);
+    expect(corsBlockErrors(har)).toEqual([]);
     for (const e of har.log.entries) {
       const src = entries.find((c) => c.entry.exchange.id === (e._cors.preflightOf ?? e._cors.id))!.entry.verdict;
       expect(e._cors.verdict).toBe(src.kind);
       expect(e._cors.reasons.map((r) => r.code)).toEqual(src.reasons.map((r) => r.code));
     }
+  });
+});
+
+describe('the _cors block', () => {
+  it('follows its documented schema, which rejects renamed, unknown or missing fields', () => {
+    const har = buildHarReport(corpus().map((c) => c.entry), { ...OPTS, includeSensitive: false });
+    expect(corsBlockErrors(har)).toEqual([]);
+    const broken = structuredClone(har) as unknown as { log: { entries: { _cors: Record<string, unknown> }[] } };
+    broken.log.entries[0]!._cors.verdict = 'ok';
+    broken.log.entries[1]!._cors.renamed = true;
+    delete broken.log.entries[2]!._cors.credentials;
+    const errors = corsBlockErrors(broken);
+    expect(errors.some((e) => e.startsWith('entry 0 _cors/verdict'))).toBe(true);
+    expect(errors).toContain('entry 1 _cors must NOT have additional properties');
+    expect(errors).toContain("entry 2 _cors must have required property 'credentials'");
   });
 });
 
