@@ -10,18 +10,25 @@ import { parseTokenList } from './tokens';
 export function statusNote(first: Finding, status: number | null): string | null {
   if (status === null || status === 0) return null;
   const code = first.def.code;
-  const onPreflight = first.evidence.step.kind === 'preflight';
-  if (onPreflight && status >= 400 && code !== 'PreflightInvalidStatus') {
-    return `The server answered the preflight (OPTIONS) with ${status}${code.includes('AllowOrigin') ? ' and no valid CORS headers' : ''}: it probably does not handle OPTIONS for this URL, so fix that first.`;
+  const step = first.evidence.step.kind;
+  if (code === 'PreflightDisallowedRedirect' || code === 'RedirectContainsCredentials') return null;
+  if (step === 'preflight') {
+    if (code === 'PreflightInvalidStatus') {
+      return `The server answered the preflight (OPTIONS) with ${status}; many frameworks need an explicit OPTIONS route, or CORS middleware placed before authentication.`;
+    }
+    if (status >= 400) {
+      return `The server answered the preflight (OPTIONS) with ${status}${code.includes('AllowOrigin') ? ' and no valid CORS headers' : ''}: it probably does not handle OPTIONS for this URL, so fix that first.`;
+    }
+    return `The preflight itself succeeded (HTTP ${status}), but its CORS headers did not allow this request, so the browser never sent it.`;
   }
-  if (onPreflight && code === 'PreflightInvalidStatus') {
-    return `The server answered the preflight (OPTIONS) with ${status}; many frameworks need an explicit OPTIONS route or CORS middleware placed before authentication.`;
+  if (step === 'redirect') {
+    return `The server answered ${status} (a redirect); browsers check the CORS headers on every redirect response, not only on the last one.`;
   }
-  if (status >= 400 && (code === 'MissingAllowOriginHeader' || code === 'PreflightMissingAllowOriginHeader')) {
+  if (status >= 400 && code === 'MissingAllowOriginHeader') {
     return `The server answered ${status} without CORS headers; the CORS error is a symptom of that error (error responses often skip the CORS middleware).`;
   }
   if (status >= 400) return `The server answered ${status}; with valid CORS headers the page would have been able to read that error.`;
-  return `The server answered ${status}; the browser withheld the response because of the CORS headers.`;
+  return `The server answered ${status}: the response arrived, but the browser withheld it from the page because of its CORS headers.`;
 }
 
 /** Chromium-only safelisted names: fine in Chrome, a preflight in Firefox (and per the standard). */

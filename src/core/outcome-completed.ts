@@ -39,7 +39,7 @@ export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: 
   notes.push(...browserDifferenceNotes(ctx.ex));
   const taint = taintNote(primary);
   if (taint) notes.push(taint);
-  const allowed = primary.passedByWildcard ? 'any origin (*)' : primary.origin;
+  const allowed = primary.passedByWildcard ? 'any origin (*)' : primary.origin === 'null' ? 'the opaque origin "null"' : primary.origin;
   const headline = p.required
     ? `Allowed after a preflight: ${p.why[0]?.text ?? 'the request was not simple'}${p.cached ? ' (the preflight came from the browser\'s cache)' : ''}`
     : `Allowed: a simple CORS request (no preflight needed), and the response allowed ${allowed}`;

@@ -80,6 +80,7 @@ export function judgePreflight(input: PreflightInput): Finding[] {
 
 /** The same preflight judged as if the request carried credentials: the first code, or null. */
 export function credentialedPreflightCode(input: PreflightInput): string | null {
+  if (preflightDisallowedRedirect.detect(input)) return preflightDisallowedRedirect.code;
   const a = input.access;
   if (a.failure === null) {
     if (a.acao === '*') return 'PreflightWildcardOriginNotAllowed';

@@ -16,7 +16,7 @@ export const invalidLocalNetworkAccess: ReasonDef<NetworkInput> = {
       : null,
   short: () => 'the server\'s IP address space was not the one the request was allowed to reach',
   summary: (e) =>
-    `The host resolved to an address in the ${e.detail === 'unknown' ? 'another' : e.detail ?? 'another'} address space than the one the request was cleared for (for example after a DNS change), so Chrome refused the connection; this is not a CORS header problem.`,
+    `The host resolved to an address in ${e.detail && e.detail !== 'unknown' ? `the ${e.detail} address space, not the one` : 'an address space other than the one'} the request was cleared for (for example after a DNS change), so Chrome refused the connection; this is not a CORS header problem.`,
   expected: () => 'the host resolves to the same kind of address (public, local or loopback) the request expects',
   chrome: (e) => `Request had a target IP address space of \`unknown\` yet the resource is in address space \`${e.detail ?? 'unknown'}\`.`,
   firefox: () => null,

@@ -1,6 +1,6 @@
 import { detectAccess, type AccessInput } from './access-rules';
 import { whereCap } from './access-texts';
-import { firefoxLine } from './texts';
+import { firefoxLine, where } from './texts';
 import type { ReasonDef } from './types';
 
 /** ACAO `*` on a request sent with credentials (cookies, HTTP auth, client certificates). */
@@ -11,7 +11,7 @@ export const wildcardOriginNotAllowed: ReasonDef<AccessInput> = {
   mdnSlug: 'CORSNotSupportingCredentials',
   firefoxKeys: ['CORSNotSupportingCredentials'],
   detect: detectAccess('wildcard'),
-  short: () => 'the server allowed any origin (*), which is not allowed for a request with credentials',
+  short: (e) => `${where(e)} allowed any origin (*), which is not allowed for a request with credentials`,
   summary: (e) =>
     `${whereCap(e)} allowed any origin with "Access-Control-Allow-Origin: *", but the request was sent with credentials (cookies or HTTP authentication), and then the browser requires the exact origin.`,
   expected: (e) => `Access-Control-Allow-Origin: ${e.origin} together with Access-Control-Allow-Credentials: true (or send the request without credentials)`,

@@ -132,3 +132,21 @@ describe('preflight cache', () => {
     expect(v.preflight.cached).toBe(true);
   });
 });
+
+describe('notes on preflight failures', () => {
+  it('a redirected preflight fails the same way with credentials: no "would report" note', () => {
+    const v = classify(exchange().method('PUT').preflight((p) => p.status(301).header('Location', `${API}/y`).acao(PAGE)).failed().build());
+    expect(v.reasons[0]!.code).toBe('PreflightDisallowedRedirect');
+    expect(v.notes.join(' ')).not.toContain('would report');
+  });
+
+  it('a 2xx preflight whose headers refuse the request says the real request was never sent', () => {
+    const v = classify(exchange().method('PUT').preflight((p) => p.acao(PAGE)).failed().build());
+    expect(v.notes[0]).toBe('The preflight itself succeeded (HTTP 204), but its CORS headers did not allow this request, so the browser never sent it.');
+  });
+
+  it('the wildcard headline names the preflight', () => {
+    const v = classify(exchange().cookie('a=1').method('PUT').preflight((p) => p.acao('*')).failed().build());
+    expect(v.headline).toBe('Blocked: the response to the preflight allowed any origin (*), which is not allowed for a request with credentials');
+  });
+});
