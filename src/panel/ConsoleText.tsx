@@ -13,6 +13,12 @@ function kindWord(x: Exchange): string {
   }
 }
 
+/** "CORSMissingAllowOrigin" from …/CORS/Errors/CORSMissingAllowOrigin. */
+function mdnTitle(url: string): string {
+  const last = url.replace(/[#?].*$/, '').split('/').filter(Boolean).pop();
+  return last ? decodeURIComponent(last) : url;
+}
+
 export function chromeLine(x: Exchange, v: Verdict, r: Reason): string {
   const finalUrl = x.redirects.length ? x.redirects[x.redirects.length - 1]!.location : x.url;
   const redirected = x.redirects.length ? ` (redirected from '${x.url}')` : '';
@@ -32,7 +38,7 @@ export function ConsoleText({ exchange, verdict }: { exchange: Exchange; verdict
       {r.firefoxMessage
         ? <pre class="console console-firefox" data-testid="firefox-message">{r.firefoxMessage}</pre>
         : <p class="muted">Firefox has no message of its own for this failure.</p>}
-      {r.mdn && <p><a href={r.mdn} target="_blank" rel="noreferrer noopener">MDN: {r.code} explained</a></p>}
+      {r.mdn && <p><a href={r.mdn} target="_blank" rel="noreferrer noopener">MDN: {mdnTitle(r.mdn)}</a></p>}
     </section>
   );
 }

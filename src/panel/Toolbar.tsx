@@ -84,7 +84,7 @@ export function Toolbar({ store, actions, io, filterRef }: {
           <label class="check" title="Cookie, Set-Cookie, Authorization and Proxy-Authorization values are redacted unless this is ticked">
             <input type="checkbox" checked={store.exportSecrets.value} aria-label="Include Cookie and Authorization values in the export"
               onChange={(e) => { store.exportSecrets.value = e.currentTarget.checked; }} />
-            with secrets
+            Include secrets
           </label>
         </>
       )}
