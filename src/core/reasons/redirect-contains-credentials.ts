@@ -1,5 +1,5 @@
-import { hasUserinfo, isSameOrigin, stripUserinfo } from './core';
-import type { StepRef } from './core';
+import { hasUserinfo, isSameOrigin, stripUserinfo } from '../origin';
+import type { StepRef } from '../verdict';
 import type { Evidence, ReasonDef } from './types';
 
 export interface RedirectInput {

@@ -1,6 +1,6 @@
 /** Inputs for the checks Chromium makes before a request (or a redirected hop) is sent. */
-import type { StepRef } from './core';
-import type { RequestMode } from './core';
+import type { StepRef } from '../verdict';
+import type { RequestMode } from '../mode';
 import type { Evidence } from './types';
 
 export interface RequestInput {
