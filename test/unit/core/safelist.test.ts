@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headerUnsafeKind, isSafelistedMethod } from '../../../src/core/safelist';
 import { preflightNeed } from '../../../src/core/preflight-need';
+import { mimeEssence } from '../../../src/core/mime';
 import type { Header } from '../../../src/core/model';
 
 const h = (name: string, value: string): Header => ({ name, value });
@@ -158,5 +159,18 @@ describe('preflight need and its reasons in words', () => {
     const need = preflightNeed('DELETE', [h('X-B', '1'), h('Authorization', 'x'), h('x-b', '2')]);
     expect(need.why.map((w) => w.subject)).toEqual(['DELETE', 'X-B', 'Authorization']);
     expect(need.unsafeHeaders).toEqual(['x-b', 'authorization']);
+  });
+});
+
+describe('MIME essence (strict parse)', () => {
+  it.each([
+    ['text/plain', 'text/plain'], [' TEXT/Plain ;charset=x', 'text/plain'], ['text/plain ', 'text/plain'], ['text /plain', null],
+    ['text/ plain', null], ['/plain', null], ['text', null], ['', null], ['a/b/c', null], ['multipart/form-data; boundary="x"', 'multipart/form-data'],
+  ])('%j → %j', (value, essence) => {
+    expect(mimeEssence(value)).toBe(essence);
+  });
+
+  it('stays linear on long whitespace runs', () => {
+    expect(mimeEssence('text/' + ' '.repeat(200_000) + 'x')).toBeNull();
   });
 });
