@@ -5,7 +5,7 @@
 import type { Observer } from '../core/model';
 import type { BadgeApi } from './badge';
 import type { TabsLike } from './session';
-import type { StorageAreaLike } from './storage-area';
+import { memoryArea, type StorageAreaLike } from './storage-area';
 import type { WebRequestApi } from './web-request';
 
 export function isFirefox(): boolean {
@@ -20,7 +20,8 @@ export function observerFor(api: WebRequestApi): Observer {
   return { browser: api.browser, preflightsVisible: full, fullRequestHeaders: full, source: 'webRequest' };
 }
 
-export function storageArea(area: chrome.storage.StorageArea): StorageAreaLike {
+export function storageArea(area: chrome.storage.StorageArea | undefined): StorageAreaLike {
+  if (!area) return memoryArea();
   return {
     get: (keys) => area.get(keys) as Promise<Record<string, unknown>>,
     set: (items) => area.set(items),

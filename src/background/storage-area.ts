@@ -6,6 +6,20 @@ export interface StorageAreaLike {
   remove(keys: string[]): Promise<void>;
 }
 
+/** An area that lives in memory only (a browser without `storage.session`: nothing survives a stop). */
+export function memoryArea(): StorageAreaLike {
+  const data = new Map<string, string>();
+  return {
+    async get(keys) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of data) if (keys === null || keys.includes(k)) out[k] = JSON.parse(v);
+      return out;
+    },
+    async set(items) { for (const [k, v] of Object.entries(items)) data.set(k, JSON.stringify(v)); },
+    async remove(keys) { for (const k of keys) data.delete(k); },
+  };
+}
+
 /** Chromium: "Session storage quota bytes exceeded…"; Firefox: "QuotaExceededError…". */
 export function isQuotaError(err: unknown): boolean {
   const text = err instanceof Error ? `${err.name} ${err.message}` : String(err);
