@@ -4,7 +4,7 @@ import type { Context, Evaluation } from './evaluate';
 import { verdict, UNKNOWN_CREDENTIALS } from './build';
 import { authorizationStarNote, browserDifferenceNotes, taintNote } from './notes';
 import { isExtensionOrigin } from './initiator';
-import { joinedHeader } from './headers';
+import { firstHeader, joinedHeader } from './headers';
 import { preflightCacheSeconds } from './max-age';
 
 export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: boolean): Verdict {
@@ -27,7 +27,12 @@ export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: 
     );
   }
   const p = primary.preflight;
-  if (p.required && p.cached) notes.push('No preflight was seen: the browser reused a cached preflight result (Access-Control-Max-Age).');
+  if (p.required && p.cached) {
+    notes.push('No preflight was seen: the browser reused a cached preflight result (Access-Control-Max-Age).');
+    if (p.why.some((w) => w.subject === 'Authorization') && /^(basic|digest|ntlm|negotiate)\b/i.test(firstHeader(ctx.ex.requestHeaders, 'authorization') ?? '')) {
+      notes.push('Or: this Authorization header came from the browser\'s own HTTP authentication (Basic, Digest, NTLM or Negotiate), which the browser adds after the CORS decision and which never needs a preflight.');
+    }
+  }
   if (p.required && !p.observed && !ctx.ex.observer.preflightsVisible) {
     notes.push('A preflight was needed; preflights are not visible to the extension in this setup.');
   }

@@ -150,3 +150,16 @@ describe('notes on preflight failures', () => {
     expect(v.headline).toBe('Blocked: the response to the preflight allowed any origin (*), which is not allowed for a request with credentials');
   });
 });
+
+describe('HTTP authentication added by the browser', () => {
+  it('a Basic Authorization without an observed preflight mentions the auth cache as the other explanation', () => {
+    const v = classify(exchange().cookie('a=1').header('Authorization', 'Basic dTpw').response((r) => r.acao(PAGE).acac('true')).build());
+    expect(v.kind).toBe('preflighted');
+    expect(v.notes.join(' ')).toContain("browser's own HTTP authentication");
+  });
+
+  it('a Bearer token (always page-set) gets no such note', () => {
+    const v = classify(exchange().header('Authorization', 'Bearer t').response((r) => r.acao(PAGE)).build());
+    expect(v.notes.join(' ')).not.toContain('HTTP authentication');
+  });
+});
