@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { PanelActions } from './actions';
 import { Details } from './Details';
 import { ExchangeTable } from './ExchangeTable';
-import { warmHaystacks } from './rows';
+import { warmSearch } from './rows';
 import type { PanelStore } from './store';
 import type { PanelIO } from './Toolbar';
 import { CountsBar, Toolbar } from './Toolbar';
@@ -33,7 +33,7 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
   }, []);
 
   const rows = store.rows.value;
-  useEffect(() => warmHaystacks(rows), [rows]);
+  useEffect(() => warmSearch(rows), [rows]);
 
   const open = store.open.value;
   const imported = store.imported.value;

@@ -7,6 +7,8 @@ import type { VerdictKind } from '../core/verdict';
 import type { ExchangeEntry } from '../shared/protocol';
 import { VERDICT_LABEL, VERDICT_ORDER } from '../ui/verdict-labels';
 import { shortReason } from './short-reason';
+import type { Terms } from './search-index';
+import { allWordsHit, termsOf, TextTable } from './search-index';
 
 export interface Row {
   entry: ExchangeEntry;
@@ -22,10 +24,10 @@ export interface Row {
   /** Needed a preflight (seen or cached), whatever the verdict. */
   preflightNeeded: boolean;
   /**
-   * Lower-case text the filter searches: URL, method, status, verdict, reason, header names and values.
-   * Built once per entry version, on first need (`haystackOf`) or ahead of time while idle (`warmHaystacks`).
+   * What the filter searches (URL, method, status, verdict, reason, header names and values), as
+   * numbers into the search table. Made once per entry version, on first need or while idle.
    */
-  hay?: string;
+  terms?: Terms;
   /** The table lines of this exchange (itself, then its preflights), made once. */
   lines?: DisplayRow[];
   /** Origin and path of the URL, split once when first drawn. */
@@ -64,7 +66,7 @@ export function statusText(entry: ExchangeEntry): { status: number | null; text:
   return { status: null, text: '—' };
 }
 
-function buildHaystack(row: Row): string {
+function searchPieces(row: Row): string[] {
   const { exchange: x, verdict: v } = row.entry;
   const parts: string[] = [x.method, x.url, row.statusText, VERDICT_LABEL[v.kind], v.kind, row.reason, v.headline];
   for (const r of v.reasons) parts.push(r.code, r.summary);
@@ -81,27 +83,41 @@ function buildHaystack(row: Row): string {
     addHeaders(parts, p.response?.headers);
   }
   if (x.outcome.state === 'failed') parts.push(x.outcome.error);
-  return parts.join('\n').toLowerCase();
+  return parts;
 }
 
-export function haystackOf(row: Row): string {
-  return (row.hay ??= buildHaystack(row));
+/** The one search table of this page (a cache: it only holds text the rows already hold). */
+const searchTable = new TextTable();
+
+function ensureTerms(row: Row): Terms {
+  const t = row.terms;
+  if (t && t.generation === searchTable.generation) return t;
+  return (row.terms = termsOf(searchTable, searchPieces(row)));
 }
 
 /**
- * Builds the search text of `rows` in small slices while the page is idle, so the first keystroke
+ * Prepares the search of `rows` in small slices while the page is idle, so the first keystroke
  * does not pay for ten thousand entries at once. Returns a function that cancels it.
  */
-export function warmHaystacks(rows: readonly Row[], slice = 500): () => void {
+export function warmSearch(rows: readonly Row[], slice = 500): () => void {
   let i = 0;
   let handle: ReturnType<typeof setTimeout> | null = null;
   const step = () => {
     const end = Math.min(rows.length, i + slice);
-    for (; i < end; i++) haystackOf(rows[i]!);
+    for (; i < end; i++) ensureTerms(rows[i]!);
     handle = i < rows.length ? setTimeout(step, 0) : null;
   };
   handle = setTimeout(step, 0);
   return () => { if (handle !== null) clearTimeout(handle); };
+}
+
+/** Rows among `rows` whose search text contains every word (lower-case). */
+export function searchRows(rows: readonly Row[], words: readonly string[]): Row[] {
+  if (words.length === 0) return rows.slice();
+  searchTable.compact();
+  for (const row of rows) ensureTerms(row);
+  const hits = words.map((w) => searchTable.hits(w));
+  return rows.filter((row) => allWordsHit(row.terms!, hits));
 }
 
 /** Cheap: what the table needs to draw and sort a row. The search text is built later. */
@@ -133,14 +149,12 @@ export function terms(text: string): string[] {
   return text.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-export function matches(row: Row, kind: KindFilter, showNonCors: boolean, words: readonly string[]): boolean {
+/** The verdict filters: non-CORS switch and kind buttons. */
+export function kindMatches(row: Row, kind: KindFilter, showNonCors: boolean): boolean {
   if (!showNonCors && NON_CORS.has(row.kind)) return false;
   if (kind === 'blocked' && row.kind !== 'blocked') return false;
   if (kind === 'preflighted' && !row.preflightNeeded) return false;
   if (kind === 'simple' && row.kind !== 'simple') return false;
-  if (words.length === 0) return true;
-  const hay = haystackOf(row);
-  for (const w of words) if (!hay.includes(w)) return false;
   return true;
 }
 
@@ -189,9 +203,9 @@ export function withPreflights(rows: readonly Row[]): DisplayRow[] {
   return out;
 }
 
+/** The table lines for these filters, computed from scratch (createFilter does the same, faster). */
 export function display(rows: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string): DisplayRow[] {
-  const words = terms(text);
-  return withPreflights(rows.filter((row) => matches(row, kind, showNonCors, words)));
+  return withPreflights(searchRows(rows.filter((row) => kindMatches(row, kind, showNonCors)), terms(text)));
 }
 
 export interface Filtered {
@@ -228,7 +242,7 @@ export function createFilter(limit = 32) {
         from = v.rows;
       }
     }
-    const rows = from.filter((row) => matches(row, kind, showNonCors, words));
+    const rows = searchRows(best < 0 ? from.filter((row) => kindMatches(row, kind, showNonCors)) : from, words);
     const result = { rows, lines: withPreflights(rows) };
     cache.set(key, result);
     if (cache.size > limit) cache.delete(cache.keys().next().value!);
