@@ -82,6 +82,8 @@ export function createPopupStore(conn: PopupConnector, tabId: number | null) {
       );
       conn.download(text, fileName);
       const secrets = includeSensitive.value ? ' Sensitive headers included.' : ' Cookies and credentials redacted.';
+      // The opt-in covers one export: the next one is redacted again unless asked anew.
+      includeSensitive.value = false;
       return `Saved ${fileName} (${plural(snap.entries.length, 'request')}).${secrets}`;
     }),
 

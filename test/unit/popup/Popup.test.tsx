@@ -103,6 +103,10 @@ describe('popup: one blocked exchange', () => {
     await waitFor(() => expect(conn.downloads).toHaveLength(1));
     expect(conn.downloads[0]!.text).toContain('sid=s3cret');
     expect(screen.getByRole('status').textContent).toContain('Sensitive headers included');
+    expect((screen.getByRole('checkbox', { name: 'include sensitive headers' }) as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Export report' }));
+    await waitFor(() => expect(conn.downloads).toHaveLength(2));
+    expect(conn.downloads[1]!.text).not.toContain('s3cret');
   });
 
   it('copies a Markdown summary with the endpoint, the reason and the fix headers', async () => {
