@@ -7,6 +7,7 @@
  * dropped rather than mixed into the new page.
  */
 import type { Store } from './store';
+import type { TabLog } from './tab-log';
 import { decidePage } from './page-sessions';
 
 /** How far apart the two signals of one navigation may arrive. */
@@ -14,11 +15,29 @@ export const SAME_NAVIGATION_MS = 1000;
 const MAX_DOCS = 32;
 
 export class PageTracker {
+  /** URLs of tabs that have no log yet: no storage is spent on tabs without traffic. */
+  private readonly urls = new Map<number, string>();
+
   constructor(private readonly store: Store, private readonly keepLog: () => boolean) {}
+
+  /** The tab's log, created (named after the tab's last known URL) when needed. */
+  ensure(tabId: number): TabLog {
+    const existing = this.store.peek(tabId);
+    if (existing) return existing;
+    const log = this.store.tab(tabId);
+    const url = this.urls.get(tabId);
+    this.urls.delete(tabId);
+    if (url && log.page) this.store.setPageUrl(tabId, log.page.pageId, url);
+    return log;
+  }
+
+  forget(tabId: number): void {
+    this.urls.delete(tabId);
+  }
 
   /** The page session a request belongs to, or null when its page was discarded. */
   pageFor(tabId: number, doc: string | undefined, at: number): string | null {
-    const log = this.store.tab(tabId);
+    const log = this.ensure(tabId);
     const page = log.page!;
     if (doc === undefined) return page.pageId;
     const meta = log.meta;
@@ -42,7 +61,12 @@ export class PageTracker {
 
   /** A `loading` status (or a URL change) of the tab. */
   tabUpdated(tabId: number, status: string | undefined, url: string | undefined, tabUrl: string | undefined, at: number): void {
-    const log = this.store.tab(tabId);
+    const log = this.store.peek(tabId);
+    if (!log) {
+      const known = url ?? tabUrl;
+      if (known) this.urls.set(tabId, known);
+      return;
+    }
     const current = log.page!;
     const meta = log.meta;
     if (status !== 'loading') {

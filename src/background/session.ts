@@ -131,11 +131,12 @@ export class BackgroundSession {
 
   summary(tabId: number): TabSummary {
     this.process();
-    return this.store.summary(tabId);
+    return this.pages.ensure(tabId).summary();
   }
 
   snapshot(tabId: number): TabSnapshot {
-    return { summary: this.store.summary(tabId), entries: this.store.entries(tabId), settings: { ...this.settings } };
+    const log = this.pages.ensure(tabId);
+    return { summary: log.summary(), entries: [...log.entries.values()], settings: { ...this.settings } };
   }
 
   getSettings(): Settings {
@@ -233,6 +234,7 @@ export class BackgroundSession {
   /** Puts a record in the store: `pending` while in flight, classified once when it ended. */
   private show(rec: MainRecord, ended: boolean): void {
     const tabId = rec.ex.tabId !== undefined && rec.ex.tabId >= 0 ? rec.ex.tabId : OTHER_TAB;
+    this.pages.ensure(tabId);
     if (rec.pageId === undefined) {
       const pageId = this.pages.pageFor(tabId, rec.topDocument, rec.ex.timings.start);
       if (pageId === null) return; // its page was discarded by a navigation
@@ -252,6 +254,7 @@ export class BackgroundSession {
 
   private onTab(e: Exclude<SessionEvent, { kind: 'capture' }>): void {
     if (e.kind === 'tab-removed') {
+      this.pages.forget(e.tabId);
       this.correlator.dropTab(e.tabId);
       this.store.removeTab(e.tabId);
       return;

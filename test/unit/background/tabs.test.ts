@@ -79,6 +79,20 @@ describe('page sessions', () => {
     expect(h.session.store.summary(TAB).page?.url).toBe(`${APP}/new`);
   });
 
+  it('a tab without cross-origin traffic costs no storage; its URL names the page once traffic starts', async () => {
+    const h = harness();
+    await h.session.start();
+    h.nav({ status: 'loading', url: `${APP}/quiet` }, 11);
+    h.nav({ status: 'loading', url: `${APP}/busy` });
+    await h.session.settle();
+    expect(h.session.store.peek(11)).toBeUndefined();
+    expect([...h.area.data.keys()].filter((k) => k.startsWith('cl:t:'))).toEqual([]);
+    h.t.request('1', api(1)).completed('1', api(1), 200);
+    await h.session.settle();
+    expect(h.session.store.summary(TAB).page?.url).toBe(`${APP}/busy`);
+    expect(h.session.snapshot(11).summary.page?.url).toBe(`${APP}/quiet`);
+  });
+
   it('a closed tab frees its data, in memory and in storage, and its in-flight requests', async () => {
     const h = harness();
     await h.session.start();
