@@ -74,8 +74,12 @@ export function headerCount(headers: readonly Header[] | undefined, name: string
 
 /** First value of the header, trimmed, or `null`. */
 export function firstHeader(headers: readonly Header[] | undefined, name: string): string | null {
-  const values = headerValues(headers, name);
-  return values.length === 0 ? null : trimHttpWhitespace(values[0]!);
+  if (!Array.isArray(headers)) return null;
+  const lower = name.toLowerCase();
+  for (const h of headers) {
+    if (h && sameName(h, lower)) return trimHttpWhitespace(typeof h.value === 'string' ? h.value : '');
+  }
+  return null;
 }
 
 /** Strip HTTP whitespace (space, tab, CR, LF) from both ends. */
