@@ -153,7 +153,7 @@ export async function run(): Promise<BenchRow[]> {
       // A user reads the list before typing: the search text is built meanwhile.
       await page.waitForTimeout(1500);
       for (const text of ['ap', 'api', 'api.', 'api.e', 'slash', 'slas', 'sla', 'x-trace', 'content-type', 'blocked', '']) {
-        keys.push(await call('key', text));
+        const k = await call('key', text); keys.push(k); if (process.env.BENCH_VERBOSE) process.stderr.write(`${round} '${text}' ${k.dom.toFixed(1)} ms, ${k.rowcount - 1} lines\n`);
       }
     }
     const filtered = keys.find((k) => k.rowcount < N);

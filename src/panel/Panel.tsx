@@ -7,6 +7,7 @@ import { warmSearch } from './rows';
 import type { PanelStore } from './store';
 import type { PanelIO } from './Toolbar';
 import { CountsBar, Toolbar } from './Toolbar';
+import { Guard } from '../ui/Guard';
 
 export interface PanelProps {
   store: PanelStore;
@@ -65,10 +66,12 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
       )}
       <CountsBar store={store} />
       <div class="main">
-        <div class="list"><ExchangeTable store={store} onOpen={openKey} /></div>
+        <div class="list"><Guard what="the list of requests"><ExchangeTable store={store} onOpen={openKey} /></Guard></div>
         {open && (
-          <Details key={open.row.id} row={open.row} preflightIndex={open.preflightIndex}
-            onClose={() => { store.openKey.value = null; gridFocus(); }} onJump={jump} />
+          <Guard key={open.row.id} what="the details of this request">
+            <Details row={open.row} preflightIndex={open.preflightIndex}
+              onClose={() => { store.openKey.value = null; gridFocus(); }} onJump={jump} />
+          </Guard>
         )}
       </div>
     </div>

@@ -86,3 +86,13 @@ describe('VirtualTable', () => {
     expect(sorted).toEqual(['n']);
   });
 });
+
+describe('Guard', () => {
+  it('replaces a part that throws with a sentence, and leaves the rest of the page', async () => {
+    const { Guard } = await import('../../../src/ui/Guard');
+    function Boom(): never { throw new Error('bad record'); }
+    render(<div><p>still here</p><Guard what="the details"><Boom /></Guard></div>);
+    expect(screen.getByRole('alert').textContent).toContain('Could not show the details: bad record');
+    expect(screen.getByText('still here')).toBeDefined();
+  });
+});
