@@ -61,7 +61,7 @@ function request(t: Traffic, i: number): void {
   t.sent(id, url, method === 'PUT' ? [...REQUEST, ['Content-Type', 'application/json']] : REQUEST, method)
     .received(id, url, 200, RESPONSE(!blocked), method);
   if (blocked) t.failed(id, url, 'net::ERR_FAILED', method);
-  else t.completed(id, url, 200, method);
+  else t.started(id, url, 200, method).completed(id, url, 200, method);
 }
 
 const cpuMs = (f: () => void | Promise<void>) => async () => {

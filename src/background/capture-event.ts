@@ -45,6 +45,14 @@ export interface RedirectEvent extends Base {
   fromCache?: boolean;
 }
 
+/** The response is being handed to the page (Chromium: it passed the CORS check). */
+export interface StartedEvent extends Base {
+  kind: 'started';
+  status: number;
+  ip?: string;
+  fromCache?: boolean;
+}
+
 export interface CompletedEvent extends Base {
   kind: 'completed';
   status: number;
@@ -59,4 +67,5 @@ export interface ErrorEvent extends Base {
   fromCache?: boolean;
 }
 
-export type CaptureEvent = RequestEvent | SendHeadersEvent | HeadersEvent | RedirectEvent | CompletedEvent | ErrorEvent;
+export type CaptureEvent =
+  | RequestEvent | SendHeadersEvent | HeadersEvent | RedirectEvent | StartedEvent | CompletedEvent | ErrorEvent;

@@ -4,8 +4,11 @@
  * the event path, in batches.
  *
  * Minimal set: onBeforeRequest, onSendHeaders (final request headers), onHeadersReceived (status and
- * headers, for CORS-rejected responses too when `extraHeaders` is on), onBeforeRedirect, onCompleted,
- * onErrorOccurred. onBeforeSendHeaders and onResponseStarted add nothing we need. Top-level
+ * headers, for CORS-rejected responses too when `extraHeaders` is on), onBeforeRedirect,
+ * onResponseStarted (in Chromium it fires only for a response the CORS check let through, so a
+ * stream that never completes — EventSource, a streamed fetch — still gets its verdict),
+ * onCompleted, onErrorOccurred. onBeforeSendHeaders adds nothing onSendHeaders does not give.
+ * Only onSendHeaders and onHeadersReceived ask for headers (and `extraHeaders`). Top-level
  * navigations (`main_frame`) are filtered out by the browser.
  */
 import type { CaptureEvent } from './capture-event';
@@ -30,6 +33,7 @@ function specs(extra: boolean): Record<WebRequestEventName, string[]> {
     onSendHeaders: ['requestHeaders', ...x],
     onHeadersReceived: ['responseHeaders', ...x],
     onBeforeRedirect: [],
+    onResponseStarted: [],
     onCompleted: [],
     onErrorOccurred: [],
   };

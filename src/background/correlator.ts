@@ -6,7 +6,7 @@
 import type { Observer, PreflightRecord, ResponseRecord } from '../core/model';
 import type { Recovered } from './recovery';
 import type {
-  CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, SendHeadersEvent,
+  CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, SendHeadersEvent, StartedEvent,
 } from './capture-event';
 import { keyOf, keyOfRequest, methodAfterRedirect, newMainRecord, responseOf, sameKey, type MainRecord, type PairingKey } from './main-record';
 import { recoverMain, recoverPreflight } from './recovery';
@@ -134,6 +134,7 @@ export class Correlator {
         rec.phase = 'received';
         return;
       case 'redirect': return this.mainRedirected(rec, ev);
+      case 'started': return this.mainStarted(rec, ev);
       case 'completed':
       case 'error': return this.mainEnded(rec, ev);
     }
@@ -170,6 +171,19 @@ export class Correlator {
     rec.phase = 'waiting';
     delete rec.headers;
     delete rec.hopPreflight;
+  }
+
+  /**
+   * Chromium hands a response to the page only after its CORS check passed: the exchange's outcome is
+   * known now, even when the body keeps streaming for hours. (Firefox may signal this before its own
+   * check, so there we wait for the end.)
+   */
+  private mainStarted(rec: MainRecord, ev: StartedEvent): void {
+    if (this.observer.browser !== 'chromium') {
+      if (rec.ex.response && ev.ip) rec.ex.response.ip = ev.ip;
+      return;
+    }
+    this.mainEnded(rec, { ...ev, kind: 'completed' });
   }
 
   private mainEnded(rec: MainRecord, ev: CompletedEvent | ErrorEvent): void {
@@ -244,6 +258,7 @@ export class Correlator {
         p.pf.response = responseOf(ev);
         return;
       case 'redirect':
+      case 'started':
         p.pf.response ??= { status: ev.status, headers: [] };
         if (ev.ip) p.pf.response.ip = ev.ip;
         return;

@@ -1,5 +1,5 @@
 /** Turns one webRequest callback into a plain `CaptureEvent` (no browser object survives this). */
-import type { CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent } from './capture-event';
+import type { CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, StartedEvent } from './capture-event';
 import type { RawDetails, WebRequestEventName } from './web-request';
 import { statusTextOf, toHeaders } from './headers';
 import { toResourceType } from './resource-type';
@@ -54,6 +54,8 @@ export function normalize(event: WebRequestEventName, d: RawDetails): CaptureEve
     }
     case 'onBeforeRedirect':
       return net<RedirectEvent>({ kind: 'redirect', id, time, url, status: d.statusCode ?? 0, redirectUrl: d.redirectUrl ?? '' }, d);
+    case 'onResponseStarted':
+      return net<StartedEvent>({ kind: 'started', id, time, url, status: d.statusCode ?? 0 }, d);
     case 'onCompleted':
       return net<CompletedEvent>({ kind: 'completed', id, time, url, status: d.statusCode ?? 0 }, d);
     case 'onErrorOccurred':

@@ -58,6 +58,7 @@ export type WebRequestEventName =
   | 'onSendHeaders'
   | 'onHeadersReceived'
   | 'onBeforeRedirect'
+  | 'onResponseStarted'
   | 'onCompleted'
   | 'onErrorOccurred';
 
@@ -77,6 +78,7 @@ interface ChromeLikeWebRequest {
   onSendHeaders: unknown;
   onHeadersReceived: unknown;
   onBeforeRedirect: unknown;
+  onResponseStarted: unknown;
   onCompleted: unknown;
   onErrorOccurred: unknown;
 }
@@ -90,6 +92,7 @@ export function browserWebRequest(api: ChromeLikeWebRequest, isFirefox: boolean)
       onSendHeaders: ev(api.onSendHeaders),
       onHeadersReceived: ev(api.onHeadersReceived),
       onBeforeRedirect: ev(api.onBeforeRedirect),
+      onResponseStarted: ev(api.onResponseStarted),
       onCompleted: ev(api.onCompleted),
       onErrorOccurred: ev(api.onErrorOccurred),
     },

@@ -27,7 +27,8 @@ class FakeEvent implements WebRequestEvent {
 }
 
 const NAMES: WebRequestEventName[] = [
-  'onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred',
+  'onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onBeforeRedirect', 'onResponseStarted', 'onCompleted',
+  'onErrorOccurred',
 ];
 
 export const CHROMIUM_TYPES = [
@@ -139,6 +140,10 @@ export class Traffic {
     this.wr.fire('onBeforeRedirect', {
       ...this.base(id, url, method, ctx), statusCode: status, redirectUrl: location, ip: '127.0.0.1', fromCache: false,
     });
+    return this;
+  }
+  started(id: string, url: string, status: number, method = 'GET', ctx?: Partial<RequestContext>): this {
+    this.wr.fire('onResponseStarted', { ...this.base(id, url, method, ctx), statusCode: status, ip: '127.0.0.1', fromCache: false });
     return this;
   }
   completed(id: string, url: string, status: number, method = 'GET', ctx?: Partial<RequestContext>): this {

@@ -155,22 +155,23 @@ describe('Firefox-shaped events', () => {
 describe('listeners', () => {
   it('registers the minimal set once, with extraHeaders only where it is read, never for main_frame', () => {
     const h = harness();
-    expect(h.wr.listenerCount()).toBe(6);
+    expect(h.wr.listenerCount()).toBe(7);
     expect(h.wr.events.onBeforeRequest.listeners[0]!.spec).toEqual([]);
     expect(h.wr.spec('onSendHeaders')).toEqual(['requestHeaders', 'extraHeaders']);
     expect(h.wr.spec('onHeadersReceived')).toEqual(['responseHeaders', 'extraHeaders']);
-    for (const name of ['onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred'] as const) {
+    expect(h.wr.events.onResponseStarted.listeners[0]!.spec).toEqual([]);
+    for (const name of ['onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onBeforeRedirect', 'onResponseStarted', 'onCompleted', 'onErrorOccurred'] as const) {
       expect(h.wr.events[name].listeners[0]!.filter).toMatchObject({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] });
       expect(h.wr.events[name].listeners[0]!.filter.types).toContain('sub_frame');
       expect(h.wr.events[name].listeners[0]!.filter.types).not.toContain('main_frame');
     }
     h.capture.start();
-    expect(h.wr.listenerCount()).toBe(6);
+    expect(h.wr.listenerCount()).toBe(7);
   });
 
   it('a browser refusing a type name in the filter still gets listeners (no filter), main_frame skipped by us', async () => {
     const h = harness({ browser: 'firefox', exposeTypes: false });
-    expect(h.wr.listenerCount()).toBe(6);
+    expect(h.wr.listenerCount()).toBe(7);
     expect(h.wr.events.onBeforeRequest.listeners[0]!.filter.types).toBeUndefined();
     await h.session.start();
     h.t.request('nav', `${APP}/`, 'GET', { type: 'main_frame' }).completed('nav', `${APP}/`, 200, 'GET', { type: 'main_frame' });

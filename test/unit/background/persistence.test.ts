@@ -140,7 +140,7 @@ describe('settings', () => {
     expect(JSON.parse(first.local.data.get('settings')!)).toEqual({ paused: true, keepLog: true, recordSameOrigin: true });
 
     const second = harness({ local: first.local });
-    expect(second.wr.listenerCount()).toBe(6); // registered synchronously at start…
+    expect(second.wr.listenerCount()).toBe(7); // registered synchronously at start…
     second.t.request('early', url).completed('early', url, 200); // …so this may arrive before settings are read
     await second.session.settle();
     expect(second.wr.listenerCount()).toBe(0); // …and removed once storage says paused
@@ -148,7 +148,7 @@ describe('settings', () => {
     expect(second.session.getSettings()).toEqual({ paused: true, keepLog: true, recordSameOrigin: true });
 
     await second.session.setSettings({ paused: false });
-    expect(second.wr.listenerCount()).toBe(6);
+    expect(second.wr.listenerCount()).toBe(7);
     second.t.request('late', url).completed('late', url, 200);
     await second.session.settle();
     expect([...second.entries().keys()]).toEqual(['late']);

@@ -145,6 +145,42 @@ describe('with extraHeaders (preflights visible)', () => {
   });
 });
 
+describe('streams that never complete', () => {
+  it('Chromium: onResponseStarted (after the CORS check) gives the verdict; a later end changes nothing', async () => {
+    const h = harness();
+    await h.session.start();
+    h.t.request('1', `${API}/events`).sent('1', `${API}/events`, [origin, cors]).received('1', `${API}/events`, 200, [acao])
+      .started('1', `${API}/events`, 200);
+    await h.session.settle();
+    expect(h.entry('1').exchange.outcome).toEqual({ state: 'completed', status: 200 });
+    expect(h.entry('1').verdict.kind).toBe('simple');
+    h.t.failed('1', `${API}/events`, 'net::ERR_ABORTED');
+    await h.session.settle();
+    expect(h.entry('1').verdict.kind).toBe('simple');
+    expect(h.classified).toEqual(['1']);
+  });
+
+  it('B stays B: a rejected response never starts, the error decides', async () => {
+    const h = harness();
+    await h.session.start();
+    h.t.request('1', url).sent('1', url, [origin]).received('1', url, 200, []).failed('1', url, 'net::ERR_FAILED');
+    await h.session.settle();
+    expect(h.entry('1').verdict.kind).toBe('blocked');
+  });
+
+  it('Firefox: onResponseStarted is not taken as the verdict; the exchange stays pending until it ends', async () => {
+    const h = harness({ browser: 'firefox' });
+    await h.session.start();
+    h.t.request('1', `${API}/events`).sent('1', `${API}/events`, [origin]).received('1', `${API}/events`, 200, [acao])
+      .started('1', `${API}/events`, 200);
+    await h.session.settle();
+    expect(h.entry('1').verdict.kind).toBe('pending');
+    h.t.completed('1', `${API}/events`, 200);
+    await h.session.settle();
+    expect(h.entry('1').verdict.kind).toBe('simple');
+  });
+});
+
 describe('without extraHeaders (Chromium, preflights invisible)', () => {
   it('the observer says so, and sequences B/C/D/F/J are the main request alone', async () => {
     const h = harness({ extraHeaders: false });
