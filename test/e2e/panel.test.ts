@@ -7,6 +7,7 @@
 // Lets Playwright see DevTools windows (and so the panel's frame) as pages of the context.
 process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
 
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +129,15 @@ describe('the CORS panel in DevTools', () => {
     await expect.poll(() => panel.locator('[role=row][aria-rowindex]').count()).toBe(2); // header + one row
     await devtools.keyboard.press('Escape');
     await expect.poll(() => panel.locator('[role=row][aria-rowindex]').count()).toBeGreaterThan(5);
+    // Arrows move through the table, Enter opens the details of the active row.
+    await panel.locator('[role=row][aria-rowindex="2"]').click();
+    await panel.locator('.vt').focus();
+    await devtools.keyboard.press('Home');
+    await devtools.keyboard.press('ArrowDown');
+    const active = panel.locator('[role=row].active');
+    await expect.poll(() => active.getAttribute('aria-rowindex')).toBe('3');
+    await devtools.keyboard.press('Enter');
+    await expect.poll(() => panel.locator('[role=row][aria-selected=true]').getAttribute('aria-rowindex')).toBe('3');
   });
 
   it('shows new requests as they happen', async () => {
@@ -178,6 +188,24 @@ describe('the CORS panel in DevTools', () => {
     const details = popped.getByRole('complementary', { name: 'Details of the selected request' });
     expect(await details.locator('.evidence').first().getAttribute('data-code')).toBe('MissingAllowOriginHeader');
     expect(await details.getByTestId('received').textContent()).toBe('not sent');
+
+    // Export the log, then import the file: the same requests, judged again by the same classifier.
+    const [download] = await Promise.all([
+      popped.waitForEvent('download'),
+      popped.getByRole('button', { name: 'Export a HAR report of this log' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^cors-report-127\.0\.0\.1_\d+-\d{8}-\d{6}\.har$/);
+    const saved = join(ROOT, 'test-results', `panel-export-${Date.now()}.har`);
+    await download.saveAs(saved);
+    const liveRows = await popped.getByRole('grid').getAttribute('aria-rowcount');
+    await popped.getByLabel('Import a HAR file').setInputFiles(saved);
+    await popped.getByText(/Imported:/).waitFor();
+    await expect.poll(() => popped.getByRole('grid').getAttribute('aria-rowcount')).toBe(liveRows);
+    await row(popped as unknown as Frame, 'cid=acao-trailing-slash').click();
+    expect(await details.locator('.evidence').first().getAttribute('data-code')).toBe('AllowOriginMismatch');
+    await popped.getByLabel('Import a HAR file').setInputFiles({ name: 'broken.har', mimeType: 'application/json', buffer: Buffer.from('{"log": [') });
+    expect(await popped.getByRole('alert').textContent()).toMatch(/Import failed\. .*not valid JSON/);
+    rmSync(saved, { force: true });
     await popped.close();
   });
 });
