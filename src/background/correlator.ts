@@ -1,31 +1,21 @@
 /**
  * Correlates capture events by requestId, in one place. Builds each main request's `Exchange` hop
- * by hop, pairs browser preflights with their main request, and drops every record as soon as its
- * exchange ends. It decides nothing about CORS: that is the classifier's job, later.
+ * by hop, pairs browser preflights with their main request (preflight-events.ts), and drops every
+ * record as soon as its exchange ends. It decides nothing about CORS: that is the classifier's job,
+ * later.
  */
-import type { Observer, PreflightRecord, ResponseRecord } from '../core/model';
-import type { Recovered } from './recovery';
+import type { Observer, ResponseRecord } from '../core/model';
 import type {
   CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, SendHeadersEvent, StartedEvent,
 } from './capture-event';
-import { keyOf, keyOfRequest, methodAfterRedirect, newMainRecord, responseOf, sameKey, type MainRecord, type PairingKey } from './main-record';
-import { recoverMain, recoverPreflight } from './recovery';
-import { findMain, findSwap, preflightFits, preflightMethod, swapHopPreflights } from './preflight-pairing';
+import { CorrelationState } from './correlation-state';
+import { methodAfterRedirect, responseOf, type MainRecord } from './main-record';
+import { findSwap, preflightFits } from './preflight-pairing';
+import { claimOrphan, onPreflightEvent, onUndecidedEvent, rehome, swap } from './preflight-events';
+import { recoverMain, recoverPreflight, type Recovered } from './recovery';
 
-/** A preflight still in flight. `main` is undefined while no main request claims it (an orphan). */
-export interface OpenPreflight {
-  pf: PreflightRecord;
-  key: PairingKey;
-  method: string;
-  main?: MainRecord;
-  /** The OPTIONS request's own onBeforeRequest, to report it alone if it stays an orphan. */
-  request: RequestEvent;
-}
-
-/** An OPTIONS request before its headers tell whether it is a preflight. */
-interface UndecidedOptions {
-  request: RequestEvent;
-}
+export type { OpenPreflight } from './correlation-state';
+export type { Recovered };
 
 export interface Drained {
   /** Main records changed since the last drain and still in flight. */
@@ -33,8 +23,6 @@ export interface Drained {
   /** Main records whose exchange ended since the last drain (no longer held). */
   ended: MainRecord[];
 }
-
-export type { Recovered };
 
 /** Looks up an in-flight exchange stored before the worker was stopped, by its id or a preflight's id. */
 export type Recover = (requestId: string) => Recovered | undefined;
@@ -46,87 +34,83 @@ export type Recover = (requestId: string) => Recovered | undefined;
  */
 export const MAX_IN_FLIGHT = 10_000;
 
+type Later = Exclude<CaptureEvent, RequestEvent>;
+
 export class Correlator {
-  private readonly mains = new Map<string, MainRecord>();
-  private readonly preflights = new Map<string, OpenPreflight>();
-  private readonly undecided = new Map<string, UndecidedOptions>();
-  private changed = new Set<MainRecord>();
-  private ended: MainRecord[] = [];
+  private readonly st: CorrelationState;
   /** Events for requests we never saw start (capture resumed mid-request): ignored, counted. */
   unknownEvents = 0;
 
-  constructor(private readonly observer: Observer, private readonly recover: Recover = () => undefined) {}
+  constructor(private readonly observer: Observer, private readonly recover: Recover = () => undefined) {
+    this.st = new CorrelationState(observer);
+  }
 
   get inFlight(): number {
-    return this.mains.size + this.preflights.size + this.undecided.size;
+    return this.st.mains.size + this.st.preflights.size + this.st.undecided.size;
   }
 
   apply(ev: CaptureEvent): void {
     if (ev.kind === 'request') return this.onRequest(ev);
-    const main = this.mains.get(ev.id);
+    const main = this.st.mains.get(ev.id);
     if (main) return this.onMainEvent(main, ev);
-    const pre = this.preflights.get(ev.id);
-    if (pre) return this.onPreflightEvent(pre, ev);
-    const und = this.undecided.get(ev.id);
-    if (und) return this.onUndecidedEvent(und, ev);
+    const pre = this.st.preflights.get(ev.id);
+    if (pre) return onPreflightEvent(this.st, pre, ev);
+    const und = this.st.undecided.get(ev.id);
+    if (und) return onUndecidedEvent(this.st, und, ev, (e) => this.apply(e));
     if (this.tryRecover(ev.id)) return this.apply(ev);
     this.unknownEvents++;
   }
 
   drain(): Drained {
-    const out = { changed: [...this.changed], ended: this.ended };
-    this.changed = new Set();
-    this.ended = [];
+    const out = { changed: [...this.st.changed], ended: this.st.ended };
+    this.st.changed = new Set();
+    this.st.ended = [];
     return out;
   }
 
   /** Forgets everything of a tab (closed). */
   dropTab(tabId: number): void {
-    for (const [id, rec] of this.mains) if (rec.ex.tabId === tabId) { this.mains.delete(id); this.changed.delete(rec); }
-    for (const [id, p] of this.preflights) if (p.key.tabId === tabId) this.preflights.delete(id);
-    for (const [id, u] of this.undecided) if (u.request.tabId === tabId) this.undecided.delete(id);
+    const { mains, preflights, undecided, changed } = this.st;
+    for (const [id, rec] of mains) if (rec.ex.tabId === tabId) { mains.delete(id); changed.delete(rec); }
+    for (const [id, p] of preflights) if (p.key.tabId === tabId) preflights.delete(id);
+    for (const [id, u] of undecided) if (u.request.tabId === tabId) undecided.delete(id);
   }
 
   /** Forgets everything in flight (capture paused); returns the main records that were open. */
   abandonAll(): MainRecord[] {
-    const open = [...this.mains.values()];
-    this.mains.clear();
-    this.preflights.clear();
-    this.undecided.clear();
-    this.changed.clear();
+    const open = [...this.st.mains.values()];
+    this.st.mains.clear();
+    this.st.preflights.clear();
+    this.st.undecided.clear();
+    this.st.changed.clear();
     return open;
   }
 
   private cap(): void {
-    for (const map of [this.mains, this.preflights, this.undecided] as Map<string, unknown>[]) {
+    const { mains, preflights, undecided, changed } = this.st;
+    for (const map of [mains, preflights, undecided] as Map<string, unknown>[]) {
       while (map.size >= MAX_IN_FLIGHT) {
         const oldest = map.keys().next().value as string;
-        const rec = this.mains.get(oldest);
-        if (rec) this.changed.delete(rec);
+        const rec = mains.get(oldest);
+        if (rec) changed.delete(rec);
         map.delete(oldest);
       }
     }
   }
 
-  // ---- main requests ----
-
   private onRequest(ev: RequestEvent): void {
-    const known = this.mains.get(ev.id);
-    if (known) return; // Chromium repeats onBeforeRequest for a redirect's new URL; onBeforeRedirect already moved us.
-    if (this.preflights.has(ev.id) || this.undecided.has(ev.id)) return;
+    // Chromium repeats onBeforeRequest for a redirect's new URL; onBeforeRedirect already moved us.
+    if (this.st.mains.has(ev.id) || this.st.preflights.has(ev.id) || this.st.undecided.has(ev.id)) return;
     this.cap();
     if (ev.method.toUpperCase() === 'OPTIONS') {
-      this.undecided.set(ev.id, { request: ev });
+      this.st.undecided.set(ev.id, { request: ev });
       return;
     }
-    const rec = newMainRecord(ev, this.observer);
-    this.mains.set(ev.id, rec);
-    this.changed.add(rec);
-    this.claimOrphan(rec);
+    claimOrphan(this.st, this.st.addMain(ev));
   }
 
-  private onMainEvent(rec: MainRecord, ev: Exclude<CaptureEvent, RequestEvent>): void {
-    this.changed.add(rec);
+  private onMainEvent(rec: MainRecord, ev: Later): void {
+    this.st.changed.add(rec);
     switch (ev.kind) {
       case 'send-headers': return this.mainSent(rec, ev);
       case 'headers':
@@ -142,10 +126,10 @@ export class Correlator {
 
   private mainSent(rec: MainRecord, ev: SendHeadersEvent): void {
     const open = rec.hopPreflight;
-    if (open && open.end === undefined) this.rehome(rec, open);
+    if (open && open.end === undefined) rehome(this.st, rec, open);
     if (rec.hopPreflight && !preflightFits(rec.hopPreflight, ev.headers)) {
-      const other = findSwap(this.mains.values(), rec, ev.headers);
-      if (other) this.swap(rec, other);
+      const other = findSwap(this.st.mains.values(), rec, ev.headers);
+      if (other) swap(this.st, rec, other);
     }
     rec.method = ev.method || rec.method;
     rec.headers = ev.headers;
@@ -194,151 +178,18 @@ export class Correlator {
     }
     rec.ex.outcome = ev.kind === 'completed' ? { state: 'completed', status: ev.status } : { state: 'failed', error: ev.error };
     rec.ex.timings.end = ev.time;
-    this.mains.delete(rec.ex.id);
-    this.changed.delete(rec);
-    this.ended.push(rec);
+    this.st.end(rec);
   }
 
-  // ---- preflights ----
-
-  private onUndecidedEvent(u: UndecidedOptions, ev: Exclude<CaptureEvent, RequestEvent>): void {
-    this.undecided.delete(ev.id);
-    if (ev.kind === 'send-headers') {
-      const method = preflightMethod(ev.headers);
-      if (method !== undefined) return this.openPreflight(u.request, method, ev);
-    } else if (ev.kind === 'error') {
-      // A preflight that failed before sending headers (sequence F): pair by URL and order alone.
-      const key = keyOfRequest(u.request);
-      const main = findMain(this.mains.values(), key, u.request.url, undefined);
-      if (main) {
-        const pf: PreflightRecord = { id: ev.id, url: ev.url, requestHeaders: [], error: ev.error, start: u.request.time, end: ev.time };
-        this.attach(main, pf);
-        return;
-      }
-    }
-    // A request the page itself sent with method OPTIONS.
-    this.onRequestAsMain(u.request);
-    this.apply(ev);
-  }
-
-  private onRequestAsMain(request: RequestEvent): void {
-    const rec = newMainRecord(request, this.observer);
-    this.mains.set(request.id, rec);
-    this.changed.add(rec);
-  }
-
-  private openPreflight(request: RequestEvent, method: string, ev: SendHeadersEvent): void {
-    const pf: PreflightRecord = { id: ev.id, url: ev.url, requestHeaders: ev.headers, start: request.time };
-    const key = keyOfRequest(request);
-    const open: OpenPreflight = { pf, key, method, request };
-    this.preflights.set(ev.id, open);
-    const main = findMain(this.mains.values(), key, ev.url, method) ?? this.undecidedMain(key, ev.url, method);
-    if (main) this.attachOpen(main, open);
-  }
-
-  /** A page's own OPTIONS request gets a preflight too: it is still undecided when that arrives. */
-  private undecidedMain(key: PairingKey, url: string, method: string): MainRecord | undefined {
-    if (method.toUpperCase() !== 'OPTIONS') return undefined;
-    for (const [id, u] of this.undecided) {
-      if (u.request.url !== url || !sameKey(keyOfRequest(u.request), key)) continue;
-      this.undecided.delete(id);
-      this.onRequestAsMain(u.request);
-      return this.mains.get(id);
-    }
-    return undefined;
-  }
-
-  private onPreflightEvent(p: OpenPreflight, ev: Exclude<CaptureEvent, RequestEvent>): void {
-    if (p.main) this.changed.add(p.main);
-    switch (ev.kind) {
-      case 'send-headers':
-        p.pf.requestHeaders = ev.headers;
-        return;
-      case 'headers':
-        p.pf.response = responseOf(ev);
-        return;
-      case 'redirect':
-      case 'started':
-        p.pf.response ??= { status: ev.status, headers: [] };
-        if (ev.ip) p.pf.response.ip = ev.ip;
-        return;
-      case 'completed':
-      case 'error':
-        if (p.pf.response) {
-          if (ev.ip) p.pf.response.ip = ev.ip;
-          if (ev.fromCache !== undefined) p.pf.response.fromCache = ev.fromCache;
-        }
-        if (ev.kind === 'error') p.pf.error = ev.error;
-        p.pf.end = ev.time;
-        this.preflights.delete(ev.id);
-        if (!p.main) this.reportOrphan(p, ev);
-        return;
-    }
-  }
-
-  private attach(main: MainRecord, pf: PreflightRecord): void {
-    main.hopPreflight = pf;
-    main.ex.preflights.push(pf);
-    this.changed.add(main);
-  }
-
-  private attachOpen(main: MainRecord, p: OpenPreflight): void {
-    p.main = main;
-    this.attach(main, p.pf);
-  }
-
-  private detach(main: MainRecord, pf: PreflightRecord): void {
-    main.ex.preflights = main.ex.preflights.filter((x) => x !== pf);
-    if (main.hopPreflight === pf) delete main.hopPreflight;
-    this.changed.add(main);
-  }
-
-  /** `rec` sent its headers while "its" preflight was still open: the preflight was someone else's. */
-  private rehome(rec: MainRecord, pf: PreflightRecord): void {
-    this.detach(rec, pf);
-    const open = pf.id !== undefined ? this.preflights.get(pf.id) : undefined;
-    if (!open) return;
-    delete open.main;
-    const other = findMain(this.mains.values(), open.key, pf.url, open.method, rec);
-    if (other) this.attachOpen(other, open);
-  }
-
-  private swap(a: MainRecord, b: MainRecord): void {
-    swapHopPreflights(a, b, (id) => this.preflights.get(id));
-    this.changed.add(b);
-  }
-
-  /** A main request that starts after its preflight was seen (not expected from Chromium; kept safe). */
-  private claimOrphan(rec: MainRecord): void {
-    const key = keyOf(rec.ex);
-    for (const p of this.preflights.values()) {
-      if (!p.main && p.pf.url === rec.url && p.method === rec.method && sameKey(p.key, key)) {
-        this.attachOpen(rec, p);
-        return;
-      }
-    }
-  }
-
-  /** A preflight no main request claimed: shown on its own rather than lost. */
-  private reportOrphan(p: OpenPreflight, ev: CompletedEvent | ErrorEvent): void {
-    const rec = newMainRecord(p.request, this.observer);
-    rec.ex.requestHeaders = p.pf.requestHeaders;
-    if (p.pf.response) rec.ex.response = p.pf.response;
-    rec.ex.outcome = ev.kind === 'completed' ? { state: 'completed', status: ev.status } : { state: 'failed', error: ev.error };
-    rec.ex.timings.end = ev.time;
-    this.ended.push(rec);
-  }
-
-  // ---- recovery after a worker restart ----
-
+  /** After a worker restart: rebuilds the state of an exchange stored while in flight. */
   private tryRecover(id: string): boolean {
     const found = this.recover(id);
     if (!found) return false;
-    const main = this.mains.get(found.exchange.id) ?? recoverMain(found);
-    this.mains.set(main.ex.id, main);
+    const main = this.st.mains.get(found.exchange.id) ?? recoverMain(found);
+    this.st.mains.set(main.ex.id, main);
     if (found.exchange.id === id) return true;
     const open = recoverPreflight(main, id);
-    if (open) this.preflights.set(id, open);
+    if (open) this.st.preflights.set(id, open);
     return open !== undefined;
   }
 }

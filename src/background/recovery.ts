@@ -5,7 +5,7 @@
  */
 import type { Exchange } from '../core/model';
 import type { RequestEvent } from './capture-event';
-import type { OpenPreflight } from './correlator';
+import type { OpenPreflight } from './correlation-state';
 import { keyOf, recoverMainRecord, type MainRecord } from './main-record';
 import { preflightMethod } from './preflight-pairing';
 

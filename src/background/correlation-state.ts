@@ -1,0 +1,63 @@
+/**
+ * The correlator's in-flight state, shared by the main-request and preflight halves: open records by
+ * requestId and what changed since the last drain.
+ */
+import type { Observer, PreflightRecord } from '../core/model';
+import type { RequestEvent } from './capture-event';
+import { newMainRecord, type MainRecord, type PairingKey } from './main-record';
+
+/** A preflight still in flight. `main` is undefined while no main request claims it (an orphan). */
+export interface OpenPreflight {
+  pf: PreflightRecord;
+  key: PairingKey;
+  method: string;
+  main?: MainRecord;
+  /** The OPTIONS request's own onBeforeRequest, to report it alone if it stays an orphan. */
+  request: RequestEvent;
+}
+
+/** An OPTIONS request before its headers tell whether it is a preflight. */
+export interface UndecidedOptions {
+  request: RequestEvent;
+}
+
+export class CorrelationState {
+  readonly mains = new Map<string, MainRecord>();
+  readonly preflights = new Map<string, OpenPreflight>();
+  readonly undecided = new Map<string, UndecidedOptions>();
+  changed = new Set<MainRecord>();
+  ended: MainRecord[] = [];
+
+  constructor(readonly observer: Observer) {}
+
+  addMain(request: RequestEvent): MainRecord {
+    const rec = newMainRecord(request, this.observer);
+    this.mains.set(request.id, rec);
+    this.changed.add(rec);
+    return rec;
+  }
+
+  /** The exchange ended: no longer held, handed out by the next drain. */
+  end(rec: MainRecord): void {
+    this.mains.delete(rec.ex.id);
+    this.changed.delete(rec);
+    this.ended.push(rec);
+  }
+
+  attach(main: MainRecord, pf: PreflightRecord): void {
+    main.hopPreflight = pf;
+    main.ex.preflights.push(pf);
+    this.changed.add(main);
+  }
+
+  attachOpen(main: MainRecord, p: OpenPreflight): void {
+    p.main = main;
+    this.attach(main, p.pf);
+  }
+
+  detach(main: MainRecord, pf: PreflightRecord): void {
+    main.ex.preflights = main.ex.preflights.filter((x) => x !== pf);
+    if (main.hopPreflight === pf) delete main.hopPreflight;
+    this.changed.add(main);
+  }
+}

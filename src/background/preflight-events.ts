@@ -1,0 +1,116 @@
+/**
+ * The preflight half of the correlator: OPTIONS requests until their headers show whether they are
+ * browser preflights, preflights in flight, their pairing with main requests (preflight-pairing.ts
+ * holds the rules) and preflights nobody claimed.
+ */
+import type { PreflightRecord } from '../core/model';
+import type { CaptureEvent, CompletedEvent, ErrorEvent, RequestEvent, SendHeadersEvent } from './capture-event';
+import type { CorrelationState, OpenPreflight, UndecidedOptions } from './correlation-state';
+import { keyOf, keyOfRequest, responseOf, sameKey, type MainRecord, type PairingKey } from './main-record';
+import { findMain, preflightMethod, swapHopPreflights } from './preflight-pairing';
+
+type Later = Exclude<CaptureEvent, RequestEvent>;
+
+/** `reapply` replays an event once the OPTIONS request turned out to be the page's own. */
+export function onUndecidedEvent(st: CorrelationState, u: UndecidedOptions, ev: Later, reapply: (ev: Later) => void): void {
+  st.undecided.delete(ev.id);
+  if (ev.kind === 'send-headers') {
+    const method = preflightMethod(ev.headers);
+    if (method !== undefined) return openPreflight(st, u.request, method, ev);
+  } else if (ev.kind === 'error') {
+    // A preflight that failed before sending headers (sequence F): pair by URL and order alone.
+    const main = findMain(st.mains.values(), keyOfRequest(u.request), u.request.url, undefined);
+    if (main) {
+      const pf: PreflightRecord = { id: ev.id, url: ev.url, requestHeaders: [], error: ev.error, start: u.request.time, end: ev.time };
+      st.attach(main, pf);
+      return;
+    }
+  }
+  // A request the page itself sent with method OPTIONS.
+  st.addMain(u.request);
+  reapply(ev);
+}
+
+function openPreflight(st: CorrelationState, request: RequestEvent, method: string, ev: SendHeadersEvent): void {
+  const pf: PreflightRecord = { id: ev.id, url: ev.url, requestHeaders: ev.headers, start: request.time };
+  const key = keyOfRequest(request);
+  const open: OpenPreflight = { pf, key, method, request };
+  st.preflights.set(ev.id, open);
+  const main = findMain(st.mains.values(), key, ev.url, method) ?? undecidedMain(st, key, ev.url, method);
+  if (main) st.attachOpen(main, open);
+}
+
+/** A page's own OPTIONS request gets a preflight too: it is still undecided when that arrives. */
+function undecidedMain(st: CorrelationState, key: PairingKey, url: string, method: string): MainRecord | undefined {
+  if (method.toUpperCase() !== 'OPTIONS') return undefined;
+  for (const [id, u] of st.undecided) {
+    if (u.request.url !== url || !sameKey(keyOfRequest(u.request), key)) continue;
+    st.undecided.delete(id);
+    return st.addMain(u.request);
+  }
+  return undefined;
+}
+
+export function onPreflightEvent(st: CorrelationState, p: OpenPreflight, ev: Later): void {
+  if (p.main) st.changed.add(p.main);
+  switch (ev.kind) {
+    case 'send-headers':
+      p.pf.requestHeaders = ev.headers;
+      return;
+    case 'headers':
+      p.pf.response = responseOf(ev);
+      return;
+    case 'redirect':
+    case 'started':
+      p.pf.response ??= { status: ev.status, headers: [] };
+      if (ev.ip) p.pf.response.ip = ev.ip;
+      return;
+    case 'completed':
+    case 'error':
+      if (p.pf.response) {
+        if (ev.ip) p.pf.response.ip = ev.ip;
+        if (ev.fromCache !== undefined) p.pf.response.fromCache = ev.fromCache;
+      }
+      if (ev.kind === 'error') p.pf.error = ev.error;
+      p.pf.end = ev.time;
+      st.preflights.delete(ev.id);
+      if (!p.main) reportOrphan(st, p, ev);
+      return;
+  }
+}
+
+/** `rec` sent its headers while "its" preflight was still open: the preflight was someone else's. */
+export function rehome(st: CorrelationState, rec: MainRecord, pf: PreflightRecord): void {
+  st.detach(rec, pf);
+  const open = pf.id !== undefined ? st.preflights.get(pf.id) : undefined;
+  if (!open) return;
+  delete open.main;
+  const other = findMain(st.mains.values(), open.key, pf.url, open.method, rec);
+  if (other) st.attachOpen(other, open);
+}
+
+export function swap(st: CorrelationState, a: MainRecord, b: MainRecord): void {
+  swapHopPreflights(a, b, (id) => st.preflights.get(id));
+  st.changed.add(b);
+}
+
+/** A main request that starts after its preflight was seen (not expected from Chromium; kept safe). */
+export function claimOrphan(st: CorrelationState, rec: MainRecord): void {
+  const key = keyOf(rec.ex);
+  for (const p of st.preflights.values()) {
+    if (!p.main && p.pf.url === rec.url && p.method === rec.method && sameKey(p.key, key)) {
+      st.attachOpen(rec, p);
+      return;
+    }
+  }
+}
+
+/** A preflight no main request claimed: shown on its own rather than lost. */
+function reportOrphan(st: CorrelationState, p: OpenPreflight, ev: CompletedEvent | ErrorEvent): void {
+  const rec = st.addMain(p.request);
+  rec.ex.requestHeaders = p.pf.requestHeaders;
+  if (p.pf.response) rec.ex.response = p.pf.response;
+  rec.ex.outcome = ev.kind === 'completed' ? { state: 'completed', status: ev.status } : { state: 'failed', error: ev.error };
+  rec.ex.timings.end = ev.time;
+  st.end(rec);
+}
