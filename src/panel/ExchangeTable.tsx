@@ -2,8 +2,10 @@ import type { TargetedMouseEvent } from 'preact';
 import { VerdictChip } from '../ui/VerdictChip';
 import type { Column } from '../ui/VirtualTable';
 import { VirtualTable } from '../ui/VirtualTable';
-import type { DisplayRow, SortColumn } from './rows';
-import { preflightKey, splitUrl, urlParts } from './rows';
+import type { DisplayRow } from './filter';
+import { preflightKey } from './filter';
+import type { SortColumn } from './rows';
+import { splitUrl, urlParts } from './rows';
 import type { PanelStore } from './store';
 import { formatClock } from './timeline';
 

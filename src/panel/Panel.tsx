@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { PanelActions } from './actions';
 import { Details } from './Details';
 import { ExchangeTable } from './ExchangeTable';
-import { warmSearch } from './rows';
+import { warmSearch } from './search';
 import type { PanelStore } from './store';
 import type { PanelIO } from './Toolbar';
 import { CountsBar, Toolbar } from './Toolbar';

@@ -6,8 +6,10 @@ import { computed, signal } from '@preact/signals';
 import type { VerdictKind } from '../core/verdict';
 import type { Settings, TabSummary, VerdictCounts } from '../shared/protocol';
 import { emptyCounts } from '../shared/protocol';
-import type { DisplayRow, KindFilter, Row, SortSpec } from './rows';
-import { createFilter, sortRows } from './rows';
+import type { DisplayRow, KindFilter } from './filter';
+import { createFilter } from './filter';
+import type { Row, SortSpec } from './rows';
+import { sortRows } from './rows';
 
 export type ConnectionState =
   | { state: 'connecting' }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFilter, display, sortRows, toRow } from '../../../src/panel/rows';
+import { createFilter, display } from '../../../src/panel/filter';
+import { sortRows, toRow } from '../../../src/panel/rows';
 import { blockedTrailingSlash, preflightedPut, sameOrigin, simple } from './fixtures';
 
 const rows = [simple('a', 1), blockedTrailingSlash('b', 2), preflightedPut('c', 3), sameOrigin('d', 4)].map(toRow);
