@@ -34,6 +34,7 @@ export type Action =
   | { kind: 'img'; url: string; crossOrigin: 'anonymous' | 'use-credentials' | null }
   | { kind: 'font'; url: string }
   | { kind: 'import'; url: string }
+  | { kind: 'module-script'; url: string }
   | { kind: 'stylesheet'; url: string }
   | { kind: 'eventsource'; url: string; withCredentials?: boolean }
   | { kind: 'worker-fetch'; url: string; init?: FetchInit }

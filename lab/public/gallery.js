@@ -61,6 +61,14 @@
     },
     font: (a, url) => new FontFace('lab-font', `url("${url}")`).load().then(() => ok('font loaded'), (e) => fail(String(e))),
     import: (a, url) => import(url).then(() => ok('module loaded'), (e) => fail(String(e))),
+    'module-script': (a, url) => {
+      const script = document.createElement('script');
+      script.type = 'module';
+      const done = onceEvents(script, 'load', 'error', () => script.remove());
+      script.src = url;
+      document.head.append(script);
+      return done;
+    },
     stylesheet: (a, url) => {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
