@@ -38,7 +38,7 @@ const handlers = session.handlers();
 const extensionOrigin = chrome.runtime.getURL('');
 
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
-  if (change.status !== 'loading' && change.url === undefined) return;
+  if (change.status !== 'loading' && change.status !== 'complete' && change.url === undefined) return;
   session.push({
     kind: 'tab-updated', tabId, time: Date.now(),
     ...(change.status !== undefined ? { status: change.status } : {}),

@@ -14,6 +14,20 @@ import { decidePage } from './page-sessions';
 export const SAME_NAVIGATION_MS = 1000;
 const MAX_DOCS = 32;
 
+/**
+ * Whether a `loading` event belongs to the document that already began the current page: close in
+ * time, or (a worker busy waking up may receive it late) for a URL of that document's origin.
+ */
+function sameNavigation(pending: { at: number; origin?: string }, label: string, at: number): boolean {
+  if (Math.abs(at - pending.at) <= SAME_NAVIGATION_MS) return true;
+  if (pending.origin === undefined || label === '') return false;
+  try {
+    return new URL(label).origin === pending.origin;
+  } catch {
+    return false;
+  }
+}
+
 export class PageTracker {
   /** URLs of tabs that have no log yet: no storage is spent on tabs without traffic. */
   private readonly urls = new Map<number, string>();
@@ -36,7 +50,7 @@ export class PageTracker {
   }
 
   /** The page session a request belongs to, or null when its page was discarded. */
-  pageFor(tabId: number, doc: string | undefined, at: number): string | null {
+  pageFor(tabId: number, doc: string | undefined, at: number, origin?: string): string | null {
     const log = this.ensure(tabId);
     const page = log.page!;
     if (doc === undefined) return page.pageId;
@@ -46,11 +60,12 @@ export class PageTracker {
     if (known !== undefined) return log.hasPage(known) ? known : null;
     const pageHasDoc = Object.values(docs).includes(page.pageId);
     let pageId = page.pageId;
+    const pending = { pageId, at, ...(origin !== undefined ? { origin } : {}) };
     if (!pageHasDoc) {
-      if (meta.tabPage !== pageId) meta.docPage = { pageId, at };
+      if (meta.tabPage !== pageId) meta.docPage = pending;
     } else {
       pageId = this.store.startPage(tabId, '', this.keepLog()).pageId;
-      meta.docPage = { pageId, at };
+      meta.docPage = { ...pending, pageId };
     }
     docs[doc] = pageId;
     const keys = Object.keys(docs);
@@ -70,13 +85,15 @@ export class PageTracker {
     const current = log.page!;
     const meta = log.meta;
     if (status !== 'loading') {
-      if (url !== undefined) this.store.setPageUrl(tabId, current.pageId, url);
+      // A URL change names the current page; so does the end of a load for a page begun by its document.
+      const name = url ?? (status === 'complete' && current.url === '' ? tabUrl : undefined);
+      if (name !== undefined) this.store.setPageUrl(tabId, current.pageId, name);
       return;
     }
     const label = url ?? tabUrl ?? '';
     const pending = meta.docPage;
     delete meta.docPage;
-    if (pending && pending.pageId === current.pageId && Math.abs(at - pending.at) <= SAME_NAVIGATION_MS) {
+    if (pending && pending.pageId === current.pageId && sameNavigation(pending, label, at)) {
       meta.tabPage = current.pageId;
       if (label) this.store.setPageUrl(tabId, current.pageId, label);
       this.store.touchMeta(tabId);

@@ -236,7 +236,8 @@ export class BackgroundSession {
     const tabId = rec.ex.tabId !== undefined && rec.ex.tabId >= 0 ? rec.ex.tabId : OTHER_TAB;
     this.pages.ensure(tabId);
     if (rec.pageId === undefined) {
-      const pageId = this.pages.pageFor(tabId, rec.topDocument, rec.ex.timings.start);
+      const topOrigin = rec.ex.frameId === 0 ? rec.ex.initiator : undefined;
+      const pageId = this.pages.pageFor(tabId, rec.topDocument, rec.ex.timings.start, topOrigin);
       if (pageId === null) return; // its page was discarded by a navigation
       rec.pageId = pageId;
     }

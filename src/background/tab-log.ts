@@ -21,7 +21,7 @@ export interface TabMeta {
   /** The page a tab `loading` event started or confirmed most recently. */
   tabPage?: string;
   /** A page begun (or adopted) by a new top-level document, waiting for its `loading` event. */
-  docPage?: { pageId: string; at: number };
+  docPage?: { pageId: string; at: number; origin?: string };
 }
 
 export class TabLog {

@@ -65,15 +65,36 @@ describe('page sessions by top-level document', () => {
     expect(h.entry('2').pageId).toBe(h.entry('1').pageId);
   });
 
-  it('a loading event long after the document was first seen is a real navigation', async () => {
+  it('a loading event long after the document was first seen, for another origin, is a real navigation', async () => {
     const h = harness();
     await h.session.start();
     h.t.request('1', api(1), 'GET', D1).completed('1', api(1), 200, 'GET', D1);
     h.t.time += 60_000;
-    h.nav({ status: 'loading', url: `${APP}/later` });
-    h.t.request('2', api(2), 'GET', D2).completed('2', api(2), 200, 'GET', D2);
+    h.nav({ status: 'loading', url: 'http://elsewhere.localhost/later' });
+    h.t.request('2', api(2), 'GET', { ...D2, initiator: 'http://elsewhere.localhost' })
+      .completed('2', api(2), 200, 'GET', { ...D2, initiator: 'http://elsewhere.localhost' });
     await h.session.settle();
     expect([...h.entries().keys()]).toEqual(['2']);
-    expect(h.session.store.summary(TAB).page?.url).toBe(`${APP}/later`);
+    expect(h.session.store.summary(TAB).page?.url).toBe('http://elsewhere.localhost/later');
+  });
+
+  it('a late loading event of the same origin (a worker slow to wake) does not wipe the first requests', async () => {
+    const h = harness();
+    await h.session.start();
+    h.t.request('1', api(1), 'GET', D1).completed('1', api(1), 200, 'GET', D1);
+    h.t.time += 5_000;
+    h.nav({ status: 'loading', url: `${APP}/one` });
+    h.nav({ status: 'complete', tabUrl: `${APP}/one` });
+    await h.session.settle();
+    expect([...h.entries().keys()]).toEqual(['1']);
+    expect(h.session.store.summary(TAB).page?.url).toBe(`${APP}/one`);
+    // …and the next document, even of the same origin, still starts its own page, named when it completes.
+    h.t.time += 60_000;
+    h.nav({ status: 'loading', url: `${APP}/two` });
+    h.t.request('2', api(2), 'GET', D2).completed('2', api(2), 200, 'GET', D2);
+    h.nav({ status: 'complete', tabUrl: `${APP}/two` });
+    await h.session.settle();
+    expect([...h.entries().keys()]).toEqual(['2']);
+    expect(h.session.store.summary(TAB).page?.url).toBe(`${APP}/two`);
   });
 });
