@@ -14,7 +14,7 @@
 import type { CaptureEvent } from './capture-event';
 import { normalize } from './normalize';
 import { captureTypes } from './resource-type';
-import type { RawListener, WebRequestApi, WebRequestEventName } from './web-request';
+import type { RawListener, RequestFilter, WebRequestApi, WebRequestEvent, WebRequestEventName } from './web-request';
 import { debug } from '../shared/debug';
 
 export interface Capture {
@@ -45,6 +45,15 @@ function specs(extra: boolean): Record<WebRequestEventName, string[]> {
  */
 export const CAPTURE_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
 
+/**
+ * Firefox rejects an empty extraInfoSpec ("Incorrect argument types") on events that take none
+ * (onBeforeRequest, onErrorOccurred…): pass the third argument only when there is something in it.
+ */
+function add(event: WebRequestEvent, listener: RawListener, filter: RequestFilter, spec: string[]): void {
+  if (spec.length > 0) event.addListener(listener, filter, spec);
+  else event.addListener(listener, filter);
+}
+
 export function createCapture(api: WebRequestApi, sink: (event: CaptureEvent) => void): Capture {
   const filter = { urls: CAPTURE_URLS, types: captureTypes(api.resourceTypes) };
   const spec = specs(api.extraHeaders);
@@ -69,11 +78,11 @@ export function createCapture(api: WebRequestApi, sink: (event: CaptureEvent) =>
       for (const name of names) {
         const listener = listeners.get(name)!;
         try {
-          api.events[name].addListener(listener, filter, spec[name]);
+          add(api.events[name], listener, filter, spec[name]);
         } catch (err) {
           // A browser that rejects one of the type names: listen to every type, skip main_frame ourselves.
           debug.warn('capture', `${name}: the type filter was refused, listening without it`, err);
-          api.events[name].addListener(listener, { urls: filter.urls }, spec[name]);
+          add(api.events[name], listener, { urls: filter.urls }, spec[name]);
         }
       }
     },

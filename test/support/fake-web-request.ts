@@ -11,8 +11,13 @@ interface Registered { cb: RawListener; filter: RequestFilter; spec: string[] }
 
 class FakeEvent implements WebRequestEvent {
   readonly listeners: Registered[] = [];
-  constructor(private readonly rejectExtraHeaders: boolean, private readonly knownTypes: string[]) {}
-  addListener(cb: RawListener, filter: RequestFilter, spec: string[] = []): void {
+  constructor(
+    private readonly rejectExtraHeaders: boolean, private readonly knownTypes: string[], private readonly strictArity = false,
+  ) {}
+  addListener(cb: RawListener, filter: RequestFilter, given?: string[]): void {
+    // Firefox: onErrorOccurred takes no extraInfoSpec at all, and an empty array is an error too.
+    if (this.strictArity && given !== undefined) throw new Error('Incorrect argument types for webRequest.onErrorOccurred.addListener.');
+    const spec = given ?? [];
     if (this.rejectExtraHeaders && spec.includes('extraHeaders')) {
       throw new Error('Invalid enumeration value "extraHeaders"'); // what Firefox does
     }
@@ -62,7 +67,8 @@ export class FakeWebRequest implements WebRequestApi {
     this.extraHeaders = this.browser === 'chromium' && (opts.extraHeaders ?? true);
     const types = this.browser === 'firefox' ? FIREFOX_TYPES : CHROMIUM_TYPES;
     this.resourceTypes = opts.exposeTypes === false ? null : types;
-    this.events = Object.fromEntries(NAMES.map((n) => [n, new FakeEvent(this.browser === 'firefox', types)])) as Record<
+    const firefox = this.browser === 'firefox';
+    this.events = Object.fromEntries(NAMES.map((n) => [n, new FakeEvent(firefox, types, firefox && n === 'onErrorOccurred')])) as Record<
       WebRequestEventName, FakeEvent>;
   }
 

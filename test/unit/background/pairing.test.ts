@@ -129,6 +129,7 @@ describe('Firefox-shaped events', () => {
     const h = harness({ browser: 'firefox' });
     await h.session.start();
     expect(h.wr.spec('onSendHeaders')).toEqual(['requestHeaders']);
+    expect(h.wr.listenerCount()).toBe(7); // onErrorOccurred too: Firefox refuses any extraInfoSpec there
     expect(h.wr.events.onBeforeRequest.listeners[0]!.filter.types).not.toContain('main_frame');
     h.t.request('1', url, 'PUT')
       .request('2', url, 'OPTIONS').sent('2', url, pre('PUT'), 'OPTIONS').received('2', url, 200, [], 'OPTIONS')
