@@ -1,19 +1,27 @@
 /** Export report: the log shown (live or imported) as a HAR 1.2 file with verdicts, secrets redacted unless asked. */
 import type { ExportInput } from '../shared/report-download';
 import { exportReport } from '../shared/report-download';
+import type { Row } from './rows';
 import type { PanelStore } from './store';
 
 /** What is exported: exactly the entries the panel holds (all of them, not only the filtered ones). */
 export function exportInput(store: PanelStore, includeSensitive: boolean): ExportInput {
   const rows = store.rows.value;
   const page = store.imported.value ? null : store.summary.value?.page ?? null;
-  const first = rows[0]?.entry.exchange;
   return {
     entries: rows.map((r) => r.entry),
     pages: page ? [page] : [],
-    pageUrl: page?.url ?? first?.documentUrl ?? first?.initiator ?? null,
+    pageUrl: page && /^https?:/i.test(page.url) ? page.url : pageUrlOf(rows),
     includeSensitive,
   };
+}
+
+/** The page the log is about, when the tab's page is not known: a navigation, else what the requests say. */
+function pageUrlOf(rows: readonly Row[]): string | null {
+  for (const r of rows) if (r.entry.exchange.type === 'main_frame') return r.entry.exchange.url;
+  for (const r of rows) if (r.entry.exchange.documentUrl) return r.entry.exchange.documentUrl;
+  for (const r of rows) if (r.entry.exchange.initiator && r.entry.exchange.initiator !== 'null') return r.entry.exchange.initiator;
+  return null;
 }
 
 export function exportShown(store: PanelStore): void {

@@ -87,3 +87,17 @@ describe('export', () => {
     expect(exported).toBe(1);
   });
 });
+
+describe('export file name', () => {
+  it('names the file after a page the requests came from when the tab page is not known', () => {
+    const store = createPanelStore();
+    const s = snapshot([simple('a', 1)]);
+    s.summary.page = null;
+    applyPortMessage(store, portMessage('snapshot', s));
+    expect(exportInput(store, false).pageUrl).toBe('http://127.0.0.1:4001');
+    // A page session whose address is not known yet (seen: url '') does not name the file either.
+    s.summary.page = { pageId: 'p', url: '', startedAt: 0 };
+    applyPortMessage(store, portMessage('snapshot', s));
+    expect(exportInput(store, false).pageUrl).toBe('http://127.0.0.1:4001');
+  });
+});
