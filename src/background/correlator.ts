@@ -9,7 +9,7 @@ import type {
   CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, SendHeadersEvent, StartedEvent,
 } from './capture-event';
 import { CorrelationState } from './correlation-state';
-import { methodAfterRedirect, responseOf, type MainRecord } from './main-record';
+import { methodAfterRedirect, refusedHop, responseOf, type MainRecord } from './main-record';
 import { findSwap, preflightFits } from './preflight-pairing';
 import { claimOrphan, onPreflightEvent, onUndecidedEvent, rehome, swap } from './preflight-events';
 import { recoverMain, recoverPreflight, type Recovered } from './recovery';
@@ -175,6 +175,11 @@ export class Correlator {
     if (r) {
       if (ev.ip) r.ip = ev.ip;
       if (ev.fromCache !== undefined) r.fromCache = ev.fromCache;
+    }
+    const hop = ev.kind === 'error' ? refusedHop(rec, ev.time) : null;
+    if (hop) {
+      rec.ex.redirects.push(hop);
+      delete rec.ex.response;
     }
     rec.ex.outcome = ev.kind === 'completed' ? { state: 'completed', status: ev.status } : { state: 'failed', error: ev.error };
     rec.ex.timings.end = ev.time;

@@ -2,7 +2,7 @@
  * The correlator's state for one main request (anything that is not a browser preflight): the
  * `Exchange` being filled in, plus where it stands in the current redirect hop.
  */
-import type { Exchange, Header, Observer, PreflightRecord, ResponseRecord } from '../core/model';
+import type { Exchange, Header, Observer, PreflightRecord, RedirectHop, ResponseRecord } from '../core/model';
 import type { HeadersEvent, RequestEvent } from './capture-event';
 
 export type Phase = 'waiting' | 'sent' | 'received';
@@ -95,4 +95,26 @@ export function responseOf(ev: HeadersEvent): ResponseRecord {
   if (ev.statusText !== undefined) r.statusText = ev.statusText;
   if (ev.fromCache !== undefined) r.fromCache = ev.fromCache;
   return r;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * The request failed right after a 3xx with a Location (scenario J: Chromium refused the redirect,
+ * e.g. its CORS check or userinfo in Location; no onBeforeRedirect): that response is a hop the
+ * browser did not follow, not the final response. Returns the hop, or null when the response is not
+ * a redirect.
+ */
+export function refusedHop(rec: MainRecord, time: number): RedirectHop | null {
+  const response = rec.ex.response;
+  if (!response || !REDIRECT_STATUSES.has(response.status)) return null;
+  const raw = response.headers.find((h) => h.name.toLowerCase() === 'location')?.value.trim();
+  if (!raw) return null;
+  let location: string;
+  try {
+    location = new URL(raw, rec.url).href;
+  } catch {
+    return null;
+  }
+  return { url: rec.url, ...(rec.headers ? { requestHeaders: rec.headers } : {}), response, location, time, followed: false };
 }

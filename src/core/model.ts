@@ -55,6 +55,12 @@ export interface RedirectHop {
   location: string;
   /** When the redirect was followed (ms since epoch). */
   time: number;
+  /**
+   * `false` when the browser did not follow this redirect: the request failed at this hop (Chromium
+   * fires onHeadersReceived with the 3xx, then onErrorOccurred, and no onBeforeRedirect), so
+   * `location` was never requested and there is no final response. Absent (or true): followed.
+   */
+  followed?: boolean;
 }
 
 /** An OPTIONS preflight the browser sent for this exchange. */
@@ -119,6 +125,12 @@ export interface Exchange {
   requestHeaders: Header[];
   /** Redirect hops in order; the final URL is the last hop's `location` (or `url` when none). */
   redirects: RedirectHop[];
+  /**
+   * Request headers as sent at the final URL, after the last redirect, when seen (absent without
+   * redirects: then `requestHeaders` are those). They show what the browser really sent there:
+   * `Origin: null` once the origin is tainted, a `Cookie` on the final hop, `Sec-Fetch-Mode`.
+   */
+  finalRequestHeaders?: Header[];
   /** Preflights seen for this exchange, in order (normally zero or one; a redirect may add another). */
   preflights: PreflightRecord[];
   /** The final response, when headers for it were seen (even if CORS then rejected it). */

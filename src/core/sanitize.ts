@@ -27,6 +27,7 @@ function hopsOk(list: RedirectHop[]): boolean {
   for (const h of list) {
     if (!isObj(h) || typeof h.url !== 'string' || typeof h.location !== 'string' || !responseOk(h.response)) return false;
     if (h.requestHeaders !== undefined && !headersOk(h.requestHeaders)) return false;
+    if (h.followed !== undefined && typeof h.followed !== 'boolean') return false;
   }
   return true;
 }
@@ -80,6 +81,7 @@ function cleanHop(h: unknown): RedirectHop | null {
   const response = cleanResponse(h.response) ?? { status: 0, headers: [] };
   const hop: RedirectHop = { url: str(h.url), response, location: str(h.location), time: typeof h.time === 'number' ? h.time : 0 };
   if (h.requestHeaders !== undefined) hop.requestHeaders = cleanHeaders(h.requestHeaders);
+  if (typeof h.followed === 'boolean') hop.followed = h.followed;
   return hop;
 }
 
@@ -99,6 +101,7 @@ function wellFormed(ex: Exchange): boolean {
     (ex.initiator === undefined || typeof ex.initiator === 'string') &&
     headersOk(ex.requestHeaders) && Array.isArray(ex.redirects) && Array.isArray(ex.preflights) &&
     hopsOk(ex.redirects) && preflightsOk(ex.preflights) && (ex.response === undefined || responseOk(ex.response)) &&
+    (ex.finalRequestHeaders === undefined || headersOk(ex.finalRequestHeaders)) &&
     isObj(ex.outcome) && cleanOutcome(ex.outcome) === ex.outcome && cleanObserver(ex.observer) === ex.observer
   );
 }
@@ -122,5 +125,6 @@ export function sanitize(input: unknown): Exchange {
   if (typeof ex.documentUrl === 'string') out.documentUrl = ex.documentUrl;
   const response = cleanResponse(ex.response);
   if (response) out.response = response;
+  if (ex.finalRequestHeaders !== undefined) out.finalRequestHeaders = cleanHeaders(ex.finalRequestHeaders);
   return out;
 }

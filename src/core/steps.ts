@@ -1,6 +1,7 @@
 /**
  * An exchange as a list of steps: each URL the request visited, with the method and headers sent
- * there and the response received (a redirect hop's 3xx, or the final response).
+ * there and the response received (a redirect hop's 3xx, or the final response). A redirect the
+ * browser did not follow (`followed: false`) is the last step: there is no final one.
  */
 import type { Exchange, Header, ResponseRecord } from './model';
 import type { StepRef } from './verdict';
@@ -34,7 +35,10 @@ export function buildSteps(ex: Exchange): Step[] {
     method = next.method;
     headers = next.headers;
   });
-  steps.push({ ref: { kind: 'response' }, url, origin: originOf(url), method, requestHeaders: headers, response: ex.response, location: null });
+  // A redirect the browser refused to follow: the request stopped at that hop, the target was never asked.
+  if (ex.redirects.at(-1)?.followed === false) return steps;
+  const sent = ex.redirects.length > 0 && Array.isArray(ex.finalRequestHeaders) ? ex.finalRequestHeaders : headers;
+  steps.push({ ref: { kind: 'response' }, url, origin: originOf(url), method, requestHeaders: sent, response: ex.response, location: null });
   return steps;
 }
 
