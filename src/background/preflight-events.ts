@@ -7,7 +7,7 @@ import type { PreflightRecord } from '../core/model';
 import type { CaptureEvent, CompletedEvent, ErrorEvent, RequestEvent, SendHeadersEvent } from './capture-event';
 import type { CorrelationState, OpenPreflight, UndecidedOptions } from './correlation-state';
 import { keyOf, keyOfRequest, responseOf, sameKey, type MainRecord, type PairingKey } from './main-record';
-import { findMain, preflightMethod, swapHopPreflights } from './preflight-pairing';
+import { findMain, preflightMethod, swapHopPreflights, type PairingOrder } from './preflight-pairing';
 
 type Later = Exclude<CaptureEvent, RequestEvent>;
 
@@ -19,7 +19,7 @@ export function onUndecidedEvent(st: CorrelationState, u: UndecidedOptions, ev: 
     if (method !== undefined) return openPreflight(st, u.request, method, ev);
   } else if (ev.kind === 'error') {
     // A preflight that failed before sending headers (sequence F): pair by URL and order alone.
-    const main = findMain(st.mains.values(), keyOfRequest(u.request), u.request.url, undefined);
+    const main = findMain(st.mains.values(), keyOfRequest(u.request), u.request.url, undefined, undefined, orderOf(st));
     if (main) {
       const pf: PreflightRecord = { id: ev.id, url: ev.url, requestHeaders: [], error: ev.error, start: u.request.time, end: ev.time };
       st.attach(main, pf);
@@ -36,8 +36,15 @@ function openPreflight(st: CorrelationState, request: RequestEvent, method: stri
   const key = keyOfRequest(request);
   const open: OpenPreflight = { pf, key, method, request };
   st.preflights.set(ev.id, open);
-  const main = findMain(st.mains.values(), key, ev.url, method) ?? undecidedMain(st, key, ev.url, method);
+  const main = findMain(st.mains.values(), key, ev.url, method, undefined, orderOf(st, pf)) ?? undecidedMain(st, key, ev.url, method);
   if (main) st.attachOpen(main, open);
+}
+
+/** Firefox sends a main request's headers before its preflight; Chromium after (preflight-pairing.ts). */
+function orderOf(st: CorrelationState, preflight?: PreflightRecord): PairingOrder {
+  const order: PairingOrder = { headersFirst: st.observer.browser === 'firefox' };
+  if (preflight) order.preflight = preflight;
+  return order;
 }
 
 /** A page's own OPTIONS request gets a preflight too: it is still undecided when that arrives. */
@@ -85,7 +92,7 @@ export function rehome(st: CorrelationState, rec: MainRecord, pf: PreflightRecor
   const open = pf.id !== undefined ? st.preflights.get(pf.id) : undefined;
   if (!open) return;
   delete open.main;
-  const other = findMain(st.mains.values(), open.key, pf.url, open.method, rec);
+  const other = findMain(st.mains.values(), open.key, pf.url, open.method, rec, orderOf(st, pf));
   if (other) st.attachOpen(other, open);
 }
 

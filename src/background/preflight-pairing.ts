@@ -3,7 +3,10 @@
  * the way the browser builds a preflight (reference §4.2–4.3): same URL as the main request's current
  * hop, same tab, frame, initiator and type, `Access-Control-Request-Method` equal to the main
  * request's method, and in time order: the main request's onBeforeRequest comes first, the preflight
- * ends before the main request sends its headers.
+ * ends before the main request sends its headers (Chromium). Firefox reports the main request's
+ * onSendHeaders first and only then opens the preflight (observed in Firefox 153): there a main
+ * request that has sent its headers but has no response yet is still waiting for its preflight, and
+ * the headers it sent tell which of two look-alike requests a preflight belongs to.
  */
 import type { Header, PreflightRecord } from '../core/model';
 import { headerValue, requestedHeaderNames } from './headers';
@@ -20,30 +23,46 @@ export function preflightMethod(headers: readonly Header[]): string | undefined 
 
 const SIMPLE = new Set(['GET', 'HEAD', 'POST']);
 
+/** How the browser orders a main request's events around its preflight. */
+export interface PairingOrder {
+  /** Firefox: the main request's onSendHeaders comes before its preflight starts. */
+  headersFirst: boolean;
+  /** The preflight being paired, when its headers are known (Firefox: matched against what was sent). */
+  preflight?: PreflightRecord;
+}
+
+const CHROMIUM_ORDER: PairingOrder = { headersFirst: false };
+
 /** Could `rec` be waiting for a preflight to `url` right now? */
-function waitingFor(rec: MainRecord, key: PairingKey, url: string): boolean {
-  return rec.phase === 'waiting' && rec.hopPreflight === undefined && rec.url === url && sameKey(keyOf(rec.ex), key);
+function waitingFor(rec: MainRecord, key: PairingKey, url: string, order: PairingOrder): boolean {
+  const before = rec.phase === 'waiting' || (order.headersFirst && rec.phase === 'sent');
+  return before && rec.hopPreflight === undefined && rec.url === url && sameKey(keyOf(rec.ex), key);
 }
 
 /**
  * The oldest main request waiting for this preflight. With `method` unknown (a preflight that failed
- * before sending headers), a request whose method is not simple is preferred.
+ * before sending headers), a request whose method is not simple is preferred. When the main
+ * requests' headers are already known (Firefox), the first whose headers fit the preflight wins.
  */
 export function findMain(
   mains: Iterable<MainRecord>, key: PairingKey, url: string, method: string | undefined, exclude?: MainRecord,
+  order: PairingOrder = CHROMIUM_ORDER,
 ): MainRecord | undefined {
   let fallback: MainRecord | undefined;
+  let sameMethod: MainRecord | undefined;
   for (const rec of mains) {
-    if (rec === exclude || !waitingFor(rec, key, url)) continue;
+    if (rec === exclude || !waitingFor(rec, key, url, order)) continue;
     if (method !== undefined) {
-      if (rec.method === method) return rec;
+      if (rec.method !== method) continue;
+      if (!order.headersFirst || !order.preflight || !rec.headers || preflightFits(order.preflight, rec.headers)) return rec;
+      sameMethod ??= rec;
     } else if (!SIMPLE.has(rec.method.toUpperCase())) {
       return rec;
     } else {
       fallback ??= rec;
     }
   }
-  return fallback;
+  return sameMethod ?? fallback;
 }
 
 /** Every header the preflight announced was actually sent by the main request. */

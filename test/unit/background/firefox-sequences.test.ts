@@ -1,0 +1,83 @@
+/**
+ * Event sequences recorded in real Firefox ESR 153 (a page on one loopback origin fetching another),
+ * replayed through the real capture, correlator and classifier. What Firefox does differently from
+ * Chromium:
+ * - the main request's onSendHeaders comes BEFORE its preflight's onBeforeRequest;
+ * - the preflight has the main request's type (xmlhttprequest), tab, frame and originUrl;
+ * - a failed preflight ends with onResponseStarted then onErrorOccurred NS_ERROR_DOM_BAD_URI, and
+ *   the main request then fails with NS_ERROR_DOM_BAD_URI without any response;
+ * - a response the CORS check rejects still ends with onResponseStarted and onCompleted (no error):
+ *   webRequest cannot tell a blocked response from a delivered one, so the headers must.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify';
+import { API, APP, harness } from './harness';
+
+const url = `${API}/items`;
+const origin: [string, string] = ['Origin', APP];
+const cors: [string, string] = ['Sec-Fetch-Mode', 'cors'];
+const acao: [string, string] = ['Access-Control-Allow-Origin', APP];
+const acrm = (m: string): [string, string] => ['Access-Control-Request-Method', m];
+
+function firefox() {
+  return harness({ browser: 'firefox', classify });
+}
+
+/** Main PUT sends its headers, then the preflight runs to its end (Firefox's order). */
+function preflightedPut(h: ReturnType<typeof firefox>, id: string, pre: string, preStatus: number, preHeaders: [string, string][], sent: [string, string][] = []) {
+  h.t.request(id, url, 'PUT').sent(id, url, [origin, cors, ...sent], 'PUT')
+    .request(pre, url, 'OPTIONS').sent(pre, url, [acrm('PUT'), origin, cors], 'OPTIONS')
+    .received(pre, url, preStatus, preHeaders, 'OPTIONS').started(pre, url, preStatus, 'OPTIONS');
+}
+
+describe('Firefox: preflights are paired although the main request sent its headers first', () => {
+  it('passing preflight → one exchange, preflighted, with its OPTIONS attached', async () => {
+    const h = firefox();
+    preflightedPut(h, '15', '16', 204, [acao, ['Access-Control-Allow-Methods', 'PUT']]);
+    h.t.completed('16', url, 204, 'OPTIONS')
+      .received('15', url, 200, [acao], 'PUT').started('15', url, 200, 'PUT').completed('15', url, 200, 'PUT');
+    await h.session.settle();
+    expect([...h.entries().keys()]).toEqual(['15']);
+    const e = h.entry('15');
+    expect(e.exchange.preflights.map((p) => p.id)).toEqual(['16']);
+    expect(e.verdict.kind).toBe('preflighted');
+    expect(e.verdict.preflight).toMatchObject({ required: true, observed: true });
+  });
+
+  it.each<[string, number, [string, string][], string]>([
+    ['preflight without ACAO', 204, [], 'PreflightMissingAllowOriginHeader'],
+    ['preflight 500 with ACAO', 500, [acao], 'PreflightInvalidStatus'],
+    ['method not in Access-Control-Allow-Methods', 204, [acao, ['Access-Control-Allow-Methods', 'POST']], 'MethodDisallowedByPreflightResponse'],
+  ])('%s (status %s) → blocked %s', async (_, status, headers, code) => {
+    const h = firefox();
+    preflightedPut(h, '17', '18', status, headers);
+    h.t.failed('18', url, 'NS_ERROR_DOM_BAD_URI', 'OPTIONS').failed('17', url, 'NS_ERROR_DOM_BAD_URI', 'PUT');
+    await h.session.settle();
+    expect([...h.entries().keys()]).toEqual(['17']);
+    const e = h.entry('17');
+    expect(e.exchange.preflights).toMatchObject([{ id: '18', error: 'NS_ERROR_DOM_BAD_URI', response: { status } }]);
+    expect(e.verdict.kind).toBe('blocked');
+    expect(e.verdict.reasons[0]?.code).toBe(code);
+  });
+
+  it('two look-alike PUTs in flight: each preflight goes to the request whose headers it announced', async () => {
+    const h = firefox();
+    h.t.request('1', url, 'PUT').sent('1', url, [origin, cors, ['X-A', '1']], 'PUT')
+      .request('2', url, 'PUT').sent('2', url, [origin, cors, ['X-B', '1']], 'PUT')
+      .request('3', url, 'OPTIONS').sent('3', url, [acrm('PUT'), ['Access-Control-Request-Headers', 'x-b'], origin, cors], 'OPTIONS')
+      .request('4', url, 'OPTIONS').sent('4', url, [acrm('PUT'), ['Access-Control-Request-Headers', 'x-a'], origin, cors], 'OPTIONS');
+    await h.session.settle();
+    expect(h.entry('1').exchange.preflights.map((p) => p.id)).toEqual(['4']);
+    expect(h.entry('2').exchange.preflights.map((p) => p.id)).toEqual(['3']);
+  });
+
+  it('a simple request that has sent its headers does not take a preflight meant for a PUT', async () => {
+    const h = firefox();
+    h.t.request('1', url, 'GET').sent('1', url, [origin, cors])
+      .request('2', url, 'PUT').sent('2', url, [origin, cors], 'PUT')
+      .request('3', url, 'OPTIONS').sent('3', url, [acrm('PUT'), origin, cors], 'OPTIONS');
+    await h.session.settle();
+    expect(h.entry('1').exchange.preflights).toEqual([]);
+    expect(h.entry('2').exchange.preflights.map((p) => p.id)).toEqual(['3']);
+  });
+});
