@@ -36,7 +36,7 @@ export function Details({ row, preflightIndex, onClose, onJump }: {
           ))}
         </p>
       )}
-      <Evidence verdict={v} />
+      <Evidence exchange={x} verdict={v} />
       <FixSection exchange={x} verdict={v} />
       <ConsoleText exchange={x} verdict={v} />
       {v.preflight.required && (

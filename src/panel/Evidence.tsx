@@ -1,7 +1,8 @@
+import type { Exchange } from '../core/model';
 import type { Reason, Verdict } from '../core/verdict';
 import { charDiff } from '../ui/char-diff';
 import { DiffText } from '../ui/DiffText';
-import { neededValue } from './evidence';
+import { neededValue, passedChecks } from './evidence';
 
 function stepName(r: Reason): string {
   if (r.step.kind === 'preflight') return 'preflight response';
@@ -37,8 +38,31 @@ function ReasonEvidence({ reason, verdict, first }: { reason: Reason; verdict: V
   );
 }
 
-export function Evidence({ verdict }: { verdict: Verdict }) {
-  if (verdict.reasons.length === 0) return null;
+function PassedEvidence({ exchange, verdict }: { exchange: Exchange; verdict: Verdict }) {
+  const checks = passedChecks(exchange, verdict);
+  if (checks.length === 0) return null;
+  return (
+    <section aria-labelledby="ev-h">
+      <h3 id="ev-h">Why the browser allowed it</h3>
+      <table class="headers passed">
+        <caption class="sr-only">Headers that allowed this request</caption>
+        <thead><tr><th scope="col">Header</th><th scope="col">Received</th><th scope="col">Needed</th></tr></thead>
+        <tbody>
+          {checks.map((c, i) => (
+            <tr key={i}>
+              <th scope="row">{c.header} <span class="muted">({c.where})</span></th>
+              <td>{c.received ?? <em>not sent</em>}</td>
+              <td>{c.needed}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function Evidence({ exchange, verdict }: { exchange: Exchange; verdict: Verdict }) {
+  if (verdict.reasons.length === 0) return <PassedEvidence exchange={exchange} verdict={verdict} />;
   return (
     <section aria-labelledby="ev-h">
       <h3 id="ev-h">Evidence</h3>

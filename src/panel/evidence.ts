@@ -1,4 +1,5 @@
 /** What the details pane highlights: the value a deciding header needed, and which headers decided. */
+import type { Exchange, Header } from '../core/model';
 import type { Reason, Verdict } from '../core/verdict';
 
 /**
@@ -35,6 +36,42 @@ export function decidingRequestHeaders(v: Verdict): Set<string> {
   if (v.credentials.mode === 'include') {
     out.add('cookie');
     out.add('authorization');
+  }
+  return out;
+}
+
+/** One header that let a request through: what the server sent and what the browser needed. */
+export interface PassedCheck {
+  where: string;
+  header: string;
+  received: string | null;
+  needed: string;
+}
+
+function joined(headers: readonly Header[] | undefined, name: string): string | null {
+  const values = (headers ?? []).filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
+  return values.length ? values.join(', ') : null;
+}
+
+/** For an allowed CORS request, the headers that allowed it, so "why did this work?" has an answer too. */
+export function passedChecks(x: Exchange, v: Verdict): PassedCheck[] {
+  if (v.kind !== 'simple' && v.kind !== 'preflighted') return [];
+  const credentialed = v.credentials.mode === 'include' || v.credentials.mode === 'inferred-include';
+  const origin = v.origin ?? 'null';
+  const acao = credentialed ? origin : `${origin} or *`;
+  const out: PassedCheck[] = [];
+  const pf = [...x.preflights].reverse().find((p) => p.response);
+  if (pf?.response) {
+    const h = pf.response.headers;
+    out.push({ where: 'preflight response', header: 'Access-Control-Allow-Origin', received: joined(h, 'access-control-allow-origin'), needed: acao });
+    const method = v.preflight.why.find((w) => w.kind === 'method');
+    if (method) out.push({ where: 'preflight response', header: 'Access-Control-Allow-Methods', received: joined(h, 'access-control-allow-methods'), needed: `lists ${method.subject}${credentialed ? '' : ' (or *)'}` });
+    const names = v.preflight.why.filter((w) => w.kind !== 'method' && w.kind !== 'forced').map((w) => w.subject.toLowerCase());
+    if (names.length) out.push({ where: 'preflight response', header: 'Access-Control-Allow-Headers', received: joined(h, 'access-control-allow-headers'), needed: `lists ${[...new Set(names)].join(', ')}${credentialed ? '' : ' (or *)'}` });
+  }
+  if (x.response) {
+    out.push({ where: 'response', header: 'Access-Control-Allow-Origin', received: joined(x.response.headers, 'access-control-allow-origin'), needed: acao });
+    if (credentialed) out.push({ where: 'response', header: 'Access-Control-Allow-Credentials', received: joined(x.response.headers, 'access-control-allow-credentials'), needed: 'true' });
   }
   return out;
 }

@@ -168,3 +168,19 @@ describe('Panel', () => {
     }
   });
 });
+
+describe('Panel, allowed requests', () => {
+  it('says which headers let a preflighted request through', async () => {
+    mount([preflightedPut('c', 1)]);
+    await waitFor(() => expect(rowFor('/items/c')).toBeDefined());
+    fireEvent.click(rowFor('/items/c')!);
+    const table = await screen.findByRole('table', { name: 'Headers that allowed this request' });
+    const lines = within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(lines).toEqual([
+      `Access-Control-Allow-Origin (preflight response)${PAGE}${PAGE} or *`,
+      'Access-Control-Allow-Methods (preflight response)PUTlists PUT (or *)',
+      'Access-Control-Allow-Headers (preflight response)content-type, x-tracelists content-type, x-trace (or *)',
+      `Access-Control-Allow-Origin (response)${PAGE}${PAGE} or *`,
+    ]);
+  });
+});
