@@ -22,12 +22,19 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
       const t = e.target as HTMLElement | null;
       if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
-      e.preventDefault();
-      filterRef.current?.focus();
-      filterRef.current?.select();
+      if (e.key === '/') {
+        e.preventDefault();
+        filterRef.current?.focus();
+        filterRef.current?.select();
+      } else if (e.key === 'Escape' && store.openKey.value !== null) {
+        // Outside the filter box, Escape closes the details and returns to the table.
+        e.preventDefault();
+        store.openKey.value = null;
+        gridFocus();
+      }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

@@ -107,6 +107,9 @@ describe('Panel', () => {
     expect(store.openKey.value).toBeNull();
     fireEvent.keyDown(grid(), { key: 'Enter' });
     await waitFor(() => expect(screen.getByRole('complementary').textContent).toContain('/items/b'));
+    fireEvent.keyDown(grid(), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('complementary')).toBeNull());
+    expect(document.activeElement).toBe(grid());
 
     fireEvent.keyDown(document.body, { key: '/' });
     const filter = screen.getByRole('searchbox', { name: /Filter by URL/ });
