@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Header } from '../core/model';
 
 export interface HeaderTableProps {
@@ -6,8 +7,25 @@ export interface HeaderTableProps {
   caption: string;
   /** Lower-case names of headers that decided the verdict. */
   highlight?: ReadonlySet<string>;
-  /** Lower-case names whose values are hidden (the user did not opt in to show secrets). */
+  /** What to say when there are no headers. */
   empty?: string;
+}
+
+/** Longer values are cut here until the user asks for all of it (a 1 MB header must not freeze the panel). */
+export const VALUE_PREVIEW = 2048;
+
+function Value({ value }: { value: string }) {
+  const [all, setAll] = useState(false);
+  if (all || value.length <= VALUE_PREVIEW) return <>{value}</>;
+  return (
+    <>
+      {value.slice(0, VALUE_PREVIEW)}…{' '}
+      <button type="button" class="link" onClick={() => setAll(true)}
+        aria-label={`Show the whole value (${value.length.toLocaleString('en-US')} characters)`}>
+        show all {value.length.toLocaleString('en-US')} characters
+      </button>
+    </>
+  );
 }
 
 /** Headers in wire order, duplicates kept. Values are rendered as text whatever they contain. */
@@ -22,7 +40,7 @@ export function HeaderTable({ headers, caption, highlight, empty = 'No headers s
           return (
             <tr key={i} class={hot ? 'deciding' : undefined} data-deciding={hot ? 'true' : undefined}>
               <th scope="row">{h.name}{hot && <span class="sr-only"> (decided the verdict)</span>}</th>
-              <td>{h.value}</td>
+              <td><Value value={h.value} /></td>
             </tr>
           );
         })}

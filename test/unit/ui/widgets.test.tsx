@@ -96,3 +96,15 @@ describe('Guard', () => {
     expect(screen.getByText('still here')).toBeDefined();
   });
 });
+
+describe('HeaderTable, huge values', () => {
+  it('shows the start of a huge value and all of it on request', async () => {
+    const { VALUE_PREVIEW } = await import('../../../src/ui/HeaderTable');
+    const value = 'a'.repeat(1_000_000);
+    render(<HeaderTable headers={[{ name: 'X-Big', value }]} caption="Big" />);
+    const cell = screen.getByRole('cell');
+    expect(cell.textContent!.length).toBeLessThan(VALUE_PREVIEW + 100);
+    fireEvent.click(within(cell).getByRole('button', { name: 'Show the whole value (1,000,000 characters)' }));
+    expect(screen.getByRole('cell').textContent).toBe(value);
+  });
+});
