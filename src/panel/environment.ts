@@ -23,11 +23,11 @@ export function resolveTabId(search: string): number | null {
   return typeof inspected === 'number' ? inspected : null;
 }
 
-/** DevTools says 'dark' or 'default'; a tab follows prefers-color-scheme (the CSS does that without an attribute). */
+/** DevTools says 'dark' or 'default' ('light' in Firefox); a tab follows prefers-color-scheme (the CSS does that without an attribute). */
 export function applyTheme(root: HTMLElement): void {
   const name = devtools()?.panels?.themeName;
   if (name === 'dark') root.dataset.theme = 'dark';
-  else if (name === 'default') root.dataset.theme = 'light';
+  else if (name === 'default' || name === 'light') root.dataset.theme = 'light'; // Chrome says 'default', Firefox 'light'
 }
 
 /** URL of this page as a tab of its own, showing `tabId`. */

@@ -27,6 +27,10 @@ describe('panel environment', () => {
     g.chrome = { devtools: { panels: { themeName: 'default' } } };
     applyTheme(root);
     expect(root.dataset.theme).toBe('light');
+    root.dataset.theme = 'dark';
+    g.chrome = { devtools: { panels: { themeName: 'light' } } };
+    applyTheme(root);
+    expect(root.dataset.theme).toBe('light');
   });
 
   it('builds the pop-out address of the same page for the same tab', () => {
