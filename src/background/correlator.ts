@@ -135,6 +135,7 @@ export class Correlator {
     rec.headers = ev.headers;
     rec.phase = 'sent';
     if (rec.ex.redirects.length === 0) rec.ex.requestHeaders = ev.headers;
+    else rec.ex.finalRequestHeaders = ev.headers;
   }
 
   private mainRedirected(rec: MainRecord, ev: RedirectEvent): void {
@@ -150,6 +151,7 @@ export class Correlator {
       time: ev.time,
     });
     delete rec.ex.response;
+    delete rec.ex.finalRequestHeaders;
     rec.method = methodAfterRedirect(rec.method, ev.status);
     rec.url = ev.redirectUrl;
     rec.phase = 'waiting';
@@ -180,6 +182,7 @@ export class Correlator {
     if (hop) {
       rec.ex.redirects.push(hop);
       delete rec.ex.response;
+      delete rec.ex.finalRequestHeaders;
     }
     rec.ex.outcome = ev.kind === 'completed' ? { state: 'completed', status: ev.status } : { state: 'failed', error: ev.error };
     rec.ex.timings.end = ev.time;

@@ -63,9 +63,10 @@ export function recoverMainRecord(ex: Exchange): MainRecord {
   const last = ex.redirects[ex.redirects.length - 1];
   const url = last ? last.location : ex.url;
   const method = last ? methodAfterRedirect(ex.method, last.response.status) : ex.method;
-  const phase: Phase = ex.response ? 'received' : ex.redirects.length === 0 && ex.requestHeaders.length > 0 ? 'sent' : 'waiting';
+  const sent = ex.redirects.length === 0 ? (ex.requestHeaders.length > 0 ? ex.requestHeaders : undefined) : ex.finalRequestHeaders;
+  const phase: Phase = ex.response ? 'received' : sent ? 'sent' : 'waiting';
   const rec: MainRecord = { ex, phase, url, method };
-  if (ex.redirects.length === 0 && ex.requestHeaders.length > 0) rec.headers = ex.requestHeaders;
+  if (sent) rec.headers = sent;
   const open = ex.preflights.find((p) => p.end === undefined);
   if (open && rec.phase === 'waiting') rec.hopPreflight = open;
   return rec;

@@ -7,8 +7,8 @@ import type { Exchange } from './model';
 export function cookieSentCrossOrigin(ex: Exchange, steps: Step[], origin: string): boolean {
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
-    // Only the first step's and each hop's own headers were observed; later ones are derived.
-    const observed = i === 0 ? ex.requestHeaders : ex.redirects[i]?.requestHeaders;
+    // Observed: the first step's headers, each hop's own, and those sent at the final URL; others are derived.
+    const observed = i === 0 ? ex.requestHeaders : step.ref.kind === 'response' ? ex.finalRequestHeaders : ex.redirects[i]?.requestHeaders;
     if (!observed || (step.origin === origin && origin !== 'null')) continue;
     if (hasHeader(observed, 'cookie')) return true;
   }

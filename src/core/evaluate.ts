@@ -8,7 +8,7 @@ import type { PreflightInfo, StepRef } from './verdict';
 import type { ModeInfo } from './mode';
 import type { Step } from './steps';
 import { traceAccess, traceHidden, tracePreflight, type Trace } from './checks';
-import { headerCount, joinedHeader } from './headers';
+import { firstHeader, headerCount, joinedHeader } from './headers';
 import { OPAQUE_ORIGIN, originOf } from './origin';
 import { schemeOf } from './url';
 import { preflightNeed, whyFromObservedPreflight } from './preflight-need';
@@ -73,6 +73,11 @@ export function evaluate(ctx: Context, credentialed: boolean, trace?: Trace): Ev
     preflightWithoutResponse: false, passedByWildcard: false, notModified: false, credentialedFailure: null,
   };
   for (const step of ctx.steps) {
+    const sent = sentFinalOrigin(ctx.ex, step);
+    if (sent !== null && sent !== origin) {
+      tainted = tainted || (sent === OPAQUE_ORIGIN && ctx.origin !== OPAQUE_ORIGIN);
+      origin = sent;
+    }
     const crossOrigin = origin === OPAQUE_ORIGIN || step.origin !== origin;
     if (corsMode && crossOrigin) corsFlag = true;
     ev.origin = origin;
@@ -130,6 +135,16 @@ function done(ev: Evaluation, findings: Finding[], tainted: boolean): Evaluation
   ev.findings = findings;
   ev.tainted = tainted;
   return ev;
+}
+
+/**
+ * The Origin the browser really sent at the final URL after redirects, when that was seen: it is the
+ * value ACAO is compared with (`null` once tainted), so it wins over our derivation.
+ */
+function sentFinalOrigin(ex: Exchange, step: Step): string | null {
+  if (step.ref.kind !== 'response' || ex.redirects.length === 0 || !Array.isArray(ex.finalRequestHeaders)) return null;
+  const value = firstHeader(ex.finalRequestHeaders, 'origin')?.trim();
+  return value ? value : null;
 }
 
 /** Fetch "tainted origin": a hop to another origin while the request's origin differs from the current URL's. */

@@ -29,14 +29,16 @@ const SEC_FETCH_MODES: Record<string, RequestMode> = {
 export function detectMode(ex: Exchange): ModeInfo {
   if (ex.type === 'main_frame' || ex.type === 'sub_frame') return { mode: 'navigate', certain: true, basis: 'it is a page navigation' };
   if (ex.type === 'websocket' || ex.type === 'webtransport') return { mode: 'websocket', certain: true, basis: `it is a ${ex.type === 'websocket' ? 'WebSocket' : 'WebTransport'} connection` };
-  const secFetchMode = firstHeader(ex.requestHeaders, 'sec-fetch-mode');
+  // After a redirect the final URL's headers say it too (a same-origin first hop sends no Origin).
+  const final = ex.redirects.length > 0 ? ex.finalRequestHeaders : undefined;
+  const secFetchMode = firstHeader(ex.requestHeaders, 'sec-fetch-mode') ?? firstHeader(final, 'sec-fetch-mode');
   if (secFetchMode !== null) {
     const mode = SEC_FETCH_MODES[secFetchMode.toLowerCase()];
     if (mode) return { mode, certain: true, basis: `the browser sent Sec-Fetch-Mode: ${secFetchMode}` };
   }
   if (ex.preflights.length > 0) return { mode: 'cors', certain: true, basis: 'the browser sent a preflight for it' };
   const method = typeof ex.method === 'string' ? ex.method.toUpperCase() : '';
-  const hasOrigin = hasHeader(ex.requestHeaders, 'origin');
+  const hasOrigin = hasHeader(ex.requestHeaders, 'origin') || hasHeader(final, 'origin');
   if (hasOrigin && (method === 'GET' || method === 'HEAD')) {
     return { mode: 'cors', certain: true, basis: `the browser sent an Origin header on a ${method} request` };
   }
