@@ -1,6 +1,8 @@
 /**
  * `classify(exchange)`: the verdict for one exchange. Pure, total (never throws) and linear in the
- * size of its input. The browser's own outcome decides pass/fail; the checks explain it.
+ * size of its input. The browser's own outcome decides pass/fail; the checks explain it. Except in
+ * Firefox, whose webRequest reports a response its CORS check rejected as completed: there a
+ * completed outcome only means a response arrived, and the checks decide (outcome-firefox.ts).
  */
 import type { Exchange, Outcome } from './model';
 import type { Verdict } from './verdict';
@@ -16,6 +18,7 @@ import { verdict } from './build';
 import { localNetworkVerdict } from './outcome-lna';
 import { failedCorsVerdict } from './outcome-failed';
 import { completedCorsVerdict } from './outcome-completed';
+import { firefoxCompletedVerdict } from './outcome-firefox';
 import { networkErrorVerdict, nonCorsVerdict, pendingVerdict, plainNetworkError, unknownModeFailure } from './outcome-other';
 
 export function classify(exchange: Exchange): Verdict {
@@ -63,6 +66,7 @@ function classifyExchange(ex: Exchange): Verdict {
     return nonCorsVerdict(ex, 'same-origin', 'Same origin: CORS does not apply', failedError);
   }
   if (outcome.state === 'failed') return failedCorsVerdict(ctx, primary, cookie, outcome);
+  if (ex.observer.browser === 'firefox') return firefoxCompletedVerdict(ctx, primary, cookie);
   return completedCorsVerdict(ctx, primary, cookie);
 }
 

@@ -15,16 +15,7 @@ const COOKIE: CredentialsInfo = { mode: 'include', basis: 'a Cookie header was s
 
 export function failedCorsVerdict(ctx: Context, primary: Evaluation, cookie: boolean, outcome: Extract<Outcome, { state: 'failed' }>): Verdict {
   const reported = outcome.corsError ?? null;
-  if (primary.findings.length > 0) {
-    const notes: string[] = [];
-    if (!cookie) {
-      const altFirst = primary.credentialedFailure;
-      if (altFirst !== null && altFirst !== primary.findings[0]!.def.code) {
-        notes.push(`If the request was sent with credentials (cookies), Chrome would report ${altFirst} instead.`);
-      }
-    }
-    return blocked(ctx, primary, cookie ? COOKIE : UNKNOWN_CREDENTIALS, notes, reported);
-  }
+  if (primary.findings.length > 0) return headerFailureVerdict(ctx, primary, cookie, reported);
   if (!cookie) {
     const alt = evaluate(ctx, true);
     if (alt.findings.length > 0) {
@@ -38,6 +29,23 @@ export function failedCorsVerdict(ctx: Context, primary: Evaluation, cookie: boo
     }
   }
   return inconclusive(ctx, primary, outcome.error, reported);
+}
+
+/**
+ * The visible headers fail CORS with the credentials we can prove: blocked, first finding first.
+ * `extra` notes go after the evidence notes.
+ */
+export function headerFailureVerdict(ctx: Context, primary: Evaluation, cookie: boolean, reported: string | null, extra: string[] = []): Verdict {
+  const notes: string[] = [];
+  if (!cookie) {
+    const altFirst = primary.credentialedFailure;
+    if (altFirst !== null && altFirst !== primary.findings[0]!.def.code) {
+      notes.push(ctx.ex.observer.browser === 'firefox'
+        ? `If the request was sent with credentials (cookies), the reason would be ${altFirst} instead.`
+        : `If the request was sent with credentials (cookies), Chrome would report ${altFirst} instead.`);
+    }
+  }
+  return blocked(ctx, primary, cookie ? COOKIE : UNKNOWN_CREDENTIALS, [...notes, ...extra], reported);
 }
 
 function blocked(ctx: Context, ev: Evaluation, credentials: CredentialsInfo, extra: string[], reported: string | null): Verdict {

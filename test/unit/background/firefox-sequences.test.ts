@@ -81,3 +81,44 @@ describe('Firefox: preflights are paired although the main request sent its head
     expect(h.entry('2').exchange.preflights.map((p) => p.id)).toEqual(['3']);
   });
 });
+describe('Firefox: a completed response is judged by its headers', () => {
+  it('no ACAO, onCompleted 200 (Firefox blocked it; the page saw a NetworkError) → blocked MissingAllowOriginHeader', async () => {
+    const h = firefox();
+    h.t.request('13', url).sent('13', url, [origin, cors]).received('13', url, 200, [])
+      .started('13', url, 200).completed('13', url, 200);
+    await h.session.settle();
+    const v = h.entry('13').verdict;
+    expect(v.kind).toBe('blocked');
+    expect(v.reasons[0]?.code).toBe('MissingAllowOriginHeader');
+    expect(v.reasons[0]?.firefox).toBe('CORSMissingAllowOrigin2');
+    expect(v.status).toBe(200);
+  });
+
+  it('preflight passes, main response without ACAO → blocked MissingAllowOriginHeader', async () => {
+    const h = firefox();
+    preflightedPut(h, '23', '24', 204, [acao, ['Access-Control-Allow-Methods', 'PUT']]);
+    h.t.completed('24', url, 204, 'OPTIONS').received('23', url, 200, [], 'PUT').started('23', url, 200, 'PUT').completed('23', url, 200, 'PUT');
+    await h.session.settle();
+    expect(h.entry('23').verdict).toMatchObject({ kind: 'blocked', reasons: [{ code: 'MissingAllowOriginHeader' }] });
+  });
+
+  it('ACAO * with a Cookie sent → blocked WildcardOriginNotAllowed (credentials certain)', async () => {
+    const h = firefox();
+    h.t.request('25', url).sent('25', url, [origin, cors, ['Cookie', 'sid=1']]).received('25', url, 200, [['Access-Control-Allow-Origin', '*']])
+      .started('25', url, 200).completed('25', url, 200);
+    await h.session.settle();
+    expect(h.entry('25').verdict).toMatchObject({ kind: 'blocked', reasons: [{ code: 'WildcardOriginNotAllowed' }], credentials: { mode: 'include' } });
+  });
+
+  it('ACAO * without a visible Cookie → simple, but credentials unknown and the credentialed failure named', async () => {
+    const h = firefox();
+    h.t.request('26', url).sent('26', url, [origin, cors]).received('26', url, 200, [['Access-Control-Allow-Origin', '*']])
+      .started('26', url, 200).completed('26', url, 200);
+    await h.session.settle();
+    const v = h.entry('26').verdict;
+    expect(v.kind).toBe('simple');
+    expect(v.credentials.mode).toBe('unknown');
+    expect(v.headline).toMatch(/without credentials/);
+    expect(v.notes.join('\n')).toMatch(/WildcardOriginNotAllowed/);
+  });
+});

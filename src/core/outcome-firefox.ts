@@ -1,0 +1,53 @@
+/**
+ * A CORS request Firefox reported as completed. Firefox runs its CORS check after webRequest's
+ * onResponseStarted, and a response the check rejects still ends with onCompleted, no error
+ * (observed in Firefox 153: the page's fetch() throws, the extension sees a 200). So here
+ * "completed" means "a response arrived", not "the page could read it": the headers decide.
+ * (A failed preflight does show: the OPTIONS and the main request end with NS_ERROR_DOM_BAD_URI.)
+ */
+import type { Verdict } from './verdict';
+import type { Context, Evaluation } from './evaluate';
+import { verdict, UNKNOWN_CREDENTIALS } from './build';
+import { completedCorsVerdict } from './outcome-completed';
+import { headerFailureVerdict } from './outcome-failed';
+import { isExtensionOrigin } from './initiator';
+import { reasonDef } from './reasons';
+
+const SILENT =
+  'Firefox does not tell extensions when its CORS check rejects a response (webRequest reports it as completed), so this verdict comes from the response headers, which fail the check. In the page, fetch() rejected with "NetworkError when attempting to fetch resource".';
+
+export function firefoxCompletedVerdict(ctx: Context, primary: Evaluation, cookie: boolean): Verdict {
+  if (primary.findings.length > 0 && !isExtensionOrigin(ctx.origin)) {
+    return ctx.mode.certain ? headerFailureVerdict(ctx, primary, cookie, null, [SILENT]) : modeUnknown(ctx, primary);
+  }
+  const passed = completedCorsVerdict(ctx, primary, cookie);
+  if (cookie || primary.credentialedFailure === null || passed.kind === 'no-cors') return passed;
+  // Passes without credentials, fails with them, and nothing shows which: say both.
+  const code = primary.credentialedFailure;
+  const key = reasonDef(code)?.firefoxKeys[0];
+  return {
+    ...passed,
+    headline: passed.headline.replace(/^Allowed/, 'Allowed if sent without credentials'),
+    credentials: UNKNOWN_CREDENTIALS,
+    notes: [
+      `Without credentials every check passes. If the request was sent with credentials (fetch credentials: "include", XMLHttpRequest withCredentials), Firefox blocked it: ${code}${key ? ` (Firefox: ${key})` : ''}. Firefox does not tell extensions which happened, and no Cookie header was visible.`,
+      ...passed.notes,
+    ],
+  };
+}
+
+/** The headers fail CORS, and the mode is only assumed: a blocked CORS request or a no-cors load. */
+function modeUnknown(ctx: Context, primary: Evaluation): Verdict {
+  const f = primary.findings[0]!;
+  return verdict({
+    kind: 'inconclusive',
+    headline: `Blocked if this was a CORS request: ${f.def.short(f.evidence)}`,
+    preflight: primary.preflight,
+    origin: primary.origin,
+    tainted: primary.tainted,
+    status: primary.status,
+    notes: [
+      `The visible headers fail CORS (${f.def.code}). The request mode is only assumed (${ctx.mode.basis}): in cors mode Firefox blocked the response; in no-cors mode the page got an opaque response it cannot read. Firefox does not tell extensions which.`,
+    ],
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Firefox reports a response its CORS check rejected as completed (observed in Firefox 153), so for
+ * a Firefox observer a completed outcome is judged by the headers. Chromium's completed outcome still
+ * means "passed" (compared at the end of each case).
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classify';
+import { exchange, PAGE } from '../../support/builder';
+
+const firefox = () => exchange().observer('firefox');
+
+describe('Firefox: completed means a response arrived, the headers decide', () => {
+  it.each([
+    ['no ACAO', (r: ReturnType<typeof exchange>) => r.response((x) => x.status(200)), 'MissingAllowOriginHeader', 'CORSMissingAllowOrigin2'],
+    ['no ACAO on a 500', (r: ReturnType<typeof exchange>) => r.response((x) => x.status(500)), 'MissingAllowOriginHeader', 'CORSMissingAllowOrigin2'],
+    ['ACAO of another origin', (r: ReturnType<typeof exchange>) => r.response((x) => x.status(200).acao('http://other.test')), 'AllowOriginMismatch', 'CORSAllowOriginNotMatchingOrigin'],
+    ['two ACAO lines', (r: ReturnType<typeof exchange>) => r.response((x) => x.status(200).acao(PAGE).acao(PAGE)), 'MultipleAllowOriginValues', 'CORSMultipleAllowOriginNotAllowed'],
+  ])('%s → blocked %s, with a note saying where the verdict comes from', (_, shape, code, key) => {
+    const v = classify(shape(firefox()).build());
+    expect(v.kind).toBe('blocked');
+    expect(v.reasons[0]?.code).toBe(code);
+    expect(v.reasons[0]?.firefox).toBe(key);
+    expect(v.notes.join('\n')).toMatch(/Firefox does not tell extensions when its CORS check rejects a response/);
+  });
+
+  it('a preflight that passed, then a main response without ACAO → blocked, still counted as preflighted', () => {
+    const v = classify(firefox().method('PUT').preflight((p) => p.acao(PAGE).acam('PUT')).response((r) => r.status(200)).build());
+    expect(v.kind).toBe('blocked');
+    expect(v.reasons[0]?.code).toBe('MissingAllowOriginHeader');
+    expect(v.preflight).toMatchObject({ required: true, observed: true });
+  });
+
+  it('ACAO * with a Cookie → blocked WildcardOriginNotAllowed, credentials certain', () => {
+    const v = classify(firefox().cookie('sid=1').response((r) => r.status(200).acao('*')).build());
+    expect(v).toMatchObject({ kind: 'blocked', reasons: [{ code: 'WildcardOriginNotAllowed', firefox: 'CORSNotSupportingCredentials' }], credentials: { mode: 'include' } });
+  });
+
+  it('ACAO * without a Cookie → simple "if sent without credentials", credentials unknown, the other case named', () => {
+    const v = classify(firefox().response((r) => r.status(200).acao('*')).build());
+    expect(v.kind).toBe('simple');
+    expect(v.headline).toMatch(/^Allowed if sent without credentials: a simple CORS request/);
+    expect(v.credentials.mode).toBe('unknown');
+    expect(v.notes[0]).toMatch(/Firefox blocked it: WildcardOriginNotAllowed \(Firefox: CORSNotSupportingCredentials\)/);
+  });
+
+  it('ACAO = origin without ACAC: the same hedge (credentialed it would need Access-Control-Allow-Credentials: true)', () => {
+    const v = classify(firefox().response((r) => r.status(200).acao(PAGE)).build());
+    expect(v.kind).toBe('simple');
+    expect(v.credentials.mode).toBe('unknown');
+    expect(v.notes[0]).toMatch(/InvalidAllowCredentials/);
+  });
+
+  it('ACAO = origin and ACAC true → simple, no hedge (passes either way)', () => {
+    const v = classify(firefox().response((r) => r.status(200).acao(PAGE).acac('true')).build());
+    expect(v.kind).toBe('simple');
+    expect(v.headline).toMatch(/^Allowed: a simple CORS request/);
+    expect(v.notes.join('\n')).not.toMatch(/without credentials/);
+  });
+
+  it('the mode only assumed (no Sec-Fetch-Mode, no Origin) and failing headers → inconclusive, both readings told', () => {
+    const v = classify(firefox().bare().type('xmlhttprequest').method('POST').response((r) => r.status(200)).build());
+    expect(v.kind).toBe('inconclusive');
+    expect(v.headline).toMatch(/^Blocked if this was a CORS request/);
+    expect(v.notes[0]).toMatch(/no-cors mode the page got an opaque response/);
+  });
+
+  it('an extension-initiated request is exempt: not blocked', () => {
+    const v = classify(firefox().from('moz-extension://0b8c1f1e-0000-4000-8000-000000000000').response((r) => r.status(200)).build());
+    expect(v.kind).not.toBe('blocked');
+  });
+
+  it('Chromium: the same completed exchanges are passes (Chromium ends a rejected one with an error)', () => {
+    expect(classify(exchange().cookie('sid=1').response((r) => r.status(200).acao('*')).build()).kind).not.toBe('blocked');
+    expect(classify(exchange().response((r) => r.status(200).acao('*')).build())).toMatchObject({ kind: 'simple', credentials: { mode: 'omit' } });
+  });
+});
