@@ -14,8 +14,7 @@ const stop = (fn: () => void) => (e: TargetedMouseEvent<HTMLButtonElement>) => {
 export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (key: string) => void }) {
   const rows = store.visible.value;
   const jumpTo = (key: string) => {
-    const i = rows.findIndex((r) => r.key === key);
-    if (i >= 0) store.activeIndex.value = i;
+    store.activeKey.value = key;
     onOpen(key);
   };
 
@@ -87,8 +86,8 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
         const cur = store.sort.value;
         store.sort.value = { column: col as SortColumn, dir: cur.column === col && cur.dir === 'asc' ? 'desc' : 'asc' };
       }}
-      onActive={(i) => { store.activeIndex.value = i; }}
-      onOpen={(i) => { const r = rows[i]; if (r) { store.activeIndex.value = i; onOpen(r.key); } }}
+      onActive={(i) => { store.activeKey.value = rows[i]?.key ?? null; }}
+      onOpen={(i) => { const r = rows[i]; if (r) { store.activeKey.value = r.key; onOpen(r.key); } }}
       empty={<EmptyState store={store} />}
     />
   );

@@ -48,8 +48,7 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
   const notice = store.notice.value;
   const openKey = (key: string) => { store.openKey.value = key; };
   const jump = (key: string) => {
-    const i = store.visible.value.findIndex((d) => d.key === key);
-    if (i >= 0) store.activeIndex.value = i;
+    store.activeKey.value = key;
     store.openKey.value = key;
   };
 
@@ -60,7 +59,7 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
         <div class="banner banner-imported" role="status">
           <strong>Imported:</strong> {imported.name} — {imported.rows.length} requests, classified by CORS Lens.
           {imported.problems.length > 0 && <span> {imported.problems.length} entries could not be read.</span>}
-          <button type="button" class="btn" onClick={() => { store.imported.value = null; store.openKey.value = null; store.activeIndex.value = -1; }}>
+          <button type="button" class="btn" onClick={() => { store.imported.value = null; store.openKey.value = null; store.activeKey.value = null; }}>
             {actions ? 'Back to live log' : 'Close import'}
           </button>
         </div>

@@ -46,7 +46,7 @@ export function Toolbar({ store, actions, io, filterRef }: {
       </label>
       <input ref={filterRef} type="search" class="filter" placeholder="Filter  ( / )"
         aria-label="Filter by URL, header name or value, or reason" value={store.text.value}
-        onInput={(e) => { store.text.value = e.currentTarget.value; store.activeIndex.value = -1; }}
+        onInput={(e) => { store.text.value = e.currentTarget.value; }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') { e.preventDefault(); store.text.value = ''; }
         }} />

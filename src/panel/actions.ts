@@ -12,7 +12,7 @@ export function panelActions(conn: BackgroundConnection, tabId: number, store: P
       try {
         await conn.request('clear', { tabId });
         store.openKey.value = null;
-        store.activeIndex.value = -1;
+        store.activeKey.value = null;
       } catch (err) {
         fail('clear the log')(err);
       }

@@ -65,7 +65,7 @@ export function applyPortMessage(store: PanelStore, message: PortMessage): void 
         store.live.value = [];
         if (!store.imported.value) {
           store.openKey.value = null;
-          store.activeIndex.value = -1;
+          store.activeKey.value = null;
         }
         store.notice.value = p.reason === 'navigation'
           ? { tone: 'info', text: 'The page navigated; the log was cleared. Turn on “Keep log” to keep it across navigations.' }

@@ -36,7 +36,7 @@ export async function importHarInto(store: PanelStore, file: HarFileLike): Promi
     const log = await readHarFile(file);
     store.imported.value = log;
     store.openKey.value = null;
-    store.activeIndex.value = -1;
+    store.activeKey.value = null;
     store.notice.value = log.rows.length === 0
       ? { tone: 'info', text: `“${file.name}” contains no requests CORS Lens could read.${log.problems.length ? ` ${log.problems[0]}` : ''}` }
       : null;

@@ -41,7 +41,8 @@ export function createPanelStore() {
   const showNonCors = signal(false);
   const text = signal('');
   const sort = signal<SortSpec>({ column: 'time', dir: 'asc' });
-  const activeIndex = signal(-1);
+  /** Key (DisplayRow.key) of the line the keyboard is on: it stays on that line through sorts and updates. */
+  const activeKey = signal<string | null>(null);
   /** Export Cookie / Authorization values too (off unless the user ticks it). */
   const exportSecrets = signal(false);
   /** Key (DisplayRow.key) of the line whose details are open. */
@@ -60,6 +61,10 @@ export function createPanelStore() {
     for (const r of rows.value) c[r.kind as VerdictKind]++;
     return c;
   });
+  const activeIndex = computed(() => {
+    const key = activeKey.value;
+    return key === null ? -1 : visible.value.findIndex((d) => d.key === key);
+  });
   const open = computed(() => {
     const key = openKey.value;
     if (key === null) return null;
@@ -72,8 +77,8 @@ export function createPanelStore() {
 
   return {
     live, summary, settings, connection, notice, imported,
-    kind, showNonCors, text, sort, activeIndex, openKey, exportSecrets,
-    rows, sorted, visible, shown, counts, open,
+    kind, showNonCors, text, sort, activeKey, openKey, exportSecrets,
+    rows, sorted, visible, shown, counts, activeIndex, open,
   };
 }
 

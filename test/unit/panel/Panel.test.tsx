@@ -187,3 +187,20 @@ describe('Panel, allowed requests', () => {
     ]);
   });
 });
+
+describe('Panel, keyboard position', () => {
+  it('stays on the same request when the table is sorted or new requests arrive', async () => {
+    const { store, bg } = mount();
+    await waitFor(() => expect(bodyRows()).toHaveLength(4));
+    grid().focus();
+    fireEvent.keyDown(grid(), { key: 'ArrowDown' });
+    fireEvent.keyDown(grid(), { key: 'ArrowDown' });
+    expect(store.activeKey.value).toBe('b');
+    fireEvent.click(screen.getByRole('button', { name: 'Sort by Verdict' }));
+    await waitFor(() => expect(store.activeIndex.value).toBe(0)); // blocked sorts first
+    bg.push('upsert', { entries: [blockedTrailingSlash('a0', 0)], summary: bg.state.snapshot.summary });
+    await waitFor(() => expect(store.visible.value[0]!.key).toBe('a0'));
+    expect(store.activeIndex.value).toBe(1);
+    expect(document.querySelector('[role=row].active')!.textContent).toContain('/items/b');
+  });
+});
