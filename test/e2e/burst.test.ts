@@ -1,5 +1,7 @@
 /**
- * 2,000 cross-origin fetches fired in a burst (half preflighted): all recorded and classified, none twice.
+ * 2,000 cross-origin fetches fired in a burst (half preflighted): all recorded and classified, none twice,
+ * and all written through to storage.session within its quota (Chromium charges the memory a value
+ * takes, not its JSON: the stored form must be compact for 2,000 to fit, let alone 5,000).
  * The page keeps at most 1,000 in flight: beyond about 1,400 Chromium itself refuses a page's fetches
  * (net::ERR_INSUFFICIENT_RESOURCES, with or without any extension), and those never reach the network.
  */
@@ -47,5 +49,17 @@ describe('a burst of 2,000 cross-origin fetches', () => {
     // Every OPTIONS the server saw is paired with its request, not listed on its own.
     expect(lab.log().filter((l) => l.preflight && l.url.includes(`r=${result.run}`))).toHaveLength(N / 2);
     expect(mine.filter((e) => e.verdict.preflight.observed)).toHaveLength(N / 2);
+
+    // Written through: every entry of the tab is in storage.session, well within the quota.
+    const stored = await until('every entry written to storage.session', async () => {
+      const s = await extPage.evaluate(async (tab) => {
+        const all = await chrome.storage.session.get(null);
+        const entries = Object.keys(all).filter((k) => k.startsWith(`cl:e:${tab}:`)).length;
+        return { entries, bytes: await chrome.storage.session.getBytesInUse(null), quota: chrome.storage.session.QUOTA_BYTES };
+      }, tabId);
+      return s.entries >= snapshot.summary.total ? s : null;
+    }, 30_000, 250);
+    expect(stored.entries).toBe(snapshot.summary.total);
+    expect(stored.bytes).toBeLessThan(stored.quota / 2);
   }, 300_000);
 });

@@ -1,20 +1,41 @@
 /**
  * An in-memory `storage.session`/`storage.local`: values are copied through JSON as the browser
- * serialises them, sizes are counted like Chromium does (key + JSON of the value), and an optional
- * quota makes `set` fail the way Chromium's does.
+ * serialises them, and an optional quota makes `set` fail the way Chromium's does (atomically, with
+ * its message). Sizes are charged like Chromium 156 charges storage.session (measured with
+ * getBytesInUse): the memory the value takes in the browser process, not its JSON — a string its
+ * UTF-8 bytes + 1 rounded up to 8 (nothing up to 22 bytes), numbers and booleans nothing, every
+ * object member 64 bytes and every array element 32 on top of their contents; keys are free.
  */
 import type { StorageAreaLike } from '../../src/background/storage-area';
 
+export function chromiumCharge(v: unknown): number {
+  if (typeof v === 'string') {
+    const n = new TextEncoder().encode(v).length;
+    return n <= 22 ? 0 : Math.ceil((n + 1) / 8) * 8;
+  }
+  if (Array.isArray(v)) return v.reduce((sum: number, x) => sum + 32 + chromiumCharge(x), 0);
+  if (typeof v === 'object' && v !== null) {
+    return Object.entries(v).reduce((sum, [k, x]) => sum + 64 + chromiumCharge(k) + chromiumCharge(x), 0);
+  }
+  return 0;
+}
+
 export class FakeStorageArea implements StorageAreaLike {
   readonly data = new Map<string, string>();
+  private readonly charged = new Map<string, number>();
   sets = 0;
   /** Keys written by the last successful `set`. */
   lastSetKeys: string[] = [];
+  /** Bytes charged for every value written so far (a measure of write volume). */
   bytesWritten = 0;
   /** Makes the next `set` calls fail with this error (consumed one per call). */
   failNext: Error[] = [];
+  /** `QUOTA_BYTES`, told to the code only when `announceQuota` (the real areas announce theirs). */
+  readonly quotaBytes?: number;
 
-  constructor(public quotaBytes = Infinity) {}
+  constructor(public readonly quota = Infinity, announceQuota = true) {
+    if (announceQuota && quota !== Infinity) this.quotaBytes = quota;
+  }
 
   private used = 0;
 
@@ -32,25 +53,24 @@ export class FakeStorageArea implements StorageAreaLike {
     this.sets++;
     const fail = this.failNext.shift();
     if (fail) throw fail;
-    const encoded = Object.entries(items).map(([k, v]) => [k, JSON.stringify(v)] as const);
-    let size = this.bytesInUse;
-    for (const [k, v] of encoded) size += k.length + v.length - (this.data.has(k) ? k.length + this.data.get(k)!.length : 0);
-    if (size > this.quotaBytes) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
+    const encoded = Object.entries(items).map(([k, v]) => [k, JSON.stringify(v), chromiumCharge(JSON.parse(JSON.stringify(v)))] as const);
+    let size = this.used;
+    for (const [k, , c] of encoded) size += c - (this.charged.get(k) ?? 0);
+    if (size > this.quota) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
     this.lastSetKeys = encoded.map(([k]) => k);
-    for (const [k, v] of encoded) {
-      const old = this.data.get(k);
-      if (old !== undefined) this.used -= k.length + old.length;
-      this.used += k.length + v.length;
+    for (const [k, v, c] of encoded) {
+      this.used += c - (this.charged.get(k) ?? 0);
+      this.charged.set(k, c);
       this.data.set(k, v);
-      this.bytesWritten += k.length + v.length;
+      this.bytesWritten += c;
     }
   }
 
   async remove(keys: string[]): Promise<void> {
     for (const k of keys) {
-      const old = this.data.get(k);
-      if (old === undefined) continue;
-      this.used -= k.length + old.length;
+      if (!this.data.has(k)) continue;
+      this.used -= this.charged.get(k) ?? 0;
+      this.charged.delete(k);
       this.data.delete(k);
     }
   }

@@ -103,31 +103,90 @@ describe('write-through and rehydration', () => {
 });
 
 describe('storage quota', () => {
-  it('drops the oldest exchanges with a visible count, keeps the newest, and never throws', async () => {
-    const area = new FakeStorageArea(60_000);
+  /** 300 exchanges, 30 per batch, each with a header list of its own (so none is shared). */
+  async function fill(area: FakeStorageArea) {
     const h = harness({ area });
     await h.session.start();
     for (let batch = 0; batch < 10; batch++) {
       for (let i = 0; i < 30; i++) {
         const id = `${batch}-${i}`;
-        h.t.request(id, `${url}/${id}`).sent(id, `${url}/${id}`, [origin, ['X-Pad', 'p'.repeat(100)]])
+        h.t.request(id, `${url}/${id}`).sent(id, `${url}/${id}`, [origin, ['X-Pad', `${id} ${'p'.repeat(100)}`]])
           .received(id, `${url}/${id}`, 200, [acao]).completed(id, `${url}/${id}`, 200);
       }
       await h.session.settle();
     }
+    return h;
+  }
+
+  it.each([
+    // Known quota: what is kept fills it but for the 2% margin.
+    ['announced (QUOTA_BYTES): dropped before writing', true, 0.9],
+    // Unknown quota: found by halving between what was accepted and what was refused.
+    ['unannounced: dropped when the browser refuses a write', false, 0.8],
+  ])('quota %s — drops only as many of the oldest as needed, with a visible count, and never throws', async (_, announce, full) => {
+    const quota = 100_000;
+    const area = new FakeStorageArea(quota, announce);
+    const h = await fill(area);
     const summary = h.session.store.summary(TAB);
     expect(summary.dropped).toBeGreaterThan(0);
     expect(summary.total + summary.dropped).toBe(300);
     expect(h.entries().has('9-29')).toBe(true);
     expect(h.entries().has('0-0')).toBe(false);
-    expect(area.bytesInUse).toBeLessThanOrEqual(60_000);
-    // what is stored is exactly what is shown
+    expect(area.bytesInUse).toBeLessThanOrEqual(quota);
+    // Only what is needed goes: what is kept nearly fills the quota.
+    expect(area.bytesInUse).toBeGreaterThan(quota * full);
+    // What is stored is exactly what is shown.
     const stored = [...area.data.keys()].filter((k) => k.startsWith(`cl:e:${TAB}:`)).length;
     expect(stored).toBe(summary.total);
-    // and a restart shows the same drop count
+    // A restart shows the same entries and drop count.
     const again = harness({ area });
     await again.session.settle();
     expect(again.session.store.summary(TAB)).toMatchObject({ total: summary.total, dropped: summary.dropped });
+    expect([...again.entries().keys()]).toEqual([...h.entries().keys()]);
+  });
+
+  it('a tab of 5,000 typical exchanges (a third preflighted) fits in Chromium\'s 10 MB with nothing dropped', async () => {
+    const area = new FakeStorageArea(10 * 1024 * 1024);
+    const h = harness({ area, maxPerTab: 5000 });
+    await h.session.start();
+    const ua = ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36'] as [string, string];
+    const request: [string, string][] = [origin, ua, ['sec-ch-ua', '"Chromium";v="156", "Not-A.Brand";v="24"'], ['Accept', '*/*'],
+      ['Sec-Fetch-Mode', 'cors'], ['Referer', `${APP}/`], ['Accept-Language', 'en-US,en;q=0.9']];
+    for (let i = 0; i < 5000; i++) {
+      const id = String(i);
+      const u = `${url}/${i}?q=${'x'.repeat(40)}`;
+      const date: [string, string] = ['Date', `Sun, 22 Nov 2026 00:${String(Math.floor(i / 100) % 60).padStart(2, '0')}:00 GMT`];
+      const response: [string, string][] = [acao, ['Content-Type', 'application/json'], ['Content-Length', String(100 + i)], date, ['ETag', `"${i}"`]];
+      if (i % 3 === 0) {
+        h.t.request(id, u, 'PUT').request(`p${id}`, u, 'OPTIONS')
+          .sent(`p${id}`, u, [['Access-Control-Request-Method', 'PUT'], origin, ua], 'OPTIONS')
+          .received(`p${id}`, u, 204, [acao, ['Access-Control-Allow-Methods', 'PUT'], date], 'OPTIONS').completed(`p${id}`, u, 204, 'OPTIONS')
+          .sent(id, u, request, 'PUT').received(id, u, 200, response, 'PUT').completed(id, u, 200, 'PUT');
+      } else {
+        h.t.request(id, u).sent(id, u, request).received(id, u, 200, response).completed(id, u, 200);
+      }
+      if (i % 500 === 499) await h.session.settle();
+    }
+    await h.session.settle();
+    expect(h.session.store.summary(TAB)).toMatchObject({ total: 5000, dropped: 0 });
+    expect(area.bytesInUse).toBeLessThan(5 * 1024 * 1024);
+    const again = harness({ area });
+    await again.session.settle();
+    expect(again.session.store.summary(TAB)).toMatchObject({ total: 5000, dropped: 0 });
+    expect(again.entry('3').exchange).toEqual(h.entry('3').exchange);
+  });
+
+  it('a header list is removed once no stored entry names it', async () => {
+    const h = harness();
+    await h.session.start();
+    h.t.request('1', url).sent('1', url, [origin, ['X-Only', 'one']]).completed('1', url, 200);
+    h.t.request('2', url).sent('2', url, [origin]).completed('2', url, 200);
+    await h.session.settle();
+    const lists = () => [...h.area.data.keys()].filter((k) => k.startsWith('cl:h:')).length;
+    expect(lists()).toBe(2);
+    h.session.clear(TAB);
+    await h.session.settle();
+    expect(lists()).toBe(0);
   });
 });
 
