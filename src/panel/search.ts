@@ -48,20 +48,36 @@ function ensureTerms(row: Row): Terms {
   return (row.terms = termsOf(searchTable, searchPieces(row)));
 }
 
+interface IdleDeadlineLike { timeRemaining(): number }
+type IdleScheduler = (fn: (deadline: IdleDeadlineLike) => void) => () => void;
+
+/** requestIdleCallback where the page has it (it runs between frames), else a zero timeout with a fixed budget. */
+const whenIdle: IdleScheduler = (fn) => {
+  const g = globalThis as { requestIdleCallback?: (cb: (d: IdleDeadlineLike) => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
+  if (g.requestIdleCallback && g.cancelIdleCallback) {
+    const h = g.requestIdleCallback(fn, { timeout: 1000 });
+    return () => g.cancelIdleCallback!(h);
+  }
+  const start = Date.now();
+  const h = setTimeout(() => fn({ timeRemaining: () => Math.max(0, 8 - (Date.now() - start)) }), 0);
+  return () => clearTimeout(h);
+};
+
 /**
- * Prepares the search of `rows` in small slices while the page is idle, so the first keystroke
- * does not pay for ten thousand entries at once. Returns a function that cancels it.
+ * Prepares the search of `rows` while the page is idle, a little at a time between frames, so the
+ * first keystroke does not pay for ten thousand entries at once. Returns a function that cancels it.
  */
-export function warmSearch(rows: readonly Row[], slice = 500): () => void {
+export function warmSearch(rows: readonly Row[], schedule: IdleScheduler = whenIdle): () => void {
   let i = 0;
-  let handle: ReturnType<typeof setTimeout> | null = null;
-  const step = () => {
-    const end = Math.min(rows.length, i + slice);
-    for (; i < end; i++) ensureTerms(rows[i]!);
-    handle = i < rows.length ? setTimeout(step, 0) : null;
+  let cancel: (() => void) | null = null;
+  const step = (deadline: IdleDeadlineLike) => {
+    // At least a few rows per call, so a page that is never idle still gets there.
+    const floor = Math.min(rows.length, i + 50);
+    while (i < rows.length && (i < floor || deadline.timeRemaining() > 1)) ensureTerms(rows[i++]!);
+    cancel = i < rows.length ? schedule(step) : null;
   };
-  handle = setTimeout(step, 0);
-  return () => { if (handle !== null) clearTimeout(handle); };
+  cancel = schedule(step);
+  return () => cancel?.();
 }
 
 /** Rows among `rows` whose search text contains every word (lower-case). */
