@@ -6,7 +6,7 @@
  * (A failed preflight does show: the OPTIONS and the main request end with NS_ERROR_DOM_BAD_URI.)
  */
 import type { Verdict } from './verdict';
-import type { Context, Evaluation } from './evaluate';
+import { evaluate, type Context, type Evaluation } from './evaluate';
 import { verdict, UNKNOWN_CREDENTIALS } from './build';
 import { completedCorsVerdict } from './outcome-completed';
 import { headerFailureVerdict } from './outcome-failed';
@@ -22,6 +22,10 @@ export function firefoxCompletedVerdict(ctx: Context, primary: Evaluation, cooki
   }
   const passed = completedCorsVerdict(ctx, primary, cookie);
   if (cookie || primary.credentialedFailure === null || passed.kind === 'no-cors') return passed;
+  const proof = preflightProvesOmit(ctx);
+  if (proof !== null) {
+    return { ...passed, credentials: { mode: 'omit', basis: `the preflight passed, which it would not have with credentials (${proof})` } };
+  }
   // Passes without credentials, fails with them, and nothing shows which: say both.
   const code = primary.credentialedFailure;
   const key = reasonDef(code)?.firefoxKeys[0];
@@ -34,6 +38,17 @@ export function firefoxCompletedVerdict(ctx: Context, primary: Evaluation, cooki
       ...passed.notes,
     ],
   };
+}
+
+/**
+ * Firefox fails a preflight it rejects (NS_ERROR_DOM_BAD_URI on the OPTIONS). A preflight that ended
+ * without error, but would fail with credentials, proves the request had none. Returns that code.
+ */
+function preflightProvesOmit(ctx: Context): string | null {
+  const first = evaluate(ctx, true).findings[0];
+  if (first?.evidence.step.kind !== 'preflight') return null;
+  const pre = ctx.ex.preflights[first.evidence.step.index];
+  return pre?.response !== undefined && pre.error === undefined ? first.def.code : null;
 }
 
 /** The headers fail CORS, and the mode is only assumed: a blocked CORS request or a no-cors load. */

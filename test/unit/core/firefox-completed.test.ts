@@ -74,3 +74,20 @@ describe('Firefox: completed means a response arrived, the headers decide', () =
     expect(classify(exchange().response((r) => r.status(200).acao('*')).build())).toMatchObject({ kind: 'simple', credentials: { mode: 'omit' } });
   });
 });
+
+describe('Firefox: a passed preflight proves the credentials', () => {
+  it('preflight without ACAC passed (no error on the OPTIONS) → the request had no credentials: no hedge', () => {
+    const v = classify(firefox().method('PUT').preflight((p) => p.acao(PAGE).acam('PUT')).response((r) => r.status(200).acao(PAGE)).build());
+    expect(v.kind).toBe('preflighted');
+    expect(v.headline).toMatch(/^Allowed after a preflight/);
+    expect(v.credentials).toMatchObject({ mode: 'omit' });
+    expect(v.credentials.basis).toMatch(/PreflightInvalidAllowCredentials/);
+  });
+
+  it('a preflight that would pass with credentials proves nothing: still hedged', () => {
+    const v = classify(firefox().method('PUT').preflight((p) => p.acao(PAGE).acac('true').acam('PUT')).response((r) => r.status(200).acao('*')).build());
+    expect(v.kind).toBe('preflighted');
+    expect(v.headline).toMatch(/^Allowed if sent without credentials after a preflight/);
+    expect(v.credentials.mode).toBe('unknown');
+  });
+});
