@@ -5,6 +5,7 @@
 import type { Observer, PreflightRecord } from '../core/model';
 import type { RequestEvent } from './capture-event';
 import { newMainRecord, type MainRecord, type PairingKey } from './main-record';
+import { CacheProbes } from './cache-probe';
 
 /** A preflight still in flight. `main` is undefined while no main request claims it (an orphan). */
 export interface OpenPreflight {
@@ -25,6 +26,8 @@ export class CorrelationState {
   readonly mains = new Map<string, MainRecord>();
   readonly preflights = new Map<string, OpenPreflight>();
   readonly undecided = new Map<string, UndecidedOptions>();
+  /** Font cache probes waiting for their real request (cache-probe.ts). */
+  readonly probes = new CacheProbes();
   changed = new Set<MainRecord>();
   ended: MainRecord[] = [];
 
@@ -39,7 +42,7 @@ export class CorrelationState {
 
   /** The exchange ended: no longer held, handed out by the next drain. */
   end(rec: MainRecord): void {
-    this.mains.delete(rec.ex.id);
+    this.mains.delete(rec.requestId ?? rec.ex.id);
     this.changed.delete(rec);
     this.ended.push(rec);
   }

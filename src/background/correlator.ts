@@ -4,7 +4,7 @@
  * record as soon as its exchange ends. It decides nothing about CORS: that is the classifier's job,
  * later.
  */
-import type { Observer, ResponseRecord } from '../core/model';
+import type { Exchange, Observer, ResponseRecord } from '../core/model';
 import type {
   CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, SendHeadersEvent, StartedEvent,
 } from './capture-event';
@@ -13,6 +13,7 @@ import { methodAfterRedirect, refusedHop, responseOf, type MainRecord } from './
 import { findSwap, preflightFits } from './preflight-pairing';
 import { claimOrphan, onPreflightEvent, onUndecidedEvent, rehome, swap } from './preflight-events';
 import { recoverMain, recoverPreflight, type Recovered } from './recovery';
+import { isFontCacheProbe } from './cache-probe';
 
 export type { OpenPreflight } from './correlation-state';
 export type { Recovered };
@@ -46,7 +47,7 @@ export class Correlator {
   }
 
   get inFlight(): number {
-    return this.st.mains.size + this.st.preflights.size + this.st.undecided.size;
+    return this.st.mains.size + this.st.preflights.size + this.st.undecided.size + this.st.probes.size;
   }
 
   apply(ev: CaptureEvent): void {
@@ -74,11 +75,12 @@ export class Correlator {
     for (const [id, rec] of mains) if (rec.ex.tabId === tabId) { mains.delete(id); changed.delete(rec); }
     for (const [id, p] of preflights) if (p.key.tabId === tabId) preflights.delete(id);
     for (const [id, u] of undecided) if (u.request.tabId === tabId) undecided.delete(id);
+    this.st.probes.dropTab(tabId);
   }
 
   /** Forgets everything in flight (capture paused); returns the main records that were open. */
   abandonAll(): MainRecord[] {
-    const open = [...this.st.mains.values()];
+    const open = [...this.st.mains.values(), ...this.st.probes.clear()];
     this.st.mains.clear();
     this.st.preflights.clear();
     this.st.undecided.clear();
@@ -102,6 +104,14 @@ export class Correlator {
     // Chromium repeats onBeforeRequest for a redirect's new URL; onBeforeRedirect already moved us.
     if (this.st.mains.has(ev.id) || this.st.preflights.has(ev.id) || this.st.undecided.has(ev.id)) return;
     this.cap();
+    const probe = this.st.probes.adopt(ev);
+    if (probe) {
+      // The real load of a font whose cache probe missed: it carries on the probe's exchange.
+      probe.requestId = ev.id;
+      this.st.mains.set(ev.id, probe);
+      this.st.changed.add(probe);
+      return;
+    }
     if (ev.method.toUpperCase() === 'OPTIONS') {
       this.st.undecided.set(ev.id, { request: ev });
       return;
@@ -173,6 +183,15 @@ export class Correlator {
   }
 
   private mainEnded(rec: MainRecord, ev: CompletedEvent | ErrorEvent): void {
+    if (ev.kind === 'error' && isFontCacheProbe(rec, ev)) {
+      // Only the cache was asked; the real request follows under a new requestId (cache-probe.ts).
+      this.st.mains.delete(rec.requestId ?? rec.ex.id);
+      rec.phase = 'waiting';
+      delete rec.headers;
+      const pushedOut = this.st.probes.park(rec);
+      if (pushedOut) this.finish(pushedOut, { state: 'failed', error: ev.error }, ev.time);
+      return;
+    }
     const r = rec.ex.response;
     if (r) {
       if (ev.ip) r.ip = ev.ip;
@@ -184,8 +203,12 @@ export class Correlator {
       delete rec.ex.response;
       delete rec.ex.finalRequestHeaders;
     }
-    rec.ex.outcome = ev.kind === 'completed' ? { state: 'completed', status: ev.status } : { state: 'failed', error: ev.error };
-    rec.ex.timings.end = ev.time;
+    this.finish(rec, ev.kind === 'completed' ? { state: 'completed', status: ev.status } : { state: 'failed', error: ev.error }, ev.time);
+  }
+
+  private finish(rec: MainRecord, outcome: Exchange['outcome'], time: number): void {
+    rec.ex.outcome = outcome;
+    rec.ex.timings.end = time;
     this.st.end(rec);
   }
 

@@ -24,6 +24,8 @@ export interface MainRecord {
   shown?: boolean;
   /** Chromium: the top-level document the request came from (page-session detection). */
   topDocument?: string;
+  /** The browser's requestId now carrying this exchange, when it is not `ex.id` (a font's real load after its cache probe). */
+  requestId?: string;
 }
 
 export interface PairingKey {
