@@ -216,4 +216,22 @@ describe('the CORS panel in DevTools', () => {
     rmSync(saved, { force: true });
     await popped.close();
   });
+
+  it('keeps the log across a navigation only when asked', async () => {
+    const grid = panel.getByRole('grid', { name: 'Cross-origin requests' });
+    const keepLog = panel.getByRole('checkbox', { name: 'Keep log' });
+    await keepLog.check();
+    await expect.poll(() => keepLog.isChecked()).toBe(true);
+    const before = Number(await grid.getAttribute('aria-rowcount'));
+    await openGallery(page, lab.galleryUrl);
+    await runCases(page, ['simple-get'], 'kept');
+    await expect.poll(async () => Number(await grid.getAttribute('aria-rowcount'))).toBeGreaterThan(before);
+    expect(await row(panel, 'cid=acao-trailing-slash').count()).toBe(1);
+
+    await keepLog.uncheck();
+    await expect.poll(() => keepLog.isChecked()).toBe(false);
+    await openGallery(page, lab.galleryUrl);
+    await panel.getByText(/The page navigated; the log was cleared/).waitFor();
+    expect(await row(panel, 'cid=acao-trailing-slash').count()).toBe(0);
+  });
 });
