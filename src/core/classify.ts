@@ -18,7 +18,7 @@ import { verdict } from './build';
 import { localNetworkVerdict } from './outcome-lna';
 import { failedCorsVerdict } from './outcome-failed';
 import { completedCorsVerdict } from './outcome-completed';
-import { firefoxCompletedVerdict } from './outcome-firefox';
+import { firefoxCompletedVerdict, firefoxRefusedVerdict } from './outcome-firefox';
 import { networkErrorVerdict, nonCorsVerdict, pendingVerdict, plainNetworkError, unknownModeFailure } from './outcome-other';
 
 export function classify(exchange: Exchange): Verdict {
@@ -56,7 +56,10 @@ function classifyExchange(ex: Exchange): Verdict {
   const cookie = cookieSentCrossOrigin(ex, ctx.steps, origin);
   const primary = evaluate(ctx, cookie);
   if (outcome.state === 'pending') return pendingVerdict(primary);
-  if (failedError !== null && errorClass(failedError) === 'network') return networkErrorVerdict(ex, primary, failedError);
+  if (failedError !== null && errorClass(failedError) === 'network') {
+    const refused = ex.observer.browser === 'firefox' ? firefoxRefusedVerdict(ctx, primary, cookie, failedError) : null;
+    return refused ?? networkErrorVerdict(ex, primary, failedError);
+  }
   if (!primary.cors && primary.findings.length === 0) {
     const crossOrigin = ctx.steps.some((s) => s.origin !== origin || origin === 'null');
     if (crossOrigin && mode.mode === 'no-cors') {

@@ -41,6 +41,20 @@ export function firefoxCompletedVerdict(ctx: Context, primary: Evaluation, cooki
 }
 
 /**
+ * Firefox ends a request whose redirect its CORS check refused with NS_ERROR_UNEXPECTED rather than
+ * NS_ERROR_DOM_BAD_URI (observed in Firefox 153: a 302 without ACAO; Firefox logs
+ * CORSMissingAllowOrigin2 with status 302). When the headers received fail a check Firefox has a
+ * reason for, that check decided; otherwise (null) it stays a network error.
+ */
+export function firefoxRefusedVerdict(ctx: Context, primary: Evaluation, cookie: boolean, error: string): Verdict | null {
+  const first = primary.findings[0];
+  if (!first || !ctx.mode.certain || first.def.firefoxKeys.length === 0 || isExtensionOrigin(ctx.origin)) return null;
+  return headerFailureVerdict(ctx, primary, cookie, null, [
+    `Firefox ended the request with ${error} rather than its usual CORS error (NS_ERROR_DOM_BAD_URI), but the headers it had received already fail the CORS check, which Firefox makes as they arrive.`,
+  ]);
+}
+
+/**
  * Firefox fails a preflight it rejects (NS_ERROR_DOM_BAD_URI on the OPTIONS). A preflight that ended
  * without error, but would fail with credentials, proves the request had none. Returns that code.
  */

@@ -91,3 +91,20 @@ describe('Firefox: a passed preflight proves the credentials', () => {
     expect(v.credentials.mode).toBe('unknown');
   });
 });
+
+describe('Firefox: a refused redirect ends with NS_ERROR_UNEXPECTED', () => {
+  it('302 without ACAO, then NS_ERROR_UNEXPECTED → blocked MissingAllowOriginHeader at the redirect, with a note on the error', () => {
+    const v = classify(firefox().redirect((r) => r.status(302).to(`${PAGE}/elsewhere`)).failed('NS_ERROR_UNEXPECTED').build());
+    expect(v.kind).toBe('blocked');
+    expect(v.reasons[0]).toMatchObject({ code: 'MissingAllowOriginHeader', firefox: 'CORSMissingAllowOrigin2', step: { kind: 'redirect', index: 0 } });
+    expect(v.notes.join('\n')).toMatch(/NS_ERROR_UNEXPECTED rather than its usual CORS error/);
+  });
+
+  it('a connection refused before any response stays a network error', () => {
+    expect(classify(firefox().failed('NS_ERROR_CONNECTION_REFUSED').build()).kind).toBe('network-error');
+  });
+
+  it('Chromium: the same shape with a network error stays a network error', () => {
+    expect(classify(exchange().redirect((r) => r.status(302).to(`${PAGE}/elsewhere`)).failed('net::ERR_CONNECTION_RESET').build()).kind).toBe('network-error');
+  });
+});
