@@ -133,6 +133,8 @@ export interface Firefox {
   evaluate<T = unknown>(context: string, expression: string): Promise<T>;
   /** The browser console's messages (all windows), as text with their category. */
   consoleMessages(): Promise<{ category: string; text: string }[]>;
+  /** Empties the browser console (so the next messages can be told apart). */
+  clearConsole(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -206,6 +208,9 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<Firefox>
         const json = await evaluate<string>(await chromeWindow(), `JSON.stringify(Services.console.getMessageArray().map((m) =>
           ({ category: m instanceof Ci.nsIScriptError ? m.category : '', text: m.message ?? String(m) })))`);
         return JSON.parse(json) as { category: string; text: string }[];
+      },
+      async clearConsole() {
+        await evaluate(await chromeWindow(), 'Services.console.reset()');
       },
       async close() {
         await bidi.send('session.end', {}, 5_000).catch(() => undefined);
