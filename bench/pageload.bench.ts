@@ -4,13 +4,14 @@
  * four browsers: (a) no extension, (b) a minimal extension registering the same webRequest listeners with
  * empty bodies (bench/fixtures/minimal-extension), (c) CORS Lens (dist/), (d) CORS Lens paused.
  * Runs are interleaved across the four, each on a fresh page load; medians are compared.
+ * BENCH_EXTENSION=<dir> measures an extension already built there instead of building dist/.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BenchRow } from './index';
-import { ROOT, burst, launch, openBurst, openExtensionPage, request, startLab, type Launched } from '../test/e2e/support/index';
+import { DIST, ROOT, burst, launch, openBurst, openExtensionPage, request, startLab, type Launched } from '../test/e2e/support/index';
 
 const FETCHES = 500;
 const PREFLIGHTED = 0.5;
@@ -27,12 +28,16 @@ const median = (xs: number[]) => {
 };
 
 export async function run(): Promise<BenchRow[]> {
-  const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('vite build failed');
+  const prebuilt = process.env.BENCH_EXTENSION;
+  if (!prebuilt) {
+    const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed');
+  }
+  const lens = prebuilt ?? DIST;
   const lab = await startLab();
   const configs: Config[] = [];
   try {
-    for (const [name, extension] of [['no extension', null], ['minimal extension', MINIMAL], ['CORS Lens', undefined], ['CORS Lens paused', undefined]] as const) {
+    for (const [name, extension] of [['no extension', null], ['minimal extension', MINIMAL], ['CORS Lens', lens], ['CORS Lens paused', lens]] as const) {
       const browser = await launch({ extension });
       if (name === 'CORS Lens paused') {
         const ext = await openExtensionPage(browser.context, browser.extensionId);
