@@ -11,7 +11,7 @@ import { verdict, UNKNOWN_CREDENTIALS } from './build';
 import { completedCorsVerdict } from './outcome-completed';
 import { headerFailureVerdict } from './outcome-failed';
 import { isExtensionOrigin } from './initiator';
-import { reasonDef } from './reasons';
+import { reasonDef, type Finding } from './reasons';
 
 const SILENT =
   'Firefox does not tell extensions when its CORS check rejects a response (webRequest reports it as completed), so this verdict comes from the response headers, which fail the check. In the page, fetch() rejected with "NetworkError when attempting to fetch resource".';
@@ -48,10 +48,31 @@ export function firefoxCompletedVerdict(ctx: Context, primary: Evaluation, cooki
  */
 export function firefoxRefusedVerdict(ctx: Context, primary: Evaluation, cookie: boolean, error: string): Verdict | null {
   const first = primary.findings[0];
-  if (!first || !ctx.mode.certain || first.def.firefoxKeys.length === 0 || isExtensionOrigin(ctx.origin)) return null;
+  if (!first || !ctx.mode.certain || isExtensionOrigin(ctx.origin)) return null;
+  if (first.def.firefoxKeys.length === 0) return withoutFirefoxReason(primary, first, error);
   return headerFailureVerdict(ctx, primary, cookie, null, [
     `Firefox ended the request with ${error} rather than its usual CORS error (NS_ERROR_DOM_BAD_URI), but the headers it had received already fail the CORS check, which Firefox makes as they arrive.`,
   ]);
+}
+
+/**
+ * A failure Chromium names (a redirect to a URL with a user name and password) for which Firefox has
+ * no CORS reason: Firefox stops the request and logs "CORS request did not succeed" (observed in
+ * Firefox 153, NS_ERROR_NET_ON_RECEIVING_FROM). Firefox's own category stays: a network error, whose
+ * cause is named.
+ */
+function withoutFirefoxReason(primary: Evaluation, first: Finding, error: string): Verdict {
+  return verdict({
+    kind: 'network-error',
+    headline: `Failed: ${first.def.short(first.evidence)} (${error})`,
+    preflight: primary.preflight,
+    origin: primary.origin,
+    tainted: primary.tainted,
+    status: primary.status,
+    notes: [
+      `Chrome blocks this as ${first.def.code}. Firefox has no CORS reason of its own for it: it stops the request and reports “CORS request did not succeed” (CORSDidNotSucceed2).`,
+    ],
+  });
 }
 
 /**

@@ -108,3 +108,12 @@ describe('Firefox: a refused redirect ends with NS_ERROR_UNEXPECTED', () => {
     expect(classify(exchange().redirect((r) => r.status(302).to(`${PAGE}/elsewhere`)).failed('net::ERR_CONNECTION_RESET').build()).kind).toBe('network-error');
   });
 });
+
+describe('Firefox: a failure Firefox has no CORS reason for', () => {
+  it('a redirect to a URL with user:password, then NS_ERROR_NET_ON_RECEIVING_FROM → network error naming the cause', () => {
+    const v = classify(firefox().redirect((r) => r.status(302).acao(PAGE).to('http://lab:secret@127.0.0.1:4003/next')).failed('NS_ERROR_NET_ON_RECEIVING_FROM').build());
+    expect(v.kind).toBe('network-error');
+    expect(v.headline).toBe('Failed: a redirect pointed to a URL containing a user name and password (NS_ERROR_NET_ON_RECEIVING_FROM)');
+    expect(v.notes[0]).toMatch(/Chrome blocks this as RedirectContainsCredentials.*CORSDidNotSucceed2/);
+  });
+});
