@@ -38,6 +38,12 @@ const KEY = /^cl:(t|e|h):(-?\d+)(?::(.+))?$/;
 /** Part of the quota kept free for what the estimate misses. */
 const QUOTA_MARGIN = 0.02;
 
+/**
+ * Exchanges per storage write at most: a burst goes out in several bounded writes (each one quick to
+ * encode and commit) instead of one huge one; what is left is written right after.
+ */
+export const MAX_BATCH_ENTRIES = 500;
+
 export interface PersistenceStats {
   writes: number;
   quotaErrors: number;
@@ -113,27 +119,34 @@ export class Persistence implements StoreObserver {
     return text;
   }
 
-  /** Reads every dirty key into a batch (lists first: an entry's encoding may add some). */
+  /**
+   * Reads dirty keys into a batch: up to MAX_BATCH_ENTRIES entries (plus tab metas), then every dirty
+   * header list (an entry's encoding may add some). Entries beyond the bound stay dirty for the next batch.
+   */
   private batch(): { items: Record<string, string>; gone: string[] } {
     const items: Record<string, string> = {};
-    const entries = [...this.dirty].filter(([k]) => !k.startsWith('cl:h:'));
-    for (const [k, read] of entries) {
+    let entries = 0;
+    for (const [k, read] of [...this.dirty]) {
+      if (k.startsWith('cl:h:')) continue;
+      if (k.startsWith('cl:e:') && entries++ >= MAX_BATCH_ENTRIES) continue;
       this.dirty.delete(k);
       const v = read();
       if (v !== undefined) items[k] = v;
     }
-    for (const [k, read] of this.dirty) {
+    for (const [k, read] of [...this.dirty]) {
+      if (!k.startsWith('cl:h:')) continue;
+      this.dirty.delete(k);
       const v = read();
       if (v !== undefined) items[k] = v;
     }
-    this.dirty.clear();
     const gone = [...this.gone].filter((k) => !(k in items));
     this.gone.clear();
     return { items, gone };
   }
 
   private async write(): Promise<void> {
-    for (let attempt = 0; attempt < 6 && this.pending; attempt++) {
+    // Batch after batch until nothing is dirty; up to 6 quota refusals in a row before giving up for now.
+    for (let refusals = 0; refusals < 6 && this.pending;) {
       if (this.fit() === 'full') { this.stats.failedWrites++; return; }
       const { items, gone } = this.batch();
       // Removals first: the space they free is what lets the batch in. Header lists go last, once
@@ -149,7 +162,7 @@ export class Persistence implements StoreObserver {
         }
         await this.removeKeys(last);
         this.stats.writes++;
-        break;
+        refusals = 0;
       } catch (err) {
         // What this batch did not finish is tried again (merged with newer changes).
         this.requeue(items, gone.filter((k) => this.bytes.has(k)));
@@ -159,6 +172,7 @@ export class Persistence implements StoreObserver {
           return;
         }
         this.stats.quotaErrors++;
+        refusals++;
         // The quota lies between what is stored (accepted) and that plus this batch (refused): aim
         // halfway, so a few refusals at most find it, and later batches are fitted before they go out.
         const delta = Math.max(this.bytes.delta(items, []), 1);

@@ -51,7 +51,13 @@ export interface SessionDeps {
 }
 
 export const DEFAULT_MAX_PER_TAB = 5000;
-export const DEFAULT_DELAYS = { process: 20, persist: 50, badge: 300 };
+/**
+ * Timer delays (ms). Processing and the storage write run on 0 ms timers: right after the current
+ * burst of events, so an exchange is in storage a few ms after it ends (write-through; a stopped
+ * worker loses only that instant). A write in progress batches whatever arrives meanwhile. Ports
+ * and the badge keep a throttle: the panel gets one message per burst, not one per event.
+ */
+export const DEFAULT_DELAYS = { process: 0, persist: 0, ports: 20, badge: 300 };
 
 export type SessionEvent =
   | { kind: 'capture'; event: CaptureEvent }
@@ -70,6 +76,7 @@ export class BackgroundSession {
   private readonly pages: PageTracker;
   private readonly processSoon: Soon;
   private readonly persistSoon: Soon;
+  private readonly portsSoon: Soon;
   private readonly badgeSoon: Soon;
   private settings: Settings = { ...DEFAULT_SETTINGS };
   private queue: SessionEvent[] = [];
@@ -87,8 +94,9 @@ export class BackgroundSession {
     this.processSoon = new Soon(() => this.process(), delays.process, timers);
     this.persistSoon = new Soon(() => this.persistence.flush(), delays.persist, timers);
     this.badgeSoon = new Soon(() => this.badge.flush(), delays.badge, timers);
+    this.portsSoon = new Soon(() => this.ports.flush(), delays.ports, timers);
     this.persistence = new Persistence(deps.sessionArea, this.store, deps.observer, () => this.persistSoon.trigger());
-    this.ports = new PortHub(this.store, (t) => this.snapshot(t), () => this.processSoon.trigger());
+    this.ports = new PortHub(this.store, (t) => this.snapshot(t), () => this.portsSoon.trigger());
     this.badge = new Badge(deps.badge, (t) => this.store.peek(t)?.counts.blocked ?? 0, () => this.badgeSoon.trigger());
     this.store.observe(this.persistence);
     this.store.observe(this.ports);
@@ -123,6 +131,7 @@ export class BackgroundSession {
     await this.start();
     await this.housekeeping;
     await this.processSoon.now();
+    await this.portsSoon.now();
     await this.persistSoon.now();
     await this.badgeSoon.now();
   }
@@ -220,7 +229,6 @@ export class BackgroundSession {
       }
     }
     this.drain();
-    this.ports.flush();
   }
 
   private drain(): void {
