@@ -172,7 +172,7 @@ export class BackgroundSession {
   handlers(): Handlers {
     const ready = async () => { await this.start(); };
     return {
-      'get-summary': async (p) => { const t = tabIdOf(p); await ready(); return this.summary(t); },
+      'get-summary': async (p) => { const t = tabIdOf(p); await ready(); return { ...this.summary(t), settings: this.getSettings() }; },
       'get-snapshot': async (p) => { const t = tabIdOf(p); await ready(); this.process(); return this.snapshot(t); },
       clear: async (p) => { const t = tabIdOf(p); await ready(); this.clear(t); return null; },
       'get-settings': async () => { await ready(); return this.getSettings(); },

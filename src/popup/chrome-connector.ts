@@ -10,7 +10,10 @@ export const PANEL_PAGE = 'src/panel/index.html';
 export function createChromePopupConnector(conn: BackgroundConnection = createChromeConnection()): PopupConnector {
   return {
     async load(tabId) {
-      const [summary, settings] = await Promise.all([conn.request('get-summary', { tabId }), conn.request('get-settings', {})]);
+      const summary = await conn.request('get-summary', { tabId });
+      if (summary.settings) return { summary, settings: summary.settings };
+      // A background from before summaries carried settings: ask for them, and show the summary anyway.
+      const settings = await conn.request('get-settings', {}).catch(() => null);
       return { summary, settings };
     },
     snapshot: (tabId) => conn.request('get-snapshot', { tabId }),

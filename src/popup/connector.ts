@@ -10,8 +10,11 @@ export interface PopupEnvironment {
 }
 
 export interface PopupConnector {
-  /** The popup's one read: the tab's summary and the capture settings, asked together. */
-  load(tabId: number): Promise<{ summary: TabSummary; settings: Settings }>;
+  /**
+   * The popup's one read: the tab's summary with the capture settings it carries (`get-summary`).
+   * `settings` is null only when they could not be read at all.
+   */
+  load(tabId: number): Promise<{ summary: TabSummary; settings: Settings | null }>;
   /** Every entry of the tab (for the report and the full Markdown summary). */
   snapshot(tabId: number): Promise<TabSnapshot>;
   clear(tabId: number): Promise<void>;

@@ -44,6 +44,11 @@ export interface TabSummary {
   dropped: number;
   /** Up to the newest N blocked entries, newest first (the popup groups them). */
   blocked: ExchangeEntry[];
+  /**
+   * The capture settings in force, in answers to `get-summary` (so the popup asks once); absent in
+   * port events, where settings travel in their own `settings` event.
+   */
+  settings?: Settings;
 }
 
 export interface Settings {

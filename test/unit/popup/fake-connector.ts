@@ -45,7 +45,8 @@ export function fakeConnector(initial: ExchangeEntry[], dropped = 0): FakeConnec
     async load(tabId) {
       fake.calls.push(`load:${tabId}`);
       if (fake.failLoad) throw new Error(fake.failLoad);
-      return { summary: summaryOf(fake.log, dropped), settings: { ...fake.settingsNow } };
+      const settings = { ...fake.settingsNow };
+      return { summary: { ...summaryOf(fake.log, dropped), settings }, settings };
     },
     async snapshot(tabId): Promise<TabSnapshot> {
       fake.calls.push(`snapshot:${tabId}`);
