@@ -34,10 +34,11 @@ function locationOf(url: string, response: ResponseRecord | undefined): string {
   return loc === undefined ? '' : resolveUrl(loc, url);
 }
 
-/** The exchange ended on its last redirect hop (the hop failed CORS): no request was made to the Location. */
+/** The exchange ended on its last redirect hop (refused, or failed CORS): no request was made to the Location. */
 function endsOnRedirect(x: Exchange, v: Verdict): boolean {
   const last = x.redirects.length - 1;
   if (last < 0 || x.response || x.outcome.state !== 'failed') return false;
+  if (x.redirects[last]!.followed === false) return true;
   const step = v.reasons[0]?.step;
   return step?.kind === 'redirect' && step.index === last;
 }
