@@ -79,13 +79,24 @@ beforeAll(async () => {
     await ff.clearConsole();
     const before = lab.log().length;
     const r = await runCase(id, nonce);
-    // Firefox logs its reason before the page sees the failure: the messages are there now.
-    const keys = (await ff.consoleMessages()).filter((m) => m.category.startsWith('CORS')).map((m) => m.category);
+    const preflight = lab.log().slice(before).some((l) => l.preflight);
+    const mine = new RegExp(`cid=${id}(-target)?([&.’'\\s]|$)`);
+    const messages = async () => (await ff!.consoleMessages()).filter((m) => mine.test(m.text));
+    // Firefox's console message may reach the console after the page saw the failure: wait for the one
+    // that explains it (a CORS reason; "did not succeed" alone only when no preflight failed first; or a
+    // message outside CORS, such as the font sanitizer's).
+    const seen = r.ok ? await messages() : await until(`Firefox's console message for ${id}`, async () => {
+      const m = await messages();
+      const explained = m.some((x) => (x.category.startsWith('CORS') && x.category !== DID_NOT_SUCCEED)
+        || (x.category === DID_NOT_SUCCEED && !preflight) || !x.category.startsWith('CORS'));
+      return explained ? m : null;
+    }, 10_000).catch(messages);
+    const keys = seen.filter((m) => m.category.startsWith('CORS')).map((m) => m.category);
     const key = keys.find((k) => k !== DID_NOT_SUCCEED) ?? null;
     decided.set(id, {
       outcome: r.ok ? 'read' : key !== null ? 'blocked' : keys.includes(DID_NOT_SUCCEED) ? 'network' : 'failed',
       detail: r.detail,
-      preflight: lab.log().slice(before).some((l) => l.preflight),
+      preflight,
       key,
     });
   }
