@@ -121,4 +121,12 @@ describe('Firefox: a completed response is judged by its headers', () => {
     expect(v.headline).toMatch(/without credentials/);
     expect(v.notes.join('\n')).toMatch(/WildcardOriginNotAllowed/);
   });
+
+  it('the rarer ending (seen once in about a dozen e2e runs): onErrorOccurred NS_ERROR_DOM_BAD_URI after onResponseStarted → the error is used, credentials inferred', async () => {
+    const h = firefox();
+    h.t.request('27', url).sent('27', url, [origin, cors]).received('27', url, 200, [['Access-Control-Allow-Origin', '*']])
+      .started('27', url, 200).failed('27', url, 'NS_ERROR_DOM_BAD_URI');
+    await h.session.settle();
+    expect(h.entry('27').verdict).toMatchObject({ kind: 'blocked', reasons: [{ code: 'WildcardOriginNotAllowed' }], credentials: { mode: 'inferred-include' } });
+  });
 });
