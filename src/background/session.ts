@@ -3,8 +3,9 @@
  * badge). Everything browser-specific is injected, so tests run the real thing over fakes.
  *
  * Event path: listeners only turn a callback into a record and `push` it. Processing is batched:
- * a short timer correlates the queued records, classifies the exchanges that ended (once each) and
- * updates the store; persistence, ports and the badge flush on their own short timers.
+ * a paced timer (at once when idle, at most every `burst` ms in a burst) correlates the queued
+ * records, classifies the exchanges that ended (once each) and updates the store; persistence,
+ * ports and the badge flush on their own short timers.
  *
  * Wake-up: `start()` reads settings and rehydrates the store; records pushed before that are
  * queued, not lost, and processed in order afterwards.
@@ -27,7 +28,7 @@ import { Persistence } from './persistence';
 import { PortHub } from './ports';
 import type { StorageAreaLike } from './storage-area';
 import { Store } from './store';
-import { realTimers, Soon, type Timers } from './timers';
+import { Paced, realTimers, Soon, type Timers } from './timers';
 import { pendingVerdict, safeClassify, type Classify } from './verdicts';
 
 export interface TabsLike {
@@ -52,12 +53,15 @@ export interface SessionDeps {
 
 export const DEFAULT_MAX_PER_TAB = 5000;
 /**
- * Timer delays (ms). Processing and the storage write run on 0 ms timers: right after the current
- * burst of events, so an exchange is in storage a few ms after it ends (write-through; a stopped
- * worker loses only that instant). A write in progress batches whatever arrives meanwhile. Ports
- * and the badge keep a throttle: the panel gets one message per burst, not one per event.
+ * Timer delays (ms). When traffic is idle, processing and the storage write run on 0 ms timers: an
+ * exchange is in storage a few ms after its last event (write-through; a stopped worker loses only
+ * that instant). In a burst (`burstEvents` or more events within `burst` ms, as in a page load),
+ * processing runs at most once per `burst` ms: the events are correlated, classified and written
+ * in a few large batches instead of one small batch per event-loop turn, which would compete with
+ * the page for the CPU; then a stopped worker can lose the last `burst` ms of a busy page. A write
+ * in progress batches whatever arrives meanwhile. Ports and the badge keep a throttle of their own.
  */
-export const DEFAULT_DELAYS = { process: 0, persist: 0, ports: 20, badge: 300 };
+export const DEFAULT_DELAYS = { process: 0, persist: 0, burst: 50, burstEvents: 16, ports: 20, badge: 300 };
 
 export type SessionEvent =
   | { kind: 'capture'; event: CaptureEvent }
@@ -74,7 +78,7 @@ export class BackgroundSession {
   private readonly badge: Badge;
   private readonly correlator: Correlator;
   private readonly pages: PageTracker;
-  private readonly processSoon: Soon;
+  private readonly processSoon: Paced;
   private readonly persistSoon: Soon;
   private readonly portsSoon: Soon;
   private readonly badgeSoon: Soon;
@@ -91,7 +95,7 @@ export class BackgroundSession {
     const delays = { ...DEFAULT_DELAYS, ...deps.delays };
     const now = deps.now ?? Date.now;
     this.store = new Store({ maxPerTab: deps.maxPerTab ?? DEFAULT_MAX_PER_TAB, now, newPageId: deps.newPageId ?? defaultPageId });
-    this.processSoon = new Soon(() => this.process(), delays.process, timers);
+    this.processSoon = new Paced(() => this.process(), delays.process, delays.burst, delays.burstEvents, timers);
     this.persistSoon = new Soon(() => this.persistence.flush(), delays.persist, timers);
     this.badgeSoon = new Soon(() => this.badge.flush(), delays.badge, timers);
     this.portsSoon = new Soon(() => this.ports.flush(), delays.ports, timers);

@@ -34,28 +34,46 @@ export class Soon {
 }
 
 /**
- * Runs `fn` soon after a trigger, paced: at once (after `idleMs`) when it has not run for `everyMs`,
- * otherwise `everyMs` after its last run. So a lone event is handled immediately, and a burst of
- * them in a few large batches instead of many small ones. Triggers while `fn` runs synchronously
- * are folded into that run.
+ * Runs `fn` soon after a trigger, paced by how busy things are. Each trigger counts as one event.
+ * Idle (fewer than `burstEvents` triggers within the last `everyMs`): at once, after `idleMs`. In a
+ * burst: at most once per `everyMs`. So a lone exchange is handled (and written) as its events
+ * come, and a page load's burst in a few large batches instead of one small batch per event-loop
+ * turn. Triggers while `fn` runs synchronously are folded into that run.
  */
 export class Paced {
   private handle: unknown = null;
   private lastRun = -Infinity;
   private running = false;
+  private windowStart = -Infinity;
+  private count = 0;
+  /** Triggers in the window before (a burst stays a burst across a window's edge). */
+  private previous = 0;
 
   constructor(
     private readonly fn: () => unknown,
     private readonly idleMs: number,
     private readonly everyMs: number,
+    private readonly burstEvents: number,
     private readonly timers: Timers,
     private readonly clock: () => number = () => performance.now(),
   ) {}
 
   trigger(): void {
+    const now = this.clock();
+    if (now - this.windowStart >= this.everyMs) {
+      this.previous = now - this.windowStart < 2 * this.everyMs ? this.count : 0;
+      this.windowStart = now;
+      this.count = 0;
+    }
+    this.count++;
     if (this.handle !== null || this.running) return;
-    const since = this.clock() - this.lastRun;
-    this.handle = this.timers.set(() => { this.handle = null; void this.run(); }, since >= this.everyMs ? this.idleMs : this.everyMs - since);
+    const wait = this.busy ? Math.max(this.idleMs, this.lastRun + this.everyMs - now) : this.idleMs;
+    this.handle = this.timers.set(() => { this.handle = null; void this.run(); }, wait);
+  }
+
+  /** Whether the current or the last window saw a burst. */
+  private get busy(): boolean {
+    return this.count >= this.burstEvents || this.previous >= this.burstEvents;
   }
 
   /** Runs now (cancelling the timer) and waits for it. */
