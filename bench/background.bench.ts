@@ -1,7 +1,8 @@
 /**
  * Background path costs: CPU time per request (listener → record → correlation → batched classify
  * → store → write-through), the event-path share alone, the bytes the store keeps in
- * storage.session for 5,000 exchanges, and the time to rehydrate them after a worker stop.
+ * storage.session for 5,000 exchanges (as Chromium charges them: the fake area counts the memory a
+ * value takes in the browser, not its JSON), and the time to rehydrate them after a worker stop.
  */
 import type { BenchRow } from './index';
 import { classify } from '../src/core/classify';
@@ -72,7 +73,7 @@ const cpuMs = (f: () => void | Promise<void>) => async () => {
 };
 
 export async function run(): Promise<BenchRow[]> {
-  // Warm-up (JIT), then the measured run, flushing every 50 requests as the 20 ms timer would.
+  // Warm-up (JIT), then the measured run, flushing every 50 requests as the paced timer would in a burst.
   { const w = setup(); await w.session.start(); for (let i = 0; i < 1000; i++) request(w.t, i); await w.session.settle(); }
   const s = setup();
   await s.session.start();
