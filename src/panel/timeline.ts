@@ -37,13 +37,19 @@ export function timeline(x: Exchange, v: Verdict): TimelineStep[] {
     });
   }
   x.redirects.forEach((hop, i) => {
+    const refused = hop.followed === false;
     steps.push({
       kind: 'redirect', index: i, label: `${i === 0 ? x.method : 'Hop'} → redirect`, url: hop.url,
-      result: `${hop.response.status} → ${hop.location}`, failed: false,
-      start: cursor, durationMs: dur(cursor, hop.time),
+      result: refused
+        ? `${hop.response.status} → ${hop.location} (not followed${x.outcome.state === 'failed' ? `: ${x.outcome.error}` : ''})`
+        : `${hop.response.status} → ${hop.location}`,
+      failed: refused,
+      start: cursor, durationMs: dur(cursor, refused ? x.timings.end ?? hop.time : hop.time),
     });
     cursor = hop.time;
   });
+  // The browser refused to follow the last redirect: there was no request to its Location.
+  if (x.redirects.at(-1)?.followed === false) return steps;
   const finalUrl = x.redirects.length ? x.redirects[x.redirects.length - 1]!.location : x.url;
   const o = x.outcome;
   const status = x.response?.status;

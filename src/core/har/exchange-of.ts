@@ -89,6 +89,8 @@ export function exchangeOf(chain: Chain, preflights: ParsedEntry[], ctx: ReadCon
   const last = steps.at(-1)!;
   const hopCount = lastIsRedirect(last) ? steps.length : steps.length - 1;
   const redirects = steps.slice(0, hopCount).map((s, i) => hopOf(s, steps[i + 1]));
+  // A chain that ends on a redirect which failed: the browser refused to follow it.
+  if (hopCount === steps.length && last.error !== undefined) redirects.at(-1)!.followed = false;
   const final = hopCount < steps.length ? last : undefined;
   const response = final ? responseOf(final) : undefined;
   const type = first.cors?.type;

@@ -143,7 +143,7 @@ describe('readHar pairing and chaining without our ids', () => {
     e.response = { ...e.response, status: 302, headers: [h('Location', 'http://lab:secret@127.0.0.1:9/x')] };
     (e.response as Record<string, unknown>)._error = 'net::ERR_FAILED';
     const { exchanges } = readHar(har([e]));
-    expect(exchanges[0]!.redirects).toEqual([expect.objectContaining({ url: `${API}/start`, location: 'http://lab:secret@127.0.0.1:9/x' })]);
+    expect(exchanges[0]!.redirects).toEqual([expect.objectContaining({ url: `${API}/start`, location: 'http://lab:secret@127.0.0.1:9/x', followed: false })]);
     expect(exchanges[0]!.response).toBeUndefined();
   });
 

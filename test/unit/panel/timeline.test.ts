@@ -35,4 +35,15 @@ describe('timeline', () => {
     expect(formatMs(1534)).toBe('1.53 s');
     expect(formatMs(12.4)).toBe('12 ms');
   });
+
+  it('ends at a redirect the browser refused to follow', () => {
+    const x = exchange().to(`${API}/a`)
+      .redirect((r) => r.status(302).to('http://user:pw@127.0.0.1:4003/b').acao(PAGE))
+      .failed().build();
+    x.redirects[0]!.followed = false;
+    delete x.response;
+    const steps = timeline(x, classify(x));
+    expect(steps.map((s) => s.kind)).toEqual(['redirect']);
+    expect(steps[0]).toMatchObject({ failed: true, result: '302 → http://user:pw@127.0.0.1:4003/b (not followed: net::ERR_FAILED)' });
+  });
 });
