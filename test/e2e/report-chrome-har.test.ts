@@ -26,6 +26,8 @@ interface NameValue { name: string; value: string }
 interface Hop {
   key: string;
   requestId: string;
+  /** Position in the request's redirect chain: the protocol's ExtraInfo events pair with hops by it. */
+  index: number;
   url: string;
   method: string;
   type: string;
@@ -34,13 +36,12 @@ interface Hop {
   startTs: number;
   endTs?: number;
   headersTs?: number;
-  requestHeaders: NameValue[] | null;
   fallbackRequestHeaders: NameValue[];
   status?: number;
   statusText?: string;
   responseHeaders?: NameValue[];
-  rawStatus?: number;
-  rawResponseHeaders?: NameValue[];
+  /** Chromium said this hop's raw response (responseReceivedExtraInfo) will come: see `expectsRaw`. */
+  rawPromised?: boolean;
   mimeType?: string;
   ip?: string;
   redirectURL: string;
@@ -53,15 +54,27 @@ interface Hop {
 const headerList = (obj: Raw | undefined): NameValue[] =>
   Object.entries(obj ?? {}).flatMap(([name, value]) => String(value).split('\n').map((v) => ({ name, value: v })));
 
+/** The raw exchange of one hop, from the *ExtraInfo events (they may come before or after the hop's other events). */
+interface RawExchange { requestHeaders?: NameValue[]; status?: number; responseHeaders?: NameValue[] }
+
 /** DevTools writes the raw Location header as `redirectURL`, also when the redirect was refused. */
-const locationOf = (h: Hop): string =>
-  (h.rawResponseHeaders ?? h.responseHeaders ?? []).find((x) => x.name.toLowerCase() === 'location')?.value ?? '';
+const locationOf = (h: Hop, raw: RawExchange): string =>
+  (raw.responseHeaders ?? h.responseHeaders ?? []).find((x) => x.name.toLowerCase() === 'location')?.value ?? '';
+
+/** CORS errors Chromium reaches by checking the response of the hop that failed (so that response reached the network). */
+const RESPONSE_CHECKS = new Set([
+  'MissingAllowOriginHeader', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue', 'AllowOriginMismatch', 'InvalidAllowCredentials',
+  'WildcardOriginNotAllowed', 'RedirectContainsCredentials',
+]);
+/** CORS errors Chromium reaches by checking a preflight's response (the request itself never reached the network). */
+const isPreflightCheck = (code: string): boolean => code.startsWith('Preflight') || code.endsWith('PreflightResponse');
 
 /** The DevTools network log of one page: every hop of every request, as DevTools keeps them. */
 class DevtoolsLog {
   readonly hops: Hop[] = [];
   private readonly current = new Map<string, Hop>();
-  private readonly earlyExtra = new Map<string, NameValue[][]>();
+  /** ExtraInfo per request id, in arrival order: the i-th of each belongs to hop i of that request, as DevTools pairs them. */
+  private readonly extra = new Map<string, { requests: NameValue[][]; responses: { status: number; headers: NameValue[] }[] }>();
   private readonly listeners = new Set<() => void>();
   private nextId = 2_000_000;
   readonly workers = new Set<string>();
@@ -126,23 +139,21 @@ class DevtoolsLog {
           hop.redirectURL = hop.responseHeaders.find((h) => h.name.toLowerCase() === 'location')?.value ?? String(e.request.url);
           hop.endTs = Number(e.timestamp);
           hop.headersTs ??= Number(e.timestamp);
+          if (e.redirectHasExtraInfo) hop.rawPromised = true;
         }
         const next: Hop = {
-          key, requestId: String(e.requestId), url: String(e.request.url), method: String(e.request.method), type: String(e.type ?? 'Other'),
-          initiator: (e.initiator ?? { type: 'other' }) as Raw, startWall: Number(e.wallTime) * 1000, startTs: Number(e.timestamp),
-          requestHeaders: this.takeEarly(key, String(e.requestId)), fallbackRequestHeaders: headerList(e.request.headers), redirectURL: '',
+          key, requestId: String(e.requestId), index: hop ? hop.index + 1 : 0, url: String(e.request.url), method: String(e.request.method),
+          type: String(e.type ?? 'Other'), initiator: (e.initiator ?? { type: 'other' }) as Raw, startWall: Number(e.wallTime) * 1000,
+          startTs: Number(e.timestamp), fallbackRequestHeaders: headerList(e.request.headers), redirectURL: '',
         };
         if (hop) next.startWall = hop.startWall + (next.startTs - hop.startTs) * 1000;
         this.current.set(key, next);
         this.hops.push(next);
         break;
       }
-      case 'Network.requestWillBeSentExtraInfo': {
-        const headers = headerList(e.headers);
-        if (hop && hop.requestHeaders === null) hop.requestHeaders = headers;
-        else if (!hop || hop.requestHeaders !== null) this.earlyExtra.set(key, [...(this.earlyExtra.get(key) ?? []), headers]);
+      case 'Network.requestWillBeSentExtraInfo':
+        this.extraOf(String(e.requestId)).requests.push(headerList(e.headers));
         break;
-      }
       case 'Network.responseReceived': {
         if (!hop) break;
         const r = e.response as Raw;
@@ -155,14 +166,13 @@ class DevtoolsLog {
         hop.ip = r.remoteIPAddress;
         hop.fromCache = Boolean(r.fromDiskCache);
         hop.headersTs = Number(e.timestamp);
+        if (e.hasExtraInfo) hop.rawPromised = true;
         break;
       }
-      case 'Network.responseReceivedExtraInfo': {
-        if (!hop) break;
-        hop.rawStatus = Number(e.statusCode);
-        hop.rawResponseHeaders = headerList(e.headers);
+      // Often before the hop's requestWillBeSent, sometimes after its loadingFinished/loadingFailed: kept by request id.
+      case 'Network.responseReceivedExtraInfo':
+        this.extraOf(String(e.requestId)).responses.push({ status: Number(e.statusCode), headers: headerList(e.headers) });
         break;
-      }
       case 'Network.loadingFinished':
         if (hop) hop.endTs = Number(e.timestamp);
         break;
@@ -171,20 +181,51 @@ class DevtoolsLog {
         hop.endTs = Number(e.timestamp);
         hop.error = String(e.errorText ?? 'net::ERR_FAILED');
         if (e.corsErrorStatus) hop.corsError = String(e.corsErrorStatus.corsError);
+        // A preflight refused before any response was forwarded is typed 'Preflight' only here (DevTools keeps it).
+        if (e.type) hop.type = String(e.type);
         break;
     }
     this.notify();
   }
 
-  /** Raw request headers that arrived before their hop (on this session, or on another for the same request id). */
-  private takeEarly(key: string, requestId: string): NameValue[] | null {
-    const own = this.earlyExtra.get(key);
-    if (own?.length) return own.shift()!;
-    const other = [...this.earlyExtra.entries()].find(([k, v]) => k.endsWith(`:${requestId}`) && v.length > 0);
-    return other ? other[1].shift()! : null;
+  /** ExtraInfo comes by request id, on the hop's session or another (a worker's request: the page's). */
+  private extraOf(requestId: string): { requests: NameValue[][]; responses: { status: number; headers: NameValue[] }[] } {
+    let x = this.extra.get(requestId);
+    if (!x) this.extra.set(requestId, (x = { requests: [], responses: [] }));
+    return x;
   }
 
-  waitFor<T>(what: string, pred: () => T | null | undefined | false, timeoutMs = 60_000): Promise<T> {
+  /** The raw request and response of a hop, as far as their ExtraInfo events have arrived. */
+  rawOf(h: Hop): RawExchange {
+    const x = this.extra.get(h.requestId);
+    const response = x?.responses[h.index];
+    return { requestHeaders: x?.requests[h.index], status: response?.status, responseHeaders: response?.headers };
+  }
+
+  /**
+   * Whether Chromium will report this hop's raw exchange: it said so (hasExtraInfo / redirectHasExtraInfo), or it
+   * refused the hop's response by a CORS check, or the hop is the last preflight of a request refused by a preflight check.
+   */
+  private expectsRaw(h: Hop): boolean {
+    if (h.rawPromised) return true;
+    const last = this.hops.filter((o) => o.key === h.key).at(-1) === h;
+    if (last && h.corsError && RESPONSE_CHECKS.has(h.corsError)) return true;
+    if (h.initiator.type !== 'preflight') return false;
+    const preflights = this.hops.filter((o) => o.initiator.type === 'preflight' && o.initiator.requestId === h.initiator.requestId);
+    if (preflights.at(-1) !== h) return false;
+    return this.hops.some((o) => o.requestId === h.initiator.requestId && o.corsError !== undefined && isPreflightCheck(o.corsError));
+  }
+
+  /** Hops whose raw request and response Chromium will report but has not yet (ExtraInfo may trail loadingFailed). */
+  missingRaw(): Hop[] {
+    return this.hops.filter((h) => {
+      if (!this.expectsRaw(h)) return false;
+      const raw = this.rawOf(h);
+      return raw.requestHeaders === undefined || raw.responseHeaders === undefined;
+    });
+  }
+
+  waitFor<T>(what: string | (() => string), pred: () => T | null | undefined | false, timeoutMs = 60_000): Promise<T> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const v = pred();
@@ -195,7 +236,7 @@ class DevtoolsLog {
       };
       const timer = setTimeout(() => {
         this.listeners.delete(check);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`));
       }, timeoutMs);
       this.listeners.add(check);
       check();
@@ -206,9 +247,10 @@ class DevtoolsLog {
   toHar(pageUrl: string): object {
     const ms = (hop: Hop, ts: number | undefined) => (ts === undefined ? 0 : Math.max(0, Math.round((ts - hop.startTs) * 1000 * 1000) / 1000));
     const entries = [...this.hops].sort((a, b) => a.startWall - b.startWall).map((h) => {
+      const raw = this.rawOf(h);
       const total = ms(h, h.endTs);
       const wait = Math.min(total, ms(h, h.headersTs ?? h.endTs));
-      const status = h.status ?? h.rawStatus ?? 0;
+      const status = h.status ?? raw.status ?? 0;
       const init: Raw = { type: h.initiator.type };
       if (h.initiator.url !== undefined) init.url = h.initiator.url;
       if (h.initiator.requestId !== undefined) init.requestId = h.initiator.requestId;
@@ -219,12 +261,12 @@ class DevtoolsLog {
         cache: {},
         pageref: 'page_1',
         request: {
-          method: h.method, url: h.url.split('#')[0], httpVersion: 'HTTP/1.1', headers: h.requestHeaders ?? h.fallbackRequestHeaders,
+          method: h.method, url: h.url.split('#')[0], httpVersion: 'HTTP/1.1', headers: raw.requestHeaders ?? h.fallbackRequestHeaders,
           queryString: [], cookies: [], headersSize: -1, bodySize: 0,
         },
         response: {
-          status, statusText: h.statusText ?? '', httpVersion: status ? 'HTTP/1.1' : '', headers: h.rawResponseHeaders ?? h.responseHeaders ?? [],
-          cookies: [], content: { size: 0, mimeType: h.mimeType ?? 'x-unknown' }, redirectURL: h.redirectURL || locationOf(h), headersSize: -1, bodySize: -1,
+          status, statusText: h.statusText ?? '', httpVersion: status ? 'HTTP/1.1' : '', headers: raw.responseHeaders ?? h.responseHeaders ?? [],
+          cookies: [], content: { size: 0, mimeType: h.mimeType ?? 'x-unknown' }, redirectURL: h.redirectURL || locationOf(h, raw), headersSize: -1, bodySize: -1,
           _transferSize: 0, _error: h.error ?? null,
         },
         serverIPAddress: h.ip ?? '',
@@ -267,7 +309,9 @@ beforeAll(async () => {
   const tabId = await tabIdOf(extPage, `${lab.origins.page}/*`);
   const run = await runAllCases(page);
 
-  const mains = () => devtools.hops.filter((h) => h.type !== 'Preflight' && !devtools.hops.some((o) => o !== h && o.key === h.key && o.startTs < h.startTs));
+  // A preflight may be announced before its request, and one refused without a response is typed 'Preflight' only
+  // when it fails: its initiator says what it is from the start.
+  const mains = () => devtools.hops.filter((h) => h.initiator.type !== 'preflight' && h.type !== 'Preflight' && !devtools.hops.some((o) => o !== h && o.key === h.key && o.startTs < h.startTs));
   const subjectHops = () => subjectsByCase(cases, run.nonce, mains(), (h) => h.url);
   const decided = (h: Hop) => {
     const last = devtools.hops.filter((o) => o.key === h.key).at(-1)!;
@@ -277,6 +321,10 @@ beforeAll(async () => {
     const s = subjectHops();
     return s.size === cases.length && [...s.values()].every(decided) ? s : null;
   });
+  await devtools.waitFor(
+    () => `the raw headers (ExtraInfo) Chromium owes for ${devtools.missingRaw().map((h) => `${h.method} ${h.url}`).join(', ')}`,
+    () => devtools.missingRaw().length === 0,
+  );
   chromiumCodes = new Map([...subjects].map(([id, h]) => [id, devtools.hops.filter((o) => o.key === h.key).at(-1)!.corsError ?? null]));
 
   live = await until('CORS Lens to classify every case', async () => {
