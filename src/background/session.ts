@@ -88,6 +88,7 @@ export class BackgroundSession {
   private readyPromise: Promise<void> | null = null;
   private housekeeping: Promise<void> = Promise.resolve();
   private readonly recoverable = new Map<string, Recovered & { keys: string[] }>();
+  private readonly originCache = new WeakMap<MainRecord, { url: string; same: boolean }>();
   readonly stats = { classified: 0, processed: 0, dropped: 0 };
 
   constructor(private readonly deps: SessionDeps) {
@@ -253,7 +254,7 @@ export class BackgroundSession {
       if (pageId === null) return; // its page was discarded by a navigation
       rec.pageId = pageId;
     }
-    const sameOrigin = looksSameOrigin(rec.url, rec.ex.initiator, rec.ex.type);
+    const sameOrigin = this.sameOrigin(rec);
     if (!ended && !rec.shown && sameOrigin && !this.settings.recordSameOrigin) return;
     let verdict = pendingVerdict(rec.ex);
     if (ended) {
@@ -263,6 +264,15 @@ export class BackgroundSession {
     }
     rec.seq ??= this.store.nextSeq(tabId);
     if (this.store.upsert(tabId, rec.pageId, rec.seq, rec.ex, verdict)) rec.shown = true;
+  }
+
+  /** looksSameOrigin, parsed once per record and URL (a record is shown again at every change). */
+  private sameOrigin(rec: MainRecord): boolean {
+    const known = this.originCache.get(rec);
+    if (known?.url === rec.url) return known.same;
+    const same = looksSameOrigin(rec.url, rec.ex.initiator, rec.ex.type);
+    this.originCache.set(rec, { url: rec.url, same });
+    return same;
   }
 
   private onTab(e: Exclude<SessionEvent, { kind: 'capture' }>): void {
