@@ -35,9 +35,20 @@ interface CdpEvent { method: string; params: Record<string, unknown> }
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- CDP payloads are untyped JSON
 
+/** CORS errors Chromium reaches by checking the response of the hop that failed (so every hop reached the network). */
+const RESPONSE_CHECKS = new Set([
+  'MissingAllowOriginHeader', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue', 'AllowOriginMismatch', 'InvalidAllowCredentials',
+  'WildcardOriginNotAllowed', 'RedirectContainsCredentials',
+]);
+/** CORS errors Chromium reaches by checking a preflight's response (the request itself never reached the network). */
+const isPreflightCheck = (code: string): boolean => code.startsWith('Preflight') || code.endsWith('PreflightResponse');
+
 export class CdpRecorder {
   private readonly byKey = new Map<string, CdpRequest>();
+  /** Raw request headers that came before their request, by request id (they may come on another session). */
   private readonly pendingExtra = new Map<string, Record<string, string>[]>();
+  /** How many hops of a request (by key) Chromium said it will report raw request headers for. */
+  private readonly promised = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
   private readonly enabling = new Map<number, { sessionId: string; type: string }>();
   /** Child targets (by session) whose Network domain is enabled, with their target type. */
@@ -95,6 +106,7 @@ export class CdpRecorder {
       case 'Network.requestWillBeSent': {
         const existing = this.byKey.get(key);
         if (existing && e.redirectResponse) {
+          if (e.redirectHasExtraInfo) this.promise(existing, existing.urls.length);
           existing.urls.push(e.request.url);
           break;
         }
@@ -103,24 +115,26 @@ export class CdpRecorder {
           key, requestId: String(e.requestId), session, url: e.request.url, urls: [e.request.url], method: e.request.method,
           resourceType: String(e.type ?? ''), initiatorType: String(initiator.type ?? ''),
           preflightFor: initiator.type === 'preflight' && initiator.requestId ? `${session}:${String(initiator.requestId)}` : null,
-          hopHeaders: this.pendingExtra.get(key) ?? [], state: 'pending', status: null, errorText: null, corsError: null,
+          hopHeaders: this.pendingExtra.get(String(e.requestId)) ?? [], state: 'pending', status: null, errorText: null, corsError: null,
           failedParameter: null, canceled: false,
         };
-        this.pendingExtra.delete(key);
+        this.pendingExtra.delete(String(e.requestId));
         this.byKey.set(key, req);
         break;
       }
       case 'Network.requestWillBeSentExtraInfo': {
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries((e.headers ?? {}) as Record<string, string>)) headers[k.toLowerCase()] = v;
-        const req = this.byKey.get(key);
+        const req = this.requestFor(key, String(e.requestId));
         if (req) req.hopHeaders.push(headers);
-        else this.pendingExtra.set(key, [...(this.pendingExtra.get(key) ?? []), headers]);
+        else this.pendingExtra.set(String(e.requestId), [...(this.pendingExtra.get(String(e.requestId)) ?? []), headers]);
         break;
       }
       case 'Network.responseReceived': {
         const req = this.byKey.get(key);
-        if (req) req.status = Number(e.response?.status ?? 0);
+        if (!req) break;
+        req.status = Number(e.response?.status ?? 0);
+        if (e.hasExtraInfo) this.promise(req, req.urls.length);
         break;
       }
       case 'Network.loadingFinished': {
@@ -137,10 +151,32 @@ export class CdpRecorder {
         const cors = e.corsErrorStatus as Raw | undefined;
         req.corsError = cors ? String(cors.corsError) : null;
         req.failedParameter = cors ? String(cors.failedParameter ?? '') : null;
+        if (req.corsError && RESPONSE_CHECKS.has(req.corsError)) this.promise(req, req.urls.length);
+        const preflight = req.corsError && isPreflightCheck(req.corsError) ? this.preflightsOf(req).at(-1) : undefined;
+        if (preflight) this.promise(preflight, preflight.urls.length);
         break;
       }
     }
     this.notify();
+  }
+
+  /** The request an ExtraInfo event is about: same session first, else the one request with that id (a worker's
+   * request has its ExtraInfo on the page's session). */
+  private requestFor(key: string, requestId: string): CdpRequest | undefined {
+    const own = this.byKey.get(key);
+    if (own) return own;
+    const others = this.requests().filter((r) => r.requestId === requestId);
+    return others.length === 1 ? others[0] : undefined;
+  }
+
+  private promise(req: CdpRequest, hops: number): void {
+    this.promised.set(req.key, Math.max(this.promised.get(req.key) ?? 0, hops));
+  }
+
+  /** Requests whose raw request headers Chromium said it will report for more hops than have arrived yet
+   * (requestWillBeSentExtraInfo may trail responseReceived, loadingFinished and loadingFailed). */
+  owedExtraInfo(): CdpRequest[] {
+    return this.requests().filter((r) => (this.promised.get(r.key) ?? 0) > r.hopHeaders.length);
   }
 
   private notify(): void {
@@ -161,19 +197,24 @@ export class CdpRecorder {
     return this.requests().filter((r) => r.preflightFor === req.key);
   }
 
-  /** Resolves once `pred` holds over the recorded requests (checked after every event). */
+  /**
+   * Resolves once `pred` holds over the recorded requests (checked after every event) and no request is owed the
+   * raw headers Chromium promised for it, so a request seen decided is also seen with its Sec-Fetch-* headers.
+   */
   waitFor<T>(what: string, pred: (all: CdpRequest[]) => T | null | undefined | false, timeoutMs = 30_000): Promise<T> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const value = pred(this.requests());
-        if (!value) return;
+        if (!value || this.owedExtraInfo().length > 0) return;
         this.listeners.delete(check);
         clearTimeout(timer);
         resolve(value);
       };
       const timer = setTimeout(() => {
         this.listeners.delete(check);
-        reject(new Error(`CDP: timed out after ${timeoutMs} ms waiting for ${what}`));
+        const owed = this.owedExtraInfo().map((r) => `${r.method} ${r.url}`);
+        const also = owed.length ? ` (raw request headers still owed for: ${owed.join(', ')})` : '';
+        reject(new Error(`CDP: timed out after ${timeoutMs} ms waiting for ${what}${also}`));
       }, timeoutMs);
       this.listeners.add(check);
       check();
