@@ -3,9 +3,8 @@
  * with the Chrome DevTools extensions (`_resourceType`, `_initiator`, `_error`, `_fromCache`) and ours
  * (`_cors` on each entry, `_corsLens` on the log). Custom fields start with `_`, as the spec asks.
  */
-import type { CorsErrorCode, CredentialsMode, VerdictKind } from '../verdict';
+import type { CredentialsMode, Reason, Verdict, VerdictKind } from '../verdict';
 import type { Exchange } from '../model';
-import type { Verdict } from '../verdict';
 
 export interface HarNameValue {
   name: string;
@@ -63,15 +62,7 @@ export interface HarInitiator {
 }
 
 /** One reason, as written in `_cors.reasons` (a subset of the core `Reason`, stable names). */
-export interface HarCorsReason {
-  code: CorsErrorCode;
-  firefox: string | null;
-  mdn: string | null;
-  header: string | null;
-  received: string | null;
-  expected: string;
-  summary: string;
-}
+export type HarCorsReason = Pick<Reason, 'code' | 'firefox' | 'mdn' | 'header' | 'received' | 'expected' | 'summary'>;
 
 /** Our extension on every entry. Field names are stable: reports outlive versions. */
 export interface HarCors {

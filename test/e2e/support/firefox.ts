@@ -9,55 +9,30 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { ensureBinary, findBinary, type BrowserBinary } from './browser-binary';
 import { ROOT } from './paths';
 
 export const DEFAULT_FIREFOX = '/usr/bin/firefox-esr';
 
-const HOW_TO = `CORS Lens's Firefox tests need Firefox (ESR 140 or later).
+const FIREFOX: BrowserBinary = {
+  name: 'Firefox',
+  envVar: 'FIREFOX_PATH',
+  defaultPath: DEFAULT_FIREFOX,
+  aptPackage: 'firefox-esr',
+  howTo: `CORS Lens's Firefox tests need Firefox (ESR 140 or later).
 Install it (Debian/Ubuntu: \`sudo apt-get install -y firefox-esr\`) or point FIREFOX_PATH at a Firefox
-binary, e.g. FIREFOX_PATH=/opt/firefox/firefox npm test`;
-
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+binary, e.g. FIREFOX_PATH=/opt/firefox/firefox npm test`,
+};
 
 /** `FIREFOX_PATH`, else /usr/bin/firefox-esr, else null. Throws when FIREFOX_PATH points nowhere. */
-export function findFirefox(): string | null {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) {
-    if (!executable(fromEnv)) throw new Error(`FIREFOX_PATH is set to ${fromEnv}, which is not an executable file.\n${HOW_TO}`);
-    return fromEnv;
-  }
-  return executable(DEFAULT_FIREFOX) ? DEFAULT_FIREFOX : null;
-}
+export const findFirefox = (): string | null => findBinary(FIREFOX);
 
 /** A usable Firefox, installing Debian's firefox-esr as root when needed; throws with advice otherwise. */
-export function ensureFirefox(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): string {
-  const found = findFirefox();
-  if (found) return found;
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!root || !existsSync('/usr/bin/apt-get')) {
-    throw new Error(`No Firefox at ${DEFAULT_FIREFOX} and FIREFOX_PATH is not set.\n${HOW_TO}`);
-  }
-  log('Firefox is missing: installing Debian\'s firefox-esr package (apt-get)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'firefox-esr']]) {
-    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}).\n${HOW_TO}`);
-  }
-  const installed = findFirefox();
-  if (!installed) throw new Error(`apt-get installed firefox-esr but ${DEFAULT_FIREFOX} is still missing.\n${HOW_TO}`);
-  return installed;
-}
+export const ensureFirefox = (log?: (line: string) => void): string => ensureBinary(FIREFOX, log);
 
 /** Builds the Firefox variant of the extension (scripts/build-firefox.mjs) into `outDir`. */
 export function buildFirefoxExtension(outDir: string): void {
