@@ -6,6 +6,7 @@ import { createCapture } from '../../../src/background/capture';
 import { observerFor } from '../../../src/background/chrome-apis';
 import { BackgroundSession, type SessionDeps } from '../../../src/background/session';
 import { pendingVerdict } from '../../../src/background/verdicts';
+import type { StorageAreaLike } from '../../../src/background/storage-area';
 import { FakeStorageArea } from '../../support/fake-storage-area';
 import { ManualTimers } from '../../support/fake-timers';
 import { FakeWebRequest, Traffic, type RequestContext } from '../../support/fake-web-request';
@@ -42,24 +43,24 @@ export class FakeBadge implements BadgeApi {
   async setColor(): Promise<void> {}
 }
 
-export interface HarnessOptions {
+export interface HarnessOptions<A extends StorageAreaLike = FakeStorageArea> {
   browser?: 'chromium' | 'firefox';
   extraHeaders?: boolean;
   exposeTypes?: boolean;
-  area?: FakeStorageArea;
-  local?: FakeStorageArea;
+  area?: A;
+  local?: A;
   maxPerTab?: number;
   classify?: (ex: Exchange) => Verdict;
   ctx?: Partial<RequestContext>;
   tabs?: SessionDeps['tabs'];
 }
 
-export function harness(opts: HarnessOptions = {}) {
+export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: HarnessOptions<A> = {}) {
   const wr = new FakeWebRequest({
     browser: opts.browser ?? 'chromium', extraHeaders: opts.extraHeaders ?? true, exposeTypes: opts.exposeTypes ?? true,
   });
-  const area = opts.area ?? new FakeStorageArea();
-  const local = opts.local ?? new FakeStorageArea();
+  const area = opts.area ?? (new FakeStorageArea() as StorageAreaLike as A);
+  const local = opts.local ?? (new FakeStorageArea() as StorageAreaLike as A);
   const badge = new FakeBadge();
   const classified: string[] = [];
   const classify = opts.classify ?? stubClassify;
