@@ -76,7 +76,7 @@ export function loopback<A, B>(): [Transport<A, B>, Transport<B, A>] {
   return [a, b];
 }
 
-/** Minimal shape of `runtime.Port` that we rely on (chrome and webextension-polyfill agree). */
+/** Minimal shape of `runtime.Port` that we rely on (Chromium and Firefox agree). */
 export interface PortLike {
   postMessage(message: unknown): void;
   disconnect(): void;
