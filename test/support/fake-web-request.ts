@@ -90,19 +90,9 @@ export class FakeWebRequest implements WebRequestApi {
   }
 }
 
-export interface RequestContext {
-  tabId: number;
-  frameId: number;
-  type: string;
-  /** Chromium initiator; for Firefox pass `originUrl`/`documentUrl` instead. */
-  initiator?: string;
-  originUrl?: string;
-  documentUrl?: string;
-  /** Chromium document ids (page-session detection). */
-  documentId?: string;
-  parentDocumentId?: string;
-  parentFrameId?: number;
-}
+/** Where a request comes from (Chromium: `initiator`; Firefox: `originUrl`/`documentUrl`). */
+export type RequestContext = Pick<RawDetails,
+  'tabId' | 'frameId' | 'type' | 'initiator' | 'originUrl' | 'documentUrl' | 'documentId' | 'parentDocumentId' | 'parentFrameId'>;
 
 export type HeaderList = [string, string][];
 const headers = (list: HeaderList) => list.map(([name, value]) => ({ name, value }));
