@@ -24,7 +24,15 @@ describe('the built extension in Chromium', () => {
   it('registers the service worker named in dist/manifest.json and activates it', async () => {
     const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { background: { service_worker: string } };
     expect(browser.worker!.url()).toBe(`chrome-extension://${browser.extensionId}/${manifest.background.service_worker}`);
-    const state = await browser.worker!.evaluate(() => (self as unknown as ServiceWorkerGlobalScope).registration.active?.state);
+    // Right after launch the worker may still be installing or activating: wait for its state to settle.
+    const state = await browser.worker!.evaluate(async () => {
+      const reg = (self as unknown as ServiceWorkerGlobalScope).registration;
+      const sw = reg.active ?? reg.waiting ?? reg.installing;
+      if (!sw) return 'no worker in the registration';
+      const settled = () => sw.state === 'activated' || sw.state === 'redundant';
+      if (!settled()) await new Promise<void>((resolve) => sw.addEventListener('statechange', () => { if (settled()) resolve(); }));
+      return sw.state;
+    });
     expect(state).toBe('activated');
   });
 
