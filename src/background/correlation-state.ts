@@ -3,7 +3,7 @@
  * requestId and what changed since the last drain.
  */
 import type { Observer, PreflightRecord } from '../core/model';
-import type { RequestEvent } from './capture-event';
+import type { CompletedEvent, ErrorEvent, RequestEvent } from './capture-event';
 import { newMainRecord, type MainRecord, type PairingKey } from './main-record';
 import { CacheProbes } from './cache-probe';
 
@@ -22,6 +22,12 @@ export interface UndecidedOptions {
   request: RequestEvent;
 }
 
+/** A preflight that ended with no main request, and how it ended. */
+export interface EndedOrphan {
+  open: OpenPreflight;
+  end: CompletedEvent | ErrorEvent;
+}
+
 export class CorrelationState {
   readonly mains = new Map<string, MainRecord>();
   readonly preflights = new Map<string, OpenPreflight>();
@@ -30,6 +36,12 @@ export class CorrelationState {
   readonly probes = new CacheProbes();
   changed = new Set<MainRecord>();
   ended: MainRecord[] = [];
+  /**
+   * Preflights that ended before any main request claimed them. Kept claimable for a while, because
+   * Chromium can deliver a request's onBeforeRequest late (seen when it starts the worker for a burst):
+   * reported on their own only when nothing claimed them (preflight-events.ts).
+   */
+  orphans: EndedOrphan[] = [];
 
   constructor(readonly observer: Observer) {}
 

@@ -11,7 +11,7 @@ import type {
 import { CorrelationState } from './correlation-state';
 import { methodAfterRedirect, refusedHop, responseOf, type MainRecord } from './main-record';
 import { findSwap, preflightFits } from './preflight-pairing';
-import { claimOrphan, onPreflightEvent, onUndecidedEvent, rehome, swap } from './preflight-events';
+import { claimOrphan, onPreflightEvent, onUndecidedEvent, rehome, reportOrphans, swap } from './preflight-events';
 import { recoverMain, recoverPreflight, type Recovered } from './recovery';
 import { isFontCacheProbe } from './cache-probe';
 
@@ -37,21 +37,46 @@ export const MAX_IN_FLIGHT = 10_000;
 
 type Later = Exclude<CaptureEvent, RequestEvent>;
 
+/**
+ * How long (by the events' own clock) an event may wait for its request's onBeforeRequest, and a
+ * preflight for its main request. Chromium can deliver onBeforeRequest after a request's later
+ * events when it starts the worker for a burst (seen in the worker-stop test).
+ */
+export const LATE_START_MS = 2_000;
+/** At most this many requests' early events are held. */
+const MAX_EARLY = 2_000;
+
 export class Correlator {
   private readonly st: CorrelationState;
   /** Events for requests we never saw start (capture resumed mid-request): ignored, counted. */
   unknownEvents = 0;
+  /** Events that came before their request's onBeforeRequest, replayed when it comes. */
+  private early = new Map<string, Later[]>();
+  /** Newest event time seen (the events' clock). */
+  private latest = -Infinity;
 
   constructor(private readonly observer: Observer, private readonly recover: Recover = () => undefined) {
     this.st = new CorrelationState(observer);
   }
 
   get inFlight(): number {
-    return this.st.mains.size + this.st.preflights.size + this.st.undecided.size + this.st.probes.size;
+    return this.st.mains.size + this.st.preflights.size + this.st.undecided.size + this.st.probes.size + this.st.orphans.length;
   }
 
   apply(ev: CaptureEvent): void {
-    if (ev.kind === 'request') return this.onRequest(ev);
+    if (ev.time > this.latest) {
+      this.latest = ev.time;
+      reportOrphans(this.st, this.latest - LATE_START_MS);
+    }
+    if (ev.kind === 'request') {
+      this.onRequest(ev);
+      const early = this.early.get(ev.id);
+      if (early) {
+        this.early.delete(ev.id);
+        for (const e of early) this.apply(e);
+      }
+      return;
+    }
     const main = this.st.mains.get(ev.id);
     if (main) return this.onMainEvent(main, ev);
     const pre = this.st.preflights.get(ev.id);
@@ -59,7 +84,27 @@ export class Correlator {
     const und = this.st.undecided.get(ev.id);
     if (und) return onUndecidedEvent(this.st, und, ev, (e) => this.apply(e));
     if (this.tryRecover(ev.id)) return this.apply(ev);
-    this.unknownEvents++;
+    this.holdEarly(ev);
+  }
+
+  /** Keeps an event whose request has not started (yet) for a while; older ones are given up. */
+  private holdEarly(ev: Later): void {
+    const list = this.early.get(ev.id);
+    if (list) {
+      list.push(ev);
+      return;
+    }
+    for (const [id, held] of this.early) {
+      if (this.early.size < MAX_EARLY && held[0]!.time >= this.latest - LATE_START_MS) break;
+      this.early.delete(id);
+      this.unknownEvents += held.length;
+    }
+    this.early.set(ev.id, [ev]);
+  }
+
+  /** Reports every preflight still waiting for its main request on its own (nothing more is coming). */
+  flushOrphans(): void {
+    reportOrphans(this.st);
   }
 
   drain(): Drained {
@@ -75,6 +120,7 @@ export class Correlator {
     for (const [id, rec] of mains) if (rec.ex.tabId === tabId) { mains.delete(id); changed.delete(rec); }
     for (const [id, p] of preflights) if (p.key.tabId === tabId) preflights.delete(id);
     for (const [id, u] of undecided) if (u.request.tabId === tabId) undecided.delete(id);
+    this.st.orphans = this.st.orphans.filter((o) => o.open.key.tabId !== tabId);
     this.st.probes.dropTab(tabId);
   }
 
@@ -85,6 +131,8 @@ export class Correlator {
     this.st.preflights.clear();
     this.st.undecided.clear();
     this.st.changed.clear();
+    this.st.orphans = [];
+    this.early.clear();
     return open;
   }
 

@@ -5,7 +5,7 @@
  */
 import type { PreflightRecord } from '../core/model';
 import type { CaptureEvent, CompletedEvent, ErrorEvent, RequestEvent, SendHeadersEvent } from './capture-event';
-import type { CorrelationState, OpenPreflight, UndecidedOptions } from './correlation-state';
+import type { CorrelationState, EndedOrphan, OpenPreflight, UndecidedOptions } from './correlation-state';
 import { keyOf, keyOfRequest, responseOf, sameKey, type MainRecord, type PairingKey } from './main-record';
 import { findMain, preflightMethod, swapHopPreflights, type PairingOrder } from './preflight-pairing';
 
@@ -81,7 +81,7 @@ export function onPreflightEvent(st: CorrelationState, p: OpenPreflight, ev: Lat
       if (ev.kind === 'error') p.pf.error = ev.error;
       p.pf.end = ev.time;
       st.preflights.delete(ev.id);
-      if (!p.main) reportOrphan(st, p, ev);
+      if (!p.main) st.orphans.push({ open: p, end: ev });
       return;
   }
 }
@@ -101,15 +101,35 @@ export function swap(st: CorrelationState, a: MainRecord, b: MainRecord): void {
   st.changed.add(b);
 }
 
-/** A main request that starts after its preflight was seen (not expected from Chromium; kept safe). */
+/**
+ * A main request that starts after its preflight was seen: not Chromium's order, but Chromium can
+ * deliver onBeforeRequest late when it starts the worker for a burst.
+ */
 export function claimOrphan(st: CorrelationState, rec: MainRecord): void {
   const key = keyOf(rec.ex);
+  const fits = (p: OpenPreflight) => !p.main && p.pf.url === rec.url && p.method === rec.method && sameKey(p.key, key);
   for (const p of st.preflights.values()) {
-    if (!p.main && p.pf.url === rec.url && p.method === rec.method && sameKey(p.key, key)) {
+    if (fits(p)) {
       st.attachOpen(rec, p);
       return;
     }
   }
+  const i = st.orphans.findIndex((o) => fits(o.open));
+  if (i >= 0) {
+    const [o] = st.orphans.splice(i, 1);
+    st.attachOpen(rec, o!.open);
+  }
+}
+
+/** Reports the ended orphans older than `before` (all of them when it is omitted) on their own. */
+export function reportOrphans(st: CorrelationState, before = Infinity): void {
+  if (st.orphans.length === 0) return;
+  const keep: EndedOrphan[] = [];
+  for (const o of st.orphans) {
+    if (o.end.time < before) reportOrphan(st, o.open, o.end);
+    else keep.push(o);
+  }
+  st.orphans = keep;
 }
 
 /** A preflight no main request claimed: shown on its own rather than lost. */

@@ -68,6 +68,33 @@ export type SessionEvent =
   | { kind: 'tab-updated'; tabId: number; time: number; status?: string; url?: string; tabUrl?: string }
   | { kind: 'tab-removed'; tabId: number };
 
+/**
+ * The queue with its capture events in the order the browser stamped them (tab events keep their
+ * places). Chromium delivers events with and without `extraHeaders` on separate paths, and while it
+ * starts the worker for a burst they can arrive out of order: a preflight's onCompleted before its
+ * onSendHeaders, a request's onSendHeaders before its onBeforeRequest. Sorting a batch by
+ * `timeStamp` (stable, so ties keep their arrival order) puts them back. Already in order: no cost
+ * beyond one pass.
+ */
+export function inEventOrder(queue: SessionEvent[]): SessionEvent[] {
+  let last = -Infinity;
+  let sorted = true;
+  for (const item of queue) {
+    if (item.kind !== 'capture') continue;
+    if (item.event.time < last) { sorted = false; break; }
+    last = item.event.time;
+  }
+  if (sorted) return queue;
+  const slots: number[] = [];
+  const captures: SessionEvent[] = [];
+  queue.forEach((item, i) => { if (item.kind === 'capture') { slots.push(i); captures.push(item); } });
+  const time = (item: SessionEvent) => (item.kind === 'capture' ? item.event.time : 0);
+  captures.sort((a, b) => time(a) - time(b));
+  const out = queue.slice();
+  slots.forEach((slot, k) => { out[slot] = captures[k]!; });
+  return out;
+}
+
 let pageCounter = 0;
 const defaultPageId = () => `p-${Date.now().toString(36)}-${(pageCounter++).toString(36)}`;
 
@@ -126,9 +153,18 @@ export class BackgroundSession {
   capture = (event: CaptureEvent): void => this.push({ kind: 'capture', event });
 
   async connectPort(tabId: number, sink: EventSink): Promise<void> {
-    await this.start();
-    this.process();
+    await this.writeThrough();
     this.ports.connect(tabId, sink);
+  }
+
+  /**
+   * Processes what is queued and writes it to storage before a page is shown it, so that a worker
+   * stopped right after cannot take back what the user (or a test) already saw.
+   */
+  private async writeThrough(): Promise<void> {
+    await this.start();
+    await this.processSoon.now();
+    await this.persistSoon.now();
   }
 
   /** Processes everything queued and writes everything pending now (tests; before a snapshot). */
@@ -136,6 +172,9 @@ export class BackgroundSession {
     await this.start();
     await this.housekeeping;
     await this.processSoon.now();
+    // Nothing more is coming: preflights still waiting for a late main request are shown on their own.
+    this.correlator.flushOrphans();
+    this.process();
     await this.portsSoon.now();
     await this.persistSoon.now();
     await this.badgeSoon.now();
@@ -177,8 +216,8 @@ export class BackgroundSession {
   handlers(): Handlers {
     const ready = async () => { await this.start(); };
     return {
-      'get-summary': async (p) => { const t = tabIdOf(p); await ready(); return { ...this.summary(t), settings: this.getSettings() }; },
-      'get-snapshot': async (p) => { const t = tabIdOf(p); await ready(); this.process(); return this.snapshot(t); },
+      'get-summary': async (p) => { const t = tabIdOf(p); await this.writeThrough(); return { ...this.summary(t), settings: this.getSettings() }; },
+      'get-snapshot': async (p) => { const t = tabIdOf(p); await this.writeThrough(); return this.snapshot(t); },
       clear: async (p) => { const t = tabIdOf(p); await ready(); this.clear(t); return null; },
       'get-settings': async () => { await ready(); return this.getSettings(); },
       'set-settings': async (p) => { await ready(); return this.setSettings(p); },
@@ -218,7 +257,7 @@ export class BackgroundSession {
 
   private process(): void {
     if (!this.isReady) return;
-    const queue = this.queue;
+    const queue = inEventOrder(this.queue);
     this.queue = [];
     for (const item of queue) {
       try {

@@ -34,10 +34,16 @@ afterAll(async () => {
 
 const ofRun = (entries: ExchangeEntry[], run: string) => entries.filter((e) => burstTag(e.exchange.url)?.run === run);
 
+/** Every other request carries a custom header: its preflight must be paired with it. */
+const preflightRecorded = (e: ExchangeEntry) =>
+  burstTag(e.exchange.url)!.i % 2 === 1 || e.exchange.preflights.some((p) => p.end !== undefined);
+
 async function entriesOf(run: string, settled: boolean): Promise<ExchangeEntry[]> {
-  return until(`${N} entries of run ${run}${settled ? ', all classified' : ''}`, async () => {
+  const what = settled ? 'all classified' : 'requests sent and preflights recorded';
+  return until(`${N} entries of run ${run}, ${what}`, async () => {
     const mine = ofRun((await getSnapshot(extPage, tabId)).entries, run);
-    return mine.length >= N && (!settled || mine.every((e) => e.verdict.kind !== 'pending')) ? mine : null;
+    const done = settled ? mine.every((e) => e.verdict.kind !== 'pending') : mine.every(preflightRecorded);
+    return mine.length >= N && done ? mine : null;
   });
 }
 
