@@ -54,6 +54,8 @@ export class Correlator {
   private early = new Map<string, Later[]>();
   /** Newest event time seen (the events' clock). */
   private latest = -Infinity;
+  /** Chromium exchanges ended at onResponseStarted: their onCompleted/onErrorOccurred is still to come, and dropped. */
+  private readonly endedEarly = new Set<string>();
 
   constructor(private readonly observer: Observer, private readonly recover: Recover = () => undefined) {
     this.st = new CorrelationState(observer);
@@ -84,6 +86,7 @@ export class Correlator {
     const und = this.st.undecided.get(ev.id);
     if (und) return onUndecidedEvent(this.st, und, ev, (e) => this.apply(e));
     if (this.tryRecover(ev.id)) return this.apply(ev);
+    if ((ev.kind === 'completed' || ev.kind === 'error') && this.endedEarly.delete(ev.id)) return;
     this.holdEarly(ev);
   }
 
@@ -133,6 +136,7 @@ export class Correlator {
     this.st.changed.clear();
     this.st.orphans = [];
     this.early.clear();
+    this.endedEarly.clear();
     return open;
   }
 
@@ -228,6 +232,8 @@ export class Correlator {
       return;
     }
     this.mainEnded(rec, { ...ev, kind: 'completed' });
+    if (this.endedEarly.size >= MAX_EARLY) this.endedEarly.delete(this.endedEarly.values().next().value as string);
+    this.endedEarly.add(ev.id);
   }
 
   private mainEnded(rec: MainRecord, ev: CompletedEvent | ErrorEvent): void {
