@@ -1,0 +1,278 @@
+/**
+ * The DevTools network log of one page, recorded through the DevTools protocol (page, out-of-process frames
+ * and workers), and the HAR DevTools' "Export HAR" writes from it: one entry per hop, raw request/response
+ * headers from the *ExtraInfo events, preflights as `_resourceType: "preflight"` entries whose `_initiator`
+ * points at their request, `_error` from loadingFailed. Used by test/e2e/report-chrome-har.test.ts and the
+ * real-server suite (test/servers/).
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import type { Launched } from './browser';
+
+type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- CDP payloads are untyped JSON
+interface NameValue { name: string; value: string }
+
+export interface Hop {
+  key: string;
+  requestId: string;
+  /** Position in the request's redirect chain: the protocol's ExtraInfo events pair with hops by it. */
+  index: number;
+  url: string;
+  method: string;
+  type: string;
+  initiator: Raw;
+  startWall: number;
+  startTs: number;
+  endTs?: number;
+  headersTs?: number;
+  fallbackRequestHeaders: NameValue[];
+  status?: number;
+  statusText?: string;
+  responseHeaders?: NameValue[];
+  /** Chromium said this hop's raw response (responseReceivedExtraInfo) will come: see `expectsRaw`. */
+  rawPromised?: boolean;
+  mimeType?: string;
+  ip?: string;
+  redirectURL: string;
+  error?: string;
+  corsError?: string;
+  fromCache?: boolean;
+}
+
+/** CDP header objects join repeated lines with "\n"; DevTools lists them as separate headers. */
+const headerList = (obj: Raw | undefined): NameValue[] =>
+  Object.entries(obj ?? {}).flatMap(([name, value]) => String(value).split('\n').map((v) => ({ name, value: v })));
+
+/** The raw exchange of one hop, from the *ExtraInfo events (they may come before or after the hop's other events). */
+interface RawExchange { requestHeaders?: NameValue[]; status?: number; responseHeaders?: NameValue[] }
+
+/** DevTools writes the raw Location header as `redirectURL`, also when the redirect was refused. */
+const locationOf = (h: Hop, raw: RawExchange): string =>
+  (raw.responseHeaders ?? h.responseHeaders ?? []).find((x) => x.name.toLowerCase() === 'location')?.value ?? '';
+
+/** CORS errors Chromium reaches by checking the response of the hop that failed (so that response reached the network). */
+const RESPONSE_CHECKS = new Set([
+  'MissingAllowOriginHeader', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue', 'AllowOriginMismatch', 'InvalidAllowCredentials',
+  'WildcardOriginNotAllowed', 'RedirectContainsCredentials',
+]);
+/** CORS errors Chromium reaches by checking a preflight's response (the request itself never reached the network). */
+const isPreflightCheck = (code: string): boolean => code.startsWith('Preflight') || code.endsWith('PreflightResponse');
+
+/** The DevTools network log of one page: every hop of every request, as DevTools keeps them. */
+export class DevtoolsLog {
+  readonly hops: Hop[] = [];
+  private readonly current = new Map<string, Hop>();
+  /** ExtraInfo per request id, in arrival order: the i-th of each belongs to hop i of that request, as DevTools pairs them. */
+  private readonly extra = new Map<string, { requests: NameValue[][]; responses: { status: number; headers: NameValue[] }[] }>();
+  private readonly listeners = new Set<() => void>();
+  private nextId = 2_000_000;
+  readonly workers = new Set<string>();
+
+  private constructor(private readonly session: CDPSession) {}
+
+  static async attach(context: Launched['context'], page: Page): Promise<DevtoolsLog> {
+    const session = await context.newCDPSession(page);
+    const log = new DevtoolsLog(session);
+    for (const name of ['requestWillBeSent', 'requestWillBeSentExtraInfo', 'responseReceived', 'responseReceivedExtraInfo', 'loadingFinished', 'loadingFailed']) {
+      session.on(`Network.${name}` as 'Network.requestWillBeSent', (params) => log.onEvent('', `Network.${name}`, params as Raw));
+    }
+    session.on('Target.attachedToTarget', (e) => void log.onAttached(e.sessionId, e.targetInfo.type, e.waitingForDebugger));
+    session.on('Target.receivedMessageFromTarget', (e) => {
+      const msg = JSON.parse(e.message) as { method?: string; params?: Raw };
+      if (msg.method && msg.params) log.onEvent(e.sessionId, msg.method, msg.params);
+    });
+    await session.send('Network.enable');
+    await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+    return log;
+  }
+
+  private async onAttached(sessionId: string, type: string, waiting: boolean): Promise<void> {
+    const send = (method: string, params: object = {}) =>
+      this.session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: this.nextId++, method, params }) });
+    try {
+      await send('Network.enable');
+      if (waiting) await send('Runtime.runIfWaitingForDebugger');
+      if (type === 'worker') this.workers.add(sessionId);
+      this.notify();
+    } catch {
+      // The target went away first: nothing to record.
+    }
+  }
+
+  private notify(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** The hop an event is about: same session first; ExtraInfo of a worker's request may come on another session. */
+  private hopFor(session: string, requestId: string): Hop | undefined {
+    const own = this.current.get(`${session}:${requestId}`);
+    if (own) return own;
+    const others = [...this.current.values()].filter((h) => h.requestId === requestId);
+    return others.length === 1 ? others[0] : undefined;
+  }
+
+  private onEvent(session: string, method: string, e: Raw): void {
+    let key = `${session}:${String(e.requestId)}`;
+    const hop = method === 'Network.requestWillBeSent' ? this.current.get(key) : this.hopFor(session, String(e.requestId));
+    if (hop) key = hop.key;
+    switch (method) {
+      case 'Network.requestWillBeSent': {
+        // Chromium may announce a request again (e.g. after its preflight) without a redirect: same hop.
+        if (hop && !e.redirectResponse) break;
+        if (hop && e.redirectResponse) {
+          const r = e.redirectResponse as Raw;
+          hop.status = Number(r.status);
+          hop.statusText = String(r.statusText ?? '');
+          hop.responseHeaders = headerList(r.headers);
+          hop.ip = r.remoteIPAddress;
+          hop.redirectURL = hop.responseHeaders.find((h) => h.name.toLowerCase() === 'location')?.value ?? String(e.request.url);
+          hop.endTs = Number(e.timestamp);
+          hop.headersTs ??= Number(e.timestamp);
+          if (e.redirectHasExtraInfo) hop.rawPromised = true;
+        }
+        const next: Hop = {
+          key, requestId: String(e.requestId), index: hop ? hop.index + 1 : 0, url: String(e.request.url), method: String(e.request.method),
+          type: String(e.type ?? 'Other'), initiator: (e.initiator ?? { type: 'other' }) as Raw, startWall: Number(e.wallTime) * 1000,
+          startTs: Number(e.timestamp), fallbackRequestHeaders: headerList(e.request.headers), redirectURL: '',
+        };
+        if (hop) next.startWall = hop.startWall + (next.startTs - hop.startTs) * 1000;
+        this.current.set(key, next);
+        this.hops.push(next);
+        break;
+      }
+      case 'Network.requestWillBeSentExtraInfo':
+        this.extraOf(String(e.requestId)).requests.push(headerList(e.headers));
+        break;
+      case 'Network.responseReceived': {
+        if (!hop) break;
+        const r = e.response as Raw;
+        // The protocol types a preflight 'Other' when it is sent and 'Preflight' in its response, which DevTools keeps.
+        if (e.type) hop.type = String(e.type);
+        hop.status = Number(r.status);
+        hop.statusText = String(r.statusText ?? '');
+        hop.responseHeaders = headerList(r.headers);
+        hop.mimeType = r.mimeType;
+        hop.ip = r.remoteIPAddress;
+        hop.fromCache = Boolean(r.fromDiskCache);
+        hop.headersTs = Number(e.timestamp);
+        if (e.hasExtraInfo) hop.rawPromised = true;
+        break;
+      }
+      // Often before the hop's requestWillBeSent, sometimes after its loadingFinished/loadingFailed: kept by request id.
+      case 'Network.responseReceivedExtraInfo':
+        this.extraOf(String(e.requestId)).responses.push({ status: Number(e.statusCode), headers: headerList(e.headers) });
+        break;
+      case 'Network.loadingFinished':
+        if (hop) hop.endTs = Number(e.timestamp);
+        break;
+      case 'Network.loadingFailed':
+        if (!hop) break;
+        hop.endTs = Number(e.timestamp);
+        hop.error = String(e.errorText ?? 'net::ERR_FAILED');
+        if (e.corsErrorStatus) hop.corsError = String(e.corsErrorStatus.corsError);
+        // A preflight refused before any response was forwarded is typed 'Preflight' only here (DevTools keeps it).
+        if (e.type) hop.type = String(e.type);
+        break;
+    }
+    this.notify();
+  }
+
+  /** ExtraInfo comes by request id, on the hop's session or another (a worker's request: the page's). */
+  private extraOf(requestId: string): { requests: NameValue[][]; responses: { status: number; headers: NameValue[] }[] } {
+    let x = this.extra.get(requestId);
+    if (!x) this.extra.set(requestId, (x = { requests: [], responses: [] }));
+    return x;
+  }
+
+  /** The raw request and response of a hop, as far as their ExtraInfo events have arrived. */
+  rawOf(h: Hop): RawExchange {
+    const x = this.extra.get(h.requestId);
+    const response = x?.responses[h.index];
+    return { requestHeaders: x?.requests[h.index], status: response?.status, responseHeaders: response?.headers };
+  }
+
+  /**
+   * Whether Chromium will report this hop's raw exchange: it said so (hasExtraInfo / redirectHasExtraInfo), or it
+   * refused the hop's response by a CORS check, or the hop is the last preflight of a request refused by a preflight check.
+   */
+  private expectsRaw(h: Hop): boolean {
+    if (h.rawPromised) return true;
+    const last = this.hops.filter((o) => o.key === h.key).at(-1) === h;
+    if (last && h.corsError && RESPONSE_CHECKS.has(h.corsError)) return true;
+    if (h.initiator.type !== 'preflight') return false;
+    const preflights = this.hops.filter((o) => o.initiator.type === 'preflight' && o.initiator.requestId === h.initiator.requestId);
+    if (preflights.at(-1) !== h) return false;
+    return this.hops.some((o) => o.requestId === h.initiator.requestId && o.corsError !== undefined && isPreflightCheck(o.corsError));
+  }
+
+  /** Hops whose raw request and response Chromium will report but has not yet (ExtraInfo may trail loadingFailed). */
+  missingRaw(): Hop[] {
+    return this.hops.filter((h) => {
+      if (!this.expectsRaw(h)) return false;
+      const raw = this.rawOf(h);
+      return raw.requestHeaders === undefined || raw.responseHeaders === undefined;
+    });
+  }
+
+  waitFor<T>(what: string | (() => string), pred: () => T | null | undefined | false, timeoutMs = 60_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const v = pred();
+        if (!v) return;
+        this.listeners.delete(check);
+        clearTimeout(timer);
+        resolve(v);
+      };
+      const timer = setTimeout(() => {
+        this.listeners.delete(check);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`));
+      }, timeoutMs);
+      this.listeners.add(check);
+      check();
+    });
+  }
+
+  /** The HAR DevTools would export: Chrome's entry shape, raw headers, the raw status of a rejected response. */
+  toHar(pageUrl: string): object {
+    const ms = (hop: Hop, ts: number | undefined) => (ts === undefined ? 0 : Math.max(0, Math.round((ts - hop.startTs) * 1000 * 1000) / 1000));
+    const entries = [...this.hops].sort((a, b) => a.startWall - b.startWall).map((h) => {
+      const raw = this.rawOf(h);
+      const total = ms(h, h.endTs);
+      const wait = Math.min(total, ms(h, h.headersTs ?? h.endTs));
+      const status = h.status ?? raw.status ?? 0;
+      const init: Raw = { type: h.initiator.type };
+      if (h.initiator.url !== undefined) init.url = h.initiator.url;
+      if (h.initiator.requestId !== undefined) init.requestId = h.initiator.requestId;
+      return {
+        _initiator: init,
+        _priority: 'High',
+        _resourceType: h.type.toLowerCase(),
+        cache: {},
+        pageref: 'page_1',
+        request: {
+          method: h.method, url: h.url.split('#')[0], httpVersion: 'HTTP/1.1', headers: raw.requestHeaders ?? h.fallbackRequestHeaders,
+          queryString: [], cookies: [], headersSize: -1, bodySize: 0,
+        },
+        response: {
+          status, statusText: h.statusText ?? '', httpVersion: status ? 'HTTP/1.1' : '', headers: raw.responseHeaders ?? h.responseHeaders ?? [],
+          cookies: [], content: { size: 0, mimeType: h.mimeType ?? 'x-unknown' }, redirectURL: h.redirectURL || locationOf(h, raw), headersSize: -1, bodySize: -1,
+          _transferSize: 0, _error: h.error ?? null,
+        },
+        serverIPAddress: h.ip ?? '',
+        startedDateTime: new Date(h.startWall).toISOString(),
+        time: total,
+        timings: { blocked: -1, dns: -1, ssl: -1, connect: -1, send: 0, wait, receive: Math.max(0, total - wait), _blocked_queueing: -1 },
+        ...(h.fromCache ? { _fromCache: 'disk' } : {}),
+      };
+    });
+    const first = entries[0]?.startedDateTime ?? new Date().toISOString();
+    return {
+      log: {
+        version: '1.2',
+        creator: { name: 'WebInspector', version: '537.36' },
+        pages: [{ startedDateTime: first, id: 'page_1', title: pageUrl, pageTimings: { onContentLoad: -1, onLoad: -1 } }],
+        entries,
+      },
+    };
+  }
+}
+
