@@ -26,11 +26,14 @@ export interface FetchInit {
   credentials?: 'omit' | 'same-origin' | 'include';
   mode?: 'cors' | 'no-cors' | 'same-origin';
   keepalive?: boolean;
+  redirect?: 'follow' | 'manual' | 'error';
 }
 
 export type Action =
   | { kind: 'fetch'; url: string; init?: FetchInit }
   | { kind: 'xhr'; url: string; method: string; headers?: [string, string][]; withCredentials?: boolean }
+  /** `navigator.sendBeacon(url, new Blob([body], {type: contentType}))`: always credentialed, webRequest type `ping`. */
+  | { kind: 'beacon'; url: string; contentType: string; body: string }
   | { kind: 'img'; url: string; crossOrigin: 'anonymous' | 'use-credentials' | null }
   | { kind: 'font'; url: string }
   | { kind: 'import'; url: string }

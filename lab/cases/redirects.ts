@@ -1,6 +1,6 @@
 /** Redirects: every hop is CORS-checked, and a cross-origin hop taints the origin to "null". */
 import { corsUrl, type LabCase, type LabOrigins } from '../case-types';
-import { blocked, kase, SIMPLE } from './define';
+import { blocked, kase, PREFLIGHTED, SIMPLE, TRACE } from './define';
 
 export function redirectCases(o: LabOrigins): LabCase[] {
   const G = 'Redirects';
@@ -25,5 +25,16 @@ export function redirectCases(o: LabOrigins): LabCase[] {
     kase('redirect-from-same-origin', G, 'Same-origin URL redirecting to the API', 'Starts same-origin, becomes a CORS request at the second hop.',
       { kind: 'fetch', url: corsUrl(o.page, 'redirect-from-same-origin', { redirect: corsUrl(o.api, 'redirect-from-same-origin-target', { acao: o.page }) }) },
       SIMPLE),
+    // redirect: 'manual': the 3xx is still CORS-checked; when it passes, the page gets it as an opaque-redirect
+    // response (type "opaqueredirect", status 0) and the Location is never requested.
+    kase('redirect-manual', G, "fetch redirect: 'manual'", 'The 302 allows the page; the page gets an opaque redirect, the target is not requested.',
+      { kind: 'fetch', url: corsUrl(o.api, 'redirect-manual', { acao: o.page, redirect: corsUrl(o.third, 'redirect-manual-target', { acao: '*' }) }),
+        init: { redirect: 'manual' } }, SIMPLE),
+    kase('redirect-manual-preflighted', G, "redirect: 'manual' after a preflight", 'A request with X-Lab-Trace: preflight, then a 302 kept as an opaque redirect.',
+      { kind: 'fetch', url: corsUrl(o.api, 'redirect-manual-preflighted', { acao: o.page, acah: 'x-lab-trace',
+        redirect: corsUrl(o.third, 'redirect-manual-preflighted-target', { acao: '*' }) }), init: { redirect: 'manual', headers: [TRACE] } }, PREFLIGHTED),
+    kase('redirect-manual-no-acao', G, "redirect: 'manual', 302 without ACAO", 'Manual mode does not skip the CORS check of the 3xx itself.',
+      { kind: 'fetch', url: corsUrl(o.api, 'redirect-manual-no-acao', { redirect: corsUrl(o.third, 'redirect-manual-no-acao-target', { acao: '*' }) }),
+        init: { redirect: 'manual' } }, blocked('MissingAllowOriginHeader')),
   ];
 }

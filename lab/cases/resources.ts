@@ -1,6 +1,6 @@
 /** CORS outside fetch(): images, fonts, modules, stylesheets, EventSource, workers, sandboxed frames. */
 import { corsUrl, type LabCase, type LabOrigins } from '../case-types';
-import { blocked, kase, SIMPLE } from './define';
+import { blocked, kase, PREFLIGHTED, SIMPLE } from './define';
 
 export function resourceCases(o: LabOrigins): LabCase[] {
   const G = 'Other CORS requests';
@@ -38,5 +38,12 @@ export function resourceCases(o: LabOrigins): LabCase[] {
       { kind: 'sandbox-fetch', url: corsUrl(o.api, 'sandbox-acao-null', { acao: 'null' }) }, SIMPLE),
     kase('sandbox-acao-page', G, 'Sandboxed iframe, ACAO = page', 'The frame\'s origin is null, not the page\'s: mismatch.',
       { kind: 'sandbox-fetch', url: corsUrl(o.api, 'sandbox-acao-page', { acao: o.page }) }, blocked('AllowOriginMismatch')),
+    // A beacon is webRequest type "ping" but its preflight "other"; beacons always send credentials.
+    kase('beacon-json', G, 'sendBeacon with a JSON Blob', 'Content-Type application/json needs a preflight; both answers allow credentials.',
+      { kind: 'beacon', url: corsUrl(o.api, 'beacon-json', { acao: o.page, acac: 'true', acah: 'content-type' }),
+        contentType: 'application/json', body: '{"lab":1}' }, PREFLIGHTED),
+    kase('beacon-json-no-acac', G, 'sendBeacon, preflight without ACAC', 'Beacons are credentialed: a preflight without Allow-Credentials fails.',
+      { kind: 'beacon', url: corsUrl(o.api, 'beacon-json-no-acac', { acao: o.page, acah: 'content-type' }),
+        contentType: 'application/json', body: '{"lab":1}' }, blocked('PreflightInvalidAllowCredentials', 'sent')),
   ];
 }

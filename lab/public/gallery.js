@@ -4,7 +4,7 @@
  * State for tests and the demo: `window.lab` (runAll(), runCase(), results, lastRun) and, on each row,
  * data-state="running|done" and data-outcome="ok|error". `document.body.dataset.run` is "done" after Run all.
  */
-/* global window, document, fetch, Headers, Image, FontFace, EventSource, Worker, XMLHttpRequest */
+/* global window, document, fetch, Headers, Image, FontFace, EventSource, Worker, XMLHttpRequest, navigator, Blob, PerformanceObserver */
 (() => {
   const data = JSON.parse(document.getElementById('lab-data').textContent);
   const { origins, cases } = data;
@@ -51,6 +51,21 @@
       xhr.onload = () => resolve(ok(`HTTP ${xhr.status}`));
       xhr.onerror = () => resolve(fail('XMLHttpRequest error'));
       xhr.send();
+    }),
+    // sendBeacon gives the page no answer: the beacon's resource timing entry says when it ended (and
+    // responseStatus 0 when it failed).
+    beacon: (a, url) => new Promise((resolve) => {
+      const observer = new PerformanceObserver((list) => {
+        const entry = list.getEntries().find((e) => e.name === url);
+        if (!entry) return;
+        observer.disconnect();
+        resolve(entry.responseStatus > 0 ? ok(`beacon sent, HTTP ${entry.responseStatus}`) : fail('beacon failed'));
+      });
+      observer.observe({ type: 'resource' });
+      if (!navigator.sendBeacon(url, new Blob([a.body], { type: a.contentType }))) {
+        observer.disconnect();
+        resolve(fail('sendBeacon refused to queue it'));
+      }
     }),
     img: (a, url) => {
       const img = new Image();

@@ -9,7 +9,7 @@ import type {
   CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, SendHeadersEvent, StartedEvent,
 } from './capture-event';
 import { CorrelationState } from './correlation-state';
-import { methodAfterRedirect, refusedHop, responseOf, type MainRecord } from './main-record';
+import { markUnfollowed, methodAfterRedirect, refusedHop, responseOf, type MainRecord } from './main-record';
 import { findSwap, preflightFits } from './preflight-pairing';
 import { claimOrphan, onPreflightEvent, onUndecidedEvent, rehome, reportOrphans, swap } from './preflight-events';
 import { recoverMain, recoverPreflight, type Recovered } from './recovery';
@@ -251,6 +251,7 @@ export class Correlator {
       if (ev.ip) r.ip = ev.ip;
       if (ev.fromCache !== undefined) r.fromCache = ev.fromCache;
     }
+    if (ev.kind === 'error') markUnfollowed(rec);
     const hop = ev.kind === 'error' ? refusedHop(rec, ev.time) : null;
     if (hop) {
       rec.ex.redirects.push(hop);

@@ -89,6 +89,17 @@ export function methodAfterRedirect(method: string, status: number): string {
   return method;
 }
 
+/**
+ * Whether a preflight with key `pf` may belong to a main request with key `main`. The browser builds
+ * the preflight in the same tab and frame, for the same initiator, and usually of the same type; but
+ * a beacon (`ping`) gets a preflight of type `other` in Chromium (its destination is empty and the
+ * preflight is not keepalive).
+ */
+export function preflightKeyFits(main: PairingKey, pf: PairingKey): boolean {
+  if (main.tabId !== pf.tabId || main.frameId !== pf.frameId || main.initiator !== pf.initiator) return false;
+  return main.type === pf.type || (main.type === 'ping' && pf.type === 'other');
+}
+
 export function keyOfRequest(r: RequestEvent): PairingKey {
   return { tabId: r.tabId, frameId: r.frameId, type: r.type, initiator: r.initiator };
 }
@@ -120,4 +131,17 @@ export function refusedHop(rec: MainRecord, time: number): RedirectHop | null {
     return null;
   }
   return { url: rec.url, ...(rec.headers ? { requestHeaders: rec.headers } : {}), response, location, time, followed: false };
+}
+
+/**
+ * The request ended after onBeforeRedirect but before its next hop sent anything (no headers, no
+ * preflight for it): the redirect was not followed. Chromium does this for fetch's redirect: 'manual'
+ * (the page got an opaque redirect) and 'error', then reports net::ERR_ABORTED. Marks the last hop
+ * `followed: false`; returns whether it did.
+ */
+export function markUnfollowed(rec: MainRecord): boolean {
+  const last = rec.ex.redirects.at(-1);
+  if (!last || rec.phase !== 'waiting' || rec.hopPreflight !== undefined || rec.ex.response) return false;
+  last.followed = false;
+  return true;
 }

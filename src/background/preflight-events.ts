@@ -6,7 +6,7 @@
 import type { PreflightRecord } from '../core/model';
 import type { CaptureEvent, CompletedEvent, ErrorEvent, RequestEvent, SendHeadersEvent } from './capture-event';
 import type { CorrelationState, EndedOrphan, OpenPreflight, UndecidedOptions } from './correlation-state';
-import { keyOf, keyOfRequest, responseOf, sameKey, type MainRecord, type PairingKey } from './main-record';
+import { keyOf, keyOfRequest, preflightKeyFits, responseOf, sameKey, type MainRecord, type PairingKey } from './main-record';
 import { findMain, preflightMethod, swapHopPreflights, type PairingOrder } from './preflight-pairing';
 
 type Later = Exclude<CaptureEvent, RequestEvent>;
@@ -107,7 +107,7 @@ export function swap(st: CorrelationState, a: MainRecord, b: MainRecord): void {
  */
 export function claimOrphan(st: CorrelationState, rec: MainRecord): void {
   const key = keyOf(rec.ex);
-  const fits = (p: OpenPreflight) => !p.main && p.pf.url === rec.url && p.method === rec.method && sameKey(p.key, key);
+  const fits = (p: OpenPreflight) => !p.main && p.pf.url === rec.url && p.method === rec.method && preflightKeyFits(key, p.key);
   for (const p of st.preflights.values()) {
     if (fits(p)) {
       st.attachOpen(rec, p);

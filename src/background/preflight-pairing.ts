@@ -10,7 +10,7 @@
  */
 import type { Header, PreflightRecord } from '../core/model';
 import { headerValue, requestedHeaderNames } from './headers';
-import { keyOf, sameKey, type MainRecord, type PairingKey } from './main-record';
+import { keyOf, preflightKeyFits, sameKey, type MainRecord, type PairingKey } from './main-record';
 
 /** An OPTIONS request is a browser preflight when it carries `Access-Control-Request-Method`. */
 export function preflightMethod(headers: readonly Header[]): string | undefined {
@@ -36,7 +36,7 @@ const CHROMIUM_ORDER: PairingOrder = { headersFirst: false };
 /** Could `rec` be waiting for a preflight to `url` right now? */
 function waitingFor(rec: MainRecord, key: PairingKey, url: string, order: PairingOrder): boolean {
   const before = rec.phase === 'waiting' || (order.headersFirst && rec.phase === 'sent');
-  return before && rec.hopPreflight === undefined && rec.url === url && sameKey(keyOf(rec.ex), key);
+  return before && rec.hopPreflight === undefined && rec.url === url && preflightKeyFits(keyOf(rec.ex), key);
 }
 
 /**

@@ -20,6 +20,7 @@ import { failedCorsVerdict } from './outcome-failed';
 import { completedCorsVerdict } from './outcome-completed';
 import { firefoxCompletedVerdict, firefoxRefusedVerdict } from './outcome-firefox';
 import { networkErrorVerdict, nonCorsVerdict, pendingVerdict, plainNetworkError, unknownModeFailure } from './outcome-other';
+import { opaqueRedirectVerdict, stoppedAtRedirect } from './outcome-redirect';
 
 export function classify(exchange: Exchange): Verdict {
   try {
@@ -56,6 +57,10 @@ function classifyExchange(ex: Exchange): Verdict {
   const cookie = cookieSentCrossOrigin(ex, ctx.steps, origin);
   const primary = evaluate(ctx, cookie);
   if (outcome.state === 'pending') return pendingVerdict(primary);
+  if (failedError !== null && stoppedAtRedirect(ex, failedError)) {
+    const opaque = opaqueRedirectVerdict(ctx, primary, cookie);
+    if (opaque) return opaque;
+  }
   if (failedError !== null && errorClass(failedError) === 'network') {
     const refused = ex.observer.browser === 'firefox' ? firefoxRefusedVerdict(ctx, primary, cookie, failedError) : null;
     return refused ?? networkErrorVerdict(ex, primary, failedError);

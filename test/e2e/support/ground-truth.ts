@@ -61,12 +61,25 @@ const fetchMeta = (req: CdpRequest, hop: number) => ({
 /** The request has been decided: it failed, or Chromium handed its response to the page (CORS passed). */
 export const decided = (req: CdpRequest): boolean => req.state !== 'pending' || req.status !== null;
 
-function kindOf(req: CdpRequest, pageOrigin: string, preflighted: boolean): ExpectedKind {
+/**
+ * fetch(url, {redirect: 'manual'}) whose 3xx passed its CORS check: Chromium reports the redirect (a
+ * second URL in the chain), the page gets an opaque-redirect response and cancels the load
+ * (net::ERR_ABORTED, canceled) before the target is requested (the lab never saw it). A 3xx that fails
+ * its CORS check ends with a CORS error instead, and no second URL.
+ */
+export function opaqueRedirect(req: CdpRequest, labLog: LabRequest[]): boolean {
+  if (req.state !== 'failed' || !req.canceled || req.corsError || req.urls.length < 2) return false;
+  const target = req.urls.at(-1)!;
+  return req.errorText === 'net::ERR_ABORTED' && !labLog.some((l) => l.url === target);
+}
+
+function kindOf(req: CdpRequest, pageOrigin: string, preflighted: boolean, labLog: LabRequest[]): ExpectedKind {
   if (req.corsError) return 'blocked';
   // A response reached the page (an abort after that is the page's doing, not the browser's verdict).
-  if (req.state === 'failed' && req.status === null) return 'network-error';
+  if (req.state === 'failed' && req.status === null && !opaqueRedirect(req, labLog)) return 'network-error';
   if (fetchMeta(req, 0).mode === 'no-cors') return 'no-cors';
-  const sameOrigin = req.urls.every((u, i) => {
+  const asked = opaqueRedirect(req, labLog) ? req.urls.slice(0, -1) : req.urls;
+  const sameOrigin = asked.every((u, i) => {
     const site = fetchMeta(req, i).site;
     return site !== null ? site === 'same-origin' : new URL(u).origin === pageOrigin;
   });
@@ -86,7 +99,7 @@ export function chromiumOutcomes(cases: LabCase[], nonce: string, recorder: CdpR
     const chain = new Set(req.urls);
     const optionsAtServer = labLog.filter((l) => l.preflight && chain.has(l.url) && tagOf(l.url) === tagOf(req.url)).length;
     out.set(c.id, {
-      caseId: c.id, kind: kindOf(req, pageOrigin, preflight !== 'none'), code: req.corsError, failedParameter: req.failedParameter,
+      caseId: c.id, kind: kindOf(req, pageOrigin, preflight !== 'none', labLog), code: req.corsError, failedParameter: req.failedParameter,
       errorText: req.errorText, preflight, optionsAtServer, request: req,
     });
   }
