@@ -7,7 +7,12 @@ const addHeaders = (lines: HeaderLine[], indent: string): string[] =>
   lines.map((h) => `${indent}add_header ${h.name} ${nginxString(h.value)} always;`);
 
 export function nginx(spec: FixSpec): Snippet {
-  const code = [`# ${describe(spec)}`, `location ${spec.pathPrefix} {`];
+  const code = [
+    `# ${describe(spec)}`,
+    `# Paste inside the server block of this API, next to its other location blocks (if it already has`,
+    `# "location ${spec.pathPrefix} {", put these lines in that block instead).`,
+    `location ${spec.pathPrefix} {`,
+  ];
   if (spec.preflight) {
     code.push(
       '    # Answer the preflight here: 204, no redirect, no auth.',

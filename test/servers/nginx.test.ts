@@ -1,0 +1,4 @@
+import { describeStack } from './support/runner';
+import { nginxAdapter } from './stacks/nginx';
+
+describeStack(nginxAdapter);

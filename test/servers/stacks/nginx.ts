@@ -1,0 +1,46 @@
+/**
+ * nginx 1.22 (Debian) as a reverse proxy in front of the upstream application. The snippet goes into the
+ * server block, as its first comment says; the only glue is the proxy_pass its placeholder line asks for.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Snippet } from '../../../src/core/fix';
+import type { StackAdapter, StartOptions } from '../support/contract';
+import { spawnServer } from '../support/process';
+import { filesLog, fill, findBinary, indent, lineWith, templateFile } from './template';
+
+const BINARY = ['/usr/sbin/nginx', '/usr/bin/nginx'];
+
+/** The snippet as pasted into the server block, with the user's proxy_pass where its placeholder says. */
+export function pasteNginx(snippet: Snippet, upstreamPort: number): string {
+  lineWith(snippet.code, 'server block', 'where it goes');
+  const glue = lineWith(snippet.code, 'your existing proxy_pass', 'where the proxy_pass goes');
+  const at = glue.slice(0, glue.length - glue.trimStart().length);
+  const code = snippet.code.replace(glue, `${glue}\n${at}proxy_pass http://127.0.0.1:${upstreamPort};`);
+  return indent(code, '        ');
+}
+
+export const nginxAdapter: StackAdapter = {
+  stack: 'nginx',
+  packages: { debian: ['nginx'] },
+  missing: () => (findBinary(...BINARY) ? null : 'nginx'),
+  async start({ port, snippet, workDir, upstreamPort }: StartOptions) {
+    const binary = findBinary(...BINARY);
+    if (!binary) throw new Error('nginx is not installed');
+    const conf = join(workDir, 'nginx.conf');
+    writeFileSync(conf, fill(templateFile('nginx', 'nginx.conf'), {
+      // as root, workers would switch to nobody and could not use the temp paths in workDir
+      USER: process.getuid?.() === 0 ? 'user root root;' : '',
+      WORK_DIR: workDir,
+      PORT: String(port),
+      UPSTREAM_PORT: String(upstreamPort),
+      CORS: snippet ? pasteNginx(snippet, upstreamPort) : '',
+    }));
+    return spawnServer({
+      command: binary,
+      args: ['-p', workDir, '-e', join(workDir, 'error.log'), '-c', conf],
+      port,
+      extraLog: filesLog(conf, join(workDir, 'error.log'), join(workDir, 'access.log')),
+    });
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * Helpers of the proxy adapters (nginx, Apache httpd, Caddy): config templates with `{{NAME}}` placeholders
+ * filled from a table (an unknown name throws, so a typo cannot leave a placeholder in a config), snippet text
+ * indented for pasting, the line where a snippet says to add something, and the servers' own log files.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{([A-Z_]+)\}\}/g, (_m, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`template placeholder {{${name}}} has no value`);
+    return value;
+  });
+}
+
+/** A template file next to the adapter (`test/servers/stacks/<stack>/<name>`). */
+export function templateFile(stack: string, name: string): string {
+  return readFileSync(new URL(`./${stack}/${name}`, import.meta.url), 'utf8');
+}
+
+export function indent(text: string, prefix: string): string {
+  return text.split('\n').map((line) => (line ? prefix + line : line)).join('\n');
+}
+
+/** The line of `code` that contains `marker` (the place a snippet's own text says to add something), or throws. */
+export function lineWith(code: string, marker: string, what: string): string {
+  const line = code.split('\n').find((l) => l.includes(marker));
+  if (line === undefined) throw new Error(`the snippet does not say ${what} (no line containing "${marker}"):\n${code}`);
+  return line;
+}
+
+/** The log files a server writes itself (config included), for `RunningServer.log()`. */
+export function filesLog(...paths: string[]): () => string {
+  return () => paths
+    .filter((p) => existsSync(p))
+    .map((p) => `\n--- ${basename(p)}\n${readFileSync(p, 'utf8').slice(-32 * 1024)}`)
+    .join('');
+}
+
+/** The first of `paths` that exists (Debian puts server binaries in /usr/sbin, often not on PATH). */
+export function findBinary(...paths: string[]): string | null {
+  return paths.find((p) => existsSync(p)) ?? null;
+}
