@@ -73,7 +73,8 @@ class Bidi {
     });
   }
 
-  send<T = Json>(method: string, params: Json, timeoutMs = 15_000): Promise<T> {
+  // A bound, not a wait: on a loaded machine (8 test runs on 2 cores) session.new alone took over 15 s.
+  send<T = Json>(method: string, params: Json, timeoutMs = 60_000): Promise<T> {
     return new Promise<T>((res, rej) => {
       const id = ++this.next;
       const timer = setTimeout(() => {
