@@ -136,7 +136,7 @@ describe('stack specifics', () => {
   it('duplicate Access-Control-Allow-Origin: proxies drop the upstream copy', () => {
     const c: Case = { kind: 'blocked', code: 'MultipleAllowOriginValues', received: 'https://app.example, https://app.example' };
     expect(snippetOf(c, 'nginx').snippet.code).toContain('proxy_hide_header Access-Control-Allow-Origin;');
-    expect(snippetOf(c, 'apache').snippet.code).toContain('Header always unset Access-Control-Allow-Origin');
+    expect(snippetOf(c, 'apache').snippet.code).toContain('Header unset Access-Control-Allow-Origin');
     expect(snippetOf(c, 'express').snippet.notes.some((n) => n.includes('Remove any other place'))).toBe(true);
   });
 

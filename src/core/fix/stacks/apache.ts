@@ -11,8 +11,20 @@ const setLine = (h: HeaderLine, indent: string): string =>
     : `${indent}Header always set ${h.name} ${apacheString(h.value)}`;
 
 export function apache(spec: FixSpec): Snippet {
-  const code = [`# ${describe(spec)}`, '# Needs mod_headers and mod_rewrite (a2enmod headers rewrite).', `<Location "${spec.pathPrefix}">`];
-  if (spec.duplicateAllowOrigin) code.push('    # Remove the copy the application sends, so only one line is left.', '    Header always unset Access-Control-Allow-Origin');
+  const code = [
+    `# ${describe(spec)}`,
+    '# Paste inside the <VirtualHost> of this API (or the main server config).',
+    '# Needs mod_headers and mod_rewrite (a2enmod headers rewrite).',
+    `<Location "${spec.pathPrefix}">`,
+  ];
+  if (spec.duplicateAllowOrigin) {
+    code.push(
+      '    # Drop the copies the application sends (a proxied response keeps them in the table "Header" without',
+      '    # "always" edits), so only the lines below are left.',
+      '    Header unset Access-Control-Allow-Origin',
+      '    Header unset Access-Control-Allow-Credentials',
+    );
+  }
   code.push('    # "always" keeps the headers on error responses too.', ...responseHeaders(spec).map((h) => setLine(h, '    ')));
   if (spec.preflight) {
     const extra = preflightHeaders(spec).filter((h) => PREFLIGHT_ONLY.has(h.name));

@@ -1,0 +1,4 @@
+import { describeStack } from './support/runner';
+import { apacheAdapter } from './stacks/apache';
+
+describeStack(apacheAdapter);
