@@ -23,6 +23,18 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      {
+        test: {
+          // The real-server suite (test/servers/README.md): real server software and real Chromium, one stack per file.
+          name: 'servers',
+          include: ['test/servers/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          pool: 'forks',
+        },
+      },
     ],
   },
 });

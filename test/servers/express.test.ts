@@ -1,0 +1,4 @@
+import { describeStack } from './support/runner';
+import { expressStack } from './stacks/express';
+
+describeStack(expressStack);

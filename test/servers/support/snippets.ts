@@ -1,0 +1,40 @@
+/**
+ * The snippet the panel shows for one stack, from the two sources a user has: the exchange CORS Lens recorded
+ * (its protocol's snapshot of the tab, what the panel renders) and a HAR exported the way Chrome DevTools does.
+ * Both go through the same path as the panel: classify → fixesFor → the stack's snippet (src/panel/FixSection.tsx).
+ */
+import { classify } from '../../../src/core/classify';
+import { fixesFor, type Snippet, type StackId } from '../../../src/core/fix';
+import { readHar } from '../../../src/core/har';
+import type { Exchange } from '../../../src/core/model';
+import type { Verdict } from '../../../src/core/verdict';
+
+export interface Proposal {
+  /** Where the exchange came from ('extension' or 'devtools-har'). */
+  source: string;
+  verdict: Verdict;
+  snippet: Snippet;
+}
+
+export function proposalFor(source: string, exchange: Exchange, stack: StackId): Proposal {
+  const verdict = classify(exchange);
+  const snippet = fixesFor(exchange, verdict).snippets.find((s) => s.stack === stack);
+  if (!snippet) throw new Error(`fixesFor gave no ${stack} snippet for ${exchange.method} ${exchange.url} (${source}: ${verdict.headline})`);
+  return { source, verdict, snippet };
+}
+
+/** The exchange of `url` in a HAR, as `readHar` reads it (the file must be read without a warning). */
+export function exchangeFromHar(harText: string, url: string): Exchange {
+  const read = readHar(harText);
+  if (read.warnings.length) throw new Error(`readHar warned: ${read.warnings.join('; ')}`);
+  const found = read.exchanges.filter((x) => x.url === url);
+  if (found.length !== 1) throw new Error(`expected one exchange for ${url} in the DevTools HAR, found ${found.length}`);
+  return found[0]!;
+}
+
+/** Same code, same notes: the same paste. */
+export const sameSnippet = (a: Snippet, b: Snippet): boolean => a.code === b.code && a.notes.join('\n') === b.notes.join('\n');
+
+export function showSnippet(p: Proposal): string {
+  return `--- ${p.snippet.label} snippet (from ${p.source}; verdict: ${p.verdict.headline}) ---\n${p.snippet.code}\n${p.snippet.notes.map((n) => `note: ${n}`).join('\n')}`;
+}
