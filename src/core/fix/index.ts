@@ -1,22 +1,28 @@
 /**
  * The server-fix generator: from one exchange and its verdict, the exact headers the server must send
- * at each step, advice in words, and a ready-to-paste snippet for each common stack.
+ * at each step, advice in words, and a ready-to-paste snippet for each common stack. Total (never
+ * throws) and linear in its input; the output is bounded whatever the input (bounds.ts).
  */
 import type { Exchange } from '../model';
 import type { Verdict } from '../verdict';
-import type { FixNote, FixSet, FixStatus, Snippet, StackId } from './types';
+import type { FixNote, FixOptions, FixSet, FixStatus, Snippet, StackId } from './types';
 import { buildSpec, headerValue } from './spec';
 import { buildSteps } from './steps';
-import { NO_HEADER_FIX_CODES, reasonNotes, shapeNotes } from './notes';
+import { cutNotes, NO_HEADER_FIX_CODES, reasonNotes, shapeNotes } from './notes';
+import { credentialsNotes } from './credentials';
+import { isNetworkFailure, networkNotes } from './network';
 import { STACKS } from './stacks/index';
 import { originOf } from './url';
 import { sanitize } from '../sanitize';
 
-export type { FixNote, FixSet, FixSpec, FixStatus, HeaderLine, Snippet, StackId, StackInfo, StepFix } from './types';
+export type {
+  CredentialsBasis, CutValue, FixNote, FixOptions, FixSet, FixSpec, FixStatus, HeaderLine, Snippet, StackId, StackInfo, StepFix,
+} from './types';
 export { STACKS, stackInfo } from './stacks/index';
 export { suggestedStack } from './suggest';
 
 function statusOf(verdict: Verdict): FixStatus {
+  if (isNetworkFailure(verdict)) return 'network-failure';
   switch (verdict.kind) {
     case 'simple':
     case 'preflighted':
@@ -35,6 +41,7 @@ const SUMMARY: Record<FixStatus, string> = {
   'server-fix': 'Fix on the server: send the response headers below at each step.',
   'no-header-fix': 'No server header fixes this failure: see the notes. The headers below are still needed once it is solved.',
   unknown: 'The browser failed this request for a reason it did not show us; if CORS is involved, the server needs the headers below.',
+  'network-failure': 'No response arrived, so CORS was never checked and no header can fix this: see what to check below.',
 };
 
 /** The page origin before any taint, for the per-hop Origin of redirect steps. */
@@ -46,30 +53,46 @@ function pageOrigin(exchange: Exchange, verdict: Verdict, fallback: string): str
   return (exchange.documentUrl && originOf(exchange.documentUrl)) || fallback;
 }
 
-export function fixesFor(input: Exchange, verdict: Verdict): FixSet {
+function withoutRepeats(notes: readonly FixNote[]): FixNote[] {
+  const seen = new Set<string>();
+  return notes.filter((n) => !seen.has(n.text) && seen.add(n.text));
+}
+
+/**
+ * The fix for one exchange. `options.credentials` is the user's answer to "does this request send
+ * cookies or HTTP authentication?"; without it the capture decides, and when it cannot, the fix works
+ * either way.
+ */
+export function fixesFor(input: Exchange, verdict: Verdict, options: FixOptions = {}): FixSet {
   // Records come from storage, ports and files: normalise them as the classifier does.
   const exchange = sanitize(input);
   const status = statusOf(verdict);
-  const spec = buildSpec(exchange, verdict);
+  const spec = buildSpec(exchange, verdict, options);
   if (verdict.kind === 'same-origin' || verdict.kind === 'no-cors') {
     const text = verdict.kind === 'same-origin'
       ? 'Same-origin request: CORS does not apply and the server needs no CORS header.'
       : 'Sent in no-cors mode: the page gets an opaque response and CORS headers change nothing. To read the response, the page must use mode "cors" and the server must then send the headers.';
     return { status, summary: text, spec, steps: [], notes: [{ level: 'info', text }], snippets: [] };
   }
-  const steps = buildSteps(exchange, spec, pageOrigin(exchange, verdict, spec.origin));
-  const notes: FixNote[] = [...reasonNotes(verdict.reasons, spec)];
-  const failingStep = verdict.reasons[0]?.step.kind ?? null;
-  for (const n of shapeNotes(spec, steps.some((s) => s.step === 'redirect'), failingStep)) {
-    if (!notes.some((m) => m.text === n.text)) notes.push(n);
+  if (status === 'network-failure') {
+    return { status, summary: SUMMARY[status], spec, steps: [], notes: networkNotes(exchange, verdict), snippets: [] };
   }
-  const snippets = STACKS.map((s) => s.generate(spec));
+  const steps = buildSteps(exchange, spec, pageOrigin(exchange, verdict, spec.origin));
+  const failingStep = verdict.reasons[0]?.step.kind ?? null;
+  const notes = withoutRepeats([
+    ...cutNotes(spec),
+    ...reasonNotes(verdict.reasons, { spec, exchange, verdict }),
+    ...credentialsNotes({ credentials: spec.credentials, basis: spec.credentialsBasis, evidence: spec.credentialsEvidence, captured: spec.credentialsCaptured }),
+    ...shapeNotes(spec, steps.some((s) => s.step === 'redirect'), failingStep),
+  ]);
+  const cutForSnippet = spec.cut.some((c) => c.field !== 'url');
+  const snippets = cutForSnippet ? [] : STACKS.map((s) => s.generate(spec));
   return { status, summary: SUMMARY[status], spec, steps, notes, snippets };
 }
 
 /** Snippet for one stack (what the panel shows when the user picks a stack). */
-export function snippetFor(exchange: Exchange, verdict: Verdict, stack: StackId): Snippet | null {
-  return fixesFor(exchange, verdict).snippets.find((s) => s.stack === stack) ?? null;
+export function snippetFor(exchange: Exchange, verdict: Verdict, stack: StackId, options: FixOptions = {}): Snippet | null {
+  return fixesFor(exchange, verdict, options).snippets.find((s) => s.stack === stack) ?? null;
 }
 
 export { fixMarkdown } from './markdown';

@@ -5,6 +5,10 @@
 import type { Exchange } from '../model';
 import type { FixSpec, HeaderLine, StepFix } from './types';
 import { originOf } from './url';
+import { cut, MAX_URL, MAX_VALUE } from './bounds';
+
+/** Browsers follow at most 20 redirects; a record with more gets steps for those only. */
+const MAX_REDIRECTS = 20;
 
 function allowOrigin(origin: string): HeaderLine {
   return {
@@ -17,9 +21,11 @@ function allowOrigin(origin: string): HeaderLine {
 }
 
 function credentialLines(spec: FixSpec): HeaderLine[] {
-  return spec.credentials
-    ? [{ name: 'Access-Control-Allow-Credentials', value: 'true', why: 'the request carries credentials (cookies or HTTP auth); the value must be exactly lowercase true' }]
-    : [];
+  if (!spec.credentials) return [];
+  const why = spec.credentialsBasis === 'unknown-either-way'
+    ? 'whether the request carries credentials (cookies or HTTP auth) is not known: with this header it works either way; the value must be exactly lowercase true'
+    : 'the request carries credentials (cookies or HTTP auth); the value must be exactly lowercase true';
+  return [{ name: 'Access-Control-Allow-Credentials', value: 'true', why }];
 }
 
 const VARY: HeaderLine = {
@@ -67,7 +73,7 @@ export function preflightHeaders(spec: FixSpec): HeaderLine[] {
 function hopOrigins(exchange: Exchange, pageOrigin: string): string[] {
   const out: string[] = [];
   let tainted = pageOrigin === 'null';
-  for (const hop of exchange.redirects) {
+  for (const hop of exchange.redirects.slice(0, MAX_REDIRECTS)) {
     out.push(tainted ? 'null' : pageOrigin);
     const from = originOf(hop.url);
     const to = originOf(hop.location);
@@ -87,14 +93,14 @@ export function buildSteps(exchange: Exchange, spec: FixSpec, pageOrigin: string
     });
   }
   const origins = hopOrigins(exchange, pageOrigin);
-  exchange.redirects.forEach((hop, i) => {
+  exchange.redirects.slice(0, MAX_REDIRECTS).forEach((hop, i) => {
     const hopOrigin = originOf(hop.url);
     if (hopOrigin !== null && hopOrigin === pageOrigin) return;
     steps.push({
       step: 'redirect',
-      url: hop.url,
+      url: cut(hop.url, MAX_URL),
       status: null,
-      headers: responseHeaders(spec, origins[i] ?? spec.origin),
+      headers: responseHeaders(spec, cut(origins[i] ?? spec.origin, MAX_VALUE)),
     });
   });
   steps.push({ step: 'response', url: spec.url, status: null, headers: responseHeaders(spec) });

@@ -43,7 +43,12 @@ export type FixStatus =
   /** No response header can fix this failure (permission, request mode, scheme): see the notes. */
   | 'no-header-fix'
   /** The browser failed the request for a reason we could not see: the configuration below is what CORS needs. */
-  | 'unknown';
+  | 'unknown'
+  /**
+   * No response arrived (connection refused, DNS, TLS, cancelled…), for the request or its preflight: no
+   * header can help; the notes say what to check instead. No steps, no snippets.
+   */
+  | 'network-failure';
 
 export interface FixNote {
   level: 'info' | 'warning';
@@ -60,6 +65,29 @@ export interface Snippet {
   notes: string[];
 }
 
+/**
+ * What the credentials choice rests on: a Cookie seen on the request; the outcome proving there were none
+ * (the browser accepted what it rejects with credentials); an inference from the outcome; nothing (so the
+ * fix works either way); or the user's answer.
+ */
+export type CredentialsBasis = 'seen-cookie' | 'seen-no-credentials' | 'inferred' | 'unknown-either-way' | 'user';
+
+/** Choices the user makes in the panel. */
+export interface FixOptions {
+  /**
+   * Does the request send cookies or HTTP authentication? true / false: the user's answer; `'unsure'`: the
+   * variant that works either way; absent: what the capture shows (either way when it shows nothing).
+   */
+  credentials?: boolean | 'unsure';
+}
+
+/** A value too long to put in a snippet or a header line as is (see bounds.ts). */
+export interface CutValue {
+  field: 'origin' | 'method' | 'requestHeaders' | 'url';
+  /** Its full length in characters (for the header list: the names joined with ", "). */
+  length: number;
+}
+
 /** Everything a snippet generator needs, derived once from the exchange and its verdict. */
 export interface FixSpec {
   /** The exact value Access-Control-Allow-Origin must carry (`null` when the origin was tainted or opaque). */
@@ -72,8 +100,17 @@ export interface FixSpec {
   methodSafelisted: boolean;
   /** Names of the request headers the preflight asked about (lowercase, in the browser's order). */
   requestHeaders: string[];
-  /** The request carried (or needs) credentials: cookies, HTTP auth or client certificates. */
+  /**
+   * Allow credentials (cookies, HTTP auth or client certificates): the request carried them, needs them,
+   * the user said so, or it is not known (then the fix works either way; see `credentialsBasis`).
+   */
   credentials: boolean;
+  /** What `credentials` rests on. */
+  credentialsBasis: CredentialsBasis;
+  /** What the capture shows about credentials, in words ("a Cookie header was sent…"). */
+  credentialsEvidence: string;
+  /** What the capture says: true (sent or inferred), false (proved absent), null (not known). Pre-sets the question. */
+  credentialsCaptured: boolean | null;
   /** A preflight is (or would be) sent. */
   preflight: boolean;
   /** Suggested Access-Control-Max-Age in seconds. */
@@ -84,8 +121,18 @@ export interface FixSpec {
   pathPrefix: string;
   /** HTTP status of the failing response when it was an error status (>= 400), else null. */
   errorStatus: number | null;
+  /**
+   * The failing response was a server error (>= 500): often generated outside the CORS configuration
+   * (an unhandled exception, a proxy's own 502), so the snippet must add the headers on that path too.
+   */
+  serverError: boolean;
   /** Two layers (app and proxy) both add Access-Control-Allow-Origin. */
   duplicateAllowOrigin: boolean;
+  /**
+   * Values cut because they were too long (shown with a "…[cut: N chars]" marker). A cut origin, method or
+   * header list means no snippet is generated; a cut URL only shortens comments.
+   */
+  cut: CutValue[];
 }
 
 export interface FixSet {

@@ -18,9 +18,9 @@ export function isSerializedOrigin(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\/(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(:\d{1,5})?$/.test(value);
 }
 
-/** `/api/` for `/api/items/42`, `/` for `/items` or anything that is not a plain path segment. */
+/** `/api/` for `/api/items/42`, `/` for `/items`, a segment over 100 characters or anything that is not a plain path segment. */
 export function pathPrefix(path: string): string {
-  const m = /^\/([A-Za-z0-9._~-]+)\/./.exec(path);
+  const m = /^\/([A-Za-z0-9._~-]{1,100})\/./.exec(path);
   return m ? `/${m[1]}/` : '/';
 }
 

@@ -57,9 +57,10 @@ describe('fixesFor: headers per step', () => {
   });
 
   it('error status: says error responses need the headers too', () => {
-    const f = fix({ kind: 'blocked', code: 'MissingAllowOriginHeader', status: 500 });
-    expect(f.spec.errorStatus).toBe(500);
-    expect(f.notes.some((n) => n.text.includes('status 500') && n.text.includes('always'))).toBe(true);
+    const f = fix({ kind: 'blocked', code: 'MissingAllowOriginHeader', status: 401 });
+    expect(f.spec.errorStatus).toBe(401);
+    expect(f.spec.serverError).toBe(false);
+    expect(f.notes.some((n) => n.text.includes('status 401') && n.text.includes('always'))).toBe(true);
     expect(fix({ kind: 'blocked', code: 'MissingAllowOriginHeader', status: 200 }).notes.some((n) => n.text.includes('Error responses'))).toBe(false);
   });
 
@@ -132,8 +133,15 @@ describe('fixesFor: headers per step', () => {
     expect(f.notes).toHaveLength(1);
   });
 
-  it.each(['network-error', 'inconclusive', 'pending'] as const)('%s: status unknown', (kind) => {
+  it.each(['inconclusive', 'pending'] as const)('%s: status unknown', (kind) => {
     expect(fix({ kind }).status).toBe('unknown');
+  });
+
+  it('network-error: no header can help, no steps, no snippets', () => {
+    const f = fix({ kind: 'network-error' });
+    expect(f.status).toBe('network-failure');
+    expect(f.steps).toEqual([]);
+    expect(f.snippets).toEqual([]);
   });
 
   it('uses the preflight Access-Control-Request-* headers as sent (lowercase names, browser order)', () => {
