@@ -2,6 +2,41 @@ import type { FixSpec, Snippet } from '../types';
 import { goString } from '../escape';
 import { describe, list, VARY_BY_FRAMEWORK } from './common';
 
+/** The failing response was a 5xx (until the spec says so itself). */
+function serverError(spec: FixSpec): boolean {
+  return spec.errorStatus !== null && spec.errorStatus >= 500;
+}
+
+/**
+ * A panic must end as a 500 inside c.Handler: then the headers rs/cors set before calling the router are on
+ * it. Without a recover, net/http drops the connection and the page sees a network error, not even a status.
+ */
+const RECOVER = [
+  '// The server answered 5xx. Turn a panic into a 500 inside c.Handler, so that it carries the CORS',
+  '// headers too (without a recover, net/http drops the connection and the page gets no response).',
+  'recovered := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {',
+  '    defer func() {',
+  '        if err := recover(); err != nil {',
+  '            if err == http.ErrAbortHandler {',
+  '                panic(err)',
+  '            }',
+  '            // log err with your logger here',
+  '            http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)',
+  '        }',
+  '    }()',
+  '    mux.ServeHTTP(w, r)',
+  '})',
+];
+
+const OUTERMOST =
+  'c.Handler must wrap everything that writes a response of its own: a handler that replaces the ResponseWriter (http.TimeoutHandler\'s 503) answers without the CORS headers when it is outside c.Handler.';
+
+/** rs/cors upper-cases the method it echoes in Access-Control-Allow-Methods; browsers compare it case-sensitively. */
+function methodCaseNote(method: string): string | null {
+  if (method === method.toUpperCase()) return null;
+  return `rs/cors answers a preflight with the method upper-cased (${method.toUpperCase()}); the browser compares it case-sensitively with ${method} and fails. Send the method in upper case from the page.`;
+}
+
 export function go(spec: FixSpec): Snippet {
   const opts = [
     `    AllowedOrigins:   []string{${goString(spec.origin)}}, // exact origin; rs/cors adds Vary: Origin`,
@@ -10,16 +45,22 @@ export function go(spec: FixSpec): Snippet {
   if (spec.requestHeaders.length) opts.push(`    AllowedHeaders:   []string{${list(spec.requestHeaders, goString)}},`);
   if (spec.credentials) opts.push('    AllowCredentials: true,');
   if (spec.preflight) opts.push(`    MaxAge:           ${spec.maxAge},`);
+  const wrapped = serverError(spec) ? 'recovered' : 'mux';
   const code = [
     `// ${describe(spec)}`,
-    '// go get github.com/rs/cors',
+    '// 1. go get github.com/rs/cors, then add this import below the other imports of the file that builds your router:',
     'import "github.com/rs/cors"',
     '',
+    '// 2. In the function that builds your router (mux), after its routes:',
     'c := cors.New(cors.Options{',
     ...opts,
     '})',
-    '// Wrap the whole router so OPTIONS is answered before any auth middleware.',
-    'handler := c.Handler(mux)',
+    ...(serverError(spec) ? RECOVER : []),
+    '// 3. Serve handler where you served mux. Wrapping the whole router, CORS answers OPTIONS before any auth middleware.',
+    `handler := c.Handler(${wrapped})`,
   ];
-  return { stack: 'go', label: 'Go (rs/cors)', language: 'go', code: code.join('\n'), notes: [VARY_BY_FRAMEWORK] };
+  const notes = [VARY_BY_FRAMEWORK, OUTERMOST];
+  const caseNote = methodCaseNote(spec.method);
+  if (caseNote) notes.push(caseNote);
+  return { stack: 'go', label: 'Go (rs/cors)', language: 'go', code: code.join('\n'), notes };
 }

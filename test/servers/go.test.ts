@@ -1,0 +1,4 @@
+import { describeStack } from './support/runner';
+import { goAdapter } from './stacks/go';
+
+describeStack(goAdapter);
