@@ -1,5 +1,6 @@
 import type { Exchange } from '../core/model';
 import type { Reason, Verdict } from '../core/verdict';
+import { LongText } from '../ui/LongText';
 
 /** What Chromium calls the initiator kind in its console line (webRequest cannot tell fetch from XHR). */
 function kindWord(x: Exchange): string {
@@ -32,11 +33,11 @@ export function ConsoleText({ exchange, verdict }: { exchange: Exchange; verdict
     <section aria-labelledby="cs-h">
       <h3 id="cs-h">What the browser consoles say</h3>
       <p class="console-label">Chrome</p>
-      <pre class="console console-chrome" data-testid="chrome-message">{chromeLine(exchange, verdict, r)}</pre>
+      <pre class="console console-chrome" data-testid="chrome-message"><LongText value={chromeLine(exchange, verdict, r)} name="Chrome message" /></pre>
       {exchange.type === 'xmlhttprequest' && <p class="muted small">An XMLHttpRequest says “XMLHttpRequest” where a fetch says “fetch”.</p>}
       <p class="console-label">Firefox</p>
       {r.firefoxMessage
-        ? <pre class="console console-firefox" data-testid="firefox-message">{r.firefoxMessage}</pre>
+        ? <pre class="console console-firefox" data-testid="firefox-message"><LongText value={r.firefoxMessage} name="Firefox message" /></pre>
         : <p class="muted">Firefox has no message of its own for this failure.</p>}
       {r.mdn && <p><a href={r.mdn} target="_blank" rel="noreferrer noopener">MDN: {mdnTitle(r.mdn)}</a></p>}
     </section>

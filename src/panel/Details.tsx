@@ -1,4 +1,5 @@
 import type { Row } from './rows';
+import { LongText } from '../ui/LongText';
 import { VerdictChip } from '../ui/VerdictChip';
 import { ConsoleText } from './ConsoleText';
 import { Evidence } from './Evidence';
@@ -17,7 +18,7 @@ export function Details({ row, preflightIndex, onClose, onJump }: {
     <aside class="details" aria-label="Details of the selected request">
       <header class="details-head">
         <VerdictChip kind={v.kind} />
-        <h2 class="headline" data-testid="headline">{v.headline}</h2>
+        <h2 class="headline" data-testid="headline"><LongText value={v.headline} name="headline" /></h2>
         <button type="button" class="btn close" onClick={onClose} aria-label="Close details">✕</button>
       </header>
       <p class="details-url"><strong>{x.method}</strong> <span class="wrap">{x.url}</span></p>

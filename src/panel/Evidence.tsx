@@ -2,6 +2,7 @@ import type { Exchange } from '../core/model';
 import type { Reason, Verdict } from '../core/verdict';
 import { charDiff } from '../ui/char-diff';
 import { DiffText } from '../ui/DiffText';
+import { LongText } from '../ui/LongText';
 import { neededValue, passedChecks } from './evidence';
 
 function stepName(r: Reason): string {
@@ -14,6 +15,7 @@ function ReasonEvidence({ reason, verdict, first }: { reason: Reason; verdict: V
   const needed = neededValue(reason, verdict);
   const received = reason.received;
   const diff = needed !== null && received !== null && received !== needed ? charDiff(received, needed) : null;
+  const name = reason.header ?? 'value';
   return (
     <li class="evidence" data-code={reason.code}>
       <p class="evidence-title">
@@ -22,16 +24,23 @@ function ReasonEvidence({ reason, verdict, first }: { reason: Reason; verdict: V
         <span class="muted"> in the {stepName(reason)}</span>
         <span class="code-tag">{reason.code}</span>
       </p>
-      <p>{reason.summary}</p>
+      <p><LongText value={reason.summary} name="summary" /></p>
       <dl class="evidence-values">
         <dt>Received</dt>
         <dd data-testid="received">
-          {received === null ? <em>not sent</em> : diff ? <DiffText parts={diff.received} side="received" /> : <code>{received}</code>}
+          {received === null ? <em>not sent</em>
+            : diff ? <DiffText parts={diff.received} side="received" full={received} name={`received ${name}`} />
+            : <LongText value={received} code name={`received ${name}`} />}
         </dd>
         <dt>Needed</dt>
         <dd data-testid="needed">
-          {diff ? <DiffText parts={diff.needed} side="needed" /> : needed !== null ? <code>{needed}</code> : null}
-          {(needed === null || !reason.expected.includes(needed)) && <span class={needed !== null ? 'muted needed-words' : 'needed-words'}>{needed !== null ? ` — ${reason.expected}` : reason.expected}</span>}
+          {diff ? <DiffText parts={diff.needed} side="needed" full={needed!} name={`needed ${name}`} />
+            : needed !== null ? <LongText value={needed} code name={`needed ${name}`} /> : null}
+          {(needed === null || !reason.expected.includes(needed)) && (
+            <span class={needed !== null ? 'muted needed-words' : 'needed-words'}>
+              <LongText value={needed !== null ? ` — ${reason.expected}` : reason.expected} name="expected value" />
+            </span>
+          )}
         </dd>
       </dl>
     </li>
@@ -51,8 +60,8 @@ function PassedEvidence({ exchange, verdict }: { exchange: Exchange; verdict: Ve
           {checks.map((c, i) => (
             <tr key={i}>
               <th scope="row">{c.header} <span class="muted">({c.where})</span></th>
-              <td>{c.received ?? <em>not sent</em>}</td>
-              <td>{c.needed}</td>
+              <td>{c.received === null ? <em>not sent</em> : <LongText value={c.received} name={`received ${c.header}`} />}</td>
+              <td><LongText value={c.needed} name={`needed ${c.header}`} /></td>
             </tr>
           ))}
         </tbody>

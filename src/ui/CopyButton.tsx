@@ -1,12 +1,18 @@
 import { useState } from 'preact/hooks';
 import { copyText } from './copy';
 
-export function CopyButton({ text, label, title }: { text: () => string; label: string; title?: string }) {
+export function CopyButton({ text, label, title, variant = 'btn' }: {
+  text: () => string;
+  label: string;
+  title?: string;
+  /** A button (default) or a link-like button inside a sentence. */
+  variant?: 'btn' | 'link';
+}) {
   const [state, setState] = useState<'idle' | 'done' | 'failed'>('idle');
   return (
     <button
       type="button"
-      class="btn"
+      class={variant}
       title={title ?? label}
       aria-label={title ?? label}
       onClick={async () => {
@@ -14,7 +20,7 @@ export function CopyButton({ text, label, title }: { text: () => string; label: 
         setState(ok ? 'done' : 'failed');
       }}
     >
-      {state === 'done' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
+      {state === 'done' ? (variant === 'link' ? 'copied' : 'Copied') : state === 'failed' ? (variant === 'link' ? 'copy failed' : 'Copy failed') : label}
     </button>
   );
 }

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
 import type { Header } from '../core/model';
+import { PREVIEW_CHARS } from './long-text';
+import { LongText } from './LongText';
 
 export interface HeaderTableProps {
   headers: Header[];
@@ -12,21 +13,7 @@ export interface HeaderTableProps {
 }
 
 /** Longer values are cut here until the user asks for all of it (a 1 MB header must not freeze the panel). */
-export const VALUE_PREVIEW = 2048;
-
-function Value({ value }: { value: string }) {
-  const [all, setAll] = useState(false);
-  if (all || value.length <= VALUE_PREVIEW) return <>{value}</>;
-  return (
-    <>
-      {value.slice(0, VALUE_PREVIEW)}…{' '}
-      <button type="button" class="link" onClick={() => setAll(true)}
-        aria-label={`Show the whole value (${value.length.toLocaleString('en-US')} characters)`}>
-        show all {value.length.toLocaleString('en-US')} characters
-      </button>
-    </>
-  );
-}
+export const VALUE_PREVIEW = PREVIEW_CHARS;
 
 /** Headers in wire order, duplicates kept. Values are rendered as text whatever they contain. */
 export function HeaderTable({ headers, caption, highlight, empty = 'No headers seen.' }: HeaderTableProps) {
@@ -40,7 +27,7 @@ export function HeaderTable({ headers, caption, highlight, empty = 'No headers s
           return (
             <tr key={i} class={hot ? 'deciding' : undefined} data-deciding={hot ? 'true' : undefined}>
               <th scope="row">{h.name}{hot && <span class="sr-only"> (decided the verdict)</span>}</th>
-              <td><Value value={h.value} /></td>
+              <td><LongText value={h.value} name={`${h.name} value`} /></td>
             </tr>
           );
         })}

@@ -1,8 +1,13 @@
 /**
  * Character diff between what a server sent and what the browser needed, so a trailing slash, an
- * upper-case letter or a stray space stands out. Plain LCS on the differing middle; long values fall
- * back to a common prefix/suffix split (still exact about where they start to differ).
+ * upper-case letter or a stray space stands out. Linear and bounded whatever the lengths: the common
+ * prefix and suffix are found in O(min(n, m)), and an LCS runs only on a differing middle of at most
+ * MAX_LCS characters a side (MAX_LCS² cells); a longer middle is marked changed as a whole (still exact
+ * about where the values start and stop differing). Showing the parts goes through `clipParts`, so a
+ * 1 MB value never reaches the page whole.
  */
+import { PREVIEW_CHARS } from './long-text';
+
 export type DiffPart = { text: string; changed: boolean };
 
 export interface CharDiff {
@@ -73,6 +78,23 @@ function middle(a: string, b: string, outA: DiffPart[], outB: DiffPart[]): void 
   }
   push(outA, a.slice(i), true);
   push(outB, b.slice(j), true);
+}
+
+/** The first `limit` characters of a diff side, parts kept; `cut` when the value goes on. */
+export function clipParts(parts: readonly DiffPart[], limit = PREVIEW_CHARS): { parts: DiffPart[]; cut: boolean } {
+  const out: DiffPart[] = [];
+  let left = limit;
+  for (const p of parts) {
+    if (left <= 0) return { parts: out, cut: true };
+    if (p.text.length <= left) {
+      out.push(p);
+      left -= p.text.length;
+    } else {
+      out.push({ text: p.text.slice(0, left), changed: p.changed });
+      return { parts: out, cut: true };
+    }
+  }
+  return { parts: out, cut: false };
 }
 
 /** Makes invisible differences visible: spaces at the edges and control characters. */
