@@ -1,0 +1,4 @@
+import { describeStack } from './support/runner';
+import { djangoAdapter } from './stacks/django';
+
+describeStack(djangoAdapter);
