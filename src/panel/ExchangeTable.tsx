@@ -38,7 +38,9 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
     {
       id: 'status', label: 'Status', width: '5em', sortable: true,
       cell: (d) => {
-        if (d.type === 'request') return d.row.statusText;
+        if (d.type === 'request') {
+          return d.row.statusTitle ? <span class="muted" title={d.row.statusTitle}>{d.row.statusText}</span> : d.row.statusText;
+        }
         const p = d.row.entry.exchange.preflights[d.index]!;
         return p.response ? String(p.response.status) : p.error ? '(failed)' : '(pending)';
       },

@@ -3,6 +3,7 @@
  * search.ts, filtering in filter.ts.
  */
 import type { VerdictKind } from '../core/verdict';
+import { NOT_SENT, neverSent, notSentWhy } from '../core/sent';
 import type { ExchangeEntry } from '../shared/protocol';
 import { VERDICT_ORDER } from '../ui/verdict-labels';
 import type { DisplayRow } from './filter';
@@ -19,6 +20,8 @@ export interface Row {
   status: number | null;
   /** Status column text: the number, or what stands in for it. */
   statusText: string;
+  /** Why the status column says what it says, when it is not a status (a request never sent). */
+  statusTitle: string | null;
   reason: string;
   /** Needed a preflight (seen or cached), whatever the verdict. */
   preflightNeeded: boolean;
@@ -45,13 +48,18 @@ export function splitUrl(url: string): { origin: string; path: string } {
   }
 }
 
-export function statusText(entry: ExchangeEntry): { status: number | null; text: string } {
+/**
+ * The request's own status. A request blocked at its preflight was never sent: it has none (the
+ * verdict's status is then the preflight's, which its own row shows).
+ */
+export function statusText(entry: ExchangeEntry): { status: number | null; text: string; title: string | null } {
   const { exchange, verdict } = entry;
+  if (neverSent(exchange, verdict)) return { status: null, text: NOT_SENT, title: notSentWhy(exchange) };
   const status = verdict.status ?? exchange.response?.status ?? null;
-  if (status !== null) return { status, text: String(status) };
-  if (exchange.outcome.state === 'pending') return { status: null, text: '(pending)' };
-  if (exchange.outcome.state === 'failed') return { status: null, text: '(failed)' };
-  return { status: null, text: '—' };
+  if (status !== null) return { status, text: String(status), title: null };
+  if (exchange.outcome.state === 'pending') return { status: null, text: '(pending)', title: null };
+  if (exchange.outcome.state === 'failed') return { status: null, text: '(failed)', title: null };
+  return { status: null, text: '—', title: null };
 }
 
 /** Cheap: what the table needs to draw and sort a row. The search text is built later. */
@@ -66,6 +74,7 @@ export function toRow(entry: ExchangeEntry): Row {
     method: x.method,
     status: st.status,
     statusText: st.text,
+    statusTitle: st.title,
     reason: shortReason(x, v),
     preflightNeeded: v.preflight.required || x.preflights.length > 0,
   };

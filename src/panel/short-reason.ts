@@ -1,6 +1,11 @@
 /** The reason column: a few words per verdict, so a glance down the table says what went wrong. */
-import type { CorsErrorCode, Verdict } from '../core/verdict';
+import type { CorsErrorCode, Reason, Verdict } from '../core/verdict';
 import type { Exchange } from '../core/model';
+import { rejectedHeaders, rejectedMethod } from '../core/fix/rejected';
+import { cut } from '../core/fix/bounds';
+
+/** Longest value shown in the column (the details show it whole). */
+const SHOWN = 40;
 
 const SHORT: Record<CorsErrorCode, string> = {
   DisallowedByMode: 'mode same-origin',
@@ -30,14 +35,32 @@ const SHORT: Record<CorsErrorCode, string> = {
   LocalNetworkAccessPermissionDenied: 'local network denied',
 };
 
+/**
+ * What the preflight refused, named from the request's side, then what the server allowed:
+ * "x-custom (server allows x-other)". `received` is the server's list, never the rejected name.
+ */
+function rejected(exchange: Exchange, verdict: Verdict, r: Reason): string | null {
+  let what: string;
+  if (r.code === 'HeaderDisallowedByPreflightResponse') {
+    const { names, more } = rejectedHeaders(exchange, verdict, r);
+    if (names.length === 0) return null;
+    what = names.slice(0, 3).join(', ') + (more || names.length > 3 ? ', …' : '');
+  } else if (r.code === 'MethodDisallowedByPreflightResponse') {
+    what = rejectedMethod(exchange, r);
+  } else {
+    return null;
+  }
+  const allows = r.received === null ? 'none allowed' : `server allows ${cut(r.received, SHOWN)}`;
+  return `${cut(what, SHOWN)} (${allows})`;
+}
+
 export function shortReason(exchange: Exchange, verdict: Verdict): string {
   switch (verdict.kind) {
     case 'blocked': {
       const r = verdict.reasons[0];
       if (!r) return 'blocked';
       const base = SHORT[r.code] ?? r.code;
-      const subject = r.code === 'HeaderDisallowedByPreflightResponse' || r.code === 'MethodDisallowedByPreflightResponse'
-        ? r.received : null;
+      const subject = rejected(exchange, verdict, r);
       return subject ? `${base}: ${subject}` : base;
     }
     case 'preflighted':

@@ -31,6 +31,11 @@ export const preflightedPut = (id = 'p1', seq = 3): ExchangeEntry =>
     .preflight((p) => p.status(204).acao(PAGE).acam('PUT').acah('content-type, x-trace'))
     .response((r) => r.acao(PAGE)).build(), seq);
 
+/** Blocked at its preflight (OPTIONS answered 500 without CORS headers): the PATCH itself was never sent. */
+export const blockedAtPreflight = (id = 'f1', seq = 5): ExchangeEntry =>
+  entry(exchange().id(id).method('PATCH').header('X-CSRF-Token', 't').to(`${API}/items/${id}`)
+    .preflight((p) => p.status(500)).failed().build(), seq);
+
 export const sameOrigin = (id = 's1', seq = 4): ExchangeEntry =>
   entry(exchange().id(id).to(`${PAGE}/local/${id}`).response().build(), seq);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFilter, display } from '../../../src/panel/filter';
 import { sortRows, toRow } from '../../../src/panel/rows';
-import { blockedTrailingSlash, preflightedPut, sameOrigin, simple } from './fixtures';
+import { blockedAtPreflight, blockedTrailingSlash, preflightedPut, sameOrigin, simple } from './fixtures';
 
 const rows = [simple('a', 1), blockedTrailingSlash('b', 2), preflightedPut('c', 3), sameOrigin('d', 4)].map(toRow);
 const keys = (kind: Parameters<typeof display>[1], nonCors: boolean, text: string) => display(rows, kind, nonCors, text).map((d) => d.key);
@@ -38,6 +38,16 @@ describe('table rows', () => {
     failed.exchange.response = undefined;
     failed.verdict.status = null;
     expect(toRow(failed).statusText).toBe('(failed)');
+  });
+
+  it('a request blocked at its preflight was never sent: no status, "not sent" with why (not the preflight\'s 500)', () => {
+    const e = blockedAtPreflight();
+    expect(e.verdict.status).toBe(500);
+    const row = toRow(e);
+    expect(row.status).toBeNull();
+    expect(row.statusText).toBe('not sent');
+    expect(row.statusTitle).toBe('Its preflight (OPTIONS) failed, so the browser never sent this request.');
+    expect(toRow(blockedTrailingSlash()).statusTitle).toBeNull();
   });
 });
 
