@@ -1,0 +1,4 @@
+import { describeStack } from './support/runner';
+import { caddyAdapter } from './stacks/caddy';
+
+describeStack(caddyAdapter);

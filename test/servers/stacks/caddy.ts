@@ -1,0 +1,43 @@
+/**
+ * Caddy 2.6 (Debian caddy) as a reverse proxy in front of the upstream application: a Caddyfile with the
+ * admin API off and every path (storage, config autosave, logs) under the work folder. The snippet goes into
+ * the site block, as its text says, with no other glue.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Snippet } from '../../../src/core/fix';
+import type { StackAdapter, StartOptions } from '../support/contract';
+import { spawnServer } from '../support/process';
+import { filesLog, fill, findBinary, indent, lineWith, templateFile } from './template';
+
+const BINARY = ['/usr/bin/caddy'];
+
+/** The snippet as pasted into the site block. */
+export function pasteCaddy(snippet: Snippet): string {
+  lineWith(snippet.code, 'site block', 'where it goes');
+  return indent(snippet.code, '\t');
+}
+
+export const caddyAdapter: StackAdapter = {
+  stack: 'caddy',
+  packages: { debian: ['caddy'] },
+  missing: () => (findBinary(...BINARY) ? null : 'caddy'),
+  async start({ port, snippet, workDir, upstreamPort }: StartOptions) {
+    const binary = findBinary(...BINARY);
+    if (!binary) throw new Error('caddy is not installed');
+    const conf = join(workDir, 'Caddyfile');
+    writeFileSync(conf, fill(templateFile('caddy', 'Caddyfile'), {
+      WORK_DIR: workDir,
+      PORT: String(port),
+      UPSTREAM_PORT: String(upstreamPort),
+      CORS: snippet ? pasteCaddy(snippet) : '',
+    }));
+    return spawnServer({
+      command: binary,
+      args: ['run', '--config', conf, '--adapter', 'caddyfile'],
+      env: { HOME: workDir, XDG_CONFIG_HOME: workDir, XDG_DATA_HOME: workDir },
+      port,
+      extraLog: filesLog(conf, join(workDir, 'access.log')),
+    });
+  },
+};
