@@ -7,9 +7,25 @@ const entries = (lines: HeaderLine[]): string[] => lines.map((h) => `  ${jsStrin
 
 export function cloudflareWorker(spec: FixSpec): Snippet {
   const actual = responseHeaders(spec).filter((h) => h.name !== 'Vary');
-  const code = [`// ${describe(spec)}`, 'const CORS_HEADERS = {', ...entries(actual), '};'];
+  const code = [
+    `// ${describe(spec)}`,
+    '// This is the whole Worker: deploy it on the route in front of your origin (it passes every request on',
+    '// with fetch(request)). If you already have a Worker, pass what its fetch handler returns through withCors().',
+    'const CORS_HEADERS = {', ...entries(actual), '};',
+  ];
   if (spec.preflight) code.push('', 'const PREFLIGHT_HEADERS = {', ...entries(preflightHeaders(spec)), '};');
-  code.push('', 'export default {', '  async fetch(request) {');
+  code.push(
+    '',
+    'function withCors(response) {',
+    '  const copy = new Response(response.body, response); // mutable copy, any status',
+    '  for (const [name, value] of Object.entries(CORS_HEADERS)) copy.headers.set(name, value);',
+    '  copy.headers.append("Vary", "Origin");',
+    '  return copy;',
+    '}',
+    '',
+    'export default {',
+    '  async fetch(request) {',
+  );
   if (spec.preflight) {
     code.push(
       '    if (request.method === "OPTIONS") {',
@@ -18,19 +34,21 @@ export function cloudflareWorker(spec: FixSpec): Snippet {
     );
   }
   code.push(
-    '    const upstream = await fetch(request);',
-    '    const response = new Response(upstream.body, upstream); // mutable copy, any status',
-    '    for (const [name, value] of Object.entries(CORS_HEADERS)) response.headers.set(name, value);',
-    '    response.headers.append("Vary", "Origin");',
-    '    return response;',
+    '    let upstream;',
+    '    try {',
+    '      upstream = await fetch(request);',
+    '    } catch {',
+    '      // The origin is down or dropped the connection: answer 502 with the CORS headers, so the page can',
+    '      // read the error instead of seeing a CORS failure.',
+    '      return withCors(new Response("Bad Gateway: the origin did not answer", { status: 502 }));',
+    '    }',
+    '    return withCors(upstream);',
     '  },',
     '};',
   );
-  return {
-    stack: 'cloudflare-worker',
-    label: 'Cloudflare Worker',
-    language: 'javascript',
-    code: code.join('\n'),
-    notes: ['headers.set replaces any Access-Control-Allow-Origin the origin server already sent, so only one line reaches the browser.'],
-  };
+  const notes = ['headers.set replaces any Access-Control-Allow-Origin the origin server already sent, so only one line reaches the browser.'];
+  if (spec.errorStatus !== null && spec.errorStatus >= 500) {
+    notes.push('The failing response was a server error: withCors() adds the headers to every status, and the catch answers 502 with them when the origin does not answer at all.');
+  }
+  return { stack: 'cloudflare-worker', label: 'Cloudflare Worker', language: 'javascript', code: code.join('\n'), notes };
 }
