@@ -31,12 +31,6 @@ const RECOVER = [
 const OUTERMOST =
   'c.Handler must wrap everything that writes a response of its own: a handler that replaces the ResponseWriter (http.TimeoutHandler\'s 503) answers without the CORS headers when it is outside c.Handler.';
 
-/** rs/cors upper-cases the method it echoes in Access-Control-Allow-Methods; browsers compare it case-sensitively. */
-function methodCaseNote(method: string): string | null {
-  if (method === method.toUpperCase()) return null;
-  return `rs/cors answers a preflight with the method upper-cased (${method.toUpperCase()}); the browser compares it case-sensitively with ${method} and fails. Send the method in upper case from the page.`;
-}
-
 export function go(spec: FixSpec): Snippet {
   const opts = [
     `    AllowedOrigins:   []string{${goString(spec.origin)}}, // exact origin; rs/cors adds Vary: Origin`,
@@ -59,8 +53,5 @@ export function go(spec: FixSpec): Snippet {
     '// 3. Serve handler where you served mux. Wrapping the whole router, CORS answers OPTIONS before any auth middleware.',
     `handler := c.Handler(${wrapped})`,
   ];
-  const notes = [VARY_BY_FRAMEWORK, OUTERMOST];
-  const caseNote = methodCaseNote(spec.method);
-  if (caseNote) notes.push(caseNote);
-  return { stack: 'go', label: 'Go (rs/cors)', language: 'go', code: code.join('\n'), notes };
+  return { stack: 'go', label: 'Go (rs/cors)', language: 'go', code: code.join('\n'), notes: [VARY_BY_FRAMEWORK, OUTERMOST] };
 }

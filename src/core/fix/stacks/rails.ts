@@ -7,6 +7,24 @@ function method(m: string): string {
   return /^[a-z]+$/i.test(m) ? `:${m.toLowerCase()}` : rubyString(m);
 }
 
+/** The failing response was a 5xx (until the spec says so itself). */
+function serverError(spec: FixSpec): boolean {
+  return spec.errorStatus !== null && spec.errorStatus >= 500;
+}
+
+/** Why position 0 covers Rails's own error responses (only said when the failing response was a 5xx). */
+const OUTERMOST = [
+  '# The server answered 5xx. At position 0 Rack::Cors is outside ActionDispatch::ShowExceptions, so the',
+  '# 500 page Rails renders itself for an unhandled exception passes through it and carries the headers too.',
+];
+
+/**
+ * The same configuration in a plain Rack app. There nothing turns an exception into a response inside the
+ * app: it passes through Rack::Cors and the server (puma) writes its own 500, without the headers.
+ */
+const PLAIN_RACK =
+  'Not Rails (Sinatra, Roda, plain Rack)? Put the same block in config.ru before `run`, as `use Rack::Cors do ... end`. An unhandled exception then passes through Rack::Cors and the server writes its own 500 without the headers: after `use Rack::Cors`, add a middleware that rescues StandardError and returns [500, {}, ["Internal Server Error"]].';
+
 export function rails(spec: FixSpec): Snippet {
   const opts = [`      methods: [${method(spec.method)}]`];
   if (spec.requestHeaders.length) opts.push(`      headers: [${list(spec.requestHeaders, rubyString)}]`);
@@ -14,7 +32,9 @@ export function rails(spec: FixSpec): Snippet {
   if (spec.preflight) opts.push(`      max_age: ${spec.maxAge}`);
   const code = [
     `# ${describe(spec)}`,
-    '# Gemfile: gem "rack-cors"   --  config/initializers/cors.rb:',
+    '# 1. Add to your Gemfile, then run bundle install:  gem "rack-cors"',
+    '# 2. Put the rest in config/initializers/cors.rb:',
+    ...(serverError(spec) ? OUTERMOST : []),
     'Rails.application.config.middleware.insert_before 0, Rack::Cors do',
     '  allow do',
     `    origins ${rubyString(spec.origin)} # exact origin; rack-cors adds Vary: Origin`,
@@ -23,5 +43,5 @@ export function rails(spec: FixSpec): Snippet {
     '  end',
     'end',
   ];
-  return { stack: 'rails', label: 'Rails (rack-cors)', language: 'ruby', code: code.join('\n'), notes: [VARY_BY_FRAMEWORK] };
+  return { stack: 'rails', label: 'Rails (rack-cors)', language: 'ruby', code: code.join('\n'), notes: [VARY_BY_FRAMEWORK, PLAIN_RACK] };
 }

@@ -1,0 +1,4 @@
+import { describeStack } from './support/runner';
+import { railsAdapter } from './stacks/rails';
+
+describeStack(railsAdapter);

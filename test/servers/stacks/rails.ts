@@ -1,0 +1,71 @@
+/**
+ * Rails 6.1 (Debian ruby-railties) with rack-cors 1.1 (Debian ruby-rack-cors), served by puma 5.6 (Debian).
+ * Each start copies a minimal API-only app laid out as `rails new --api` does (rails/: Gemfile resolved
+ * offline against Debian's gems by Bundler, config/, app/controllers/), runs it in production (an unhandled
+ * exception gets Rails's own 500), and pastes the snippet as its numbered steps say: the gem line at the end
+ * of the Gemfile, the rest in config/initializers/cors.rb.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Snippet } from '../../../src/core/fix';
+import type { StackAdapter, StartOptions } from '../support/contract';
+import { spawnServer } from '../support/process';
+import { lineWith } from './template';
+
+const PUMA = '/usr/bin/puma';
+const LIBRARIES = [['rails', 'ruby-railties'], ['action_controller/railtie', 'ruby-railties'], ['rack/cors', 'ruby-rack-cors']] as const;
+
+function missing(): string | null {
+  if (!existsSync('/usr/bin/ruby')) return 'ruby';
+  if (!existsSync(PUMA)) return 'puma';
+  for (const [library, pkg] of LIBRARIES) {
+    if (spawnSync('/usr/bin/ruby', ['-e', `require ${JSON.stringify(library)}`], { stdio: 'ignore' }).status !== 0) return pkg;
+  }
+  return null;
+}
+
+export interface RailsPaste {
+  /** Lines to add at the end of the Gemfile. */
+  gemfile: string;
+  /** config/initializers/cors.rb */
+  initializer: string;
+}
+
+/** Where the snippet's steps say each part goes: the Gemfile line it quotes, and the initializer file. */
+export function pasteRails(snippet: Snippet): RailsPaste {
+  const gemLine = lineWith(snippet.code, 'Add to your Gemfile', 'what to add to the Gemfile');
+  const gem = /gem "[^"]+"/.exec(gemLine)?.[0];
+  if (!gem) throw new Error(`the Gemfile step names no gem: ${gemLine}`);
+  lineWith(snippet.code, 'config/initializers/cors.rb', 'where the configuration goes');
+  return { gemfile: `${gem}\n`, initializer: `${snippet.code}\n` };
+}
+
+export const railsAdapter: StackAdapter = {
+  stack: 'rails',
+  packages: { debian: ['ruby-railties', 'ruby-rack-cors', 'puma'] },
+  missing,
+  async start({ port, snippet, workDir }: StartOptions) {
+    cpSync(fileURLToPath(new URL('./rails/', import.meta.url)), workDir, { recursive: true });
+    const pasted = snippet ? pasteRails(snippet) : null;
+    if (pasted) {
+      appendFileSync(join(workDir, 'Gemfile'), pasted.gemfile);
+      mkdirSync(join(workDir, 'config/initializers'), { recursive: true });
+      writeFileSync(join(workDir, 'config/initializers/cors.rb'), pasted.initializer);
+    }
+    return spawnServer({
+      command: PUMA,
+      args: ['--bind', `tcp://127.0.0.1:${port}`, '--environment', 'production', '--threads', '1:4', 'config.ru'],
+      port,
+      cwd: workDir,
+      env: {
+        SECRET_KEY_BASE: 'cors-lens-real-server-suite-not-a-secret',
+        BUNDLE_GEMFILE: join(workDir, 'Gemfile'),
+        BUNDLE_APP_CONFIG: join(workDir, '.bundle'),
+        RAILS_LOG_TO_STDOUT: '1',
+      },
+      extraLog: () => (pasted ? `\n--- Gemfile\n${readFileSync(join(workDir, 'Gemfile'), 'utf8')}--- config/initializers/cors.rb\n${pasted.initializer}` : ''),
+    });
+  },
+};
