@@ -140,6 +140,23 @@ describe('stack specifics', () => {
     expect(snippetOf(c, 'express').snippet.notes.some((n) => n.includes('Remove any other place'))).toBe(true);
   });
 
+  it('Express: the snippet says where it is pasted and how cors is imported', () => {
+    const { code } = snippetOf({}, 'express').snippet;
+    expect(code).toContain('// Paste right after `const app = express();`, before any other app.use()');
+    expect(code).toContain("import cors from 'cors';");
+    expect(code).toContain("const cors = require('cors');");
+  });
+
+  it('Cloudflare Worker: a whole Worker that answers 502 with the CORS headers when the origin fetch throws', () => {
+    for (const status of [200, 502]) {
+      const { code, notes } = snippetOf({ kind: 'blocked', code: 'MissingAllowOriginHeader', status }, 'cloudflare-worker').snippet;
+      expect(code).toContain('// This is the whole Worker: deploy it on the route in front of your origin');
+      expect(code).toMatch(/ {4}try \{\n {6}upstream = await fetch\(request\);\n {4}\} catch \{\n(?: {6}\/\/.*\n)+ {6}return withCors\(new Response\("[^"]*", \{ status: 502 \}\)\);\n {4}\}\n {4}return withCors\(upstream\);/);
+      expect(code).toContain('for (const [name, value] of Object.entries(CORS_HEADERS)) copy.headers.set(name, value);');
+      expect(notes.some((n) => n.includes('The failing response was a server error'))).toBe(status >= 500);
+    }
+  });
+
   it('every stack has a distinct id and a label', () => {
     expect(new Set(STACKS.map((s) => s.id)).size).toBe(STACKS.length);
     for (const s of STACKS) expect(s.label.length).toBeGreaterThan(0);

@@ -10,15 +10,16 @@ export function express(spec: FixSpec): Snippet {
   if (spec.preflight) opts.push(`  maxAge: ${spec.maxAge},`, '  optionsSuccessStatus: 204,');
   const code = [
     `// ${describe(spec)}`,
-    '// npm install cors',
+    "// npm install cors, then import it with your other imports (CommonJS: const cors = require('cors');)",
     "import cors from 'cors';",
     '',
     'const corsOptions = {',
     ...opts,
     '};',
     '',
-    '// Register before routers, authentication and error handlers:',
-    '// it answers the OPTIONS preflight itself and its headers stay on error responses.',
+    '// Paste right after `const app = express();`, before any other app.use(), router, authentication or',
+    '// error handler: it answers the OPTIONS preflight itself, and its headers stay on error responses',
+    "// (also Express's own 500 for an unhandled exception).",
     'app.use(cors(corsOptions));',
   ];
   const notes = ['Register cors() before any middleware that can reject or redirect the request.'];
