@@ -1,6 +1,7 @@
 // `npm test`: every test, unit and real-browser.
 // Builds the extension (the real-browser tests load dist/), makes sure Chromium is there, runs Vitest's
-// `unit` then `e2e` project with its normal output, and ends with one line: `N passed, N failed[, N skipped]`.
+// `unit`, `e2e` then `servers` project (the real-server suite, test/servers/README.md) with its normal output,
+// and ends with one line: `N passed, N failed[, N skipped]` counting all three.
 // Exits non-zero when anything failed, when a run crashed, or when no test ran at all.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -76,4 +77,6 @@ try {
   finish();
 }
 vitest('e2e');
+process.stdout.write('npm test: real-server suite (each stack\'s snippet proven against the real server in Chromium)\n');
+vitest('servers');
 finish();
