@@ -2,3 +2,4 @@
 export { classify } from '../src/core/classify';
 export { readHar, HarReadError, DEFAULT_MAX_BYTES } from '../src/core/har';
 export { groupBlocked } from '../src/core/summary';
+export { neverSent, NOT_SENT } from '../src/core/sent';

@@ -81,15 +81,16 @@ async function readInput(file, info, maxBytes) {
   return readFile(file, 'utf8');
 }
 
-/** The final status of an exchange, or what stands for it. */
-function statusOf(x) {
+/** The final status of an exchange, or what stands for it (the panel's words for a request never sent). */
+function statusOf(x, v, core) {
+  if (core.neverSent(x, v)) return core.NOT_SENT;
   if (x.response && x.response.status > 0) return String(x.response.status);
   if (x.outcome.state === 'failed') return '(failed)';
   if (x.outcome.state === 'pending') return '(pending)';
   return '—';
 }
 
-function row(x, v) {
+function row(x, v, core) {
   const reason = v.reasons[0];
   return {
     id: x.id,
@@ -106,7 +107,8 @@ function row(x, v) {
     preflight: { required: v.preflight.required, observed: v.preflight.observed, cached: v.preflight.cached },
     credentials: v.credentials.mode,
     origin: v.origin,
-    statusText: statusOf(x),
+    sent: !core.neverSent(x, v),
+    statusText: statusOf(x, v, core),
   };
 }
 
@@ -157,7 +159,7 @@ async function main() {
     return fail(err && err.name === 'HarReadError' ? `${args.file}: ${err.message}` : err.message);
   }
 
-  const rows = result.exchanges.map((x) => row(x, core.classify(x)));
+  const rows = result.exchanges.map((x) => row(x, core.classify(x), core));
   const counts = Object.fromEntries(KINDS.map((k) => [k, rows.filter((r) => r.verdict === k).length]));
   for (const w of result.warnings) process.stderr.write(`cors-lens: warning: ${w}\n`);
 

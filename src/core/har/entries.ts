@@ -4,6 +4,7 @@
  */
 import type { Exchange, Header, ResponseRecord } from '../model';
 import type { Verdict } from '../verdict';
+import { neverSent } from '../sent';
 import { preflightBlock, requestBlock } from './cors-block';
 import { requestCookies, responseCookies } from './cookies';
 import { redactHeaders } from './redact';
@@ -78,7 +79,7 @@ function requestSteps(x: Exchange, v: Verdict): Step[] {
       end: x.timings.end ?? x.response?.time ?? start,
       resourceType: type,
       initiator: { type: 'other' },
-      cors: requestBlock(x, v, x.redirects.length, 'response'),
+      cors: neverSent(x, v) ? { ...requestBlock(x, v, x.redirects.length, 'response'), sent: false } : requestBlock(x, v, x.redirects.length, 'response'),
     });
   }
   return steps;

@@ -81,6 +81,11 @@ export interface HarCors {
   preflightOf?: string;
   /** On a request entry: its preflight (id when one was seen; `cached` when the preflight cache answered). */
   preflight?: { id?: string; cached: boolean };
+  /**
+   * `false` on the request entry of a request the browser never sent because it stopped at the preflight
+   * (the entry keeps the HAR-legal `status: 0`); absent otherwise.
+   */
+  sent?: false;
   credentials: CredentialsMode;
   /** The CORS error name the browser itself reported, when the capture had it (DevTools protocol). */
   browserCorsError?: string;

@@ -44,7 +44,7 @@ describe('cors-lens CLI', { timeout: 30_000 }, () => {
     const missing = lines.findIndex((l) => l.includes('cid=missing-acao'));
     expect(lines[missing]).toMatch(/^3\s+GET\s+200\s+blocked\s+http:\/\/localhost:8081\/cors\?cid=missing-acao$/);
     expect(lines[missing + 1]).toMatch(/^\s+MissingAllowOriginHeader: The response came without an Access-Control-Allow-Origin header/);
-    expect(r.stdout).toMatch(/^5\s+DELETE\s+\(failed\)\s+blocked\s+/m);
+    expect(r.stdout).toMatch(/^5\s+DELETE\s+not sent\s+blocked\s+/m);
     expect(r.stdout).toContain('PreflightMissingAllowOriginHeader: ');
     expect(r.stdout.trimEnd().split('\n').slice(-2)).toEqual([
       '7 blocked, 1 network-error, 1 preflighted, 1 simple, 1 no-cors, 1 same-origin',
@@ -62,6 +62,8 @@ describe('cors-lens CLI', { timeout: 30_000 }, () => {
     expect(two).toMatchObject({ verdict: 'blocked', code: 'MultipleAllowOriginValues' });
     expect(two.reasons[0]!.mdn).toMatch(/^https:\/\/developer\.mozilla\.org\//);
     expect(out.warnings).toEqual([]);
+    const sent = (x: object) => (x as { sent: boolean }).sent;
+    expect(out.exchanges.filter((x) => !sent(x)).map((x) => (x as unknown as { method: string }).method)).toEqual(['DELETE', 'PATCH', 'GET']); // the three blocked at their preflight
   });
 
   it('exits 0 when nothing was blocked, also for an empty log', async () => {
