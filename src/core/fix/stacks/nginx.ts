@@ -26,8 +26,14 @@ export function nginx(spec: FixSpec): Snippet {
     code.push('    # The upstream app adds these too: hide its copies so only one line is sent.');
     code.push('    proxy_hide_header Access-Control-Allow-Origin;', '    proxy_hide_header Access-Control-Allow-Credentials;');
   }
+  code.push('    # "always" keeps the headers on 4xx/5xx responses too.');
+  if (spec.serverError) {
+    code.push(
+      "    # nginx's own 502/504 (upstream down or cut off) gets them as well, unless the server block sends",
+      '    # 5xx to an error page (error_page 502 /50x.html): then add these lines to that location too.',
+    );
+  }
   code.push(
-    '    # "always" keeps the headers on 4xx/5xx responses too.',
     ...addHeaders(responseHeaders(spec), '    '),
     '',
     '    # ... your existing proxy_pass / root directives for this location',
