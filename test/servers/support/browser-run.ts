@@ -54,7 +54,7 @@ const isPreflight = (h: Hop): boolean => h.initiator.type === 'preflight' || h.t
 
 /** Chromium's account of the run, in one line (for failure messages). */
 export function describeRun(run: BrowserRun): string {
-  const hop = (h: Hop) => `${h.method} ${h.url} → ${h.status ?? 'no response'}${h.error ? ` ${h.error}` : ''}${h.corsError ? ` (${h.corsError})` : ''}`;
+  const hop = (h: Hop) => `${h.method} ${h.url} → ${h.status ?? run.devtools.rawOf(h).status ?? 'no response'}${h.error ? ` ${h.error}` : ''}${h.corsError ? ` (${h.corsError})` : ''}`;
   const page = run.read.error ? `fetch threw ${run.read.error}` : `page read ${run.read.status} ${run.read.body?.slice(0, 200) ?? ''}`;
   return [...run.preflights.map((p) => `preflight ${hop(p)}`), hop(run.main), page].join('; ');
 }

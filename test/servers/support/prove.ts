@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Exchange } from '../../../src/core/model';
 import type { ExchangeEntry } from '../../../src/shared/protocol';
 import { getSnapshot, tabIdOf, until } from '../../e2e/support';
 import { describeRun, runInChromium, type BrowserRun, type PageOrigin } from './browser-run';
@@ -79,7 +78,14 @@ async function inChromium<T>(env: ProofEnv, label: string, apiUrl: string, check
   }
 }
 
-export interface FailingRun { apiUrl: string; exchange: Exchange; harText: string }
+export interface FailingRun {
+  apiUrl: string;
+  pageUrl: string;
+  /** What CORS Lens recorded and concluded. */
+  entry: ExchangeEntry;
+  /** The DevTools-style HAR of the run. */
+  harText: string;
+}
 
 /** No CORS configuration: Chromium blocks the fetch, and CORS Lens records it with Chromium's code. */
 export function blockedRun(env: ProofEnv): Promise<FailingRun> {
@@ -97,7 +103,8 @@ export function blockedRun(env: ProofEnv): Promise<FailingRun> {
       const entry = await extensionEntry(env, apiUrl);
       expect({ kind: entry.verdict.kind, code: entry.verdict.reasons[0]?.code ?? null }, `CORS Lens: ${entry.verdict.headline}`)
         .toEqual({ kind: 'blocked', code: run.main.corsError });
-      return { apiUrl, exchange: entry.exchange, harText: JSON.stringify(run.devtools.toHar(`${env.suite.pageOrigin.origin}/`)) };
+      const pageUrl = `${env.suite.pageOrigin.origin}/`;
+      return { apiUrl, pageUrl, entry, harText: JSON.stringify(run.devtools.toHar(pageUrl)) };
     });
   });
 }

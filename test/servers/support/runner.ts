@@ -17,7 +17,7 @@ import { startPageOrigin, type PageOrigin } from './browser-run';
 import { freePort } from './ports';
 import { blockedRun, passingRun, type Trail } from './prove';
 import { startUpstream, type Upstream } from './upstream';
-import { proposalFor, exchangeFromHar, sameSnippet, type Proposal } from './snippets';
+import { exchangeFromHar, exportedReport, proposalFor, sameSnippet, type Proposal } from './snippets';
 
 interface Suite {
   browser: Launched;
@@ -44,9 +44,14 @@ async function prove(adapter: StackAdapter, situation: Situation, suite: Suite, 
   }
   const env = { adapter, situation, suite: { context, extPage: suite.extPage, pageOrigin: suite.pageOrigin, upstreamPort: suite.upstream.port, deadPort: suite.deadPort }, trail };
   const failing = await blockedRun(env);
-  const proposals: Proposal[] = [proposalFor('the extension\'s record', failing.exchange, adapter.stack)];
-  const fromHar = proposalFor('a DevTools-style HAR', exchangeFromHar(failing.harText, failing.apiUrl), adapter.stack);
-  if (!sameSnippet(proposals[0]!.snippet, fromHar.snippet)) proposals.push(fromHar);
+  const sources: Proposal[] = [
+    proposalFor('the extension\'s record', failing.entry.exchange, adapter.stack),
+    proposalFor('the extension\'s exported report', exchangeFromHar(exportedReport(failing.entry, failing.pageUrl), failing.apiUrl), adapter.stack),
+    proposalFor('a DevTools-style HAR', exchangeFromHar(failing.harText, failing.apiUrl), adapter.stack),
+  ];
+  // The sources may disagree (a HAR shows what DevTools saw, the extension what webRequest saw): every distinct
+  // snippet is proven on its own server.
+  const proposals = sources.filter((p, i) => sources.findIndex((q) => sameSnippet(q.snippet, p.snippet)) === i);
   for (const proposal of proposals) {
     expect(proposal.verdict.kind, `${proposal.source}: ${proposal.verdict.headline}`).toBe('blocked');
     await passingRun(env, proposal);

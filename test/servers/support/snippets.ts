@@ -1,13 +1,17 @@
 /**
- * The snippet the panel shows for one stack, from the two sources a user has: the exchange CORS Lens recorded
- * (its protocol's snapshot of the tab, what the panel renders) and a HAR exported the way Chrome DevTools does.
- * Both go through the same path as the panel: classify → fixesFor → the stack's snippet (src/panel/FixSection.tsx).
+ * The snippet the panel shows for one stack, from the three sources a user has: the exchange CORS Lens recorded
+ * (its protocol's snapshot of the tab, what the panel renders), the HAR report CORS Lens exports (sensitive
+ * values redacted, as the Export button writes it by default) read back with `readHar` (as `cors-lens` and the
+ * panel's HAR import read it), and a HAR exported the way Chrome DevTools does. Each goes through the same path as
+ * the panel: classify → fixesFor → the stack's snippet (src/panel/FixSection.tsx).
  */
 import { classify } from '../../../src/core/classify';
 import { fixesFor, type Snippet, type StackId } from '../../../src/core/fix';
 import { readHar } from '../../../src/core/har';
 import type { Exchange } from '../../../src/core/model';
 import type { Verdict } from '../../../src/core/verdict';
+import type { ExchangeEntry } from '../../../src/shared/protocol';
+import { prepareReport } from '../../../src/shared/report-download';
 
 export interface Proposal {
   /** Where the exchange came from ('extension' or 'devtools-har'). */
@@ -30,6 +34,11 @@ export function exchangeFromHar(harText: string, url: string): Exchange {
   const found = read.exchanges.filter((x) => x.url === url);
   if (found.length !== 1) throw new Error(`expected one exchange for ${url} in the DevTools HAR, found ${found.length}`);
   return found[0]!;
+}
+
+/** The report the panel's Export writes for this one exchange (sensitive values redacted), as text. */
+export function exportedReport(entry: ExchangeEntry, pageUrl: string): string {
+  return prepareReport({ entries: [entry], pageUrl, includeSensitive: false }, { name: 'Chromium', version: 'test' }, '0.0.0-test').text;
 }
 
 /** Same code, same notes: the same paste. */
