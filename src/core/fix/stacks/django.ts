@@ -30,6 +30,6 @@ export function django(spec: FixSpec): Snippet {
   code.push('# django-cors-headers adds "Vary: Origin" to the responses it handles.');
   const notes = [VARY_BY_FRAMEWORK];
   if (!CSRF_SAFE.has(spec.method.toUpperCase())) notes.push(CSRF);
-  if (spec.errorStatus !== null && spec.errorStatus >= 500) notes.push(SERVER_ERROR);
+  if (spec.serverError) notes.push(SERVER_ERROR);
   return { stack: 'django', label: 'Django (django-cors-headers)', language: 'python', code: code.join('\n'), notes };
 }

@@ -2,11 +2,6 @@ import type { FixSpec, Snippet } from '../types';
 import { pyString } from '../escape';
 import { describe, list, VARY_BY_FRAMEWORK } from './common';
 
-/** The failing response was a 5xx (until the spec says so itself). */
-function serverError(spec: FixSpec): boolean {
-  return spec.errorStatus !== null && spec.errorStatus >= 500;
-}
-
 const OUTSIDE_ADD_MIDDLEWARE =
   'Starlette answers an unhandled exception from its ServerErrorMiddleware, which sits outside every app.add_middleware() middleware: that 500 carries no CORS headers and the browser reports a CORS error instead. To cover it, wrap the whole app at the end of the module: app = CORSMiddleware(app, ...) with the same arguments.';
 
@@ -23,7 +18,7 @@ export function fastapi(spec: FixSpec): Snippet {
   if (spec.preflight) args.push(`    max_age=${spec.maxAge},`);
   const head = [`# ${describe(spec)}`];
   const importLine = 'from fastapi.middleware.cors import CORSMiddleware  # Starlette: starlette.middleware.cors';
-  const code = serverError(spec)
+  const code = spec.serverError
     ? [
         ...head,
         '# Paste at the very end of the module that creates `app`, after every route, include_router()',
@@ -54,6 +49,6 @@ export function fastapi(spec: FixSpec): Snippet {
     label: 'FastAPI / Starlette (CORSMiddleware)',
     language: 'python',
     code: code.join('\n'),
-    notes: [VARY_BY_FRAMEWORK, serverError(spec) ? WRAPPED : OUTSIDE_ADD_MIDDLEWARE],
+    notes: [VARY_BY_FRAMEWORK, spec.serverError ? WRAPPED : OUTSIDE_ADD_MIDDLEWARE],
   };
 }
