@@ -10,13 +10,15 @@ import { spawnServer } from '../support/process';
 
 export const PYTHON = '/usr/bin/python3';
 
-/** The first Debian package absent, given as [python module, Debian package] pairs, or null when all import. */
+/** The first Debian package absent, given as [python module, Debian package] pairs, or null when all are there. */
 export function missingModule(modules: readonly (readonly [string, string])[]): string | null {
   if (!existsSync(PYTHON)) return 'python3';
-  for (const [module, pkg] of modules) {
-    if (spawnSync(PYTHON, ['-c', `import ${module}`], { stdio: 'ignore' }).status !== 0) return pkg;
-  }
-  return null;
+  // One interpreter for all: find_spec locates a module without importing it.
+  const script = 'import importlib.util, sys\nprint(next((m for m in sys.argv[1:] if importlib.util.find_spec(m) is None), ""))';
+  const run = spawnSync(PYTHON, ['-c', script, ...modules.map(([module]) => module)], { encoding: 'utf8' });
+  if (run.status !== 0) return 'python3';
+  const absent = run.stdout.trim();
+  return absent ? (modules.find(([module]) => module === absent)?.[1] ?? absent) : null;
 }
 
 /** Runs a `python3 -m …` command in `cwd` and throws with its output when it fails. */

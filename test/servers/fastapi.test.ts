@@ -1,0 +1,4 @@
+import { describeStack } from './support/runner';
+import { fastapiAdapter } from './stacks/fastapi';
+
+describeStack(fastapiAdapter);
