@@ -47,7 +47,7 @@ export function cloudflareWorker(spec: FixSpec): Snippet {
     '};',
   );
   const notes = ['headers.set replaces any Access-Control-Allow-Origin the origin server already sent, so only one line reaches the browser.'];
-  if (spec.errorStatus !== null && spec.errorStatus >= 500) {
+  if (spec.serverError) {
     notes.push('The failing response was a server error: withCors() adds the headers to every status, and the catch answers 502 with them when the origin does not answer at all.');
   }
   return { stack: 'cloudflare-worker', label: 'Cloudflare Worker', language: 'javascript', code: code.join('\n'), notes };
