@@ -110,6 +110,12 @@ describe('Rails (rack-cors) snippet', () => {
     if (said) expect(indexOf(code, 'Rails.application.config.middleware.insert_before 0')).toBe(indexOf(code, 'carries the headers too') + 1);
   });
 
+  it('the origin "null" (tainted by a redirect, sandboxed) is compared in a block: rack-cors reads a bare "null" as a host name', () => {
+    const { code } = snippet(blocked(200, { tainted: true }), 'rails');
+    expect(code).toContain('    origins { |source, _env| source == "null" } # exact origin; rack-cors adds Vary: Origin');
+    expect(snippet(blocked(200), 'rails').code).toContain('    origins "https://app.example" # exact origin;');
+  });
+
   it('tells plain Rack users where the block goes and that an exception needs a rescue there', () => {
     const { notes } = snippet(blocked(500), 'rails');
     expect(notes.some((n) => n.includes('config.ru before `run`') && n.includes('rescues StandardError'))).toBe(true);

@@ -7,6 +7,15 @@ function method(m: string): string {
   return /^[a-z]+$/i.test(m) ? `:${m.toLowerCase()}` : rubyString(m);
 }
 
+/**
+ * rack-cors compares an http(s) origin as a string but reads any other bare word as a host name (it compiles
+ * "null" to /^[a-z][a-z0-9.+-]*:\/\/null$/, which the origin "null" never matches): those take a block.
+ */
+function origins(origin: string): string {
+  const literal = rubyString(origin);
+  return /^https?:\/\//.test(origin) ? `origins ${literal} # exact origin` : `origins { |source, _env| source == ${literal} } # exact origin`;
+}
+
 /** The failing response was a 5xx (until the spec says so itself). */
 function serverError(spec: FixSpec): boolean {
   return spec.errorStatus !== null && spec.errorStatus >= 500;
@@ -37,7 +46,7 @@ export function rails(spec: FixSpec): Snippet {
     ...(serverError(spec) ? OUTERMOST : []),
     'Rails.application.config.middleware.insert_before 0, Rack::Cors do',
     '  allow do',
-    `    origins ${rubyString(spec.origin)} # exact origin; rack-cors adds Vary: Origin`,
+    `    ${origins(spec.origin)}; rack-cors adds Vary: Origin`,
     `    resource ${rubyString(spec.pathPrefix + '*')},`,
     opts.join(',\n'),
     '  end',
