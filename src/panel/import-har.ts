@@ -4,7 +4,9 @@
  */
 import { classify } from '../core/classify';
 import { DEFAULT_MAX_BYTES, HarReadError, readHar } from '../core/har';
+import type { Verdict } from '../core/verdict';
 import type { ExchangeEntry } from '../shared/protocol';
+import { PREVIEW_CHARS } from '../ui/long-text';
 import { toRow } from './rows';
 import type { ImportedLog, PanelStore } from './store';
 
@@ -23,11 +25,26 @@ export async function readHarFile(file: HarFileLike, maxBytes = DEFAULT_MAX_BYTE
   const result = readHar(await file.text(), { maxBytes });
   const entries: ExchangeEntry[] = result.exchanges.map((exchange, i) => ({
     exchange,
-    verdict: classify(exchange),
+    verdict: settled(classify(exchange)),
     seq: i + 1,
     pageId: 'imported',
   }));
   return { name: file.name, rows: entries.map(toRow), problems: result.warnings };
+}
+
+/**
+ * The classifier builds a reason's console messages by concatenation, around the received value; V8 keeps
+ * such a string as a rope, and the first read of any character copies it whole (a quarter of a second for
+ * a 10 MB header value). Verdicts that come over the port are flat already; flatten these while importing,
+ * so that opening the details (which shows the start of each message) never pays for it.
+ */
+function settled(v: Verdict): Verdict {
+  for (const r of v.reasons) {
+    for (const text of [r.chromeMessage, r.firefoxMessage, r.summary, r.expected]) {
+      if (text !== null && text.length > PREVIEW_CHARS) void text.charCodeAt(0);
+    }
+  }
+  return v;
 }
 
 /** Shows a HAR file in the panel, or says in words why it cannot. */

@@ -4,7 +4,7 @@
  * showing a screenful costs; the Copy button next to it gives the exact value.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { characters, lineAt, lineCount } from './long-text';
+import { characters, grouped, lineAt, lineCount } from './long-text';
 
 /** Line height in px (matches `.long-line` in theme.css). */
 const ROW = 16;
@@ -49,7 +49,7 @@ export function LongTextView({ value, label }: { value: string; label: string })
   const last = Math.min(total, Math.floor(scrollTop / ROW) + ROWS_IN_VIEW + OVERSCAN);
   const lines = [];
   for (let i = first; i < last; i++) {
-    lines.push(<div key={i} class="long-line" style={{ top: `${i * ROW}px` }}>{lineAt(value, cols, i)}</div>);
+    lines.push(<div key={i} class="long-line" data-line={i} style={{ top: `${i * ROW}px` }}>{lineAt(value, cols, i)}</div>);
   }
   const from = Math.min(total, Math.floor(scrollTop / ROW) + 1);
   const to = Math.min(total, Math.floor(scrollTop / ROW) + ROWS_IN_VIEW);
@@ -62,7 +62,7 @@ export function LongTextView({ value, label }: { value: string; label: string })
         <div class="long-lines" style={{ height: `${total * ROW}px` }}>{lines}</div>
       </div>
       <p class="muted small long-where">
-        Lines {from.toLocaleString('en-US')}–{to.toLocaleString('en-US')} of {total.toLocaleString('en-US')} ({characters(value.length)}, {cols} per line)
+        Lines {grouped(from)}–{grouped(to)} of {grouped(total)} ({characters(value.length)}, {cols} per line)
       </p>
     </div>
   );
