@@ -56,8 +56,10 @@ describe('Go (rs/cors) snippet', () => {
     expect(code).toMatch(/handler := c\.Handler\(mux\)$/);
   });
 
-  it('says that c.Handler must wrap what writes its own responses (http.TimeoutHandler)', () => {
-    expect(snippet(blocked(503), 'go').notes.some((n) => n.includes('http.TimeoutHandler'))).toBe(true);
+  it('says that c.Handler must wrap what writes its own responses (http.TimeoutHandler): in the code after a 5xx', () => {
+    expect(snippet(blocked(503), 'go').code).toContain('// An http.TimeoutHandler goes inside c.Handler too');
+    expect(snippet(blocked(404), 'go').code).not.toContain('TimeoutHandler');
+    expect(snippet(blocked(404), 'go').notes.some((n) => n.includes('http.TimeoutHandler'))).toBe(true);
   });
 
   it('pastes into a Go file the way its steps say (the suite\'s glue)', () => {

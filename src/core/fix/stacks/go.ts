@@ -14,6 +14,7 @@ function serverError(spec: FixSpec): boolean {
 const RECOVER = [
   '// The server answered 5xx. Turn a panic into a 500 inside c.Handler, so that it carries the CORS',
   '// headers too (without a recover, net/http drops the connection and the page gets no response).',
+  '// An http.TimeoutHandler goes inside c.Handler too: its 503 carries only headers set outside it.',
   'recovered := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {',
   '    defer func() {',
   '        if err := recover(); err != nil {',
