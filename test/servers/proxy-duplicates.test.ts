@@ -7,7 +7,7 @@
  * HTTP (a browser would merge them before a script could count them).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,14 +20,9 @@ import { freePort } from './support/ports';
 import { apacheAdapter } from './stacks/apache';
 import { caddyAdapter } from './stacks/caddy';
 import { nginxAdapter } from './stacks/nginx';
+import { send, type Ask, type RawAnswer } from './stacks/raw-http';
 
 const PAGE = 'http://localhost:4001';
-
-interface Ask {
-  method: string;
-  path: string;
-  headers?: Record<string, string>;
-}
 
 interface Case {
   name: string;
@@ -76,29 +71,7 @@ function corsApp(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-interface Answer {
-  status: number;
-  /** Header lines as received: lowercase name → every value, one per line. */
-  lines: Map<string, string[]>;
-}
-
-function send(port: number, ask: Ask, extra: Record<string, string>): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: ask.method, path: ask.path, headers: { Host: `localhost:${port}`, Origin: PAGE, ...extra } }, (res) => {
-      const lines = new Map<string, string[]>();
-      for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
-        const name = res.rawHeaders[i]!.toLowerCase();
-        lines.set(name, [...(lines.get(name) ?? []), res.rawHeaders[i + 1]!]);
-      }
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, lines }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-function expectOneOfEach(answer: Answer, what: string): void {
+function expectOneOfEach(answer: RawAnswer, what: string): void {
   expect({
     origin: answer.lines.get('access-control-allow-origin'),
     credentials: answer.lines.get('access-control-allow-credentials'),
@@ -126,12 +99,12 @@ describe.each([nginxAdapter, apacheAdapter, caddyAdapter])('$stack: the snippet 
       if (c.preflight) {
         const names = Object.keys(c.ask.headers ?? {}).map((n) => n.toLowerCase()).sort().join(',');
         const preflight = await send(port, { method: 'OPTIONS', path: c.ask.path }, {
-          'Access-Control-Request-Method': c.ask.method, 'Access-Control-Request-Headers': names,
+          Origin: PAGE, 'Access-Control-Request-Method': c.ask.method, 'Access-Control-Request-Headers': names,
         });
         expect(preflight.status, 'preflight status').toBe(204);
         expectOneOfEach(preflight, 'preflight');
       }
-      const answer = await send(port, c.ask, { ...c.ask.headers, Cookie: 'session=s-1' });
+      const answer = await send(port, c.ask, { Origin: PAGE, Cookie: 'session=s-1' });
       expect(answer.status).toBe(c.status);
       expectOneOfEach(answer, 'response');
     } catch (err) {

@@ -7,8 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Snippet } from '../../../src/core/fix';
 import type { StackAdapter, StartOptions } from '../support/contract';
-import { spawnServer } from '../support/process';
-import { filesLog, fill, findBinary, indent, lineWith, templateFile } from './template';
+import { fill, findBinary, indent, lineWith, startPrepared, templateFile, type Prepared } from './template';
 
 const BINARY = ['/usr/sbin/apache2'];
 const MODULES = '/usr/lib/apache2/modules';
@@ -29,29 +28,28 @@ export function pasteApache(snippet: Snippet): string {
   return indent(snippet.code, '    ');
 }
 
+/** Writes apache2.conf for this start (the snippet pasted, or none) into the work folder. */
+export function prepareApache({ port, snippet, workDir, upstreamPort }: StartOptions): Prepared {
+  const binary = findBinary(...BINARY);
+  if (!binary) throw new Error('apache2 is not installed');
+  const conf = join(workDir, 'apache2.conf');
+  writeFileSync(conf, fill(templateFile('apache', 'apache2.conf'), {
+    // as root, Apache's children run as an unprivileged user (it refuses to serve as root)
+    USER: process.getuid?.() === 0 ? 'User nobody\nGroup nogroup' : '',
+    WORK_DIR: workDir,
+    MODULES,
+    ENABLED: snippet ? enabledModules(snippet) : '',
+    PORT: String(port),
+    UPSTREAM_PORT: String(upstreamPort),
+    CORS: snippet ? pasteApache(snippet) : '',
+  }));
+  const args = ['-DFOREGROUND', '-f', conf];
+  return { command: binary, args, checkArgs: [...args, '-t'], logFiles: [conf, join(workDir, 'error.log'), join(workDir, 'access.log')] };
+}
+
 export const apacheAdapter: StackAdapter = {
   stack: 'apache',
   packages: { debian: ['apache2'] },
   missing: () => (findBinary(...BINARY) ? null : 'apache2'),
-  async start({ port, snippet, workDir, upstreamPort }: StartOptions) {
-    const binary = findBinary(...BINARY);
-    if (!binary) throw new Error('apache2 is not installed');
-    const conf = join(workDir, 'apache2.conf');
-    writeFileSync(conf, fill(templateFile('apache', 'apache2.conf'), {
-      // as root, Apache's children run as an unprivileged user (it refuses to serve as root)
-      USER: process.getuid?.() === 0 ? 'User nobody\nGroup nogroup' : '',
-      WORK_DIR: workDir,
-      MODULES,
-      ENABLED: snippet ? enabledModules(snippet) : '',
-      PORT: String(port),
-      UPSTREAM_PORT: String(upstreamPort),
-      CORS: snippet ? pasteApache(snippet) : '',
-    }));
-    return spawnServer({
-      command: binary,
-      args: ['-DFOREGROUND', '-f', conf],
-      port,
-      extraLog: filesLog(conf, join(workDir, 'error.log'), join(workDir, 'access.log')),
-    });
-  },
+  start: (options) => startPrepared(prepareApache(options), options.port),
 };

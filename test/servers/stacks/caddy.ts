@@ -7,8 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Snippet } from '../../../src/core/fix';
 import type { StackAdapter, StartOptions } from '../support/contract';
-import { spawnServer } from '../support/process';
-import { filesLog, fill, findBinary, indent, lineWith, templateFile } from './template';
+import { fill, findBinary, indent, lineWith, startPrepared, templateFile, type Prepared } from './template';
 
 const BINARY = ['/usr/bin/caddy'];
 
@@ -18,26 +17,27 @@ export function pasteCaddy(snippet: Snippet): string {
   return indent(snippet.code, '\t');
 }
 
+/** Writes the Caddyfile for this start (the snippet pasted, or none) into the work folder. */
+export function prepareCaddy({ port, snippet, workDir, upstreamPort }: StartOptions): Prepared {
+  const binary = findBinary(...BINARY);
+  if (!binary) throw new Error('caddy is not installed');
+  const conf = join(workDir, 'Caddyfile');
+  writeFileSync(conf, fill(templateFile('caddy', 'Caddyfile'), {
+    WORK_DIR: workDir,
+    PORT: String(port),
+    UPSTREAM_PORT: String(upstreamPort),
+    CORS: snippet ? pasteCaddy(snippet) : '',
+  }));
+  const options = ['--config', conf, '--adapter', 'caddyfile'];
+  return { command: binary, args: ['run', ...options], checkArgs: ['validate', ...options], logFiles: [conf, join(workDir, 'access.log')] };
+}
+
+/** Caddy keeps its autosaved config and data under these: the work folder, not the user's home. */
+export const caddyEnv = (workDir: string): Record<string, string> => ({ HOME: workDir, XDG_CONFIG_HOME: workDir, XDG_DATA_HOME: workDir });
+
 export const caddyAdapter: StackAdapter = {
   stack: 'caddy',
   packages: { debian: ['caddy'] },
   missing: () => (findBinary(...BINARY) ? null : 'caddy'),
-  async start({ port, snippet, workDir, upstreamPort }: StartOptions) {
-    const binary = findBinary(...BINARY);
-    if (!binary) throw new Error('caddy is not installed');
-    const conf = join(workDir, 'Caddyfile');
-    writeFileSync(conf, fill(templateFile('caddy', 'Caddyfile'), {
-      WORK_DIR: workDir,
-      PORT: String(port),
-      UPSTREAM_PORT: String(upstreamPort),
-      CORS: snippet ? pasteCaddy(snippet) : '',
-    }));
-    return spawnServer({
-      command: binary,
-      args: ['run', '--config', conf, '--adapter', 'caddyfile'],
-      env: { HOME: workDir, XDG_CONFIG_HOME: workDir, XDG_DATA_HOME: workDir },
-      port,
-      extraLog: filesLog(conf, join(workDir, 'access.log')),
-    });
-  },
+  start: (options) => startPrepared(prepareCaddy(options), options.port, caddyEnv(options.workDir)),
 };

@@ -6,8 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Snippet } from '../../../src/core/fix';
 import type { StackAdapter, StartOptions } from '../support/contract';
-import { spawnServer } from '../support/process';
-import { filesLog, fill, findBinary, indent, lineWith, templateFile } from './template';
+import { fill, findBinary, indent, lineWith, startPrepared, templateFile, type Prepared } from './template';
 
 const BINARY = ['/usr/sbin/nginx', '/usr/bin/nginx'];
 
@@ -20,27 +19,26 @@ export function pasteNginx(snippet: Snippet, upstreamPort: number): string {
   return indent(code, '        ');
 }
 
+/** Writes nginx.conf for this start (the snippet pasted, or none) into the work folder. */
+export function prepareNginx({ port, snippet, workDir, upstreamPort }: StartOptions): Prepared {
+  const binary = findBinary(...BINARY);
+  if (!binary) throw new Error('nginx is not installed');
+  const conf = join(workDir, 'nginx.conf');
+  writeFileSync(conf, fill(templateFile('nginx', 'nginx.conf'), {
+    // as root, workers would switch to nobody and could not use the temp paths in workDir
+    USER: process.getuid?.() === 0 ? 'user root root;' : '',
+    WORK_DIR: workDir,
+    PORT: String(port),
+    UPSTREAM_PORT: String(upstreamPort),
+    CORS: snippet ? pasteNginx(snippet, upstreamPort) : '',
+  }));
+  const args = ['-p', workDir, '-e', join(workDir, 'error.log'), '-c', conf];
+  return { command: binary, args, checkArgs: ['-t', ...args], logFiles: [conf, join(workDir, 'error.log'), join(workDir, 'access.log')] };
+}
+
 export const nginxAdapter: StackAdapter = {
   stack: 'nginx',
   packages: { debian: ['nginx'] },
   missing: () => (findBinary(...BINARY) ? null : 'nginx'),
-  async start({ port, snippet, workDir, upstreamPort }: StartOptions) {
-    const binary = findBinary(...BINARY);
-    if (!binary) throw new Error('nginx is not installed');
-    const conf = join(workDir, 'nginx.conf');
-    writeFileSync(conf, fill(templateFile('nginx', 'nginx.conf'), {
-      // as root, workers would switch to nobody and could not use the temp paths in workDir
-      USER: process.getuid?.() === 0 ? 'user root root;' : '',
-      WORK_DIR: workDir,
-      PORT: String(port),
-      UPSTREAM_PORT: String(upstreamPort),
-      CORS: snippet ? pasteNginx(snippet, upstreamPort) : '',
-    }));
-    return spawnServer({
-      command: binary,
-      args: ['-p', workDir, '-e', join(workDir, 'error.log'), '-c', conf],
-      port,
-      extraLog: filesLog(conf, join(workDir, 'error.log'), join(workDir, 'access.log')),
-    });
-  },
+  start: (options) => startPrepared(prepareNginx(options), options.port),
 };

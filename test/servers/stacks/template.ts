@@ -1,10 +1,13 @@
 /**
  * Helpers of the proxy adapters (nginx, Apache httpd, Caddy): config templates with `{{NAME}}` placeholders
  * filled from a table (an unknown name throws, so a typo cannot leave a placeholder in a config), snippet text
- * indented for pasting, the line where a snippet says to add something, and the servers' own log files.
+ * indented for pasting, the line where a snippet says to add something, and running a prepared config with
+ * the server's own log files in its log.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { RunningServer } from '../support/contract';
+import { spawnServer } from '../support/process';
 
 export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{([A-Z_]+)\}\}/g, (_m, name: string) => {
@@ -41,4 +44,17 @@ export function filesLog(...paths: string[]): () => string {
 /** The first of `paths` that exists (Debian puts server binaries in /usr/sbin, often not on PATH). */
 export function findBinary(...paths: string[]): string | null {
   return paths.find((p) => existsSync(p)) ?? null;
+}
+
+/** A proxy's config written to its work folder: the command that runs it, the one that only checks it, its logs. */
+export interface Prepared {
+  command: string;
+  args: string[];
+  checkArgs: string[];
+  logFiles: string[];
+}
+
+/** Runs a prepared proxy in the foreground until `stop()`; resolves once it accepts connections on `port`. */
+export function startPrepared(prepared: Prepared, port: number, env?: Record<string, string>): Promise<RunningServer> {
+  return spawnServer({ command: prepared.command, args: prepared.args, port, env, extraLog: filesLog(...prepared.logFiles) });
 }
