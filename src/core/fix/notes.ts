@@ -98,7 +98,7 @@ export function reasonNotes(reasons: readonly Reason[], ctx: NoteContext): FixNo
 function errorStatusNote(status: number, serverError: boolean): FixNote {
   const common = `The failing response had status ${status}. Error responses need the CORS headers too, or the page cannot even read the error`;
   return info(serverError
-    ? `${common}. A server error is often generated outside the CORS configuration (an unhandled exception, a proxy's own 502 when the upstream is down), so the headers must be added on that path as well: the snippet for your stack does it; paste all of it, where its comments say.`
+    ? `${common}. A server error is often generated outside the CORS configuration (an unhandled exception, a proxy's own 502 when the upstream is down), so the headers must be added on that path as well. The snippet for your stack covers the errors that server makes itself (paste all of it, where its comments say); an error made by another layer in front of it (a proxy, a load balancer) needs the headers there too: see the snippet's notes.`
     : `${common} (nginx needs "always" on add_header, Apache "Header always set"; in an application, CORS must run before authentication and error handling: the snippet's comments say where).`);
 }
 

@@ -86,7 +86,8 @@ describe('fixesFor: server errors', () => {
     const f = fixOf(exchange().from(PAGE).to(`${API}/api/fail`).response((r) => r.status(500)).failed().build());
     const note = f.notes.find((n) => n.text.includes('status 500'))!;
     expect(note.text).toMatch(/unhandled exception/);
-    expect(note.text).toMatch(/the snippet for your stack does it/);
+    expect(note.text).toMatch(/The snippet for your stack covers the errors that server makes itself/);
+    expect(note.text).toMatch(/another layer in front of it \(a proxy, a load balancer\) needs the headers there too/);
     expect(note.text).not.toMatch(/before error handlers|outermost|register CORS/);
   });
 

@@ -27,7 +27,20 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
   received: fc.option(text, { nil: null }),
 });
 
+const answerArb = fc.constantFrom<{ credentials?: boolean | 'unsure' }>({}, { credentials: true }, { credentials: false }, { credentials: 'unsure' });
+
 describe('fixesFor on any input', () => {
+  it('never throws with any answer to the credentials question; Allow-Credentials follows the spec', () => {
+    fc.assert(fc.property(caseArb, answerArb, (c, options) => {
+      const f = fixesFor(exchangeOf(c), verdictOf(c), options);
+      if (options.credentials === true || options.credentials === 'unsure') expect(f.spec.credentials).toBe(true);
+      if (options.credentials === false) expect(f.spec.credentials).toBe(false);
+      for (const step of f.steps) {
+        expect(step.headers.find((h) => h.name === 'Access-Control-Allow-Credentials')?.value).toBe(f.spec.credentials ? 'true' : undefined);
+      }
+    }), { numRuns: 200 });
+  });
+
   it('never throws, never suggests a wildcard, always echoes the origin with Vary', () => {
     fc.assert(fc.property(caseArb, (c) => {
       const f = fixesFor(exchangeOf(c), verdictOf(c));
