@@ -58,6 +58,8 @@ export const railsAdapter: StackAdapter = {
       command: PUMA,
       args: ['--bind', `tcp://127.0.0.1:${port}`, '--environment', 'production', '--threads', '1:4', 'config.ru'],
       port,
+      // booting Rails (eager loading in production) takes seconds, more on a busy machine
+      timeoutMs: 90_000,
       cwd: workDir,
       env: {
         SECRET_KEY_BASE: 'cors-lens-real-server-suite-not-a-secret',
