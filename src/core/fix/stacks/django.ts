@@ -6,7 +6,7 @@ import { describe, list, regexPrefix, VARY_BY_FRAMEWORK } from './common';
 const CSRF_SAFE = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 
 const CSRF =
-  "Django's CSRF check (CsrfViewMiddleware) applies to this cross-origin request whatever CORS says: a JSON API that checks its own token marks its views @csrf_exempt; otherwise the page must send the csrftoken cookie's value in an X-CSRFToken header (add \"x-csrftoken\" to CORS_ALLOW_HEADERS) and the page's origin must be in CSRF_TRUSTED_ORIGINS (Django 4.0+: with its scheme, for example \"https://app.example\").";
+  "Django's CSRF check (CsrfViewMiddleware) applies to this cross-origin request whatever CORS says: a JSON API that checks its own token marks its views @csrf_exempt; otherwise the page must send the csrftoken cookie's value in an X-CSRFToken header (add \"x-csrftoken\" to CORS_ALLOW_HEADERS), and the page's origin must be in CSRF_TRUSTED_ORIGINS (Django 4.0+ checks the Origin header and wants the scheme, for example \"https://app.example\"; before 4.0 only HTTPS requests are checked, by host).";
 
 const SERVER_ERROR =
   "Django's own error responses (an unhandled exception's 500, with DEBUG on or off) pass through CorsMiddleware and carry the headers. A 502 or 504 comes from the server in front of Django (gunicorn's worker timeout, nginx, a load balancer): add the headers there as well.";
