@@ -1,12 +1,24 @@
 /**
- * Defensive normalisation of an Exchange before classification. Records come from storage, ports
- * and files: a missing array or a non-string field must not make the classifier throw. Well-formed
- * input is returned as is (no copy).
+ * The one sanitising boundary for records that come from storage, ports and files: an Exchange, a
+ * Verdict, or an entry holding both. A missing array, a non-string field, an object whose String()
+ * throws, a 20,000-deep array in place of a header value: nothing here throws, and what comes out is
+ * well typed. Well-formed input is returned as is (no copy). Never recursive, so depth costs nothing.
  */
 import type { Exchange, Header, Observer, Outcome, PreflightRecord, RedirectHop, ResponseRecord } from './model';
+import { sanitizeVerdict } from './sanitize-verdict';
+
+export { sanitizeVerdict } from './sanitize-verdict';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Text of a primitive (numbers and booleans written out); null for anything else (objects are not text). */
+export function textOf(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return null;
+}
 
 function headersOk(list: unknown): boolean {
   if (!Array.isArray(list)) return false;
@@ -25,7 +37,7 @@ function responseOk(r: unknown): boolean {
 
 function hopsOk(list: RedirectHop[]): boolean {
   for (const h of list) {
-    if (!isObj(h) || typeof h.url !== 'string' || typeof h.location !== 'string' || !responseOk(h.response)) return false;
+    if (!isObj(h) || typeof h.url !== 'string' || typeof h.location !== 'string' || !responseOk(h.response) || !finite(h.time)) return false;
     if (h.requestHeaders !== undefined && !headersOk(h.requestHeaders)) return false;
     if (h.followed !== undefined && typeof h.followed !== 'boolean') return false;
   }
@@ -34,30 +46,44 @@ function hopsOk(list: RedirectHop[]): boolean {
 
 function preflightsOk(list: PreflightRecord[]): boolean {
   for (const p of list) {
-    if (!isObj(p) || typeof p.url !== 'string' || !headersOk(p.requestHeaders)) return false;
+    if (!isObj(p) || typeof p.url !== 'string' || !headersOk(p.requestHeaders) || !finite(p.start)) return false;
     if (p.response !== undefined && !responseOk(p.response)) return false;
+    if ((p.end !== undefined && !finite(p.end)) || (p.error !== undefined && typeof p.error !== 'string') || (p.id !== undefined && typeof p.id !== 'string')) return false;
   }
   return true;
 }
 
-function cleanHeaders(list: unknown): Header[] {
+const timingsOk = (t: unknown): boolean => isObj(t) && finite(t.start) && (t.end === undefined || finite(t.end));
+
+/** Header entries whose name and value are text (a missing value is empty); other entries are left out. */
+export function cleanHeaders(list: unknown): Header[] {
   if (headersOk(list)) return list as Header[];
   if (!Array.isArray(list)) return [];
   const out: Header[] = [];
-  for (const h of list) if (isObj(h)) out.push({ name: str(h.name, String(h.name ?? '')), value: str(h.value, h.value == null ? '' : String(h.value)) });
+  for (const h of list) {
+    if (!isObj(h)) continue;
+    const name = textOf(h.name);
+    const value = h.value === undefined || h.value === null ? '' : textOf(h.value);
+    if (name !== null && value !== null) out.push({ name, value });
+  }
   return out;
 }
 
 function cleanResponse(r: unknown): ResponseRecord | undefined {
   if (!isObj(r)) return undefined;
-  const status = typeof r.status === 'number' && Number.isFinite(r.status) ? r.status : 0;
+  const status = finite(r.status) ? r.status : 0;
   if (status === r.status && headersOk(r.headers)) return r as unknown as ResponseRecord;
-  return { ...(r as object), status, headers: cleanHeaders(r.headers) } as ResponseRecord;
+  const out: ResponseRecord = { status, headers: cleanHeaders(r.headers) };
+  if (typeof r.statusText === 'string') out.statusText = r.statusText;
+  if (typeof r.ip === 'string') out.ip = r.ip;
+  if (r.fromCache === true) out.fromCache = true;
+  if (finite(r.time)) out.time = r.time;
+  return out;
 }
 
 function cleanOutcome(o: unknown): Outcome {
   if (!isObj(o)) return { state: 'pending' };
-  if (o.state === 'completed') return typeof o.status === 'number' ? (o as unknown as Outcome) : { state: 'completed', status: 0 };
+  if (o.state === 'completed') return finite(o.status) ? (o as unknown as Outcome) : { state: 'completed', status: 0 };
   if (o.state === 'failed') {
     if (typeof o.error === 'string' && (o.corsError === undefined || typeof o.corsError === 'string')) return o as unknown as Outcome;
     return typeof o.corsError === 'string' ? { state: 'failed', error: str(o.error), corsError: o.corsError } : { state: 'failed', error: str(o.error) };
@@ -66,7 +92,8 @@ function cleanOutcome(o: unknown): Outcome {
 }
 
 function cleanObserver(o: unknown): Observer {
-  if (isObj(o) && typeof o.preflightsVisible === 'boolean' && typeof o.fullRequestHeaders === 'boolean') return o as unknown as Observer;
+  const browserOk = isObj(o) && (o.browser === 'chromium' || o.browser === 'firefox' || o.browser === 'unknown');
+  if (browserOk && typeof o.preflightsVisible === 'boolean' && typeof o.fullRequestHeaders === 'boolean') return o as unknown as Observer;
   const obj = isObj(o) ? o : {};
   return {
     browser: obj.browser === 'chromium' || obj.browser === 'firefox' ? obj.browser : 'unknown',
@@ -79,7 +106,7 @@ function cleanObserver(o: unknown): Observer {
 function cleanHop(h: unknown): RedirectHop | null {
   if (!isObj(h)) return null;
   const response = cleanResponse(h.response) ?? { status: 0, headers: [] };
-  const hop: RedirectHop = { url: str(h.url), response, location: str(h.location), time: typeof h.time === 'number' ? h.time : 0 };
+  const hop: RedirectHop = { url: str(h.url), response, location: str(h.location), time: finite(h.time) ? h.time : 0 };
   if (h.requestHeaders !== undefined) hop.requestHeaders = cleanHeaders(h.requestHeaders);
   if (typeof h.followed === 'boolean') hop.followed = h.followed;
   return hop;
@@ -87,28 +114,35 @@ function cleanHop(h: unknown): RedirectHop | null {
 
 function cleanPreflight(p: unknown): PreflightRecord | null {
   if (!isObj(p)) return null;
-  const pre: PreflightRecord = { url: str(p.url), requestHeaders: cleanHeaders(p.requestHeaders), start: typeof p.start === 'number' ? p.start : 0 };
+  const pre: PreflightRecord = { url: str(p.url), requestHeaders: cleanHeaders(p.requestHeaders), start: finite(p.start) ? p.start : 0 };
   const response = cleanResponse(p.response);
   if (response) pre.response = response;
   if (typeof p.error === 'string') pre.error = p.error;
   if (typeof p.id === 'string') pre.id = p.id;
+  if (finite(p.end)) pre.end = p.end;
   return pre;
+}
+
+function cleanTimings(t: unknown): Exchange['timings'] {
+  if (timingsOk(t)) return t as Exchange['timings'];
+  const obj = isObj(t) ? t : {};
+  const out: Exchange['timings'] = { start: finite(obj.start) ? obj.start : 0 };
+  if (finite(obj.end)) out.end = obj.end;
+  return out;
 }
 
 function wellFormed(ex: Exchange): boolean {
   return (
-    typeof ex.url === 'string' && typeof ex.method === 'string' && typeof ex.type === 'string' &&
-    (ex.initiator === undefined || typeof ex.initiator === 'string') &&
+    typeof ex.id === 'string' && typeof ex.url === 'string' && typeof ex.method === 'string' && typeof ex.type === 'string' &&
+    (ex.initiator === undefined || typeof ex.initiator === 'string') && (ex.documentUrl === undefined || typeof ex.documentUrl === 'string') &&
     headersOk(ex.requestHeaders) && Array.isArray(ex.redirects) && Array.isArray(ex.preflights) &&
     hopsOk(ex.redirects) && preflightsOk(ex.preflights) && (ex.response === undefined || responseOk(ex.response)) &&
-    (ex.finalRequestHeaders === undefined || headersOk(ex.finalRequestHeaders)) &&
+    (ex.finalRequestHeaders === undefined || headersOk(ex.finalRequestHeaders)) && timingsOk(ex.timings) &&
     isObj(ex.outcome) && cleanOutcome(ex.outcome) === ex.outcome && cleanObserver(ex.observer) === ex.observer
   );
 }
 
-export function sanitize(input: unknown): Exchange {
-  if (isObj(input) && wellFormed(input as unknown as Exchange)) return input as unknown as Exchange;
-  const ex = isObj(input) ? input : {};
+function rebuild(ex: Record<string, unknown>): Exchange {
   const out: Exchange = {
     id: str(ex.id),
     type: (typeof ex.type === 'string' ? ex.type : 'other') as Exchange['type'],
@@ -118,7 +152,7 @@ export function sanitize(input: unknown): Exchange {
     redirects: Array.isArray(ex.redirects) ? ex.redirects.map(cleanHop).filter((h): h is RedirectHop => h !== null) : [],
     preflights: Array.isArray(ex.preflights) ? ex.preflights.map(cleanPreflight).filter((p): p is PreflightRecord => p !== null) : [],
     outcome: cleanOutcome(ex.outcome),
-    timings: isObj(ex.timings) && typeof ex.timings.start === 'number' ? (ex.timings as Exchange['timings']) : { start: 0 },
+    timings: cleanTimings(ex.timings),
     observer: cleanObserver(ex.observer),
   };
   if (typeof ex.initiator === 'string') out.initiator = ex.initiator;
@@ -126,5 +160,41 @@ export function sanitize(input: unknown): Exchange {
   const response = cleanResponse(ex.response);
   if (response) out.response = response;
   if (ex.finalRequestHeaders !== undefined) out.finalRequestHeaders = cleanHeaders(ex.finalRequestHeaders);
+  if (finite(ex.tabId)) out.tabId = ex.tabId;
+  if (finite(ex.frameId)) out.frameId = ex.frameId;
   return out;
 }
+
+/** A well-typed Exchange from anything (the input itself when it already is one). Never throws. */
+export function sanitize(input: unknown): Exchange {
+  try {
+    if (isObj(input) && wellFormed(input as unknown as Exchange)) return input as unknown as Exchange;
+    return rebuild(isObj(input) ? input : {});
+  } catch {
+    // Only exotic objects (a throwing getter, a revoked proxy) get here; storage and JSON cannot make them.
+    return rebuild({});
+  }
+}
+
+/** A stored or received entry (`ExchangeEntry`, `ReportEntry`, `SummaryEntry`) with both parts well typed. */
+export interface SaneEntry {
+  exchange: Exchange;
+  verdict: ReturnType<typeof sanitizeVerdict>;
+  seq?: number;
+  pageId?: string;
+}
+
+export function sanitizeEntry(input: unknown): SaneEntry {
+  const e = isObj(input) ? input : {};
+  const exchange = sanitize(e.exchange);
+  const verdict = sanitizeVerdict(e.verdict);
+  const extrasOk = (e.seq === undefined || finite(e.seq)) && (e.pageId === undefined || typeof e.pageId === 'string');
+  if (exchange === e.exchange && verdict === e.verdict && extrasOk) return e as unknown as SaneEntry;
+  const out: SaneEntry = { exchange, verdict };
+  if (finite(e.seq)) out.seq = e.seq;
+  if (typeof e.pageId === 'string') out.pageId = e.pageId;
+  return out;
+}
+
+/** A list of entries from anything: a non-list is empty, each item is sanitised. */
+export const sanitizeEntries = (list: unknown): SaneEntry[] => (Array.isArray(list) ? list.map(sanitizeEntry) : []);

@@ -3,6 +3,7 @@
  * viewer and by Chrome DevTools' "Import HAR" (Chrome's own entry shape), and by `readHar`.
  */
 import type { VerdictKind } from '../verdict';
+import { sanitizeEntries } from '../sanitize';
 import { exchangeEntries } from './entries';
 import { SENSITIVE_HEADERS } from './redact';
 import { isoTime } from './timing';
@@ -37,7 +38,31 @@ function buildPages(entries: readonly ReportEntry[], given: readonly ReportPage[
   return [...pages.values()].sort((a, b) => Date.parse(a.startedDateTime) - Date.parse(b.startedDateTime));
 }
 
-export function buildHarReport(entries: readonly ReportEntry[], options: BuildOptions): HarReport {
+const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+const count = (v: unknown): number => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : 0);
+
+/** Options as given, or their defaults where they are not well typed (they may come from a port). */
+function cleanOptions(o: unknown): BuildOptions & { dropped: number } {
+  const opts = (typeof o === 'object' && o !== null ? o : {}) as Record<string, unknown>;
+  const b = (typeof opts.browser === 'object' && opts.browser !== null ? opts.browser : {}) as Record<string, unknown>;
+  const pages = Array.isArray(opts.pages)
+    ? (opts.pages as unknown[]).filter((p): p is ReportPage => typeof p === 'object' && p !== null && typeof (p as ReportPage).pageId === 'string' &&
+      typeof (p as ReportPage).url === 'string' && Number.isFinite((p as ReportPage).startedAt))
+    : [];
+  const out: BuildOptions & { dropped: number } = {
+    includeSensitive: opts.includeSensitive === true,
+    browser: { name: text(b.name, 'unknown'), version: text(b.version, '') },
+    extensionVersion: text(opts.extensionVersion, '0.0.0'),
+    pages,
+    dropped: count(opts.dropped),
+  };
+  if (opts.now instanceof Date && !Number.isNaN(opts.now.getTime())) out.now = opts.now;
+  return out;
+}
+
+export function buildHarReport(input: readonly ReportEntry[], given: BuildOptions): HarReport {
+  const options = cleanOptions(given);
+  const entries = sanitizeEntries(input).map((e, i) => (e.exchange.id === '' ? { ...e, exchange: { ...e.exchange, id: `exchange-${i + 1}` } } : e));
   const ordered = entries
     .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.exchange.timings.start - b.e.exchange.timings.start || (a.e.seq ?? a.i) - (b.e.seq ?? b.i))
@@ -67,6 +92,7 @@ export function buildHarReport(entries: readonly ReportEntry[], options: BuildOp
         sensitiveIncluded: options.includeSensitive,
         redactedHeaders: options.includeSensitive ? [] : [...SENSITIVE_HEADERS],
         exchanges: entries.length,
+        dropped: options.dropped,
         counts,
       },
     },

@@ -139,6 +139,8 @@ export interface CorsLensInfo {
   /** Names of the headers whose values were replaced by `[redacted]`. */
   redactedHeaders: string[];
   exchanges: number;
+  /** Older exchanges the capture dropped (per-tab bound or storage quota) before this report: not in it. */
+  dropped: number;
   counts: Record<VerdictKind, number>;
 }
 
@@ -177,4 +179,6 @@ export interface BuildOptions {
   extensionVersion: string;
   pages?: ReportPage[];
   now?: Date;
+  /** Exchanges the capture dropped before the report was made (the tab summary's `dropped`); 0 when absent. */
+  dropped?: number;
 }
