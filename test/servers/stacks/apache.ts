@@ -3,11 +3,11 @@
  * foreground with its own config (no apache2ctl environment). The snippet goes into the virtual host, as its
  * text says; the only glue is enabling the modules its "a2enmod …" line names (a LoadModule each).
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Snippet } from '../../../src/core/fix';
 import type { StackAdapter, StartOptions } from '../support/contract';
-import { fill, findBinary, indent, lineWith, startPrepared, templateFile, type Prepared } from './template';
+import { findBinary, indent, lineWith, requireBinary, startPrepared, writeConfig, type Prepared } from './template';
 
 const BINARY = ['/usr/sbin/apache2'];
 const MODULES = '/usr/lib/apache2/modules';
@@ -30,10 +30,8 @@ export function pasteApache(snippet: Snippet): string {
 
 /** Writes apache2.conf for this start (the snippet pasted, or none) into the work folder. */
 export function prepareApache({ port, snippet, workDir, upstreamPort }: StartOptions): Prepared {
-  const binary = findBinary(...BINARY);
-  if (!binary) throw new Error('apache2 is not installed');
-  const conf = join(workDir, 'apache2.conf');
-  writeFileSync(conf, fill(templateFile('apache', 'apache2.conf'), {
+  const binary = requireBinary('apache2', BINARY);
+  const conf = writeConfig('apache', 'apache2.conf', workDir, {
     // as root, Apache's children run as an unprivileged user (it refuses to serve as root)
     USER: process.getuid?.() === 0 ? 'User nobody\nGroup nogroup' : '',
     WORK_DIR: workDir,
@@ -42,7 +40,7 @@ export function prepareApache({ port, snippet, workDir, upstreamPort }: StartOpt
     PORT: String(port),
     UPSTREAM_PORT: String(upstreamPort),
     CORS: snippet ? pasteApache(snippet) : '',
-  }));
+  });
   const args = ['-DFOREGROUND', '-f', conf];
   return { command: binary, args, checkArgs: [...args, '-t'], logFiles: [conf, join(workDir, 'error.log'), join(workDir, 'access.log')] };
 }

@@ -3,11 +3,10 @@
  * admin API off and every path (storage, config autosave, logs) under the work folder. The snippet goes into
  * the site block, as its text says, with no other glue.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Snippet } from '../../../src/core/fix';
 import type { StackAdapter, StartOptions } from '../support/contract';
-import { fill, findBinary, indent, lineWith, startPrepared, templateFile, type Prepared } from './template';
+import { findBinary, indent, lineWith, requireBinary, startPrepared, writeConfig, type Prepared } from './template';
 
 const BINARY = ['/usr/bin/caddy'];
 
@@ -19,15 +18,13 @@ export function pasteCaddy(snippet: Snippet): string {
 
 /** Writes the Caddyfile for this start (the snippet pasted, or none) into the work folder. */
 export function prepareCaddy({ port, snippet, workDir, upstreamPort }: StartOptions): Prepared {
-  const binary = findBinary(...BINARY);
-  if (!binary) throw new Error('caddy is not installed');
-  const conf = join(workDir, 'Caddyfile');
-  writeFileSync(conf, fill(templateFile('caddy', 'Caddyfile'), {
+  const binary = requireBinary('caddy', BINARY);
+  const conf = writeConfig('caddy', 'Caddyfile', workDir, {
     WORK_DIR: workDir,
     PORT: String(port),
     UPSTREAM_PORT: String(upstreamPort),
     CORS: snippet ? pasteCaddy(snippet) : '',
-  }));
+  });
   const options = ['--config', conf, '--adapter', 'caddyfile'];
   return { command: binary, args: ['run', ...options], checkArgs: ['validate', ...options], logFiles: [conf, join(workDir, 'access.log')] };
 }

@@ -2,11 +2,10 @@
  * nginx 1.22 (Debian) as a reverse proxy in front of the upstream application. The snippet goes into the
  * server block, as its first comment says; the only glue is the proxy_pass its placeholder line asks for.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Snippet } from '../../../src/core/fix';
 import type { StackAdapter, StartOptions } from '../support/contract';
-import { fill, findBinary, indent, lineWith, startPrepared, templateFile, type Prepared } from './template';
+import { findBinary, indent, lineWith, requireBinary, startPrepared, writeConfig, type Prepared } from './template';
 
 const BINARY = ['/usr/sbin/nginx', '/usr/bin/nginx'];
 
@@ -21,17 +20,15 @@ export function pasteNginx(snippet: Snippet, upstreamPort: number): string {
 
 /** Writes nginx.conf for this start (the snippet pasted, or none) into the work folder. */
 export function prepareNginx({ port, snippet, workDir, upstreamPort }: StartOptions): Prepared {
-  const binary = findBinary(...BINARY);
-  if (!binary) throw new Error('nginx is not installed');
-  const conf = join(workDir, 'nginx.conf');
-  writeFileSync(conf, fill(templateFile('nginx', 'nginx.conf'), {
+  const binary = requireBinary('nginx', BINARY);
+  const conf = writeConfig('nginx', 'nginx.conf', workDir, {
     // as root, workers would switch to nobody and could not use the temp paths in workDir
     USER: process.getuid?.() === 0 ? 'user root root;' : '',
     WORK_DIR: workDir,
     PORT: String(port),
     UPSTREAM_PORT: String(upstreamPort),
     CORS: snippet ? pasteNginx(snippet, upstreamPort) : '',
-  }));
+  });
   const args = ['-p', workDir, '-e', join(workDir, 'error.log'), '-c', conf];
   return { command: binary, args, checkArgs: ['-t', ...args], logFiles: [conf, join(workDir, 'error.log'), join(workDir, 'access.log')] };
 }

@@ -4,8 +4,8 @@
  * indented for pasting, the line where a snippet says to add something, and running a prepared config with
  * the server's own log files in its log.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { RunningServer } from '../support/contract';
 import { spawnServer } from '../support/process';
 
@@ -44,6 +44,20 @@ export function filesLog(...paths: string[]): () => string {
 /** The first of `paths` that exists (Debian puts server binaries in /usr/sbin, often not on PATH). */
 export function findBinary(...paths: string[]): string | null {
   return paths.find((p) => existsSync(p)) ?? null;
+}
+
+/** The installed binary of a Debian package, or an error naming the package. */
+export function requireBinary(pkg: string, paths: string[]): string {
+  const found = findBinary(...paths);
+  if (!found) throw new Error(`${pkg} is not installed`);
+  return found;
+}
+
+/** Writes the template `<stack>/<name>`, filled with `values`, to the work folder; returns its path. */
+export function writeConfig(stack: string, name: string, workDir: string, values: Record<string, string>): string {
+  const path = join(workDir, name);
+  writeFileSync(path, fill(templateFile(stack, name), values));
+  return path;
 }
 
 /** A proxy's config written to its work folder: the command that runs it, the one that only checks it, its logs. */
