@@ -6,6 +6,7 @@ import { Evidence } from './Evidence';
 import { FixSection } from './FixSection';
 import { StepHeaders } from './StepHeaders';
 import { Timeline } from './Timeline';
+import { TryFix } from './TryFix';
 
 export function Details({ row, preflightIndex, onClose, onJump }: {
   row: Row;
@@ -39,6 +40,7 @@ export function Details({ row, preflightIndex, onClose, onJump }: {
       )}
       <Evidence exchange={x} verdict={v} />
       <FixSection exchange={x} verdict={v} />
+      <TryFix exchange={x} verdict={v} />
       <ConsoleText exchange={x} verdict={v} />
       {v.preflight.required && (
         <section aria-labelledby="pf-h">

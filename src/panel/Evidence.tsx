@@ -11,7 +11,8 @@ function stepName(r: Reason): string {
   return 'response';
 }
 
-function ReasonEvidence({ reason, verdict, first }: { reason: Reason; verdict: Verdict; first: boolean }) {
+/** One reason: the header at fault in its step, what was received and what was needed (`ids` prefixes the test ids). */
+export function ReasonEvidence({ reason, verdict, first, ids = '' }: { reason: Reason; verdict: Verdict; first: boolean; ids?: string }) {
   const needed = neededValue(reason, verdict);
   const received = reason.received;
   const diff = needed !== null && received !== null && received !== needed ? charDiff(received, needed) : null;
@@ -27,13 +28,13 @@ function ReasonEvidence({ reason, verdict, first }: { reason: Reason; verdict: V
       <p><LongText value={reason.summary} name="summary" /></p>
       <dl class="evidence-values">
         <dt>Received</dt>
-        <dd data-testid="received">
+        <dd data-testid={`${ids}received`}>
           {received === null ? <em>not sent</em>
             : diff ? <DiffText parts={diff.received} side="received" full={received} name={`received ${name}`} />
             : <LongText value={received} code name={`received ${name}`} />}
         </dd>
         <dt>Needed</dt>
-        <dd data-testid="needed">
+        <dd data-testid={`${ids}needed`}>
           {diff ? <DiffText parts={diff.needed} side="needed" full={needed!} name={`needed ${name}`} />
             : needed !== null ? <LongText value={needed} code name={`needed ${name}`} /> : null}
           {(needed === null || !reason.expected.includes(needed)) && (
