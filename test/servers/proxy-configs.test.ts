@@ -2,7 +2,8 @@
  * Every shape of the nginx, Apache httpd and Caddy snippets is a config the real server accepts (its own
  * check: `nginx -t`, `apache2 -t`, `caddy validate`), pasted the way the real-server suite pastes it; and an
  * origin from a hostile capture stays one header value on the real server: one Access-Control-Allow-Origin
- * line, the value the escaper promised, the upstream's answer untouched (no directive smuggled in).
+ * line, the value the escaper promised, the upstream's answer untouched (no directive smuggled in). With the
+ * upstream down altogether (the suite's /api/crash cuts a connection instead), the proxy's own error has them too.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -92,6 +93,23 @@ describe.each(PROXIES)('$adapter.stack snippets on the real server', ({ adapter,
       const checked = await run(prepared.command, prepared.checkArgs, { env: { ...process.env, ...env(workDir) } })
         .then(() => 'ok', (err: { stderr?: string; message: string }) => `${err.stderr ?? err.message}\n--- snippet\n${s.code}`);
       expect(checked).toBe('ok');
+    });
+  });
+
+  it('upstream down (nothing listens): the error the proxy generates itself carries the headers', async () => {
+    needInstalled();
+    const s = snippet({ kind: 'blocked', code: 'MissingAllowOriginHeader', status: 502, credentials: true, url: 'https://api.example/api/simple' }, adapter.stack);
+    await withWorkDir(adapter.stack, async (workDir) => {
+      const [port, deadPort] = [await freePort(), await freePort()];
+      const server = await adapter.start({ port, snippet: s, workDir, upstreamPort: deadPort, deadPort });
+      try {
+        const got = await send(port, { method: 'GET', path: '/api/simple' }, { Origin: 'https://app.example' });
+        expect(got.status, server.log()).toBeGreaterThanOrEqual(500);
+        expect([got.lines.get('access-control-allow-origin'), got.lines.get('access-control-allow-credentials')], server.log())
+          .toEqual([['https://app.example'], ['true']]);
+      } finally {
+        await server.stop();
+      }
     });
   });
 
