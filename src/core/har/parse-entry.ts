@@ -32,14 +32,29 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
-function headersOf(v: unknown): Header[] {
+/** What a value is, in a word, for a warning: "an object", "a list". */
+const kindOf = (v: unknown): string => (Array.isArray(v) ? 'a list' : v === null ? 'null' : `a${typeof v === 'object' ? 'n' : ''} ${typeof v}`);
+
+/** A field that cannot be read: the entry is skipped, the warning names the field. */
+class BadField extends Error {}
+
+/** Headers with a text name; a missing value is empty, a number is written out, anything else makes the entry unreadable. */
+function headersOf(v: unknown, field: string): Header[] {
   if (!Array.isArray(v)) return [];
   const out: Header[] = [];
-  for (const h of v) {
-    if (isObj(h) && typeof h.name === 'string') out.push({ name: h.name, value: h.value == null ? '' : String(h.value) });
-  }
+  v.forEach((h, i) => {
+    if (!isObj(h) || typeof h.name !== 'string') return;
+    const value = h.value;
+    if (value === undefined || value === null) out.push({ name: h.name, value: '' });
+    else if (typeof value === 'string') out.push({ name: h.name, value });
+    else if (typeof value === 'number' || typeof value === 'boolean') out.push({ name: h.name, value: String(value) });
+    else throw new BadField(`${field}[${i}].value is ${kindOf(value)}, not text`);
+  });
   return out;
 }
+
+/** A URL as a warning quotes it: bounded. */
+const quoted = (url: string): string => (url.length > 200 ? `${url.slice(0, 200)}…` : url);
 
 function errorOf(entry: Obj, response: Obj): string | undefined {
   // Chrome: response._error; Playwright: response._failureText.
@@ -52,7 +67,7 @@ function initiatorOf(v: unknown): ParsedEntry['initiator'] {
   const out: NonNullable<ParsedEntry['initiator']> = {};
   if (str(v.type)) out.type = str(v.type);
   if (str(v.url)) out.url = str(v.url);
-  if (v.requestId !== undefined && v.requestId !== null) out.requestId = String(v.requestId);
+  if (typeof v.requestId === 'string' || typeof v.requestId === 'number') out.requestId = String(v.requestId);
   return out;
 }
 
@@ -66,7 +81,16 @@ export function parseEntry(raw: unknown, index: number): ParsedEntry | string {
   if (!method) return `entry ${index} skipped: request.method missing`;
   if (!url) return `entry ${index} skipped: request.url missing`;
   const start = Date.parse(str(raw.startedDateTime) ?? '');
-  if (Number.isNaN(start)) return `entry ${index} (${method} ${url}) skipped: startedDateTime is not a date`;
+  if (Number.isNaN(start)) return `entry ${index} (${quoted(method)} ${quoted(url)}) skipped: startedDateTime is not a date`;
+  try {
+    return readEntry(raw, request, method, url, start, index);
+  } catch (err) {
+    if (err instanceof BadField) return `entry ${index} (${quoted(method)} ${quoted(url)}) skipped: ${err.message}`;
+    throw err;
+  }
+}
+
+function readEntry(raw: Obj, request: Obj, method: string, url: string, start: number, index: number): ParsedEntry {
   const response = isObj(raw.response) ? raw.response : {};
   const status = num(response.status) ?? 0;
   const timings = isObj(raw.timings) ? raw.timings : {};
@@ -77,10 +101,10 @@ export function parseEntry(raw: unknown, index: number): ParsedEntry | string {
     index,
     method,
     url,
-    requestHeaders: headersOf(request.headers),
+    requestHeaders: headersOf(request.headers, 'request.headers'),
     status: status > 0 ? status : 0,
     statusText: str(response.statusText) ?? '',
-    responseHeaders: headersOf(response.headers),
+    responseHeaders: headersOf(response.headers, 'response.headers'),
     redirectURL: str(response.redirectURL) ?? '',
     start,
     end: start + time,

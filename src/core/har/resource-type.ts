@@ -56,12 +56,15 @@ const FROM_DEST: Record<string, ResourceType> = {
   report: 'csp_report',
 };
 
-export const toChromeResourceType = (type: ResourceType): string => TO_CHROME[type] ?? 'other';
+/** Own entries only: a type named `constructor` or `__proto__` must not find Object's properties. */
+const lookup = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
+export const toChromeResourceType = (type: ResourceType): string => lookup(TO_CHROME, type) ?? 'other';
 
 export function fromHarResourceType(resourceType: string | undefined, secFetchDest: string | undefined): ResourceType {
-  const fromChrome = resourceType ? FROM_CHROME[resourceType.toLowerCase()] : undefined;
+  const fromChrome = resourceType ? lookup(FROM_CHROME, resourceType.toLowerCase()) : undefined;
   if (fromChrome) return fromChrome;
-  const fromDest = secFetchDest ? FROM_DEST[secFetchDest.trim().toLowerCase()] : undefined;
+  const fromDest = secFetchDest ? lookup(FROM_DEST, secFetchDest.trim().toLowerCase()) : undefined;
   return fromDest ?? 'other';
 }
 
