@@ -28,7 +28,7 @@ interface Suite {
 }
 
 /** Why a stack cannot run here, as a failure message naming the package. */
-function missingMessage(adapter: StackAdapter, missing: string): string {
+export function missingMessage(adapter: StackAdapter, missing: string): string {
   const debian = adapter.packages.debian ?? [];
   const how = debian.includes(missing)
     ? `apt-get install -y --no-install-recommends ${missing} (as root; .ci/run does it)`
