@@ -7,7 +7,9 @@
  * The error the server generates itself, in Go: a panic in a handler. net/http alone drops the connection
  * (no response: a network error, not CORS), so the app has the usual outer recover middleware, which answers
  * its own 500 — without CORS headers until the snippet is in. When the failing response was a 5xx, the
- * snippet turns panics into a 500 inside c.Handler itself.
+ * snippet turns panics into a 500 inside c.Handler itself. With this template the outer recover would keep
+ * the headers anyway (it writes on the same ResponseWriter, where rs/cors set them before calling the
+ * router); the snippet's recover is what answers when the app has none, which go.test.ts checks apart.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Snippet } from '../../../src/core/fix';
-import type { StackAdapter, StartOptions } from '../support/contract';
+import type { RunningServer, StackAdapter, StartOptions } from '../support/contract';
 import { spawnServer } from '../support/process';
 import { lineWith } from './template';
 
@@ -60,17 +62,27 @@ async function build(workDir: string, source: string): Promise<string> {
   return join(workDir, 'app');
 }
 
+/**
+ * Starts the Go program. `outerRecover: false` serves the router without the app's own recover middleware
+ * (the net/http default, where a panic drops the connection): the snippet's recover alone answers then.
+ */
+export async function startGo({ port, snippet, workDir }: Pick<StartOptions, 'port' | 'snippet' | 'workDir'>, outerRecover = true): Promise<RunningServer> {
+  let source = readFileSync(new URL('./go/main.go', import.meta.url), 'utf8');
+  if (snippet) source = pasteGo(source, snippet);
+  if (!outerRecover) {
+    const serve = marked(source, SERVE);
+    source = source.replace(serve, serve.replace(/withRecovery\((\w+)\)/, '$1'));
+  }
+  const app = await build(workDir, source);
+  return spawnServer({
+    command: app, args: [], port, cwd: workDir, env: { PORT: String(port) },
+    extraLog: () => (snippet ? `\n--- main.go\n${source}` : ''),
+  });
+}
+
 export const goAdapter: StackAdapter = {
   stack: 'go',
   packages: { debian: ['golang-go', 'golang-github-rs-cors-dev'] },
   missing: () => (!existsSync(GO) ? 'golang-go' : !existsSync(RS_CORS) ? 'golang-github-rs-cors-dev' : null),
-  async start({ port, snippet, workDir }: StartOptions) {
-    let source = readFileSync(new URL('./go/main.go', import.meta.url), 'utf8');
-    if (snippet) source = pasteGo(source, snippet);
-    const app = await build(workDir, source);
-    return spawnServer({
-      command: app, args: [], port, cwd: workDir, env: { PORT: String(port) },
-      extraLog: () => (snippet ? `\n--- main.go\n${source}` : ''),
-    });
-  },
+  start: (options: StartOptions) => startGo(options),
 };
