@@ -115,6 +115,31 @@ describe('the CORS panel in DevTools', () => {
     }
   });
 
+  it('tries a fix before deploying it: from the generated fix it passes, without Access-Control-Allow-Origin it fails', async () => {
+    await row(panel, 'cid=acao-trailing-slash').click();
+    const details = panel.getByRole('complementary', { name: 'Details of the selected request' });
+    await details.getByText('Try a fix', { exact: true }).click();
+    const result = details.getByTestId('try-result');
+    // Unchanged, it is judged as the browser judged it.
+    await expect.poll(() => result.getAttribute('data-code')).toBe('AllowOriginMismatch');
+    await details.getByRole('button', { name: 'Start from the generated fix' }).click();
+    await expect.poll(() => result.getAttribute('data-verdict')).toBe('simple');
+    expect(await result.getByRole('status').textContent()).toMatch(/Passes/);
+    const response = details.getByRole('textbox', { name: /^Response/ });
+    const fixed = await response.inputValue();
+    expect(fixed).toMatch(new RegExp(`^Access-Control-Allow-Origin: ${lab.origins.page.replace(/[.]/g, '\\.')}$`, 'm'));
+    await response.fill(fixed.split('\n').filter((l) => !/^access-control-allow-origin:/i.test(l)).join('\n'));
+    await expect.poll(() => result.getAttribute('data-code')).toBe('MissingAllowOriginHeader');
+    expect(await result.getAttribute('data-verdict')).toBe('blocked');
+    expect(await result.textContent()).toContain('Would fail next:');
+    // Readable at 800 px wide (test-results/panel-try-fix-800.png is there to look at).
+    await devtools.setViewportSize({ width: 800, height: 800 });
+    await details.getByTestId('try-result').scrollIntoViewIfNeeded();
+    await devtools.screenshot({ path: join(ROOT, 'test-results/panel-try-fix-800.png') });
+    expect(await panel.locator('.details').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await devtools.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('links a preflighted request to its preflight and back', async () => {
     const put = row(panel, 'cid=preflight-put');
     await put.getByRole('button', { name: 'Go to the preflight of this request' }).click();
