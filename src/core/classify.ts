@@ -8,6 +8,7 @@ import type { Exchange, Outcome } from './model';
 import type { Verdict } from './verdict';
 import type { CheckLine } from './checks';
 import { sanitize } from './sanitize';
+import { schemeOf } from './url';
 import { detectMode } from './mode';
 import { requestOrigin } from './initiator';
 import { buildSteps } from './steps';
@@ -37,6 +38,11 @@ export function classify(exchange: Exchange): Verdict {
 function classifyExchange(ex: Exchange): Verdict {
   const outcome: Outcome = ex.outcome;
   const failedError = outcome.state === 'failed' ? outcome.error : null;
+  // A javascript: URL is never fetched: the page runs it, and Fetch's scheme fetch answers it with a
+  // network error. Nothing crossed the network, so CORS did not judge it (whatever a hand-written HAR says).
+  if (schemeOf(ex.url) === 'javascript') {
+    return nonCorsVerdict(ex, 'network-error', 'Not a network request: a javascript: URL runs script in the page and is never fetched, so CORS does not apply', failedError);
+  }
   const origin = requestOrigin(ex);
   if (outcome.state === 'failed') {
     const lna = localNetworkVerdict(ex, outcome, origin);
