@@ -1,7 +1,7 @@
 /**
  * Caddy 2.6 (Debian caddy) as a reverse proxy in front of the upstream application: a Caddyfile with the
  * admin API off and every path (storage, config autosave, logs) under the work folder. The snippet goes into
- * the site block, as its text says, with no other glue.
+ * the site block above its handle blocks, as its text says, with no other glue.
  */
 import { join } from 'node:path';
 import type { Snippet } from '../../../src/core/fix';
@@ -12,7 +12,7 @@ const BINARY = ['/usr/bin/caddy'];
 
 /** The snippet as pasted into the site block. */
 export function pasteCaddy(snippet: Snippet): string {
-  lineWith(snippet.code, 'site block', 'where it goes');
+  lineWith(snippet.code, 'inside the site block of this API, above its handle blocks', 'where it goes');
   return indent(snippet.code, '\t');
 }
 

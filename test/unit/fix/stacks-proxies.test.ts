@@ -121,7 +121,7 @@ describe('Caddy snippet', () => {
 
   it('says where it is pasted', () => {
     const s = snippet(PATCH, 'caddy');
-    expect(s.code).toContain('# Paste inside the site block of this API.');
+    expect(s.code).toContain('# Paste inside the site block of this API, above its handle blocks');
     expect(pasteCaddy(s).split('\n').every((l) => l === '' || l.startsWith('\t'))).toBe(true);
   });
 });

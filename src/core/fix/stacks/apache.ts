@@ -34,7 +34,8 @@ export function apache(spec: FixSpec): Snippet {
   if (spec.preflight) {
     code.push(
       '',
-      '# Answer the preflight with 204 before authentication or redirects (server or virtual-host context).',
+      '# Answer the preflight with 204 before authentication, redirects or proxying: in the same virtual host,',
+      '# above any other RewriteRule (rules run in the order they are written).',
       'RewriteEngine On',
       'RewriteCond %{REQUEST_METHOD} =OPTIONS',
       `RewriteRule "^${regexPrefix(spec.pathPrefix)}" - [R=204,L]`,

@@ -14,7 +14,8 @@ export function caddy(spec: FixSpec): Snippet {
   const headers = responseHeaders(spec).map(field);
   const code = [
     `# ${describe(spec)}`,
-    '# Paste inside the site block of this API.',
+    '# Paste inside the site block of this API, above its handle blocks (Caddy tries handle blocks for the',
+    '# same path in the order they are written, so the preflight answer must come first).',
     `header ${path} {`,
     '    # defer: applied when the response is written, replacing copies from the upstream app',
     '    defer',
