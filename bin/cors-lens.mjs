@@ -112,13 +112,26 @@ function row(x, v, core) {
   };
 }
 
-/** Control characters (terminal escapes) from the file are shown as spaces. */
-const isControl = (c) => c < 0x20 || (c >= 0x7f && c <= 0x9f);
-const clean = (s) => Array.from(String(s), (ch) => (isControl(ch.charCodeAt(0)) ? ' ' : ch)).join('');
+/**
+ * Characters from the file that would act on the terminal instead of being shown: C0/C1 controls
+ * (escape sequences), line separators and the bidirectional overrides (U+202E turns text around).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** The same minus C0 controls, which JSON.stringify escapes itself (and its own line breaks must stay). */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const escaped = (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+/** Text from the file for the terminal: every unsafe character shown as a visible `\uXXXX`. */
+const clean = (s) => String(s).replace(UNSAFE, escaped);
+/** A short column (the method): cleaned and cut, so one huge value cannot widen every row. */
+const short = (s, max = 24) => {
+  const text = clean(s);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+};
 
 function table(rows) {
   const head = ['#', 'METHOD', 'STATUS', 'VERDICT', 'URL'];
-  const cells = rows.map((r, i) => [String(i + 1), clean(r.method), r.statusText, r.verdict, clean(r.url)]);
+  const cells = rows.map((r, i) => [String(i + 1), short(r.method), r.statusText, r.verdict, clean(r.url)]);
   const widths = head.map((h, c) => Math.max(h.length, ...cells.slice(0, 5000).map((row) => (c < 4 ? row[c].length : 0))));
   const line = (cols) => cols.map((col, c) => (c < 4 ? col.padEnd(widths[c]) : col)).join('  ').trimEnd();
   const indent = ' '.repeat(widths[0] + 2);
@@ -161,7 +174,7 @@ async function main() {
 
   const rows = result.exchanges.map((x) => row(x, core.classify(x), core));
   const counts = Object.fromEntries(KINDS.map((k) => [k, rows.filter((r) => r.verdict === k).length]));
-  for (const w of result.warnings) process.stderr.write(`cors-lens: warning: ${w}\n`);
+  for (const w of result.warnings) process.stderr.write(`cors-lens: warning: ${clean(w)}\n`);
 
   if (args.json) {
     const json = {
@@ -171,7 +184,8 @@ async function main() {
       exchanges: rows.map(({ statusText: _statusText, ...r }) => r),
       warnings: result.warnings,
     };
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    // Only strings can hold these characters, so escaping them keeps the JSON valid and equal.
+    process.stdout.write(`${JSON.stringify(json, null, 2).replace(UNSAFE_IN_JSON, escaped)}\n`);
   } else {
     const by = result.creator.name === 'unknown' ? '' : ` (written by ${clean(result.creator.name)} ${clean(result.creator.version)})`.replace(/ \)$/, ')');
     process.stdout.write(`${clean(args.file)}: ${rows.length} request${rows.length === 1 ? '' : 's'}${by}\n\n`);
