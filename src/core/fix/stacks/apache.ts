@@ -19,8 +19,8 @@ export function apache(spec: FixSpec): Snippet {
   ];
   if (spec.duplicateAllowOrigin) {
     code.push(
-      '    # Drop the copies the application sends (a proxied response keeps them in the table "Header" without',
-      '    # "always" edits), so only the lines below are left.',
+      '    # Drop the copies the application sends, so only the lines below are left. A proxied response keeps',
+      '    # them where "Header" without "always" works ("Header always unset" would miss them).',
       '    Header unset Access-Control-Allow-Origin',
       '    Header unset Access-Control-Allow-Credentials',
     );
