@@ -36,7 +36,8 @@ export function missingMessage(adapter: StackAdapter, missing: string): string {
   return `${adapter.stack}: ${missing} is not installed, so this stack cannot be proven here. Install it: ${how}.`;
 }
 
-async function prove(adapter: StackAdapter, situation: Situation, suite: Suite, trail: Trail): Promise<void> {
+/** Proves one situation; returns, per distinct snippet proven, the sources that gave it. */
+async function prove(adapter: StackAdapter, situation: Situation, suite: Suite, trail: Trail): Promise<string[][]> {
   const { context } = suite.browser;
   await context.clearCookies();
   if (situation.cookie) {
@@ -56,6 +57,7 @@ async function prove(adapter: StackAdapter, situation: Situation, suite: Suite, 
     expect(proposal.verdict.kind, `${proposal.source}: ${proposal.verdict.headline}`).toBe('blocked');
     await passingRun(env, proposal);
   }
+  return proposals.map((p) => sources.filter((q) => sameSnippet(q.snippet, p.snippet)).map((q) => q.source));
 }
 
 export function describeStack(adapter: StackAdapter): void {
@@ -83,13 +85,14 @@ export function describeStack(adapter: StackAdapter): void {
     });
 
     for (const situation of SITUATIONS) {
-      it(situation.id, async () => {
+      it(situation.id, async ({ annotate }) => {
         const missing = adapter.missing();
         if (missing !== null) throw new Error(missingMessage(adapter, missing));
         if (!suite) throw new Error('the browser or the helper servers did not start (see beforeAll)');
         const trail: string[] = [];
         try {
-          await prove(adapter, situation, suite, trail);
+          const proven = await prove(adapter, situation, suite, trail);
+          await annotate(`first paste passed; ${proven.length} distinct snippet(s) proven: ${proven.map((g) => g.join(' = ')).join(' | ')}`, 'notice');
         } catch (err) {
           const context = `\n\n${trail.join('\n\n')}\nupstream saw: ${suite.upstream.seen.slice(-10).join(', ') || 'nothing'}`;
           if (err instanceof Error) {
