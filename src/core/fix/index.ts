@@ -41,7 +41,7 @@ const SUMMARY: Record<FixStatus, string> = {
   'server-fix': 'Fix on the server: send the response headers below at each step.',
   'no-header-fix': 'No server header fixes this failure: see the notes. The headers below are still needed once it is solved.',
   unknown: 'The browser failed this request for a reason it did not show us; if CORS is involved, the server needs the headers below.',
-  'network-failure': 'No response arrived, so CORS was never checked and no header can fix this: see what to check below.',
+  'network-failure': 'The request failed at the network level before CORS could judge it, so no CORS header can fix this: see what to check below.',
 };
 
 /** The page origin before any taint, for the per-hop Origin of redirect steps. */

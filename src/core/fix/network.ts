@@ -16,6 +16,7 @@ const CHECKS: [RegExp, (where: string) => string][] = [
   [/CERT|SSL|TLS|SEC_ERROR|INSECURE_RESPONSE/, (w) => `The secure connection to ${w} failed: open the URL in a tab to see the certificate error (self-signed, expired, wrong host name) and fix the certificate.`],
   [/ABORTED|NS_BINDING_ABORTED|NS_ERROR_ABORT/, () => 'The request was cancelled before a response arrived (the page navigated away, or its script aborted it): nothing to fix on the server.'],
   [/BLOCKED_BY_CLIENT/, () => 'An extension (such as an ad blocker) blocked the request in this browser: allow the URL in that extension.'],
+  [/BLOCKED_BY_ORB|BLOCKED_BY_RESPONSE/, () => 'The browser withheld the response for a reason other than CORS (Opaque Response Blocking, or a Cross-Origin-Resource-Policy / embedder policy header): if the page must read it, request it with mode "cors" and send the CORS headers; for a CORP block, send "Cross-Origin-Resource-Policy: cross-origin".'],
 ];
 
 /** The browser's error for the step that got no response: the failed preflight's, else the request's. */
@@ -40,12 +41,14 @@ export function networkNotes(exchange: Exchange, verdict: Verdict): FixNote[] {
   const error = failureError(exchange);
   const preflight = exchange.preflights.some((p) => p.response === undefined && p.error !== undefined)
     || verdict.reasons[0]?.code === 'InvalidResponse';
-  const step = preflight ? 'The preflight (OPTIONS) got no response' : 'No response arrived';
+  const status = exchange.response?.status ?? verdict.status;
+  const step = preflight ? 'The preflight (OPTIONS) got no response'
+    : status !== null ? `The request failed at the network level after a response (status ${status}) had arrived` : 'No response arrived';
   const words = error !== null && errorClass(error) === 'network' ? describeError(error) : 'the request failed at the network level';
   const where = hostPort(exchange.redirects[exchange.redirects.length - 1]?.location ?? exchange.url);
   const out: FixNote[] = [{
     level: 'warning',
-    text: `${step}${error !== null ? ` (${cut(error, MAX_VALUE)})` : ''}: ${words}. No response header can fix this, because no response was read; CORS was never checked.`,
+    text: `${step}${error !== null ? ` (${cut(error, MAX_VALUE)})` : ''}: ${words}. CORS was never checked, so no CORS header can fix this.`,
   }];
   const check = error !== null ? CHECKS.find(([re]) => re.test(error)) : undefined;
   out.push({

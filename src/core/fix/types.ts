@@ -45,8 +45,8 @@ export type FixStatus =
   /** The browser failed the request for a reason we could not see: the configuration below is what CORS needs. */
   | 'unknown'
   /**
-   * No response arrived (connection refused, DNS, TLS, cancelled…), for the request or its preflight: no
-   * header can help; the notes say what to check instead. No steps, no snippets.
+   * The request or its preflight failed at the network level (connection refused, DNS, TLS, cancelled…)
+   * before CORS could judge it: no CORS header can help; the notes say what to check. No steps, no snippets.
    */
   | 'network-failure';
 

@@ -44,7 +44,7 @@ describe('fixesFor: no response, no header fix', () => {
     expect(f.status).toBe('network-failure');
     expect(f.snippets).toEqual([]);
     expect(f.steps).toEqual([]);
-    expect(f.summary).toMatch(/no header can fix this/);
+    expect(f.summary).toMatch(/no CORS header can fix this/);
     expect(f.notes[0]).toMatchObject({ level: 'warning' });
     expect(f.notes[0]!.text).toMatch(/^No response arrived \(net::ERR_CONNECTION_REFUSED\): the connection was refused/);
     expect(f.notes[1]!.text).toMatch(/at 127\.0\.0\.1:4002: the server is not running, listens on another port/);
@@ -68,10 +68,17 @@ describe('fixesFor: no response, no header fix', () => {
     ['net::ERR_ABORTED', /nothing to fix on the server/],
     ['net::ERR_BLOCKED_BY_CLIENT', /ad blocker/],
     ['net::ERR_SOMETHING_NEW', /Check that the server at 127\.0\.0\.1:4002 is running/],
+    ['net::ERR_BLOCKED_BY_RESPONSE', /Cross-Origin-Resource-Policy: cross-origin/],
   ])('%s: what to check', (error, words) => {
     const f = fixOf(exchange().from(PAGE).to(`${API}/api/items`).failed(error).build());
     expect(f.status).toBe('network-failure');
     expect(f.notes[1]!.text).toMatch(words);
+  });
+
+  it('a failure after the response arrived does not claim no response arrived', () => {
+    const f = fixOf(exchange().from(PAGE).to(`${API}/api/items`).response((r) => r.status(200).acao(PAGE)).failed('net::ERR_CONTENT_LENGTH_MISMATCH').build());
+    expect(f.status).toBe('network-failure');
+    expect(f.notes[0]!.text).toMatch(/^The request failed at the network level after a response \(status 200\) had arrived \(net::ERR_CONTENT_LENGTH_MISMATCH\)/);
   });
 });
 

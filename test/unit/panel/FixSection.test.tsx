@@ -64,7 +64,7 @@ describe('FixSection: no response', () => {
   it('connection refused: what to check, no question, no steps, no snippet', () => {
     mount(exchange().id('r1').from(PAGE).to(`${API}/api/items`).failed('net::ERR_CONNECTION_REFUSED').build());
     expect(screen.getByRole('heading', { name: 'What to check' })).toBeTruthy();
-    expect(screen.getByTestId('fix-summary').textContent).toMatch(/no header can fix this/);
+    expect(screen.getByTestId('fix-summary').textContent).toMatch(/no CORS header can fix this/);
     expect(screen.getByTestId('fix-notes').textContent).toMatch(/the server is not running/);
     expect(screen.queryByTestId('fix-code')).toBeNull();
     expect(screen.queryByTestId('fix-credentials')).toBeNull();
