@@ -78,5 +78,8 @@ function restoreLong(value: string, long: readonly string[]): string | null {
   const full = long[Number(m[2]) - 1];
   const rest = Number(m[1]!.replace(/,/g, ''));
   if (full === undefined || rest > full.length) return null;
-  return value.slice(0, m.index) + full.slice(full.length - rest);
+  const start = value.slice(0, m.index);
+  // Unchanged: the captured string itself (a concatenation would be copied whole on its first read).
+  if (full.startsWith(start) && start.length === full.length - rest) return full;
+  return start + full.slice(full.length - rest);
 }
