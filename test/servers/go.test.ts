@@ -1,15 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify';
-import { fixesFor, type Snippet } from '../../src/core/fix';
-import { exchange } from '../support/builder';
 import { ROUTES } from './support/contract';
-import { freePort } from './support/ports';
 import { describeStack } from './support/runner';
 import { goAdapter, startGo } from './stacks/go';
+import { crashSnippet, probe } from './stacks/probe';
 
 describeStack(goAdapter);
 
@@ -22,37 +15,8 @@ describeStack(goAdapter);
 describe('go: the recover of the 5xx snippet, in an app without one', () => {
   const PAGE = 'http://localhost:4001';
 
-  function snippetAfter(status: number): Snippet {
-    const x = exchange().from(PAGE).to(`http://localhost:4002${ROUTES.crash}`).response((r) => r.status(status)).failed().build();
-    const snippet = fixesFor(x, classify(x)).snippets.find((s) => s.stack === 'go');
-    if (!snippet) throw new Error('no go snippet');
-    return snippet;
-  }
 
-  /** GET /api/crash with an Origin: the status and Allow-Origin, or the error when no response came. */
-  function crash(port: number): Promise<{ status: number; allowOrigin: string | null } | { error: string }> {
-    return new Promise((resolve) => {
-      const req = request({ host: '127.0.0.1', port, path: ROUTES.crash, headers: { Origin: PAGE } }, (res) => {
-        res.resume();
-        const allowOrigin = res.headers['access-control-allow-origin'];
-        resolve({ status: res.statusCode ?? 0, allowOrigin: typeof allowOrigin === 'string' ? allowOrigin : null });
-      });
-      req.once('error', (err) => resolve({ error: (err as NodeJS.ErrnoException).code ?? err.message }));
-      req.end();
-    });
-  }
-
-  async function served(status: number): Promise<Awaited<ReturnType<typeof crash>>> {
-    const workDir = mkdtempSync(join(tmpdir(), 'cors-lens-go-'));
-    const port = await freePort();
-    const server = await startGo({ port, snippet: snippetAfter(status), workDir }, false);
-    try {
-      return await crash(port);
-    } finally {
-      await server.stop();
-      rmSync(workDir, { recursive: true, force: true });
-    }
-  }
+  const served = (status: number) => probe((port, workDir) => startGo({ port, snippet: crashSnippet('go', status, PAGE), workDir }, false), ROUTES.crash, PAGE);
 
   it('after a 500: the panic becomes a readable 500 with the CORS headers', async () => {
     if (goAdapter.missing() !== null) throw new Error(`${goAdapter.missing()} is not installed`);

@@ -10,7 +10,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Snippet } from '../../../src/core/fix';
-import type { StackAdapter, StartOptions } from '../support/contract';
+import type { RunningServer, StackAdapter, StartOptions } from '../support/contract';
 import { spawnServer } from '../support/process';
 import { lineWith } from './template';
 
@@ -71,3 +71,24 @@ export const railsAdapter: StackAdapter = {
     });
   },
 };
+
+/**
+ * The snippet's configuration in a plain Rack app's config.ru, as its note says: the same block, opened with
+ * `use Rack::Cors do` in place of the Rails line.
+ */
+export function rackUse(snippet: Snippet): string {
+  const railsLine = lineWith(snippet.code, 'Rails.application.config.middleware.insert_before 0, Rack::Cors do', 'the Rails line');
+  if (!snippet.notes.some((n) => n.includes('config.ru before `run`, as `use Rack::Cors do ... end`'))) {
+    throw new Error(`the snippet's notes do not say how to use it in plain Rack: ${snippet.notes.join(' | ')}`);
+  }
+  return snippet.code.replace(railsLine, 'use Rack::Cors do');
+}
+
+/** Serves a plain Rack config.ru (no Rails, no Bundler) with puma on 127.0.0.1:port. */
+export function startRack(port: number, workDir: string, configRu: string): Promise<RunningServer> {
+  writeFileSync(join(workDir, 'config.ru'), configRu);
+  return spawnServer({
+    command: PUMA, args: ['--bind', `tcp://127.0.0.1:${port}`, '--environment', 'production', 'config.ru'], port, cwd: workDir,
+    extraLog: () => `\n--- config.ru\n${configRu}`,
+  });
+}
