@@ -4,13 +4,15 @@
  * { run, n, ok, failed, ms } with ms measured in the page (performance.now) around the whole burst.
  * At most `concurrency` fetches are in flight at once (default: all).
  * Every URL carries cid=burst, r=<run> and i=<index>; with `hold`, the lab holds the responses until
- * released (preflights are still answered at once).
+ * released (preflights are still answered at once). With `blockEvery` = k > 0, every request whose
+ * index i has i % k === k - 1 is refused by the lab: a simple one gets no Access-Control-Allow-Origin
+ * (MissingAllowOriginHeader), a preflighted one a preflight without it (PreflightMissingAllowOriginHeader).
  */
 /* global window, document, fetch */
 (() => {
   const { origins, n, pre } = JSON.parse(document.getElementById('lab-data').textContent);
   let runs = 0;
-  window.labBurst = async (count = n, preflighted = pre, hold = null, concurrency = count) => {
+  window.labBurst = async (count = n, preflighted = pre, hold = null, concurrency = count, blockEvery = 0) => {
     const run = `${Date.now().toString(36)}-${++runs}`;
     window.labBurstRun = run;
     const status = document.getElementById('status');
@@ -23,7 +25,12 @@
       url.searchParams.set('cid', 'burst');
       url.searchParams.set('r', run);
       url.searchParams.set('i', String(i));
-      url.searchParams.set('acao', origins.page);
+      const refused = blockEvery > 0 && i % blockEvery === blockEvery - 1;
+      if (!refused) url.searchParams.set('acao', origins.page);
+      else if (withHeader) {
+        url.searchParams.set('acao', origins.page);
+        url.searchParams.set('pacao', '-');
+      }
       if (withHeader) url.searchParams.set('acah', 'x-lab-trace');
       if (hold) url.searchParams.set('hold', hold);
       return fetch(url, withHeader ? { headers: { 'X-Lab-Trace': String(i) } } : {}).then((r) => r.text());

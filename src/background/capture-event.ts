@@ -11,6 +11,16 @@ interface Base {
   url: string;
 }
 
+/**
+ * What every later event also tells about its request (the browser repeats it in each callback), so
+ * a request whose onBeforeRequest never reached us (lost while the browser stopped the worker) can
+ * still be started from its later events.
+ */
+export interface LaterBase extends Base {
+  method?: string;
+  from?: Pick<RequestEvent, 'type' | 'tabId' | 'frameId' | 'initiator' | 'documentUrl' | 'topDocument'>;
+}
+
 export interface RequestEvent extends Base {
   kind: 'request';
   method: string;
@@ -23,13 +33,13 @@ export interface RequestEvent extends Base {
   topDocument?: string;
 }
 
-export interface SendHeadersEvent extends Base {
+export interface SendHeadersEvent extends LaterBase {
   kind: 'send-headers';
   method: string;
   headers: Header[];
 }
 
-export interface HeadersEvent extends Base {
+export interface HeadersEvent extends LaterBase {
   kind: 'headers';
   status: number;
   statusText?: string;
@@ -37,7 +47,7 @@ export interface HeadersEvent extends Base {
   fromCache?: boolean;
 }
 
-export interface RedirectEvent extends Base {
+export interface RedirectEvent extends LaterBase {
   kind: 'redirect';
   status: number;
   redirectUrl: string;
@@ -46,21 +56,21 @@ export interface RedirectEvent extends Base {
 }
 
 /** The response is being handed to the page (Chromium: it passed the CORS check). */
-export interface StartedEvent extends Base {
+export interface StartedEvent extends LaterBase {
   kind: 'started';
   status: number;
   ip?: string;
   fromCache?: boolean;
 }
 
-export interface CompletedEvent extends Base {
+export interface CompletedEvent extends LaterBase {
   kind: 'completed';
   status: number;
   ip?: string;
   fromCache?: boolean;
 }
 
-export interface ErrorEvent extends Base {
+export interface ErrorEvent extends LaterBase {
   kind: 'error';
   error: string;
   ip?: string;

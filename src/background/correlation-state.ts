@@ -42,6 +42,14 @@ export class CorrelationState {
    * reported on their own only when nothing claimed them (preflight-events.ts).
    */
   orphans: EndedOrphan[] = [];
+  /**
+   * Preflights shown on their own (nothing claimed them in time), still claimable by a main request
+   * that starts late: its onBeforeRequest was lost while the browser stopped the worker, and it
+   * starts from its later events, which can come many seconds after (queued behind other requests).
+   */
+  reported: { open: OpenPreflight; rec: MainRecord }[] = [];
+  /** Records shown on their own that a main request claimed since the last drain: the store forgets them. */
+  discarded: MainRecord[] = [];
 
   constructor(readonly observer: Observer) {}
 

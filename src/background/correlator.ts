@@ -14,6 +14,7 @@ import { findSwap, preflightFits } from './preflight-pairing';
 import { claimOrphan, onPreflightEvent, onUndecidedEvent, rehome, reportOrphans, swap } from './preflight-events';
 import { recoverMain, recoverPreflight, type Recovered } from './recovery';
 import { isFontCacheProbe } from './cache-probe';
+import { EarlyEvents, MAX_EARLY } from './early-events';
 
 export type { OpenPreflight } from './correlation-state';
 export type { Recovered };
@@ -23,10 +24,14 @@ export interface Drained {
   changed: MainRecord[];
   /** Main records whose exchange ended since the last drain (no longer held). */
   ended: MainRecord[];
+  /** Records shown before that turned out to be part of another exchange (a preflight claimed late). */
+  discarded: MainRecord[];
 }
 
 /** Looks up an in-flight exchange stored before the worker was stopped, by its id or a preflight's id. */
 export type Recover = (requestId: string) => Recovered | undefined;
+/** Whether an exchange by this id was already recorded (and ended) in that tab. */
+export type Known = (requestId: string, tabId: number) => boolean;
 
 /**
  * Requests that never end (a browser bug, an extension cancelling events we do not see) must not
@@ -43,22 +48,32 @@ type Later = Exclude<CaptureEvent, RequestEvent>;
  * events when it starts the worker for a burst (seen in the worker-stop test).
  */
 export const LATE_START_MS = 2_000;
-/** At most this many requests' early events are held. */
-const MAX_EARLY = 2_000;
 
 export class Correlator {
   private readonly st: CorrelationState;
-  /** Events for requests we never saw start (capture resumed mid-request): ignored, counted. */
-  unknownEvents = 0;
   /** Events that came before their request's onBeforeRequest, replayed when it comes. */
-  private early = new Map<string, Later[]>();
+  private readonly early: EarlyEvents;
   /** Newest event time seen (the events' clock). */
   private latest = -Infinity;
   /** Chromium exchanges ended at onResponseStarted: their onCompleted/onErrorOccurred is still to come, and dropped. */
   private readonly endedEarly = new Set<string>();
 
-  constructor(private readonly observer: Observer, private readonly recover: Recover = () => undefined) {
+  constructor(private readonly observer: Observer, private readonly recover: Recover = () => undefined, known: Known = () => false) {
     this.st = new CorrelationState(observer);
+    this.early = new EarlyEvents((request, events) => {
+      this.apply(request);
+      for (const e of events) this.apply(e);
+    }, known);
+  }
+
+  /** Events that could not be given to any request: counted. */
+  get unknownEvents(): number {
+    return this.early.unknownEvents;
+  }
+
+  /** Requests started from their later events (their onBeforeRequest never came). */
+  get startedLate(): number {
+    return this.early.startedLate;
   }
 
   get inFlight(): number {
@@ -68,57 +83,81 @@ export class Correlator {
   apply(ev: CaptureEvent): void {
     if (ev.time > this.latest) {
       this.latest = ev.time;
-      reportOrphans(this.st, this.latest - LATE_START_MS);
+      this.expire(this.latest - LATE_START_MS);
     }
     if (ev.kind === 'request') {
       this.onRequest(ev);
-      const early = this.early.get(ev.id);
-      if (early) {
-        this.early.delete(ev.id);
-        for (const e of early) this.apply(e);
-      }
+      const early = this.early.take(ev.id);
+      if (early) for (const e of early) this.apply(e);
       return;
     }
     const main = this.st.mains.get(ev.id);
     if (main) return this.onMainEvent(main, ev);
     const pre = this.st.preflights.get(ev.id);
+    if (pre?.main) delete pre.main.restored;
     if (pre) return onPreflightEvent(this.st, pre, ev);
     const und = this.st.undecided.get(ev.id);
     if (und) return onUndecidedEvent(this.st, und, ev, (e) => this.apply(e));
     if (this.tryRecover(ev.id)) return this.apply(ev);
     if ((ev.kind === 'completed' || ev.kind === 'error') && this.endedEarly.delete(ev.id)) return;
-    this.holdEarly(ev);
+    this.early.hold(ev);
   }
 
-  /** Keeps an event whose request has not started (yet) for a while; older ones are given up. */
-  private holdEarly(ev: Later): void {
-    const list = this.early.get(ev.id);
-    if (list) {
-      list.push(ev);
-      return;
-    }
-    for (const [id, held] of this.early) {
-      if (this.early.size < MAX_EARLY && held[0]!.time >= this.latest - LATE_START_MS) break;
-      this.early.delete(id);
-      this.unknownEvents += held.length;
-    }
-    this.early.set(ev.id, [ev]);
+  /**
+   * Time passed (by the events' clock, or the caller's when no event comes): requests whose events
+   * waited since before `before` for their onBeforeRequest start without it, then preflights nobody
+   * claimed since before `before` are shown on their own (in that order, so a late request claims its preflight).
+   */
+  expire(before: number): void {
+    this.early.expire(before);
+    reportOrphans(this.st, before);
+  }
+
+  /** Whether anything waits for time to pass (events held, preflights unclaimed). */
+  get waiting(): boolean {
+    return this.early.size > 0 || this.st.orphans.length > 0;
   }
 
   /** Reports every preflight still waiting for its main request on its own (nothing more is coming). */
   flushOrphans(): void {
-    reportOrphans(this.st);
+    this.expire(Infinity);
   }
 
   drain(): Drained {
-    const out = { changed: [...this.st.changed], ended: this.st.ended };
+    const out = { changed: [...this.st.changed], ended: this.st.ended, discarded: this.st.discarded };
     this.st.changed = new Set();
     this.st.ended = [];
+    this.st.discarded = [];
     return out;
+  }
+
+  /** After a worker restart: takes back an exchange stored while in flight, before any of its events come. */
+  adopt(found: Recovered): void {
+    const main = recoverMain(found);
+    main.restored = true;
+    this.st.mains.set(main.requestId ?? main.ex.id, main);
+    for (const p of main.ex.preflights) {
+      if (p.end !== undefined || !p.id) continue;
+      const open = recoverPreflight(main, p.id);
+      if (open) this.st.preflights.set(p.id, open);
+    }
+  }
+
+  /** In-flight main records (for the session's check for exchanges whose end was lost). */
+  openMains(): IterableIterator<MainRecord> {
+    return this.st.mains.values();
+  }
+
+  /** Stops tracking an exchange the session resolved without its end; its events may still revive it (recover). */
+  release(rec: MainRecord): void {
+    this.st.mains.delete(rec.requestId ?? rec.ex.id);
+    this.st.changed.delete(rec);
+    for (const p of rec.ex.preflights) if (p.id) this.st.preflights.delete(p.id);
   }
 
   /** Forgets everything of a tab (closed). */
   dropTab(tabId: number): void {
+    this.early.tabClosed(tabId);
     const { mains, preflights, undecided, changed } = this.st;
     for (const [id, rec] of mains) if (rec.ex.tabId === tabId) { mains.delete(id); changed.delete(rec); }
     for (const [id, p] of preflights) if (p.key.tabId === tabId) preflights.delete(id);
@@ -135,6 +174,7 @@ export class Correlator {
     this.st.undecided.clear();
     this.st.changed.clear();
     this.st.orphans = [];
+    this.st.reported = [];
     this.early.clear();
     this.endedEarly.clear();
     return open;
@@ -172,6 +212,7 @@ export class Correlator {
   }
 
   private onMainEvent(rec: MainRecord, ev: Later): void {
+    delete rec.restored;
     this.st.changed.add(rec);
     switch (ev.kind) {
       case 'send-headers': return this.mainSent(rec, ev);

@@ -26,6 +26,8 @@ export interface MainRecord {
   topDocument?: string;
   /** The browser's requestId now carrying this exchange, when it is not `ex.id` (a font's real load after its cache probe). */
   requestId?: string;
+  /** Taken back from storage after a worker restart, and no event of it seen since (its end may have been lost). */
+  restored?: boolean;
 }
 
 export interface PairingKey {
@@ -62,6 +64,8 @@ export function newMainRecord(ev: RequestEvent, observer: Observer): MainRecord 
  * between two events of the same request).
  */
 export function recoverMainRecord(ex: Exchange): MainRecord {
+  // Resolved as interrupted earlier (its events seemed lost): it is alive after all.
+  if (ex.outcome.state === 'pending') delete ex.timings.end;
   const last = ex.redirects[ex.redirects.length - 1];
   const url = last ? last.location : ex.url;
   const method = last ? methodAfterRedirect(ex.method, last.response.status) : ex.method;

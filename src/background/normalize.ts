@@ -1,5 +1,5 @@
 /** Turns one webRequest callback into a plain `CaptureEvent` (no browser object survives this). */
-import type { CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, StartedEvent } from './capture-event';
+import type { CaptureEvent, CompletedEvent, ErrorEvent, LaterBase, RedirectEvent, StartedEvent } from './capture-event';
 import type { RawDetails, WebRequestEventName } from './web-request';
 import { statusTextOf, toHeaders } from './headers';
 import { toResourceType } from './resource-type';
@@ -26,22 +26,35 @@ export function topDocumentOf(d: RawDetails): string | undefined {
   return undefined;
 }
 
+/** The request's own fields, as every callback repeats them. */
+function requestFields(d: RawDetails): NonNullable<LaterBase['from']> {
+  const from: NonNullable<LaterBase['from']> = { type: toResourceType(d.type), tabId: d.tabId, frameId: d.frameId };
+  const initiator = initiatorOf(d);
+  if (initiator !== undefined) from.initiator = initiator;
+  if (d.documentUrl) from.documentUrl = d.documentUrl;
+  const top = topDocumentOf(d);
+  if (top) from.topDocument = top;
+  return from;
+}
+
 // Plain assignments rather than object spreads: this runs for every event of the browser.
 export function normalize(event: WebRequestEventName, d: RawDetails): CaptureEvent {
+  const ev = normalizeOnly(event, d);
+  if (ev.kind !== 'request') {
+    ev.method = d.method;
+    ev.from = requestFields(d);
+  }
+  return ev;
+}
+
+function normalizeOnly(event: WebRequestEventName, d: RawDetails): CaptureEvent {
   const id = String(d.requestId);
   const time = d.timeStamp;
   const url = d.url;
   switch (event) {
     case 'onBeforeRequest': {
-      const ev: CaptureEvent = {
-        kind: 'request', id, time, url, method: d.method, type: toResourceType(d.type), tabId: d.tabId, frameId: d.frameId,
-      };
-      const initiator = initiatorOf(d);
-      if (initiator !== undefined) ev.initiator = initiator;
-      if (d.documentUrl) ev.documentUrl = d.documentUrl;
-      const top = topDocumentOf(d);
-      if (top) ev.topDocument = top;
-      return ev;
+      const from = requestFields(d);
+      return { kind: 'request', id, time, url, method: d.method, ...from };
     }
     case 'onSendHeaders':
       return { kind: 'send-headers', id, time, url, method: d.method, headers: toHeaders(d.requestHeaders) };

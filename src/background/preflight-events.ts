@@ -118,8 +118,20 @@ export function claimOrphan(st: CorrelationState, rec: MainRecord): void {
   if (i >= 0) {
     const [o] = st.orphans.splice(i, 1);
     st.attachOpen(rec, o!.open);
+    return;
+  }
+  const j = st.reported.findIndex((o) => fits(o.open));
+  if (j >= 0) {
+    const [o] = st.reported.splice(j, 1);
+    st.discarded.push(o!.rec);
+    st.ended = st.ended.filter((r) => r !== o!.rec);
+    st.attachOpen(rec, o!.open);
   }
 }
+
+/** Preflights shown on their own stay claimable this long (by the events' clock), and at most this many. */
+export const CLAIM_LATE_MS = 120_000;
+const MAX_REPORTED = 2_000;
 
 /** Reports the ended orphans older than `before` (all of them when it is omitted) on their own. */
 export function reportOrphans(st: CorrelationState, before = Infinity): void {
@@ -132,7 +144,7 @@ export function reportOrphans(st: CorrelationState, before = Infinity): void {
   st.orphans = keep;
 }
 
-/** A preflight no main request claimed: shown on its own rather than lost. */
+/** A preflight no main request claimed: shown on its own rather than lost (and claimable for a while). */
 function reportOrphan(st: CorrelationState, p: OpenPreflight, ev: CompletedEvent | ErrorEvent): void {
   const rec = st.addMain(p.request);
   rec.ex.requestHeaders = p.pf.requestHeaders;
@@ -140,4 +152,7 @@ function reportOrphan(st: CorrelationState, p: OpenPreflight, ev: CompletedEvent
   rec.ex.outcome = ev.kind === 'completed' ? { state: 'completed', status: ev.status } : { state: 'failed', error: ev.error };
   rec.ex.timings.end = ev.time;
   st.end(rec);
+  const keep = st.reported.filter((o) => o.rec.ex.timings.end! >= ev.time - CLAIM_LATE_MS);
+  st.reported = keep.length >= MAX_REPORTED ? keep.slice(keep.length - MAX_REPORTED + 1) : keep;
+  st.reported.push({ open: p, rec });
 }

@@ -19,7 +19,7 @@ import { debug } from '../shared/debug';
 import { Badge, type BadgeApi } from './badge';
 import type { Capture } from './capture';
 import type { CaptureEvent } from './capture-event';
-import { Correlator, type Recovered } from './correlator';
+import { Correlator, LATE_START_MS, type Recovered } from './correlator';
 import type { MainRecord } from './main-record';
 import { BadRequest, tabIdOf, type Handlers } from './messaging';
 import { looksSameOrigin } from './page-sessions';
@@ -61,7 +61,7 @@ export const DEFAULT_MAX_PER_TAB = 5000;
  * the page for the CPU; then a stopped worker can lose the last `burst` ms of a busy page. A write
  * in progress batches whatever arrives meanwhile. Ports and the badge keep a throttle of their own.
  */
-export const DEFAULT_DELAYS = { process: 0, persist: 0, burst: 50, burstEvents: 16, ports: 20, badge: 300 };
+export const DEFAULT_DELAYS = { process: 0, persist: 0, burst: 50, burstEvents: 16, ports: 20, badge: 300, idle: LATE_START_MS, stranded: 10_000 };
 
 export type SessionEvent =
   | { kind: 'capture'; event: CaptureEvent }
@@ -116,11 +116,16 @@ export class BackgroundSession {
   private housekeeping: Promise<void> = Promise.resolve();
   private readonly recoverable = new Map<string, Recovered & { keys: string[] }>();
   private readonly originCache = new WeakMap<MainRecord, { url: string; same: boolean }>();
-  readonly stats = { classified: 0, processed: 0, dropped: 0 };
+  private readonly timers: Timers;
+  private readonly delays: typeof DEFAULT_DELAYS;
+  private idleHandle: unknown = null;
+  readonly stats = { classified: 0, processed: 0, dropped: 0, interrupted: 0 };
 
   constructor(private readonly deps: SessionDeps) {
     const timers = deps.timers ?? realTimers;
     const delays = { ...DEFAULT_DELAYS, ...deps.delays };
+    this.timers = timers;
+    this.delays = delays;
     const now = deps.now ?? Date.now;
     this.store = new Store({ maxPerTab: deps.maxPerTab ?? DEFAULT_MAX_PER_TAB, now, newPageId: deps.newPageId ?? defaultPageId });
     this.processSoon = new Paced(() => this.process(), delays.process, delays.burst, delays.burstEvents, timers);
@@ -133,7 +138,7 @@ export class BackgroundSession {
     this.store.observe(this.persistence);
     this.store.observe(this.ports);
     this.store.observe(this.badge);
-    this.correlator = new Correlator(deps.observer, (id) => this.recover(id));
+    this.correlator = new Correlator(deps.observer, (id) => this.recover(id), (id, tabId) => this.known(id, tabId));
     this.pages = new PageTracker(this.store, () => this.settings.keepLog);
   }
 
@@ -234,14 +239,18 @@ export class BackgroundSession {
       debug.warn('session', 'could not read settings; using defaults', err);
     }
     if (this.settings.paused) this.applyPause();
+    let restored = 0;
     try {
       const inFlight = await this.persistence.load(this.deps.classify);
-      for (const e of inFlight) this.remember(e);
+      // Taken back at once, so their preflights pair and their events find them from the first one on.
+      for (const e of inFlight) this.correlator.adopt({ exchange: e.exchange, pageId: e.pageId, seq: e.seq });
+      restored = inFlight.length;
     } catch (err) {
       debug.warn('session', 'could not rehydrate the log from storage.session', err);
     }
     this.isReady = true;
     this.processSoon.trigger();
+    if (restored > 0) this.timers.set(() => this.resolveStranded(), this.delays.stranded);
     this.housekeeping = this.forgetClosedTabs();
   }
 
@@ -273,10 +282,45 @@ export class BackgroundSession {
       }
     }
     this.drain();
+    this.armIdle();
+  }
+
+  /**
+   * When events stop coming, the events' clock stops too: what still waits for a late
+   * onBeforeRequest (or a late request for its preflight) is settled after `idle` ms of quiet.
+   */
+  private armIdle(): void {
+    if (this.idleHandle !== null) this.timers.clear(this.idleHandle);
+    this.idleHandle = null;
+    if (!this.correlator.waiting) return;
+    this.idleHandle = this.timers.set(() => {
+      this.idleHandle = null;
+      this.correlator.flushOrphans();
+      this.process();
+    }, this.delays.idle);
+  }
+
+  /**
+   * Exchanges taken back after a restart that heard nothing since: their end was probably lost with
+   * the stopped worker (interrupted.ts). Resolved from what was seen, never left pending forever;
+   * still revivable by a late event.
+   */
+  private resolveStranded(): void {
+    this.process();
+    const now = Date.now();
+    for (const rec of [...this.correlator.openMains()]) {
+      if (!rec.restored) continue;
+      this.correlator.release(rec);
+      rec.ex.timings.end = now;
+      this.stats.interrupted++;
+      if (rec.pageId !== undefined && rec.seq !== undefined) this.remember({ exchange: rec.ex, pageId: rec.pageId, seq: rec.seq });
+      this.show(rec, false);
+    }
   }
 
   private drain(): void {
-    const { changed, ended } = this.correlator.drain();
+    const { changed, ended, discarded } = this.correlator.drain();
+    for (const rec of discarded) if (rec.shown) this.store.discard(this.tabOf(rec), rec.ex.id);
     // In order of first sight, so that seq numbers follow the requests' start.
     const all: [MainRecord, boolean][] = [...changed.map((r) => [r, false] as [MainRecord, boolean]), ...ended.map((r) => [r, true] as [MainRecord, boolean])];
     all.sort((a, b) => a[0].ex.timings.start - b[0].ex.timings.start);
@@ -284,8 +328,18 @@ export class BackgroundSession {
   }
 
   /** Puts a record in the store: `pending` while in flight, classified once when it ended. */
+  private tabOf(rec: MainRecord): number {
+    return rec.ex.tabId !== undefined && rec.ex.tabId >= 0 ? rec.ex.tabId : OTHER_TAB;
+  }
+
+  /** An exchange by this id is in the tab's log and ended. */
+  private known(id: string, tabId: number): boolean {
+    const e = this.store.peek(tabId >= 0 ? tabId : OTHER_TAB)?.entries.get(id);
+    return e !== undefined && e.exchange.outcome.state !== 'pending';
+  }
+
   private show(rec: MainRecord, ended: boolean): void {
-    const tabId = rec.ex.tabId !== undefined && rec.ex.tabId >= 0 ? rec.ex.tabId : OTHER_TAB;
+    const tabId = this.tabOf(rec);
     this.pages.ensure(tabId);
     if (rec.pageId === undefined) {
       const topOrigin = rec.ex.frameId === 0 ? rec.ex.initiator : undefined;
@@ -296,7 +350,7 @@ export class BackgroundSession {
     const sameOrigin = this.sameOrigin(rec);
     if (!ended && !rec.shown && sameOrigin && !this.settings.recordSameOrigin) return;
     let verdict = pendingVerdict(rec.ex);
-    if (ended) {
+    if (ended || rec.ex.timings.end !== undefined) {
       verdict = safeClassify(this.deps.classify, rec.ex);
       this.stats.classified++;
       if (verdict.kind === 'same-origin' && !rec.shown && !this.settings.recordSameOrigin) return;
@@ -324,7 +378,7 @@ export class BackgroundSession {
     this.pages.tabUpdated(e.tabId, e.status, e.url, e.tabUrl, e.time);
   }
 
-  private remember(e: ExchangeEntry): void {
+  private remember(e: Pick<ExchangeEntry, 'exchange' | 'pageId' | 'seq'>): void {
     const keys = [e.exchange.id, ...e.exchange.preflights.filter((p) => p.end === undefined && p.id).map((p) => p.id!)];
     const rec = { exchange: e.exchange, pageId: e.pageId, seq: e.seq, keys };
     for (const k of keys) this.recoverable.set(k, rec);

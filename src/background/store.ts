@@ -143,6 +143,17 @@ export class Store {
     return n;
   }
 
+  /**
+   * Removes an entry that turned out to be part of another (a preflight shown on its own until its
+   * late request claimed it): not a drop, nothing is lost.
+   */
+  discard(tabId: number, id: string): void {
+    const log = this.tabs.get(tabId);
+    if (!log?.remove(id)) return;
+    this.emit((o) => o.removed(tabId, [id]));
+    this.emit((o) => o.meta(tabId));
+  }
+
   /** Drops the `count` oldest entries across all tabs (storage quota ran out). Returns how many went. */
   evictOldest(count: number): number {
     let done = 0;

@@ -6,6 +6,7 @@
 import type { Exchange } from '../core/model';
 import type { Verdict } from '../core/verdict';
 import { debug } from '../shared/debug';
+import { interruptedVerdict, isInterrupted } from './interrupted';
 
 export type Classify = (exchange: Exchange) => Verdict;
 
@@ -25,9 +26,9 @@ export function pendingVerdict(ex: Exchange): Verdict {
 }
 
 export function safeClassify(classify: Classify, ex: Exchange): Verdict {
-  if (ex.outcome.state === 'pending') return pendingVerdict(ex);
+  if (ex.outcome.state === 'pending' && !isInterrupted(ex)) return pendingVerdict(ex);
   try {
-    return classify(ex);
+    return isInterrupted(ex) ? interruptedVerdict(classify, ex, pendingVerdict(ex)) : classify(ex);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     debug.warn('classify', `classifier failed on exchange ${ex.id}`, err);

@@ -3,7 +3,10 @@ import type { Page } from 'playwright-core';
 
 export interface BurstResult { run: string; n: number; ok: number; failed: number; ms: number }
 
-interface BurstWindow { labBurst(n: number, pre: number, hold: string | null, concurrency?: number): Promise<BurstResult>; labBurstRun?: string }
+interface BurstWindow {
+  labBurst(n: number, pre: number, hold: string | null, concurrency?: number, blockEvery?: number): Promise<BurstResult>;
+  labBurstRun?: string;
+}
 
 /** Opens the burst page; `label` goes into its URL (`&tab=<label>`) so a test can find the tab by URL. */
 export async function openBurst(page: Page, pageOrigin: string, n = 100, pre = 0, label?: string): Promise<void> {
@@ -15,8 +18,21 @@ export async function openBurst(page: Page, pageOrigin: string, n = 100, pre = 0
  * Fires the burst and resolves when every fetch settled. `concurrency` caps the fetches in flight
  * (Chromium itself refuses a page's fetches beyond roughly 1,400 in flight).
  */
-export function burst(page: Page, n: number, pre: number, concurrency = n): Promise<BurstResult> {
-  return page.evaluate(({ n, pre, concurrency }) => (window as unknown as BurstWindow).labBurst(n, pre, null, concurrency), { n, pre, concurrency });
+export function burst(page: Page, n: number, pre: number, concurrency = n, blockEvery = 0): Promise<BurstResult> {
+  return page.evaluate(({ n, pre, concurrency, blockEvery }) => (window as unknown as BurstWindow).labBurst(n, pre, null, concurrency, blockEvery),
+    { n, pre, concurrency, blockEvery });
+}
+
+/**
+ * What the burst page makes of request `i` (`pre` = 0.5, `blockEvery` as given to `burst`): preflighted when
+ * i is even, refused by the lab when i % blockEvery === blockEvery - 1 (at the preflight when preflighted).
+ */
+export function burstExpectation(i: number, blockEvery: number): { kind: 'simple' | 'preflighted' | 'blocked'; code: string | null } {
+  const preflighted = i % 2 === 0;
+  if (blockEvery > 0 && i % blockEvery === blockEvery - 1) {
+    return { kind: 'blocked', code: preflighted ? 'PreflightMissingAllowOriginHeader' : 'MissingAllowOriginHeader' };
+  }
+  return { kind: preflighted ? 'preflighted' : 'simple', code: null };
 }
 
 /** Chromium opens at most 6 connections per host: more held requests than that would queue in the browser. */

@@ -11,7 +11,7 @@ export { openExtensionPage, request, getSnapshot, getSummary, tabIdOf, until } f
 export { CdpRecorder, type CdpRequest } from './cdp-recorder';
 export { watchWorkerErrors, type WorkerConsole } from './worker-console';
 export { stopExtensionWorker, extensionWorkerRunning } from './worker-control';
-export { openBurst, burst, startHeldBurst, burstTag, type BurstResult } from './burst';
+export { openBurst, burst, startHeldBurst, burstTag, burstExpectation, type BurstResult } from './burst';
 export { chromiumOutcomes, decided, subjectsByCase, withNonce, type ChromiumOutcome } from './ground-truth';
 export { openGallery, runAllCases, runCases, type CaseResult, type GalleryRun } from './gallery';
 export { runAgreement, agrees, describeRow, extensionPreflight, type AgreementRow, type AgreementRun } from './agreement';

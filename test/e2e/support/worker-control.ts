@@ -2,17 +2,31 @@
 import type { BrowserContext } from 'playwright-core';
 import { until } from './extension';
 
-/** Stops every service worker of the profile (ServiceWorker.stopAllWorkers) and waits until the extension's is gone. */
+interface VersionUpdate { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }
+
+/**
+ * Stops every service worker of the profile (ServiceWorker.stopAllWorkers) and waits until the
+ * extension's worker has stopped: its DevTools target is gone, or (when traffic wakes it again at
+ * once, as in a burst) Chromium reported its version `stopped` before it started again.
+ */
 export async function stopExtensionWorker(context: BrowserContext, extensionId: string): Promise<void> {
   const page = await context.newPage();
   try {
     const session = await context.newCDPSession(page);
+    const prefix = `chrome-extension://${extensionId}/`;
     const ours = async () => (await session.send('Target.getTargets')).targetInfos
-      .filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+      .filter((t) => t.type === 'service_worker' && t.url.startsWith(prefix));
     if ((await ours()).length === 0) throw new Error('the extension\'s service worker is not running');
+    let armed = false;
+    let stopped = false;
+    session.on('ServiceWorker.workerVersionUpdated', (e: VersionUpdate) => {
+      if (armed && e.versions.some((v) => v.scriptURL.startsWith(prefix) && v.runningStatus === 'stopped')) stopped = true;
+    });
+    // enable reports the current state first (running): only what follows the stop counts.
     await session.send('ServiceWorker.enable');
+    armed = true;
     await session.send('ServiceWorker.stopAllWorkers');
-    await until('the extension\'s service worker to stop', async () => (await ours()).length === 0);
+    await until('the extension\'s service worker to stop', async () => stopped || (await ours()).length === 0);
     await session.detach();
   } finally {
     await page.close();

@@ -67,6 +67,7 @@ export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: Harne
   let page = 0;
   let clock = 1_700_000_000_000;
   let session: BackgroundSession | null = null;
+  const timers = new ManualTimers();
   const capture = createCapture(wr, (e) => session!.capture(e));
   capture.start();
   session = new BackgroundSession({
@@ -76,7 +77,7 @@ export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: Harne
     sessionArea: area,
     localArea: local,
     badge,
-    timers: new ManualTimers(),
+    timers,
     now: () => (clock += 1000),
     newPageId: () => `page-${++page}`,
     ...(opts.maxPerTab !== undefined ? { maxPerTab: opts.maxPerTab } : {}),
@@ -89,7 +90,7 @@ export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: Harne
   const t = new Traffic(wr, { ...ctx, ...opts.ctx });
   const s = session;
   return {
-    wr, area, local, badge, capture, classified, t, session: s,
+    wr, area, local, badge, capture, classified, t, session: s, timers,
     /** The stored entries of a tab, by exchange id. */
     entries(tabId = TAB) {
       return new Map(s.store.entries(tabId).map((e) => [e.exchange.id, e]));
