@@ -13,6 +13,8 @@ export function exportInput(store: PanelStore, includeSensitive: boolean): Expor
     pages: page ? [page] : [],
     pageUrl: page && /^https?:/i.test(page.url) ? page.url : pageUrlOf(rows),
     includeSensitive,
+    // What the capture dropped belongs to the live log; an imported file has its own.
+    dropped: store.imported.value ? 0 : store.summary.value?.dropped ?? 0,
   };
 }
 

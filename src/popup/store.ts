@@ -76,7 +76,7 @@ export function createPopupStore(conn: PopupConnector, tabId: number | null) {
       const snap = await conn.snapshot(needTab());
       const pages = snap.summary.page ? [snap.summary.page] : [];
       const { fileName, text } = prepareReport(
-        { entries: snap.entries, pages, pageUrl: snap.summary.page?.url ?? null, includeSensitive: includeSensitive.value, now: new Date(conn.now()) },
+        { entries: snap.entries, pages, pageUrl: snap.summary.page?.url ?? null, includeSensitive: includeSensitive.value, now: new Date(conn.now()), dropped: snap.summary.dropped },
         conn.environment.browser,
         conn.environment.extensionVersion,
       );

@@ -49,6 +49,8 @@ export interface ExportInput {
   pageUrl?: string | null;
   includeSensitive: boolean;
   now?: Date;
+  /** Exchanges the capture dropped before the export (the tab summary's `dropped`): written as `_corsLens.dropped`. */
+  dropped?: number;
 }
 
 export interface ExportResult {
@@ -68,6 +70,7 @@ export function prepareReport(input: ExportInput, browser: BrowserInfo = browser
     extensionVersion: version,
     pages: [...(input.pages ?? [])],
     now,
+    dropped: input.dropped ?? 0,
   });
   return { report, fileName: reportFileName(input.pageUrl ?? input.pages?.[0]?.url, now), text: JSON.stringify(report, null, 2) };
 }

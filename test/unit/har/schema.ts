@@ -20,3 +20,11 @@ const validateCors = ajv.compile(corsSchema);
 export function corsBlockErrors(doc: { log: { entries: { _cors?: unknown }[] } }): string[] {
   return doc.log.entries.flatMap((e, i) => (validateCors(e._cors) ? [] : (validateCors.errors ?? []).map((err) => `entry ${i} _cors${err.instancePath} ${err.message ?? ''}`.trim())));
 }
+
+const logSchema = JSON.parse(readFileSync(new URL('../../fixtures/har/cors-lens-log.schema.json', import.meta.url), 'utf8')) as object;
+const validateLog = ajv.compile(logSchema);
+
+/** Problems with the log-level `_corsLens` block, as readable lines. */
+export function corsLensErrors(doc: { log: { _corsLens?: unknown } }): string[] {
+  return validateLog(doc.log._corsLens) ? [] : (validateLog.errors ?? []).map((e) => `_corsLens${e.instancePath} ${e.message ?? ''}`.trim());
+}
