@@ -40,9 +40,17 @@ export function TryFix({ exchange, verdict }: { exchange: Exchange; verdict: Ver
   return (
     <details class="try-fix" onToggle={(e) => { open.value = e.currentTarget.open; }}>
       <summary><h3 id="tf-h">Try a fix</h3> <span class="muted">edit the response headers, see the verdict</span></summary>
-      {open.value && <TryFixEditor exchange={exchange} verdict={verdict} />}
+      {open.value && <TryFixEditor key={shapeOf(exchange)} exchange={exchange} verdict={verdict} />}
     </details>
   );
+}
+
+/**
+ * Which steps have a response: when a live exchange goes on while the editor is open (a response arrives),
+ * the editor starts again from what was received.
+ */
+function shapeOf(x: Exchange): string {
+  return `${x.preflights.map((p) => (p.response ? 'p' : '-')).join('')}|${x.redirects.length}|${x.response ? 'r' : '-'}`;
 }
 
 function TryFixEditor({ exchange, verdict }: { exchange: Exchange; verdict: Verdict }) {

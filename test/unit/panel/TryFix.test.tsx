@@ -99,6 +99,18 @@ describe('TryFix', () => {
     await waitFor(() => expect(result().dataset.verdict).toBe('simple'));
   });
 
+  it('a step that arrives later (the exchange went on while open) starts from what was received', async () => {
+    const done = blockedTrailingSlash().exchange;
+    const pending: Exchange = { ...done, response: undefined, outcome: { state: 'pending' } };
+    const { view, details } = mount(pending);
+    openSection(details);
+    const before = await waitFor(() => editor(/^Response/));
+    expect(before.value).toBe('');
+    view.rerender(<TryFix exchange={done} verdict={classify(done)} />);
+    await waitFor(() => expect(editor(/^Response/).value).toContain(`Access-Control-Allow-Origin: ${PAGE}/`));
+    expect(result().dataset.code).toBe('AllowOriginMismatch');
+  });
+
   it('is not offered where CORS does not apply', () => {
     const { view } = mount(sameOrigin().exchange);
     expect(view.container.querySelector('details')).toBeNull();
