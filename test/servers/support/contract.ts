@@ -26,7 +26,10 @@ export const ROUTES = {
   crash: '/api/crash',
 } as const;
 
-export type SituationId = 'simple-get' | 'json-post' | 'credentialed-get' | 'credentialed-patch' | 'handler-500' | 'server-error';
+export type SituationId =
+  | 'simple-get' | 'json-post' | 'credentialed-get' | 'credentialed-patch' | 'handler-500' | 'server-error'
+  /** A stack's own situations (StackAdapter.situations): S3 serves objects, not ROUTES' handlers. */
+  | 'put-object' | 'missing-key';
 
 export interface Situation {
   id: SituationId;
@@ -37,6 +40,12 @@ export interface Situation {
   expectStatus: number;
   /** Sets the `session` cookie on the API's host before the request (same site, other origin). */
   cookie: boolean;
+  /**
+   * The JSON body the page must read once the fix is in. By default `{ "route": <the key of ROUTES for path> }`,
+   * with the session cookie's value for /api/me. null: the body is the server's own answer and is not JSON of
+   * ours (S3's empty PutObject answer, its XML error).
+   */
+  expectBody?: { route: string; session: boolean } | null;
 }
 
 export const SITUATIONS: readonly Situation[] = [
@@ -85,6 +94,11 @@ export interface StackAdapter {
    */
   packages: { debian?: string[]; npm?: string[] };
   missing(): string | null;
+  /**
+   * The situations this stack is proven in, when SITUATIONS do not fit what the server software is (S3 serves
+   * objects: no handler, no PATCH). Default: SITUATIONS.
+   */
+  situations?: readonly Situation[];
   /**
    * Starts the real server software on `port`, serving ROUTES, with `snippet` pasted where its own text
    * says (and only the glue that text tells a user to add). Resolves once the server answers on the port.

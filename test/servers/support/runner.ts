@@ -84,7 +84,7 @@ export function describeStack(adapter: StackAdapter): void {
       await suite?.pageOrigin.close();
     });
 
-    for (const situation of SITUATIONS) {
+    for (const situation of adapter.situations ?? SITUATIONS) {
       it(situation.id, async ({ annotate }) => {
         const missing = adapter.missing();
         if (missing !== null) throw new Error(missingMessage(adapter, missing));

@@ -12,7 +12,7 @@ export function s3(spec: FixSpec): Snippet {
   if (spec.preflight) rule.push(`      "MaxAgeSeconds": ${spec.maxAge}`);
   const code = ['{', '  "CORSRules": [', '    {', rule.join(',\n'), '    }', '  ]', '}'];
   const notes = [
-    'Apply with: aws s3api put-bucket-cors --bucket <your-bucket> --cors-configuration file://cors.json (the S3 console takes only the array inside CORSRules).',
+    'Save this as cors.json and apply it with: aws s3api put-bucket-cors --bucket <your-bucket> --cors-configuration file://cors.json (the S3 console takes only the array inside CORSRules).',
     'S3 echoes the matching origin and adds "Vary: Origin" and "Access-Control-Allow-Credentials: true" itself when AllowedOrigins is not "*".',
   ];
   if (!S3_METHODS.has(method)) notes.push(`S3 CORS rules accept only GET, PUT, POST, DELETE and HEAD: "${commentText(spec.method)}" cannot be allowed on a bucket.`);
