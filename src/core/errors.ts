@@ -7,6 +7,7 @@ import { INCONSISTENT_SPACE_ERROR, isLnaError } from './reasons/network-rules';
 export type ErrorClass = 'cors' | 'lna' | 'network';
 
 export function errorClass(error: string): ErrorClass {
+  if (typeof error !== 'string') return 'network';
   if (isLnaError(error) || error.includes(INCONSISTENT_SPACE_ERROR)) return 'lna';
   if (error === 'net::ERR_FAILED' || error === 'NS_ERROR_DOM_BAD_URI') return 'cors';
   return 'network';
@@ -33,6 +34,7 @@ const WORDS: [RegExp, string][] = [
 
 /** Plain words for a browser error string. */
 export function describeError(error: string): string {
+  if (typeof error !== 'string') return 'the request failed';
   for (const [re, words] of WORDS) if (re.test(error)) return words;
   return 'the request failed';
 }

@@ -6,6 +6,7 @@ import type { Header } from './model';
 
 /** Canonical display case for well-known names: `access-control-allow-origin` → `Access-Control-Allow-Origin`. */
 export function canonicalName(name: string): string {
+  if (typeof name !== 'string') return '';
   let out = '';
   let upper = true;
   for (let i = 0; i < name.length; i++) {
@@ -30,9 +31,9 @@ function sameName(header: Header, lower: string): boolean {
 
 /** Every value of the header `name` (any case), in order. Empty when absent. */
 export function headerValues(headers: readonly Header[] | undefined, name: string): string[] {
-  const lower = name.toLowerCase();
   const out: string[] = [];
-  if (!Array.isArray(headers)) return out;
+  if (!Array.isArray(headers) || typeof name !== 'string') return out;
+  const lower = name.toLowerCase();
   for (const h of headers) {
     if (h && sameName(h, lower)) out.push(typeof h.value === 'string' ? h.value : '');
   }
@@ -41,7 +42,7 @@ export function headerValues(headers: readonly Header[] | undefined, name: strin
 
 /** Whether the header `name` is present at all (an empty value counts as present). */
 export function hasHeader(headers: readonly Header[] | undefined, name: string): boolean {
-  if (!Array.isArray(headers)) return false;
+  if (!Array.isArray(headers) || typeof name !== 'string') return false;
   const lower = name.toLowerCase();
   for (const h of headers) if (h && sameName(h, lower)) return true;
   return false;
@@ -52,7 +53,7 @@ export function hasHeader(headers: readonly Header[] | undefined, name: string):
  * leading/trailing whitespace trimmed. `null` when the header is absent.
  */
 export function joinedHeader(headers: readonly Header[] | undefined, name: string): string | null {
-  if (!Array.isArray(headers)) return null;
+  if (!Array.isArray(headers) || typeof name !== 'string') return null;
   const lower = name.toLowerCase();
   let out: string | null = null;
   for (const h of headers) {
@@ -65,7 +66,7 @@ export function joinedHeader(headers: readonly Header[] | undefined, name: strin
 
 /** How many lines of the header `name` there are. */
 export function headerCount(headers: readonly Header[] | undefined, name: string): number {
-  if (!Array.isArray(headers)) return 0;
+  if (!Array.isArray(headers) || typeof name !== 'string') return 0;
   const lower = name.toLowerCase();
   let n = 0;
   for (const h of headers) if (h && sameName(h, lower)) n++;
@@ -74,7 +75,7 @@ export function headerCount(headers: readonly Header[] | undefined, name: string
 
 /** First value of the header, trimmed, or `null`. */
 export function firstHeader(headers: readonly Header[] | undefined, name: string): string | null {
-  if (!Array.isArray(headers)) return null;
+  if (!Array.isArray(headers) || typeof name !== 'string') return null;
   const lower = name.toLowerCase();
   for (const h of headers) {
     if (h && sameName(h, lower)) return trimHttpWhitespace(typeof h.value === 'string' ? h.value : '');
@@ -84,6 +85,7 @@ export function firstHeader(headers: readonly Header[] | undefined, name: string
 
 /** Strip HTTP whitespace (space, tab, CR, LF) from both ends. */
 export function trimHttpWhitespace(value: string): string {
+  if (typeof value !== 'string') return '';
   let start = 0;
   let end = value.length;
   while (start < end && isHttpWhitespace(value.charCodeAt(start))) start++;
@@ -97,6 +99,7 @@ function isHttpWhitespace(c: number): boolean {
 
 /** Number of bytes the value takes in UTF-8 (header limits are in bytes). */
 export function utf8Length(value: string): number {
+  if (typeof value !== 'string') return 0;
   let bytes = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);

@@ -10,6 +10,7 @@ const DEFAULT_SECONDS = 5;
 
 /** Seconds a preflight result stays reusable (0 = not reused). */
 export function preflightCacheSeconds(maxAge: string | null, browser: 'chromium' | 'firefox' | 'unknown'): number {
+  if (maxAge !== null && typeof maxAge !== 'string') return 0;
   if (browser === 'firefox') {
     if (maxAge === null) return DEFAULT_SECONDS;
     if (!/^[0-9]+$/.test(maxAge)) return 0;

@@ -5,6 +5,7 @@
  */
 import type { Exchange } from './model';
 import { firstHeader, hasHeader } from './headers';
+import { sanitize } from './sanitize';
 
 export type RequestMode = 'cors' | 'no-cors' | 'same-origin' | 'navigate' | 'websocket';
 
@@ -26,7 +27,8 @@ const SEC_FETCH_MODES: Record<string, RequestMode> = {
   webtransport: 'websocket',
 };
 
-export function detectMode(ex: Exchange): ModeInfo {
+export function detectMode(input: Exchange): ModeInfo {
+  const ex = sanitize(input);
   if (ex.type === 'main_frame' || ex.type === 'sub_frame') return { mode: 'navigate', certain: true, basis: 'it is a page navigation' };
   if (ex.type === 'websocket' || ex.type === 'webtransport') return { mode: 'websocket', certain: true, basis: `it is a ${ex.type === 'websocket' ? 'WebSocket' : 'WebTransport'} connection` };
   // After a redirect the final URL's headers say it too (a same-origin first hop sends no Origin).

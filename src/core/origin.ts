@@ -165,5 +165,6 @@ export function hasUserinfo(url: string): boolean {
 
 /** A URL without its userinfo, for display (`https://host/p`). */
 export function stripUserinfo(url: string): string {
+  if (typeof url !== 'string') return '';
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
 }

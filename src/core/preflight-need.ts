@@ -44,7 +44,8 @@ function combine(headers: readonly Header[]): Combined[] {
 }
 
 /** Compute the preflight need from the method and the visible request headers. */
-export function preflightNeed(method: string, headers: readonly Header[]): PreflightNeed {
+export function preflightNeed(givenMethod: string, headers: readonly Header[]): PreflightNeed {
+  const method = typeof givenMethod === 'string' ? givenMethod : '';
   const why: PreflightWhy[] = [];
   const unsafeHeaders: string[] = [];
   if (!isSafelistedMethod(method)) {

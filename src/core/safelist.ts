@@ -8,6 +8,7 @@ import { utf8Length } from './headers';
 
 /** GET, HEAD and POST, compared after upper-casing (as Chromium does). */
 export function isSafelistedMethod(method: string): boolean {
+  if (typeof method !== 'string') return false;
   const m = method.toUpperCase();
   return m === 'GET' || m === 'HEAD' || m === 'POST';
 }
@@ -84,6 +85,8 @@ export const CHROMIUM_ONLY_SAFELISTED = ['intervention', 'device-memory', 'dpr',
  * returns why not. The 1024-byte total is applied by the caller.
  */
 export function headerUnsafeKind(lowerName: string, value: string): UnsafeKind | null {
+  if (typeof lowerName !== 'string') return 'name';
+  if (typeof value !== 'string') return 'value';
   const rule = Object.hasOwn(VALUE_RULES, lowerName) ? VALUE_RULES[lowerName] : undefined;
   if (rule === undefined) return 'name';
   if (utf8Length(value) > MAX_SAFELISTED_VALUE_BYTES) return 'too-long';

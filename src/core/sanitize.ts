@@ -32,7 +32,8 @@ function headersOk(list: unknown): boolean {
 }
 
 function responseOk(r: unknown): boolean {
-  return isObj(r) && typeof r.status === 'number' && headersOk(r.headers);
+  return isObj(r) && typeof r.status === 'number' && headersOk(r.headers) && (r.statusText === undefined || typeof r.statusText === 'string') &&
+    (r.ip === undefined || typeof r.ip === 'string') && (r.fromCache === undefined || typeof r.fromCache === 'boolean') && (r.time === undefined || finite(r.time));
 }
 
 function hopsOk(list: RedirectHop[]): boolean {
@@ -71,8 +72,8 @@ export function cleanHeaders(list: unknown): Header[] {
 
 function cleanResponse(r: unknown): ResponseRecord | undefined {
   if (!isObj(r)) return undefined;
+  if (responseOk(r) && finite(r.status)) return r as unknown as ResponseRecord;
   const status = finite(r.status) ? r.status : 0;
-  if (status === r.status && headersOk(r.headers)) return r as unknown as ResponseRecord;
   const out: ResponseRecord = { status, headers: cleanHeaders(r.headers) };
   if (typeof r.statusText === 'string') out.statusText = r.statusText;
   if (typeof r.ip === 'string') out.ip = r.ip;

@@ -4,7 +4,7 @@ export type HarReadErrorKind = 'too-large' | 'malformed-json' | 'not-har' | 'emp
 export class HarReadError extends Error {
   readonly kind: HarReadErrorKind;
   constructor(kind: HarReadErrorKind, message: string) {
-    super(message);
+    super(typeof message === 'string' ? message : '');
     this.name = 'HarReadError';
     this.kind = kind;
   }

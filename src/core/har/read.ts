@@ -57,7 +57,9 @@ function pagesOf(log: Obj): ReadHarResult['pages'] {
 }
 
 export function readHar(text: string, options: ReadHarOptions = {}): ReadHarResult {
-  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (typeof text !== 'string') throw new HarReadError('not-har', 'This is not the text of a file, so it cannot be a HAR file.');
+  const given = typeof options === 'object' && options !== null ? options.maxBytes : undefined;
+  const max = typeof given === 'number' && given >= 0 ? given : DEFAULT_MAX_BYTES;
   const size = exceedsBytes(text, max);
   if (size !== null) {
     throw new HarReadError('too-large', `This file is ${formatBytes(size)}; the limit is ${formatBytes(max)}. Record a shorter session or filter the HAR first.`);

@@ -104,7 +104,7 @@ export function reasonDef(code: string): AnyReasonDef | undefined {
 
 /** Full MDN URL for a reason, or null. */
 export function mdnUrl(def: Pick<AnyReasonDef, 'mdnSlug'>): string | null {
-  return def.mdnSlug === null ? null : MDN_BASE + def.mdnSlug;
+  return typeof def === 'object' && def !== null && typeof def.mdnSlug === 'string' ? MDN_BASE + def.mdnSlug : null;
 }
 
 /** Build the verdict's `Reason` from a module and its evidence. */
