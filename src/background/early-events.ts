@@ -1,9 +1,10 @@
 /**
  * Events of a request whose onBeforeRequest has not come (yet). Chromium can deliver onBeforeRequest
- * after a request's later events when it starts the worker for a burst, so they wait a while; and it
- * drops the events it fires while it stops the worker, so an onBeforeRequest may never come. Then the
- * request is started from what its first later event repeats (URL, method, type, tab, frame,
- * initiator) and its events are replayed: late, but not lost.
+ * after a request's later events when it starts the worker for a burst, and it drops the events it
+ * fires while it stops the worker, so an onBeforeRequest may never come. A later event repeats what
+ * onBeforeRequest says (URL, method, type, tab, frame, initiator): the request starts from it at once
+ * (an onBeforeRequest that comes after is ignored), so it pairs with its preflight as it would have.
+ * Only events that repeat nothing (none from a browser) wait for their onBeforeRequest, a while.
  */
 import type { CaptureEvent, RequestEvent } from './capture-event';
 
@@ -35,6 +36,10 @@ export class EarlyEvents {
   }
 
   hold(ev: Later): void {
+    if (ev.from && ev.method !== undefined) {
+      this.startLate(ev.id, [ev]);
+      return;
+    }
     const list = this.held.get(ev.id);
     if (list) {
       list.push(ev);
