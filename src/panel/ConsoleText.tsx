@@ -1,6 +1,7 @@
 import type { Exchange } from '../core/model';
 import type { Reason, Verdict } from '../core/verdict';
-import { LongText } from '../ui/LongText';
+import { clipText } from '../ui/long-text';
+import { LongMarker, LongText } from '../ui/LongText';
 
 /** What Chromium calls the initiator kind in its console line (webRequest cannot tell fetch from XHR). */
 function kindWord(x: Exchange): string {
@@ -20,10 +21,31 @@ function mdnTitle(url: string): string {
   return last ? decodeURIComponent(last) : url;
 }
 
-export function chromeLine(x: Exchange, v: Verdict, r: Reason): string {
+/** Chrome's console line up to the reason's message (which can hold a header value of any length). */
+function chromeLead(x: Exchange, v: Verdict): string {
   const finalUrl = x.redirects.length ? x.redirects[x.redirects.length - 1]!.location : x.url;
   const redirected = x.redirects.length ? ` (redirected from '${x.url}')` : '';
-  return `Access to ${kindWord(x)} at '${finalUrl}'${redirected} from origin '${v.origin ?? 'null'}' has been blocked by CORS policy: ${r.chromeMessage}`;
+  return `Access to ${kindWord(x)} at '${finalUrl}'${redirected} from origin '${v.origin ?? 'null'}' has been blocked by CORS policy: `;
+}
+
+export function chromeLine(x: Exchange, v: Verdict, r: Reason): string {
+  return chromeLead(x, v) + r.chromeMessage;
+}
+
+/**
+ * The Chrome line, its start drawn and the whole on request: the message is clipped before it is joined to
+ * the lead, since the joined string would be copied whole (10 MB for a 10 MB header) at its first read.
+ */
+function ChromeLine({ exchange, verdict, reason }: { exchange: Exchange; verdict: Verdict; reason: Reason }) {
+  const lead = chromeLead(exchange, verdict);
+  const message = clipText(reason.chromeMessage);
+  if (!message.cut) return <>{lead + reason.chromeMessage}</>;
+  return (
+    <>
+      {lead + message.text}
+      <LongMarker whole={() => chromeLine(exchange, verdict, reason)} length={lead.length + reason.chromeMessage.length} name="Chrome message" />
+    </>
+  );
 }
 
 export function ConsoleText({ exchange, verdict }: { exchange: Exchange; verdict: Verdict }) {
@@ -33,7 +55,7 @@ export function ConsoleText({ exchange, verdict }: { exchange: Exchange; verdict
     <section aria-labelledby="cs-h">
       <h3 id="cs-h">What the browser consoles say</h3>
       <p class="console-label">Chrome</p>
-      <pre class="console console-chrome" data-testid="chrome-message"><LongText value={chromeLine(exchange, verdict, r)} name="Chrome message" /></pre>
+      <pre class="console console-chrome" data-testid="chrome-message"><ChromeLine exchange={exchange} verdict={verdict} reason={r} /></pre>
       {exchange.type === 'xmlhttprequest' && <p class="muted small">An XMLHttpRequest says “XMLHttpRequest” where a fetch says “fetch”.</p>}
       <p class="console-label">Firefox</p>
       {r.firefoxMessage

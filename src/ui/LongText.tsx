@@ -1,5 +1,5 @@
 /** A value of any length, as text: up to PREVIEW_CHARS inline, then "… N characters: show all / copy". */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { CopyButton } from './CopyButton';
 import { characters, clipText, PREVIEW_CHARS } from './long-text';
 import { LongTextView } from './LongTextView';
@@ -20,20 +20,30 @@ export function LongText({ value, name = 'value', limit = PREVIEW_CHARS, code = 
   return <>{shown}<LongMarker value={value} name={name} /></>;
 }
 
-/** What follows a cut value: how long it is, the whole of it on request, and a copy of it. */
-export function LongMarker({ value, name = 'value' }: { value: string; name?: string }) {
+/**
+ * What follows a cut value: how long it is, the whole of it on request, and a copy of it. For a whole that
+ * is costly to build (a concatenation around a long value is copied whole when first read), pass `whole`
+ * and its `length`: it is built on request only.
+ */
+export type Whole = { value: string } | { whole: () => string; length: number };
+
+export function LongMarker(props: Whole & { name?: string }) {
+  const { name = 'value' } = props;
   const [open, setOpen] = useState(false);
-  const size = characters(value.length);
+  const whole = 'value' in props ? () => props.value : props.whole;
+  const length = 'value' in props ? props.value.length : props.length;
+  const shown = useMemo(() => (open ? whole() : null), [open]);
+  const size = characters(length);
   return (
     <>
-      <span class="long-marker" data-length={value.length}>
+      <span class="long-marker" data-length={length}>
         {'… '}{size}:{' '}
         <button type="button" class="link" aria-expanded={open} aria-label={`${open ? 'Hide' : 'Show'} the whole ${name} (${size})`}
           onClick={() => setOpen(!open)}>{open ? 'hide' : 'show all'}</button>
         {' / '}
-        <CopyButton variant="link" text={() => value} label="copy" title={`Copy the whole ${name} (${size})`} />
+        <CopyButton variant="link" text={whole} label="copy" title={`Copy the whole ${name} (${size})`} />
       </span>
-      {open && <LongTextView value={value} label={`The whole ${name}`} />}
+      {shown !== null && <LongTextView value={shown} label={`The whole ${name}`} />}
     </>
   );
 }

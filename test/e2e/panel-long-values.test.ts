@@ -76,6 +76,18 @@ describe('details of an exchange with huge header values (real panel)', () => {
       return { length: text.length, start: text.slice(0, 40), end: text.slice(-40) };
     });
     expect(copied).toEqual({ length: chars, start: value.slice(0, 40), end: value.slice(-40) });
+
+    // Try a fix: the editor holds a marker, not the value, and judges the exchange with the whole value.
+    const t0 = Date.now();
+    await details.getByText('Try a fix', { exact: true }).click();
+    const result = details.getByTestId('try-result');
+    await expect.poll(() => result.getAttribute('data-code')).toBe('AllowOriginMismatch');
+    timings.push(`${label} try a fix shown ${Date.now() - t0} ms`);
+    const response = details.getByRole('textbox', { name: /^Response/ });
+    expect((await response.inputValue()).length).toBeLessThan(1000);
+    expect(await response.inputValue()).toContain(`… [+${(chars - 80).toLocaleString('en-US')} characters #2]`);
+    await details.getByRole('button', { name: 'Start from the generated fix' }).click();
+    await expect.poll(() => result.getAttribute('data-verdict')).toBe('simple');
   });
 
   it('stays readable at 800 px wide', async () => {
