@@ -29,6 +29,7 @@ import { PortHub } from './ports';
 import type { StorageAreaLike } from './storage-area';
 import { Store } from './store';
 import { Paced, realTimers, Soon, type Timers } from './timers';
+import { inEventOrder, type SessionEvent } from './event-order';
 import { pendingVerdict, safeClassify, type Classify } from './verdicts';
 
 export interface TabsLike {
@@ -63,37 +64,7 @@ export const DEFAULT_MAX_PER_TAB = 5000;
  */
 export const DEFAULT_DELAYS = { process: 0, persist: 0, burst: 50, burstEvents: 16, ports: 20, badge: 300, idle: LATE_START_MS, stranded: 10_000 };
 
-export type SessionEvent =
-  | { kind: 'capture'; event: CaptureEvent }
-  | { kind: 'tab-updated'; tabId: number; time: number; status?: string; url?: string; tabUrl?: string }
-  | { kind: 'tab-removed'; tabId: number };
-
-/**
- * The queue with its capture events in the order the browser stamped them (tab events keep their
- * places). Chromium delivers events with and without `extraHeaders` on separate paths, and while it
- * starts the worker for a burst they can arrive out of order: a preflight's onCompleted before its
- * onSendHeaders, a request's onSendHeaders before its onBeforeRequest. Sorting a batch by
- * `timeStamp` (stable, so ties keep their arrival order) puts them back. Already in order: no cost
- * beyond one pass.
- */
-export function inEventOrder(queue: SessionEvent[]): SessionEvent[] {
-  let last = -Infinity;
-  let sorted = true;
-  for (const item of queue) {
-    if (item.kind !== 'capture') continue;
-    if (item.event.time < last) { sorted = false; break; }
-    last = item.event.time;
-  }
-  if (sorted) return queue;
-  const slots: number[] = [];
-  const captures: SessionEvent[] = [];
-  queue.forEach((item, i) => { if (item.kind === 'capture') { slots.push(i); captures.push(item); } });
-  const time = (item: SessionEvent) => (item.kind === 'capture' ? item.event.time : 0);
-  captures.sort((a, b) => time(a) - time(b));
-  const out = queue.slice();
-  slots.forEach((slot, k) => { out[slot] = captures[k]!; });
-  return out;
-}
+export { inEventOrder, type SessionEvent } from './event-order';
 
 let pageCounter = 0;
 const defaultPageId = () => `p-${Date.now().toString(36)}-${(pageCounter++).toString(36)}`;
