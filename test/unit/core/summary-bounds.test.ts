@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify';
 import { fixesFor } from '../../../src/core/fix/index';
 import type { Exchange } from '../../../src/core/model';
-import { MAX_FIELD, mdCode, summaryMarkdown, type FixLike } from '../../../src/core/summary';
+import { MAX_FIELD, mdCode, summaryMarkdown, type FixLike, type MarkdownInput } from '../../../src/core/summary';
 import { API, PAGE, exchange } from '../../support/builder';
 
 const MB = 1 << 20;
 const NOW = Date.UTC(2026, 0, 1);
 const blocked = (x: Exchange) => ({ exchange: x, verdict: classify(x) });
-const markdown = (x: Exchange, fixes: ((e: Exchange) => FixLike | null) | undefined = fixesFor) =>
+const markdown = (x: Exchange, fixes: MarkdownInput['fixes'] = fixesFor) =>
   summaryMarkdown({ entries: [blocked(x)], now: NOW, pageUrl: `${PAGE}/${'p'.repeat(MB)}`, fixes });
 
 describe('summaryMarkdown with one huge field', () => {
