@@ -71,7 +71,7 @@ function TryFixEditor({ exchange, verdict }: { exchange: Exchange; verdict: Verd
   const edit = (key: string, text: string) => { draft.value = { ...draft.value, texts: { ...draft.value.texts, [key]: text } }; };
 
   return (
-    <div class="tf-body" aria-labelledby="tf-h">
+    <div class="tf-body">
       <p class="muted">
         Change the headers the server sends and see what the browser would decide. Nothing is sent anywhere: this is the captured
         exchange with other response headers, judged by the same classifier (statuses, request headers and credentials stay as captured).
