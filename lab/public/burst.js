@@ -1,7 +1,8 @@
 /*
  * The burst page: `window.labBurst()` fires n cross-origin fetches at once to the lab API (a fraction
  * `pre` of them with a custom header, so preflighted), waits until every one settled and returns
- * { run, n, ok, failed, ms } with ms measured in the page (performance.now) around the whole burst.
+ * { run, n, ok, failed, ms, times } with ms measured in the page (performance.now) around the whole burst
+ * and times[i] = [start, end] of fetch i (ms since the epoch: when it was made, when it settled).
  * At most `concurrency` fetches are in flight at once (default: all).
  * Every URL carries cid=burst, r=<run> and i=<index>; with `hold`, the lab holds the responses until
  * released (preflights are still answered at once). With `blockEvery` = k > 0, every request whose
@@ -38,17 +39,20 @@
     // At most `concurrency` fetches in flight (Chromium refuses a page's requests beyond ~1,400 in flight
     // with net::ERR_INSUFFICIENT_RESOURCES); the next one starts as soon as one settles.
     const results = new Array(count);
+    const times = new Array(count);
     let next = 0;
     const lane = async () => {
       while (next < count) {
         const i = next++;
+        const started = Date.now();
         results[i] = await one(i).then(() => ({ status: 'fulfilled' }), (e) => ({ status: 'rejected', reason: String(e) }));
+        times[i] = [started, Date.now()];
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
     const ms = performance.now() - start;
     const ok = results.filter((r) => r.status === 'fulfilled').length;
-    const result = { run, n: count, ok, failed: count - ok, ms };
+    const result = { run, n: count, ok, failed: count - ok, ms, times };
     window.labBurstResult = result;
     status.textContent = `done: ${ok}/${count} in ${ms.toFixed(1)} ms`;
     document.body.dataset.burst = 'done';

@@ -1,7 +1,11 @@
 /** Driving the lab's burst page: n cross-origin fetches at once, half preflighted if asked. */
 import type { Page } from 'playwright-core';
 
-export interface BurstResult { run: string; n: number; ok: number; failed: number; ms: number }
+export interface BurstResult {
+  run: string; n: number; ok: number; failed: number; ms: number;
+  /** Per fetch: when the page made it and when it settled (ms since the epoch). */
+  times?: [number, number][];
+}
 
 interface BurstWindow {
   labBurst(n: number, pre: number, hold: string | null, concurrency?: number, blockEvery?: number): Promise<BurstResult>;

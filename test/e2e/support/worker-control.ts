@@ -7,9 +7,10 @@ interface VersionUpdate { versions: { versionId: string; scriptURL: string; runn
 /**
  * Stops every service worker of the profile (ServiceWorker.stopAllWorkers) and waits until the
  * extension's worker has stopped: its DevTools target is gone, or (when traffic wakes it again at
- * once, as in a burst) Chromium reported its version `stopped` before it started again.
+ * once, as in a burst) Chromium reported its version `stopped` before it started again. With
+ * `untilRunning`, it then waits until the worker runs again (traffic woke it).
  */
-export async function stopExtensionWorker(context: BrowserContext, extensionId: string): Promise<void> {
+export async function stopExtensionWorker(context: BrowserContext, extensionId: string, untilRunning = false): Promise<void> {
   const page = await context.newPage();
   try {
     const session = await context.newCDPSession(page);
@@ -19,14 +20,21 @@ export async function stopExtensionWorker(context: BrowserContext, extensionId: 
     if ((await ours()).length === 0) throw new Error('the extension\'s service worker is not running');
     let armed = false;
     let stopped = false;
+    let runningAgain = false;
     session.on('ServiceWorker.workerVersionUpdated', (e: VersionUpdate) => {
-      if (armed && e.versions.some((v) => v.scriptURL.startsWith(prefix) && v.runningStatus === 'stopped')) stopped = true;
+      if (!armed) return;
+      for (const v of e.versions) {
+        if (!v.scriptURL.startsWith(prefix)) continue;
+        if (v.runningStatus === 'stopped') stopped = true;
+        else if (stopped && v.runningStatus === 'running') runningAgain = true;
+      }
     });
     // enable reports the current state first (running): only what follows the stop counts.
     await session.send('ServiceWorker.enable');
     armed = true;
     await session.send('ServiceWorker.stopAllWorkers');
     await until('the extension\'s service worker to stop', async () => stopped || (await ours()).length === 0);
+    if (untilRunning) await until('the extension\'s service worker to run again', async () => runningAgain || (await ours()).length > 0, 60_000);
     await session.detach();
   } finally {
     await page.close();
