@@ -14,6 +14,7 @@ import { isNetworkFailure, networkNotes } from './network';
 import { STACKS } from './stacks/index';
 import { originOf } from './url';
 import { sanitize } from '../sanitize';
+import { sanitizeVerdict } from '../sanitize-verdict';
 
 export type {
   CredentialsBasis, CutValue, FixNote, FixOptions, FixSet, FixSpec, FixStatus, HeaderLine, Snippet, StackId, StackInfo, StepFix,
@@ -53,6 +54,12 @@ function pageOrigin(exchange: Exchange, verdict: Verdict, fallback: string): str
   return (exchange.documentUrl && originOf(exchange.documentUrl)) || fallback;
 }
 
+/** The user's answer, when it is one of the answers the question offers; anything else is no answer. */
+function cleanOptions(input: unknown): FixOptions {
+  const answer = typeof input === 'object' && input !== null ? (input as { credentials?: unknown }).credentials : undefined;
+  return answer === true || answer === false || answer === 'unsure' ? { credentials: answer } : {};
+}
+
 function withoutRepeats(notes: readonly FixNote[]): FixNote[] {
   const seen = new Set<string>();
   return notes.filter((n) => !seen.has(n.text) && seen.add(n.text));
@@ -63,9 +70,11 @@ function withoutRepeats(notes: readonly FixNote[]): FixNote[] {
  * cookies or HTTP authentication?"; without it the capture decides, and when it cannot, the fix works
  * either way.
  */
-export function fixesFor(input: Exchange, verdict: Verdict, options: FixOptions = {}): FixSet {
-  // Records come from storage, ports and files: normalise them as the classifier does.
+export function fixesFor(input: Exchange, verdictIn: Verdict, optionsIn: FixOptions = {}): FixSet {
+  // Records come from storage, ports and files: normalise them at the core's one boundary (sanitize.ts).
   const exchange = sanitize(input);
+  const verdict = sanitizeVerdict(verdictIn);
+  const options = cleanOptions(optionsIn);
   const status = statusOf(verdict);
   const spec = buildSpec(exchange, verdict, options);
   if (verdict.kind === 'same-origin' || verdict.kind === 'no-cors') {

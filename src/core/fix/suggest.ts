@@ -5,6 +5,7 @@
 import type { Exchange, Header } from '../model';
 import type { StackId } from './types';
 import { headerValue } from './spec';
+import { sanitize } from '../sanitize';
 
 /** Ordered: the first pattern that matches wins (frameworks before the servers that host them). */
 const RULES: ReadonlyArray<[RegExp, StackId]> = [
@@ -30,8 +31,8 @@ function responses(exchange: Exchange): Header[][] {
   return out;
 }
 
-export function suggestedStack(exchange: Exchange): StackId | null {
-  for (const headers of responses(exchange)) {
+export function suggestedStack(input: Exchange): StackId | null {
+  for (const headers of responses(sanitize(input))) {
     const text = [headerValue(headers, 'x-powered-by'), headerValue(headers, 'server')].filter((v) => v !== null).join(' ');
     if (!text) continue;
     for (const [re, id] of RULES) if (re.test(text)) return id;

@@ -14,7 +14,7 @@ import { corrupt, edits, weird } from './ill-typed';
  * The fix module (src/core/fix, engineer "spec") is being made total by its owner; it is enumerated
  * here as soon as it is: remove it from this list then.
  */
-const PENDING = new Set(['fix']);
+const PENDING = new Set<string>([]);
 const functions = exportedFunctions().filter(([m]) => !PENDING.has(m));
 
 function call(module: string, name: string, fn: (...args: unknown[]) => unknown, args: unknown[]): unknown {

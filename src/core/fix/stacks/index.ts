@@ -28,8 +28,7 @@ export const STACKS: readonly StackInfo[] = [
   { id: 's3', label: 'Amazon S3', generate: s3 },
 ];
 
-export function stackInfo(id: StackId): StackInfo {
-  const found = STACKS.find((s) => s.id === id);
-  if (!found) throw new Error(`unknown stack ${id}`);
-  return found;
+/** The stack with this id, or null for an id we do not know (a setting saved by another version). */
+export function stackInfo(id: StackId): StackInfo | null {
+  return STACKS.find((s) => s.id === id) ?? null;
 }
