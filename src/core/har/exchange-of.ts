@@ -65,6 +65,20 @@ function hopOf(e: ParsedEntry, next: ParsedEntry | undefined): RedirectHop {
   return hop;
 }
 
+/**
+ * DevTools records a redirect the browser did not follow (fetch's `redirect: "manual"`) as one more hop
+ * that never left the browser: aborted, status 0, nothing received, and only provisional request headers
+ * (no `Host`: raw headers always have it). webRequest shows the same as a 3xx then `ERR_ABORTED` before
+ * the next hop sends anything; both are read as a redirect not followed.
+ */
+function abandonedAfterRedirect(steps: readonly ParsedEntry[]): boolean {
+  const last = steps.at(-1)!;
+  const before = steps.at(-2);
+  return before !== undefined && before.status >= 300 && before.status < 400 && last.status === 0
+    && last.error !== undefined && /ABORTED/.test(last.error) && last.responseHeaders.length === 0
+    && header(last.requestHeaders, 'host') === undefined;
+}
+
 function preflightOf(p: ParsedEntry): PreflightRecord {
   const rec: PreflightRecord = {
     id: typeof p.cors?.id === 'string' ? p.cors.id : `har-${p.index}`,
@@ -87,11 +101,13 @@ export function exchangeOf(chain: Chain, preflights: ParsedEntry[], ctx: ReadCon
   const steps = chain.steps;
   const first = steps[0]!;
   const last = steps.at(-1)!;
+  const unfollowed = abandonedAfterRedirect(steps);
   const hopCount = lastIsRedirect(last) ? steps.length : steps.length - 1;
-  const redirects = steps.slice(0, hopCount).map((s, i) => hopOf(s, steps[i + 1]));
-  // A chain that ends on a redirect which failed: the browser refused to follow it.
-  if (hopCount === steps.length && last.error !== undefined) redirects.at(-1)!.followed = false;
-  const final = hopCount < steps.length ? last : undefined;
+  const redirects = steps.slice(0, hopCount).map((s, i) => hopOf(s, unfollowed && i === hopCount - 1 ? undefined : steps[i + 1]));
+  // A chain that ends on a redirect which failed, or whose next hop never left the browser: the Location
+  // was not requested (a refused redirect, or fetch's redirect: "manual").
+  if ((hopCount === steps.length && last.error !== undefined) || unfollowed) redirects.at(-1)!.followed = false;
+  const final = hopCount < steps.length && !unfollowed ? last : undefined;
   const response = final ? responseOf(final) : undefined;
   const type = first.cors?.type;
   const x: Exchange = {
