@@ -14,6 +14,7 @@
  * model later are stored too. Lossless: decoding gives back an equal `Exchange`.
  */
 import type { Exchange, Header, Observer } from '../core/model';
+import { sanitize } from '../core/sanitize';
 
 /** What an entry stores (its verdict is recomputed by the pure classifier when rehydrating). */
 export interface StoredEntry {
@@ -106,7 +107,8 @@ export function decodeEntry(text: unknown, defaultObserver: Observer, lookup: Li
     const x = unpackValue(raw.x, lookup, refs) as Record<string, unknown>;
     if (!isExchangeLike(x)) return null;
     x.observer ??= defaultObserver;
-    return { entry: { exchange: x as unknown as Exchange, seq: raw.s, pageId: raw.p }, refs };
+    // Stored text is untrusted (another version, a corrupted store): the core's one boundary makes it well typed.
+    return { entry: { exchange: sanitize(x), seq: raw.s, pageId: raw.p }, refs };
   } catch {
     return null;
   }

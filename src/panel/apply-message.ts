@@ -4,8 +4,16 @@ import type { ExchangeEntry, PortEvents, PortMessage } from '../shared/protocol'
 import type { Row } from './rows';
 import { toRow } from './rows';
 import type { PanelStore } from './store';
+import { sanitizeEntries } from '../core/sanitize';
 
 const bySeq = (a: ExchangeEntry, b: ExchangeEntry) => a.seq - b.seq;
+
+/**
+ * Entries from a port go through the core's one boundary (sanitize.ts): a worker of another version or a
+ * corrupted store cannot hand the panel a record that makes it throw. Well-typed entries come back as they are.
+ */
+const received = (list: unknown): ExchangeEntry[] =>
+  sanitizeEntries(list).map((e) => (e.seq !== undefined && e.pageId !== undefined ? e as ExchangeEntry : { ...e, seq: e.seq ?? 0, pageId: e.pageId ?? '' }));
 
 function upsert(current: readonly Row[], entries: readonly ExchangeEntry[]): Row[] {
   const next = current.slice();
@@ -43,7 +51,7 @@ export function applyPortMessage(store: PanelStore, message: PortMessage): void 
     switch (message.name) {
       case 'snapshot': {
         const p = message.payload as PortEvents['snapshot'];
-        store.live.value = snapshotRows(p.entries);
+        store.live.value = snapshotRows(received(p.entries));
         store.summary.value = p.summary;
         store.settings.value = p.settings;
         store.connection.value = { state: 'live' };
@@ -51,7 +59,7 @@ export function applyPortMessage(store: PanelStore, message: PortMessage): void 
       }
       case 'upsert': {
         const p = message.payload as PortEvents['upsert'];
-        store.live.value = upsert(store.live.value, p.entries);
+        store.live.value = upsert(store.live.value, received(p.entries));
         store.summary.value = p.summary;
         break;
       }
