@@ -5,6 +5,7 @@
  */
 import type { ExchangeEntry, PageInfo, TabSummary, VerdictCounts } from '../shared/protocol';
 import { emptyCounts, OTHER_TAB } from '../shared/protocol';
+import { isInterrupted } from './interrupted';
 
 /** How many blocked entries a summary carries (newest first). */
 export const SUMMARY_BLOCKED = 50;
@@ -28,6 +29,8 @@ export class TabLog {
   readonly entries = new Map<string, ExchangeEntry>();
   readonly counts: VerdictCounts = emptyCounts();
   private readonly blocked = new Set<string>();
+  /** Entries whose end was lost with a stopped worker (judged from what was seen): counted and shown. */
+  private readonly interrupted = new Set<string>();
   private readonly perPage = new Map<string, number>();
 
   constructor(public meta: TabMeta) {}
@@ -70,6 +73,7 @@ export class TabLog {
     const all = [...this.entries.values()];
     this.entries.clear();
     this.blocked.clear();
+    this.interrupted.clear();
     this.perPage.clear();
     Object.assign(this.counts, emptyCounts());
     this.meta.pages = pages;
@@ -96,12 +100,16 @@ export class TabLog {
       counts: { ...this.counts },
       total: this.entries.size,
       dropped: this.meta.dropped,
+      interrupted: this.interrupted.size,
       blocked,
     };
   }
 
   private account(e: ExchangeEntry, d: 1 | -1): void {
     this.counts[e.verdict.kind] += d;
+    // By id, like `blocked`: a record may change in place between being put and removed.
+    if (d < 0) this.interrupted.delete(e.exchange.id);
+    else if (isInterrupted(e.exchange)) this.interrupted.add(e.exchange.id);
     this.perPage.set(e.pageId, (this.perPage.get(e.pageId) ?? 0) + d);
     if (e.verdict.kind === 'blocked') {
       if (d > 0) this.blocked.add(e.exchange.id);

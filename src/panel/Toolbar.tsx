@@ -103,6 +103,11 @@ export function CountsBar({ store }: { store: PanelStore }) {
       <span class="muted">{shown} shown</span>
       {VERDICT_ORDER.filter((k) => counts[k] > 0).map((k) => <VerdictChip key={k} kind={k} count={counts[k]} />)}
       {summary && summary.dropped > 0 && <span class="warn">{summary.dropped} older entries dropped (limit reached)</span>}
+      {summary && (summary.interrupted ?? 0) > 0 && (
+        <span class="warn" title="In flight when the browser restarted CORS Lens's worker: how they ended was not seen">
+          {summary.interrupted} interrupted by a worker restart
+        </span>
+      )}
       <span class="spacer" />
       <span class={`conn conn-${conn.state}`}>
         {conn.state === 'live' ? (store.settings.value?.paused ? 'Paused' : 'Live')

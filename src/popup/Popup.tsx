@@ -38,6 +38,13 @@ export function Popup({ store }: { store: PopupStore }) {
           {store.newest.value && (
             <p class="newest" data-testid="newest"><strong>Newest blocked:</strong> {store.newest.value}</p>
           )}
+          {(s.interrupted ?? 0) > 0 && (
+            <p class="warn small" data-testid="interrupted">
+              {s.interrupted!.toLocaleString('en-US')} request{s.interrupted === 1 ? ' was' : 's were'} in flight when the browser restarted
+              CORS Lens's worker: how {s.interrupted === 1 ? 'it' : 'they'} ended was not seen, so {s.interrupted === 1 ? 'it is' : 'they are'} judged
+              from the headers seen, or marked Interrupted.
+            </p>
+          )}
           {s.dropped > 0 && (
             <p class="warn small" data-testid="dropped">
               {s.dropped.toLocaleString('en-US')} older request{s.dropped === 1 ? ' was' : 's were'} dropped to stay within the log limit.

@@ -42,6 +42,11 @@ export interface TabSummary {
   total: number;
   /** Exchanges dropped because of the per-tab bound or storage quota, never silently. */
   dropped: number;
+  /**
+   * Exchanges whose end was lost while the browser restarted the worker: judged from what was seen, or
+   * inconclusive ("Interrupted"). Absent from summaries of older versions.
+   */
+  interrupted?: number;
   /** Up to the newest N blocked entries, newest first (the popup groups them). */
   blocked: ExchangeEntry[];
   /**
