@@ -3,6 +3,7 @@
  * kept). Everything after the listener works on these, never on the browser's objects.
  */
 import type { Header, ResourceType } from '../core/model';
+import type { RawDetails } from './web-request';
 
 interface Base {
   /** webRequest requestId. */
@@ -12,13 +13,15 @@ interface Base {
 }
 
 /**
- * What every later event also tells about its request (the browser repeats it in each callback), so
- * a request whose onBeforeRequest never reached us (lost while the browser stopped the worker) can
- * still be started from its later events.
+ * The request's own fields, as the browser repeats them in every callback: kept raw (plain
+ * assignments on the event path), so a request whose onBeforeRequest never reached us (lost while the
+ * browser stopped the worker) can still be started from a later event (`requestEventOf` in normalize.ts).
  */
+export type RequestSource = Pick<RawDetails,
+  'method' | 'type' | 'tabId' | 'frameId' | 'initiator' | 'originUrl' | 'documentUrl' | 'documentId' | 'parentDocumentId' | 'parentFrameId'>;
+
 export interface LaterBase extends Base {
-  method?: string;
-  from?: Pick<RequestEvent, 'type' | 'tabId' | 'frameId' | 'initiator' | 'documentUrl' | 'topDocument'>;
+  from?: RequestSource;
 }
 
 export interface RequestEvent extends Base {

@@ -7,6 +7,7 @@
  * Only events that repeat nothing (none from a browser) wait for their onBeforeRequest, a while.
  */
 import type { CaptureEvent, RequestEvent } from './capture-event';
+import { requestEventOf } from './normalize';
 
 type Later = Exclude<CaptureEvent, RequestEvent>;
 
@@ -36,7 +37,7 @@ export class EarlyEvents {
   }
 
   hold(ev: Later): void {
-    if (ev.from && ev.method !== undefined) {
+    if (ev.from) {
       this.startLate(ev.id, [ev]);
       return;
     }
@@ -79,12 +80,12 @@ export class EarlyEvents {
   private startLate(id: string, events: Later[]): void {
     this.held.delete(id);
     const first = events[0]!;
-    if (!first.from || first.method === undefined) {
+    if (!first.from) {
       this.unknownEvents += events.length;
       return;
     }
     if (this.known(id, first.from.tabId) || this.closedTabs.has(first.from.tabId)) return;
     this.startedLate++;
-    this.start({ kind: 'request', id, time: first.time, url: first.url, method: first.method, ...first.from }, events);
+    this.start(requestEventOf(id, first.time, first.url, first.from), events);
   }
 }

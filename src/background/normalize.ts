@@ -1,11 +1,11 @@
 /** Turns one webRequest callback into a plain `CaptureEvent` (no browser object survives this). */
-import type { CaptureEvent, CompletedEvent, ErrorEvent, LaterBase, RedirectEvent, StartedEvent } from './capture-event';
+import type { CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, RequestSource, StartedEvent } from './capture-event';
 import type { RawDetails, WebRequestEventName } from './web-request';
 import { statusTextOf, toHeaders } from './headers';
 import { toResourceType } from './resource-type';
 
 /** Firefox has no `initiator`: the origin of `originUrl` (or `documentUrl`) stands in for it. */
-export function initiatorOf(d: RawDetails): string | undefined {
+export function initiatorOf(d: Pick<RawDetails, 'initiator' | 'originUrl' | 'documentUrl'>): string | undefined {
   if (typeof d.initiator === 'string') return d.initiator;
   const from = d.originUrl ?? d.documentUrl;
   if (!from) return undefined;
@@ -20,30 +20,39 @@ export function initiatorOf(d: RawDetails): string | undefined {
  * The top-level document behind a request (Chromium's `documentId`s): the requesting document
  * itself in the main frame, its parent for a direct child frame, unknown deeper down.
  */
-export function topDocumentOf(d: RawDetails): string | undefined {
+export function topDocumentOf(d: Pick<RawDetails, 'frameId' | 'parentFrameId' | 'documentId' | 'parentDocumentId'>): string | undefined {
   if (d.frameId === 0) return d.documentId;
   if (d.parentFrameId === 0) return d.parentDocumentId;
   return undefined;
 }
 
-/** The request's own fields, as every callback repeats them. */
-function requestFields(d: RawDetails): NonNullable<LaterBase['from']> {
-  const from: NonNullable<LaterBase['from']> = { type: toResourceType(d.type), tabId: d.tabId, frameId: d.frameId };
+/** The request event, from onBeforeRequest's details or from the fields a later event repeated. */
+export function requestEventOf(id: string, time: number, url: string, d: RequestSource): RequestEvent {
+  const ev: RequestEvent = { kind: 'request', id, time, url, method: d.method, type: toResourceType(d.type), tabId: d.tabId, frameId: d.frameId };
   const initiator = initiatorOf(d);
-  if (initiator !== undefined) from.initiator = initiator;
-  if (d.documentUrl) from.documentUrl = d.documentUrl;
+  if (initiator !== undefined) ev.initiator = initiator;
+  if (d.documentUrl) ev.documentUrl = d.documentUrl;
   const top = topDocumentOf(d);
-  if (top) from.topDocument = top;
-  return from;
+  if (top) ev.topDocument = top;
+  return ev;
+}
+
+/** What a later event keeps of its request's own fields: raw values, plain assignments, nothing derived. */
+function sourceOf(d: RawDetails): RequestSource {
+  const s: RequestSource = { method: d.method, type: d.type, tabId: d.tabId, frameId: d.frameId };
+  if (d.initiator !== undefined) s.initiator = d.initiator;
+  if (d.originUrl !== undefined) s.originUrl = d.originUrl;
+  if (d.documentUrl !== undefined) s.documentUrl = d.documentUrl;
+  if (d.documentId !== undefined) s.documentId = d.documentId;
+  if (d.parentDocumentId !== undefined) s.parentDocumentId = d.parentDocumentId;
+  if (d.parentFrameId !== undefined) s.parentFrameId = d.parentFrameId;
+  return s;
 }
 
 // Plain assignments rather than object spreads: this runs for every event of the browser.
 export function normalize(event: WebRequestEventName, d: RawDetails): CaptureEvent {
   const ev = normalizeOnly(event, d);
-  if (ev.kind !== 'request') {
-    ev.method = d.method;
-    ev.from = requestFields(d);
-  }
+  if (ev.kind !== 'request') ev.from = sourceOf(d);
   return ev;
 }
 
@@ -52,10 +61,8 @@ function normalizeOnly(event: WebRequestEventName, d: RawDetails): CaptureEvent 
   const time = d.timeStamp;
   const url = d.url;
   switch (event) {
-    case 'onBeforeRequest': {
-      const from = requestFields(d);
-      return { kind: 'request', id, time, url, method: d.method, ...from };
-    }
+    case 'onBeforeRequest':
+      return requestEventOf(id, time, url, d);
     case 'onSendHeaders':
       return { kind: 'send-headers', id, time, url, method: d.method, headers: toHeaders(d.requestHeaders) };
     case 'onHeadersReceived': {
