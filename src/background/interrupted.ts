@@ -7,6 +7,7 @@
  */
 import type { Exchange } from '../core/model';
 import type { Verdict } from '../core/verdict';
+import { judgeByHeaders } from '../core/by-headers';
 
 type Classify = (exchange: Exchange) => Verdict;
 
@@ -22,12 +23,13 @@ const LOST = 'The browser stopped CORS Lens\'s background worker while this requ
  * fail a check was blocked; a response whose headers pass was read. Anything less is not guessed.
  */
 export function interruptedVerdict(classify: Classify, ex: Exchange, base: Verdict): Verdict {
-  const failed = classify({ ...ex, outcome: { state: 'failed', error: 'net::ERR_FAILED' } });
-  if (failed.kind === 'blocked' && failed.credentials.mode !== 'inferred-include') {
+  const judged = judgeByHeaders(ex, classify);
+  const failed = judged.failed;
+  if (failed.kind === 'blocked' && !judged.credentialsOnly) {
     return { ...failed, notes: [...failed.notes, `${LOST} The verdict follows from the headers that were seen, which the browser always refuses.`] };
   }
   if (ex.response && ex.observer.browser === 'chromium') {
-    const done = classify({ ...ex, outcome: { state: 'completed', status: ex.response.status } });
+    const done = judged.passed();
     if (done.kind !== 'blocked' && done.kind !== 'inconclusive') {
       return { ...done, notes: [...done.notes, `${LOST} The verdict follows from the response headers that were seen, which pass every check.`] };
     }

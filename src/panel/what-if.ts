@@ -10,6 +10,7 @@
  */
 import { classify, errorClass, firstHeader, preflightNeed, reasonDef } from '../core';
 import type { StepFix } from '../core/fix/types';
+import { judgeByHeaders } from '../core/by-headers';
 import type { Exchange, Header, Outcome } from '../core/model';
 import type { Reason, Verdict } from '../core/verdict';
 
@@ -136,12 +137,6 @@ export interface WhatIfResult {
   unanswered: string[];
 }
 
-const CORS_FAILURE: Record<Exchange['observer']['browser'], string> = {
-  chromium: 'net::ERR_FAILED',
-  firefox: 'NS_ERROR_DOM_BAD_URI',
-  unknown: 'net::ERR_FAILED',
-};
-
 /**
  * The verdict the edited exchange would get. The classifier lets the browser's outcome decide pass or
  * fail (the checks explain it), and the captured outcome is how the browser ended the *real* exchange:
@@ -161,10 +156,11 @@ export function judgeWhatIf(edited: Exchange, captured: Verdict): WhatIfResult {
   const credentialed = captured.credentials.mode === 'include' || captured.credentials.mode === 'inferred-include';
   const base = { credentialed, withCredentials: null, unanswered: unanswered(edited) };
   if (decidedByPermission(edited.outcome)) return { ...base, verdict: classify(edited), outcomeKept: true };
-  const failed = classify({ ...edited, outcome: { state: 'failed', error: CORS_FAILURE[edited.observer.browser] ?? 'net::ERR_FAILED' } });
-  const onlyWithCredentials = failed.kind === 'blocked' && failed.credentials.mode === 'inferred-include';
+  const judged = judgeByHeaders(edited);
+  const failed = judged.failed;
+  const onlyWithCredentials = judged.credentialsOnly;
   if (failed.kind === 'blocked' && (!onlyWithCredentials || credentialed)) return { ...base, verdict: failed, outcomeKept: false };
-  const passed = classify({ ...edited, outcome: { state: 'completed', status: edited.response?.status ?? 0 } });
+  const passed = judged.passed();
   const unknown = captured.credentials.mode === 'unknown';
   return { ...base, verdict: passed, outcomeKept: false, withCredentials: onlyWithCredentials && unknown ? failed.reasons[0] ?? null : null };
 }
