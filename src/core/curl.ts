@@ -75,6 +75,11 @@ class Command {
       this.comments.push(comment(`Skipped a header that is not valid HTTP (${shown(name)}): its name is not a token.`));
       return false;
     }
+    if (name.length > MAX_VALUE) {
+      // A cut name would be another header: leave it out rather than send something the page never sent.
+      this.comments.push(comment(`Skipped a header whose name is ${grouped(name.length)} characters long (${shown(name)}): too long to copy.`));
+      return false;
+    }
     if (NOT_FIELD_VALUE.test(value)) {
       this.comments.push(comment(`Skipped a header that is not valid HTTP (${shown(name)}): its value holds a line break or NUL, which curl would send as an extra header line.`));
       return false;

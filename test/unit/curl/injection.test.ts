@@ -117,6 +117,13 @@ describe('copy as curl with long values', () => {
     expect(cmd).toMatch(/^# Values longer than 4,096 characters were cut .*: this command is not a faithful replay\.$/m);
   });
 
+  it('leaves out a header whose name is too long to copy (a cut name would be another header), and says so', () => {
+    const cmd = curlFor(hostile({ requestHeaders: [{ name: 'X'.repeat(1 << 20), value: 'v' }] }), 'request');
+    expect(cmd.length).toBeLessThan(MAX_VALUE + 2000);
+    expect(cmd).toMatch(/^# Skipped a header whose name is 1,048,576 characters long \(X+…\[cut: 1,048,576 chars\]\): too long to copy\.$/m);
+    expect(cmd).not.toContain(`-H 'XXXX`);
+  });
+
   it('copies at most MAX_HEADERS headers and says how many there were', () => {
     const many = Array.from({ length: 5000 }, (_, i) => ({ name: `X-H${i}`, value: 'x'.repeat(100) }));
     const cmd = curlFor(hostile({ requestHeaders: many }), 'request');
