@@ -4,6 +4,7 @@
  * interpolation markers (`$`, `#{`, `{`, `%`) and invisible or bidirectional characters (Trojan Source)
  * are escaped, or replaced by `?` where the format has no escape for them.
  */
+import { textOf } from '../sanitize';
 
 /** Characters that end lines somewhere, control characters, and invisible / bidi-override characters. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -17,7 +18,8 @@ type Escaper = (c: string) => string | null;
 
 function quoteWith(value: string, quote: string, escape: Escaper): string {
   let out = '';
-  for (const c of value) {
+  // Every snippet's values pass here: a value that is not text (a record of another version) is written as empty.
+  for (const c of textOf(value) ?? '') {
     out += escape(c) ?? (SPECIAL.test(c) ? '?' : c);
   }
   return quote + out + quote;
