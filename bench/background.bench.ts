@@ -5,8 +5,8 @@
  * value takes in the browser, not its JSON), and the time to rehydrate them after a worker stop.
  */
 import type { BenchRow } from './index';
-import { classify } from '../src/core/classify';
-import { createCapture } from '../src/background/capture';
+import { classify } from '../src/core/classify/classify';
+import { createCapture } from '../src/background/capture/listeners';
 import { observerFor } from '../src/background/chrome-apis';
 import { BackgroundSession } from '../src/background/session';
 import { FakeStorageArea } from '../test/support/fake-storage-area';

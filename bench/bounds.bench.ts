@@ -4,11 +4,11 @@
  * CPU time of this process, median of 5. Targets: each <= 200 ms and <= 64 KB of text.
  */
 import type { BenchRow } from './index';
-import { classify } from '../src/core/classify';
-import { curlFor } from '../src/core/curl';
+import { classify } from '../src/core/classify/classify';
+import { curlFor } from '../src/core/report/curl';
 import { fixesFor } from '../src/core/fix/index';
-import type { Exchange } from '../src/core/model';
-import { summaryMarkdown } from '../src/core/summary';
+import type { Exchange } from '../src/core/model/exchange';
+import { summaryMarkdown } from '../src/core/report/summary';
 import { API, exchange } from '../test/support/builder';
 
 const MB = 1 << 20;

@@ -4,8 +4,8 @@
  * 7 runs after a warm-up. Target: >= 200,000/s.
  */
 import type { BenchRow } from './index';
-import { classify } from '../src/core/classify';
-import type { Exchange } from '../src/core/model';
+import { classify } from '../src/core/classify/classify';
+import type { Exchange } from '../src/core/model/exchange';
 import { exchange, PAGE, API } from '../test/support/builder';
 
 function mix(): Exchange[] {

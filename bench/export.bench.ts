@@ -4,9 +4,9 @@
  * Target: export <= 1,000 ms. Also reported: reading the same file back (import), and its size.
  */
 import type { BenchRow } from './index';
-import { classify } from '../src/core/classify';
+import { classify } from '../src/core/classify/classify';
 import { buildHarReport, readHar } from '../src/core/har';
-import type { Exchange } from '../src/core/model';
+import type { Exchange } from '../src/core/model/exchange';
 import { API, PAGE, exchange } from '../test/support/builder';
 
 const N = 5000;

@@ -22,8 +22,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { BenchRow } from './index';
-import { classify } from '../src/core/classify';
-import type { Exchange } from '../src/core/model';
+import { classify } from '../src/core/classify/classify';
+import type { Exchange } from '../src/core/model/exchange';
 import type { ExchangeEntry, TabSnapshot } from '../src/shared/protocol';
 import { emptyCounts, PROTOCOL_VERSION } from '../src/shared/protocol';
 import { exchange, PAGE, API } from '../test/support/builder';

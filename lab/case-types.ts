@@ -6,7 +6,7 @@
  * store. `expect` is what Chromium itself decides (checked against the DevTools protocol by
  * test/e2e/lab-ground-truth.test.ts) and what CORS Lens must therefore say.
  */
-import type { CorsErrorCode, VerdictKind } from '../src/core/verdict';
+import type { CorsErrorCode, VerdictKind } from '../src/core/model/verdict';
 
 export interface LabOrigins {
   /** Origin serving the gallery (the initiator of every case). */

@@ -2,11 +2,11 @@
  * Thin adapters from the browser's extension APIs to the interfaces the session uses. Nothing here
  * decides anything; it is exercised by the real-browser tests.
  */
-import type { Observer } from '../core/model';
-import type { BadgeApi } from './badge';
+import type { Observer } from '../core/model/exchange';
+import type { BadgeApi } from './tabs/badge';
 import type { TabsLike } from './session';
-import { memoryArea, type StorageAreaLike } from './storage-area';
-import type { WebRequestApi } from './web-request';
+import { memoryArea, type StorageAreaLike } from './persist/storage-area';
+import type { WebRequestApi } from './capture/web-request';
 
 export function isFirefox(): boolean {
   const g = globalThis as { browser?: { runtime?: { getBrowserInfo?: unknown } }; navigator?: { userAgent?: string } };

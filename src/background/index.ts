@@ -6,17 +6,17 @@
  * flag synchronously); once the settings are read, a paused session removes them again, so the
  * browser stops calling (and waking) us for requests. Records arriving in between are dropped.
  */
-import { classify } from '../core/classify';
+import { classify } from '../core/classify/classify';
 import type { PortMessage } from '../shared/protocol';
 import { isRequestMessage, tabIdFromPortName } from '../shared/protocol';
 import { portTransport } from '../shared/transport';
 import { actionBadge, isFirefox, observerFor, storageArea, tabsLike } from './chrome-apis';
-import { createCapture } from './capture';
-import type { CaptureEvent } from './capture-event';
-import { BADGE_COLOR } from './badge';
+import { createCapture } from './capture/listeners';
+import type { CaptureEvent } from './capture/event';
+import { BADGE_COLOR } from './tabs/badge';
 import { dispatch, isOwnPage } from './messaging';
 import { BackgroundSession } from './session';
-import { browserWebRequest } from './web-request';
+import { browserWebRequest } from './capture/web-request';
 
 const webRequest = browserWebRequest(chrome.webRequest, isFirefox());
 let sink: (event: CaptureEvent) => void = () => {};

@@ -7,7 +7,7 @@ import type { ExchangeEntry, PortEventName, PortEvents, Settings, TabSnapshot, T
 import { emptyCounts } from '../shared/protocol';
 import { portMessage, type EventSink } from '../shared/transport';
 import { debug } from '../shared/debug';
-import type { ResetReason, Store, StoreObserver } from './store';
+import type { ResetReason, Store, StoreObserver } from './tabs/store';
 
 export class PortHub implements StoreObserver {
   private readonly sinks = new Map<number, Set<EventSink>>();

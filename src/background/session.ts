@@ -10,27 +10,27 @@
  * Wake-up: `start()` reads settings and rehydrates the store; records pushed before that are
  * queued, not lost, and processed in order afterwards.
  */
-import type { Observer } from '../core/model';
+import type { Observer } from '../core/model/exchange';
 import type { ExchangeEntry, Settings, TabSnapshot, TabSummary } from '../shared/protocol';
 import { OTHER_TAB } from '../shared/protocol';
 import type { EventSink } from '../shared/transport';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_KEY, validateSettingsPatch } from '../shared/settings';
 import { debug } from '../shared/debug';
-import { Badge, type BadgeApi } from './badge';
-import type { Capture } from './capture';
-import type { CaptureEvent } from './capture-event';
-import { Correlator, LATE_START_MS, type Recovered } from './correlator';
-import type { MainRecord } from './main-record';
+import { Badge, type BadgeApi } from './tabs/badge';
+import type { Capture } from './capture/listeners';
+import type { CaptureEvent } from './capture/event';
+import { Correlator, LATE_START_MS, type Recovered } from './correlate/correlator';
+import type { MainRecord } from './correlate/main-record';
 import { BadRequest, tabIdOf, type Handlers } from './messaging';
-import { looksSameOrigin } from './page-sessions';
-import { PageTracker } from './page-tracker';
-import { Persistence } from './persistence';
+import { looksSameOrigin } from './tabs/page-sessions';
+import { PageTracker } from './tabs/page-tracker';
+import { Persistence } from './persist/persistence';
 import { PortHub } from './ports';
-import type { StorageAreaLike } from './storage-area';
-import { Store } from './store';
+import type { StorageAreaLike } from './persist/storage-area';
+import { Store } from './tabs/store';
 import { Paced, realTimers, Soon, type Timers } from './timers';
-import { inEventOrder, type SessionEvent } from './event-order';
-import { pendingVerdict, safeClassify, type Classify } from './verdicts';
+import { inEventOrder, type SessionEvent } from './capture/event-order';
+import { pendingVerdict, safeClassify, type Classify } from './correlate/verdicts';
 
 export interface TabsLike {
   /** Whether the tab still exists (used to forget tabs closed while the worker slept). */
@@ -64,7 +64,7 @@ export const DEFAULT_MAX_PER_TAB = 5000;
  */
 export const DEFAULT_DELAYS = { process: 0, persist: 0, burst: 50, burstEvents: 16, ports: 20, badge: 300, idle: LATE_START_MS, stranded: 10_000 };
 
-export { inEventOrder, type SessionEvent } from './event-order';
+export { inEventOrder, type SessionEvent } from './capture/event-order';
 
 let pageCounter = 0;
 const defaultPageId = () => `p-${Date.now().toString(36)}-${(pageCounter++).toString(36)}`;

@@ -1,9 +1,9 @@
 /** The CORS panel: toolbar, the table of exchanges, and the details of the open one. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { PanelActions } from './actions';
-import { Details } from './Details';
-import { ExchangeTable } from './ExchangeTable';
-import { warmSearch } from './search';
+import { Details } from './details/Details';
+import { ExchangeTable } from './table/ExchangeTable';
+import { warmSearch } from './table/search';
 import type { PanelStore } from './store';
 import type { PanelIO } from './Toolbar';
 import { CountsBar, Toolbar } from './Toolbar';

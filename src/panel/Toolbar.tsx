@@ -2,7 +2,7 @@ import type { Ref } from 'preact';
 import { VerdictChip } from '../ui/VerdictChip';
 import { VERDICT_ORDER } from '../ui/verdict-labels';
 import type { PanelActions } from './actions';
-import type { KindFilter } from './filter';
+import type { KindFilter } from './table/filter';
 import type { PanelStore } from './store';
 
 export interface PanelIO {

@@ -1,10 +1,10 @@
 /** The one place where inbound port messages change the panel store. */
 import { batch } from '@preact/signals';
 import type { ExchangeEntry, PortEvents, PortMessage } from '../shared/protocol';
-import type { Row } from './rows';
-import { toRow } from './rows';
+import type { Row } from './table/rows';
+import { toRow } from './table/rows';
 import type { PanelStore } from './store';
-import { sanitizeEntries } from '../core/sanitize';
+import { sanitizeEntries } from '../core/model/sanitize';
 
 const bySeq = (a: ExchangeEntry, b: ExchangeEntry) => a.seq - b.seq;
 

@@ -1,7 +1,7 @@
 /** Export report: the log shown (live or imported) as a HAR 1.2 file with verdicts, secrets redacted unless asked. */
 import type { ExportInput } from '../shared/report-download';
 import { exportReport } from '../shared/report-download';
-import type { Row } from './rows';
+import type { Row } from './table/rows';
 import type { PanelStore } from './store';
 
 /** What is exported: exactly the entries the panel holds (all of them, not only the filtered ones). */

@@ -2,12 +2,12 @@
  * Import HAR: the file is read by the report helper's `readHar` and every exchange is judged by the
  * same classifier as live traffic. Problems become a message in the panel, never a blank view.
  */
-import { classify } from '../core/classify';
+import { classify } from '../core/classify/classify';
 import { DEFAULT_MAX_BYTES, HarReadError, readHar } from '../core/har';
-import type { Verdict } from '../core/verdict';
+import type { Verdict } from '../core/model/verdict';
 import type { ExchangeEntry } from '../shared/protocol';
 import { PREVIEW_CHARS } from '../ui/long-text';
-import { toRow } from './rows';
+import { toRow } from './table/rows';
 import type { ImportedLog, PanelStore } from './store';
 
 export interface HarFileLike {

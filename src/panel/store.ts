@@ -3,13 +3,13 @@
  * (apply-message.ts); the UI changes only the view state (filters, sort, selection).
  */
 import { computed, signal } from '@preact/signals';
-import type { VerdictKind } from '../core/verdict';
+import type { VerdictKind } from '../core/model/verdict';
 import type { Settings, TabSummary, VerdictCounts } from '../shared/protocol';
 import { emptyCounts } from '../shared/protocol';
-import type { DisplayRow, KindFilter } from './filter';
-import { createFilter } from './filter';
-import type { Row, SortSpec } from './rows';
-import { sortRows } from './rows';
+import type { DisplayRow, KindFilter } from './table/filter';
+import { createFilter } from './table/filter';
+import type { Row, SortSpec } from './table/rows';
+import { sortRows } from './table/rows';
 
 export type ConnectionState =
   | { state: 'connecting' }

@@ -1,5 +1,5 @@
 /** Blocked exchanges grouped by endpoint and reason, worst first. Everything from the wire is text. */
-import type { BlockedGroup } from '../core/summary';
+import type { BlockedGroup } from '../core/report/summary';
 
 export const SHOWN_GROUPS = 8;
 

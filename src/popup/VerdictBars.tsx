@@ -1,5 +1,5 @@
 /** Counts by verdict as a small bar chart; every bar has its label and number as text. */
-import type { VerdictKind } from '../core/verdict';
+import type { VerdictKind } from '../core/model/verdict';
 import type { VerdictCounts } from '../shared/protocol';
 import { VERDICT_LABEL } from '../ui/verdict-labels';
 

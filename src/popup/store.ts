@@ -4,7 +4,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import { fixesFor } from '../core/fix';
-import { describeBlocked, groupBlocked, newestBlocked, summaryMarkdown } from '../core/summary';
+import { describeBlocked, groupBlocked, newestBlocked, summaryMarkdown } from '../core/report/summary';
 import type { Settings, TabSummary } from '../shared/protocol';
 import { prepareReport } from '../shared/report-download';
 import type { PopupConnector } from './connector';

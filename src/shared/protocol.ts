@@ -7,8 +7,8 @@
  * - a live port per inspected tab, named `portName(tabId)`, carrying `PortEvents` from the
  *   background to the page (the page sends nothing on it but may disconnect at any time).
  */
-import type { Exchange } from '../core/model';
-import type { Verdict, VerdictKind } from '../core/verdict';
+import type { Exchange } from '../core/model/exchange';
+import type { Verdict, VerdictKind } from '../core/model/verdict';
 
 export const PROTOCOL_VERSION = 1;
 

@@ -1,4 +1,4 @@
-import type { Header } from '../core/model';
+import type { Header } from '../core/model/exchange';
 import { PREVIEW_CHARS } from './long-text';
 import { LongText } from './LongText';
 

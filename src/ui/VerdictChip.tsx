@@ -1,4 +1,4 @@
-import type { VerdictKind } from '../core/verdict';
+import type { VerdictKind } from '../core/model/verdict';
 import { VERDICT_GLYPH, VERDICT_LABEL } from './verdict-labels';
 
 export function VerdictChip({ kind, count }: { kind: VerdictKind; count?: number }) {

@@ -1,4 +1,4 @@
-import type { VerdictKind } from '../core/verdict';
+import type { VerdictKind } from '../core/model/verdict';
 
 /** Words shown for each verdict: the chip never relies on colour alone. */
 export const VERDICT_LABEL: Record<VerdictKind, string> = {

@@ -5,9 +5,9 @@
  * cost the most to lay out: an unbroken run in Access-Control-Allow-Origin (it also fails the check, so it
  * reaches the evidence, the character diff and both console messages) and a policy-like value with spaces.
  */
-import { classify } from '../../src/core/classify';
+import { classify } from '../../src/core/classify/classify';
 import { buildHarReport } from '../../src/core/har';
-import type { Exchange } from '../../src/core/model';
+import type { Exchange } from '../../src/core/model/exchange';
 import { API, exchange, PAGE } from '../support/builder';
 
 export const LONG_SIZES = [

@@ -9,11 +9,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify';
+import { classify } from '../../src/core/classify/classify';
 import { readHar } from '../../src/core/har';
-import type { Exchange } from '../../src/core/model';
+import type { Exchange } from '../../src/core/model/exchange';
 import type { ExchangeEntry } from '../../src/shared/protocol';
-import { harErrors } from '../unit/har/schema';
+import { harErrors } from '../unit/core/har/schema';
 import {
   buildCases, DevtoolsLog, getSnapshot, launch, withNonce, openExtensionPage, openGallery, request, runAllCases, startLab, subjectsByCase, tabIdOf, until,
   type Hop, type Lab, type LabCase, type Launched,

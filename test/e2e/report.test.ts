@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HarEntry, HarReport } from '../../src/core/har';
 import type { TabSnapshot } from '../../src/shared/protocol';
-import { corsBlockErrors, harErrors } from '../unit/har/schema';
+import { corsBlockErrors, harErrors } from '../unit/core/har/schema';
 import { buildCases, getSnapshot, launch, runAgreement, startLab, type AgreementRun, type Lab, type Launched } from './support';
 
 let lab: Lab;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixesFor, type Snippet, type StackId } from '../../src/core/fix';
-import { exchangeOf, verdictOf, type Case } from '../unit/fix/build';
+import { exchangeOf, verdictOf, type Case } from '../unit/core/fix/build';
 import type { StackAdapter, StartOptions } from './support/contract';
 import { freePort } from './support/ports';
 import { startUpstream, type Upstream } from './support/upstream';

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify';
+import { classify } from '../../src/core/classify/classify';
 import { fixesFor, type Snippet } from '../../src/core/fix';
 import { exchange } from '../support/builder';
 import type { StackAdapter } from './support/contract';

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify';
+import { classify } from '../../src/core/classify/classify';
 import { fixesFor } from '../../src/core/fix';
 import { exchange } from '../support/builder';
 import { freePort } from './support/ports';

@@ -13,7 +13,7 @@
  * the way Chrome without extraHeaders does; `.observer('firefox')` is Firefox's view.
  * Outcome: `.failed(error)`, `.pending()`, else completed with the final status.
  */
-import type { Exchange, Header, Observer, PreflightRecord, RedirectHop, ResourceType, ResponseRecord } from '../../src/core/model';
+import type { Exchange, Header, Observer, PreflightRecord, RedirectHop, ResourceType, ResponseRecord } from '../../src/core/model/exchange';
 
 type ObserverPreset = 'chrome-extra' | 'chrome-basic' | 'firefox' | 'har';
 

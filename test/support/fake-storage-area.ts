@@ -6,7 +6,7 @@
  * UTF-8 bytes + 1 rounded up to 8 (nothing up to 22 bytes), numbers and booleans nothing, every
  * object member 64 bytes and every array element 32 on top of their contents; keys are free.
  */
-import type { StorageAreaLike } from '../../src/background/storage-area';
+import type { StorageAreaLike } from '../../src/background/persist/storage-area';
 
 export function chromiumCharge(v: unknown): number {
   if (typeof v === 'string') {

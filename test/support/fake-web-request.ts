@@ -5,7 +5,7 @@
  */
 import type {
   RawDetails, RawListener, RequestFilter, WebRequestApi, WebRequestEvent, WebRequestEventName,
-} from '../../src/background/web-request';
+} from '../../src/background/capture/web-request';
 
 interface Registered { cb: RawListener; filter: RequestFilter; spec: string[] }
 

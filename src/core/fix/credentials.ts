@@ -3,9 +3,9 @@
  * never silently taken as "omit": without the user's answer, the fix takes the variant that works either
  * way (exact origin, `Access-Control-Allow-Credentials: true`, explicit lists).
  */
-import type { Exchange } from '../model';
-import { neverSent } from '../sent';
-import type { Verdict } from '../verdict';
+import type { Exchange } from '../model/exchange';
+import { neverSent } from '../classify/sent';
+import type { Verdict } from '../model/verdict';
 import type { CredentialsBasis, FixNote, FixOptions } from './types';
 
 export interface CredentialsChoice {

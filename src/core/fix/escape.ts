@@ -4,7 +4,7 @@
  * interpolation markers (`$`, `#{`, `{`, `%`) and invisible or bidirectional characters (Trojan Source)
  * are escaped, or replaced by `?` where the format has no escape for them.
  */
-import { textOf } from '../sanitize';
+import { textOf } from '../model/sanitize';
 
 /** Characters that end lines somewhere, control characters, and invisible / bidi-override characters. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -3,8 +3,8 @@
  * at each step, advice in words, and a ready-to-paste snippet for each common stack. Total (never
  * throws) and linear in its input; the output is bounded whatever the input (bounds.ts).
  */
-import type { Exchange } from '../model';
-import type { Verdict } from '../verdict';
+import type { Exchange } from '../model/exchange';
+import type { Verdict } from '../model/verdict';
 import type { FixNote, FixOptions, FixSet, FixStatus, Snippet, StackId } from './types';
 import { buildSpec, headerValue } from './spec';
 import { buildSteps } from './steps';
@@ -13,8 +13,8 @@ import { credentialsNotes } from './credentials';
 import { isNetworkFailure, networkNotes } from './network';
 import { STACKS } from './stacks/index';
 import { originOf } from './url';
-import { sanitize } from '../sanitize';
-import { sanitizeVerdict } from '../sanitize-verdict';
+import { sanitize } from '../model/sanitize';
+import { sanitizeVerdict } from '../model/sanitize-verdict';
 
 export type {
   CredentialsBasis, CutValue, FixNote, FixOptions, FixSet, FixSpec, FixStatus, HeaderLine, Snippet, StackId, StackInfo, StepFix,

@@ -4,7 +4,7 @@
  * and plain-text lines are escaped, so a header value cannot inject Markdown or HTML.
  */
 import type { FixNote, FixSet, HeaderLine, Snippet, StackId, StepFix } from './types';
-import { textOf } from '../sanitize';
+import { textOf } from '../model/sanitize';
 
 const STEP_TITLE: Record<StepFix['step'], string> = {
   preflight: 'Preflight (OPTIONS) response',

@@ -2,9 +2,9 @@
  * Failures where no response arrived (connection refused, DNS, TLS, cancelled…), for the request or
  * for its preflight: no CORS header can help, so the fix says what happened and what to check instead.
  */
-import { describeError, errorClass } from '../errors';
-import type { Exchange } from '../model';
-import type { Verdict } from '../verdict';
+import { describeError, errorClass } from '../classify/errors';
+import type { Exchange } from '../model/exchange';
+import type { Verdict } from '../model/verdict';
 import { cut, MAX_VALUE } from './bounds';
 import type { FixNote } from './types';
 

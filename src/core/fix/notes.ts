@@ -2,8 +2,8 @@
  * Plain-language advice for each failure, on top of the header list. Keyed by reason code so the
  * advice follows what the browser actually reported. Received values are quoted cut (bounds.ts).
  */
-import type { Exchange } from '../model';
-import type { CorsErrorCode, Reason, Verdict } from '../verdict';
+import type { Exchange } from '../model/exchange';
+import type { CorsErrorCode, Reason, Verdict } from '../model/verdict';
 import type { FixNote, FixSpec } from './types';
 import { commentText } from './escape';
 import { withoutUserinfo } from './url';

@@ -2,10 +2,10 @@
  * What a preflight rejected, named from the request's side: the reason's `received` is what the server
  * sent (its Access-Control-Allow-Headers / -Methods), not what it refused. Reads bounded prefixes.
  */
-import { joinedHeader } from '../headers';
-import type { Exchange } from '../model';
-import { parseTokenList } from '../tokens';
-import type { Reason, Verdict } from '../verdict';
+import { joinedHeader } from '../http/headers';
+import type { Exchange } from '../model/exchange';
+import { parseTokenList } from '../http/tokens';
+import type { Reason, Verdict } from '../model/verdict';
 
 /** Text of each list read: far more than any real list, little enough to stay fast on a megabyte. */
 const READ_LIMIT = 8192;

@@ -3,9 +3,9 @@
  * Prefers what the browser itself put on the wire (preflight Access-Control-Request-* headers, Origin)
  * over what we infer. Linear in the input, and every value in the spec is bounded (bounds.ts).
  */
-import type { Exchange } from '../model';
-import { joinedHeader } from '../headers';
-import type { Verdict } from '../verdict';
+import type { Exchange } from '../model/exchange';
+import { joinedHeader } from '../http/headers';
+import type { Verdict } from '../model/verdict';
 import type { CutValue, FixOptions, FixSpec } from './types';
 import { cut, cutMarker, MAX_LIST, MAX_URL, MAX_VALUE } from './bounds';
 import { credentialsChoice } from './credentials';

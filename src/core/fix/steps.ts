@@ -2,7 +2,7 @@
  * The exact response headers each step of the exchange needs: preflight, every cross-origin redirect
  * hop, and the final response.
  */
-import type { Exchange } from '../model';
+import type { Exchange } from '../model/exchange';
 import type { FixSpec, HeaderLine, StepFix } from './types';
 import { originOf } from './url';
 import { cut, MAX_URL, MAX_VALUE } from './bounds';

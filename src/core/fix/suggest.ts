@@ -2,10 +2,10 @@
  * Guess the server stack from the response's `Server` and `X-Powered-By` headers. A guess only: it picks
  * which snippet to show first, the user can pick another.
  */
-import type { Exchange, Header } from '../model';
+import type { Exchange, Header } from '../model/exchange';
 import type { StackId } from './types';
 import { headerValue } from './spec';
-import { sanitize } from '../sanitize';
+import { sanitize } from '../model/sanitize';
 
 /** Ordered: the first pattern that matches wins (frameworks before the servers that host them). */
 const RULES: ReadonlyArray<[RegExp, StackId]> = [

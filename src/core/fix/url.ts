@@ -2,7 +2,7 @@
  * Path helpers for the fix generator (origins come from the core's own parser in ../origin).
  */
 
-export { originOf } from '../origin';
+export { originOf } from '../http/origin';
 
 const URL_RE = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#]*)/;
 
@@ -25,4 +25,4 @@ export function pathPrefix(path: string): string {
 }
 
 /** The URL with any `user:pass@` removed from its authority. */
-export { stripUserinfo as withoutUserinfo } from '../origin';
+export { stripUserinfo as withoutUserinfo } from '../http/origin';

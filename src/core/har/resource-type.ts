@@ -1,5 +1,5 @@
 /** Mapping between webRequest resource types (our model) and Chrome DevTools' HAR `_resourceType` names. */
-import type { ResourceType } from '../model';
+import type { ResourceType } from '../model/exchange';
 
 const TO_CHROME: Record<ResourceType, string> = {
   main_frame: 'document',

@@ -3,8 +3,8 @@
  * with the Chrome DevTools extensions (`_resourceType`, `_initiator`, `_error`, `_fromCache`) and ours
  * (`_cors` on each entry, `_corsLens` on the log). Custom fields start with `_`, as the spec asks.
  */
-import type { CredentialsMode, Reason, Verdict, VerdictKind } from '../verdict';
-import type { Exchange } from '../model';
+import type { CredentialsMode, Reason, Verdict, VerdictKind } from '../model/verdict';
+import type { Exchange } from '../model/exchange';
 
 export interface HarNameValue {
   name: string;

@@ -7,8 +7,8 @@
  *   4. contains a space or comma → multiple; `null` → mismatch; not a URL → invalid; else mismatch
  * Values are the browser's combined header (lines joined with ", ", trimmed); no URL normalisation.
  */
-import type { StepRef } from '../verdict';
-import { parseUrl } from '../url';
+import type { StepRef } from '../model/verdict';
+import { parseUrl } from '../http/url';
 import type { Evidence } from './types';
 
 export type AccessFailure = 'wildcard' | 'missing' | 'multiple' | 'invalid' | 'mismatch' | 'credentials';

@@ -5,7 +5,7 @@
 import type { AccessInput } from './access-rules';
 import { firefoxLine, PREFLIGHT_PREFIX, where } from './texts';
 import type { Evidence, FirefoxText, ReasonDef } from './types';
-import type { CorsErrorCode } from '../verdict';
+import type { CorsErrorCode } from '../model/verdict';
 
 export type AccessTexts = Pick<ReasonDef<AccessInput>, 'short' | 'summary' | 'expected' | 'chrome' | 'firefox'>;
 

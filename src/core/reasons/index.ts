@@ -3,7 +3,7 @@
  * runs those checks. `REASONS` is the catalogue (one entry per code); `toReason` turns a detection
  * into the `Reason` a verdict carries.
  */
-import type { CorsErrorCode, Reason } from '../verdict';
+import type { CorsErrorCode, Reason } from '../model/verdict';
 import type { AccessInput } from './access-rules';
 import type { NetworkInput } from './network-rules';
 import type { PreflightInput } from './preflight-rules';

@@ -1,5 +1,5 @@
 /** Inputs for failures decided by the browser's own error (Local Network Access, reported codes). */
-import type { AddressSpace } from '../address-space';
+import type { AddressSpace } from '../http/address-space';
 import type { Evidence } from './types';
 
 export interface NetworkInput {

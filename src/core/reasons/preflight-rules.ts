@@ -4,9 +4,9 @@
  * → method covered (exact, case-sensitive; GET/HEAD/POST always pass; `*` only without credentials)
  * → headers covered (case-insensitive; `*` only without credentials, and then it covers Authorization).
  */
-import type { StepRef } from '../verdict';
-import { isSafelistedMethod } from '../safelist';
-import type { ParsedList } from '../tokens';
+import type { StepRef } from '../model/verdict';
+import { isSafelistedMethod } from '../http/safelist';
+import type { ParsedList } from '../http/tokens';
 import type { AccessInput } from './access-rules';
 import type { Evidence } from './types';
 

@@ -1,5 +1,5 @@
-import { hasUserinfo, isSameOrigin, stripUserinfo } from '../origin';
-import type { StepRef } from '../verdict';
+import { hasUserinfo, isSameOrigin, stripUserinfo } from '../http/origin';
+import type { StepRef } from '../model/verdict';
 import type { Evidence, ReasonDef } from './types';
 
 export interface RedirectInput {

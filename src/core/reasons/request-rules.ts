@@ -1,6 +1,6 @@
 /** Inputs for the checks Chromium makes before a request (or a redirected hop) is sent. */
-import type { StepRef } from '../verdict';
-import type { RequestMode } from '../mode';
+import type { StepRef } from '../model/verdict';
+import type { RequestMode } from '../classify/mode';
 import type { Evidence } from './types';
 
 export interface RequestInput {

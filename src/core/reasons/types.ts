@@ -3,7 +3,7 @@
  * detect it from the inputs of its check family, and how to explain it (summary, what was expected,
  * Chromium's and Firefox's wording, MDN page).
  */
-import type { CorsErrorCode, StepRef } from '../verdict';
+import type { CorsErrorCode, StepRef } from '../model/verdict';
 
 /** What a detector found; everything the texts need. */
 export interface Evidence {

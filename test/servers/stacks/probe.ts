@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { classify } from '../../../src/core/classify';
+import { classify } from '../../../src/core/classify/classify';
 import { fixesFor, type Snippet, type StackId } from '../../../src/core/fix';
 import { exchange } from '../../support/builder';
 import { ROUTES, type RunningServer } from '../support/contract';

@@ -3,13 +3,13 @@
  * (its protocol's snapshot of the tab, what the panel renders), the HAR report CORS Lens exports (sensitive
  * values redacted, as the Export button writes it by default) read back with `readHar` (as `cors-lens` and the
  * panel's HAR import read it), and a HAR exported the way Chrome DevTools does. Each goes through the same path as
- * the panel: classify → fixesFor → the stack's snippet (src/panel/FixSection.tsx).
+ * the panel: classify → fixesFor → the stack's snippet (src/panel/details/FixSection.tsx).
  */
-import { classify } from '../../../src/core/classify';
+import { classify } from '../../../src/core/classify/classify';
 import { fixesFor, type Snippet, type StackId } from '../../../src/core/fix';
 import { readHar } from '../../../src/core/har';
-import type { Exchange } from '../../../src/core/model';
-import type { Verdict } from '../../../src/core/verdict';
+import type { Exchange } from '../../../src/core/model/exchange';
+import type { Verdict } from '../../../src/core/model/verdict';
 import type { ExchangeEntry } from '../../../src/shared/protocol';
 import { prepareReport } from '../../../src/shared/report-download';
 

@@ -1,12 +1,12 @@
 /** Builds a real background session over fakes, plus helpers shared by the background tests. */
-import type { Exchange } from '../../../src/core/model';
-import type { Verdict, VerdictKind } from '../../../src/core/verdict';
-import type { BadgeApi } from '../../../src/background/badge';
-import { createCapture } from '../../../src/background/capture';
+import type { Exchange } from '../../../src/core/model/exchange';
+import type { Verdict, VerdictKind } from '../../../src/core/model/verdict';
+import type { BadgeApi } from '../../../src/background/tabs/badge';
+import { createCapture } from '../../../src/background/capture/listeners';
 import { observerFor } from '../../../src/background/chrome-apis';
 import { BackgroundSession, type SessionDeps } from '../../../src/background/session';
-import { pendingVerdict } from '../../../src/background/verdicts';
-import type { StorageAreaLike } from '../../../src/background/storage-area';
+import { pendingVerdict } from '../../../src/background/correlate/verdicts';
+import type { StorageAreaLike } from '../../../src/background/persist/storage-area';
 import { FakeStorageArea } from '../../support/fake-storage-area';
 import { ManualTimers } from '../../support/fake-timers';
 import { FakeWebRequest, Traffic, type RequestContext } from '../../support/fake-web-request';

@@ -6,9 +6,9 @@
 import * as core from '../../../src/core/index';
 import * as har from '../../../src/core/har/index';
 import * as fix from '../../../src/core/fix/index';
-import * as curl from '../../../src/core/curl';
-import * as summary from '../../../src/core/summary';
-import { classify } from '../../../src/core/classify';
+import * as curl from '../../../src/core/report/curl';
+import * as summary from '../../../src/core/report/summary';
+import { classify } from '../../../src/core/classify/classify';
 import type { Exchange, Verdict } from '../../../src/core/index';
 import { API, PAGE, exchange } from '../../support/builder';
 

@@ -2,8 +2,8 @@
  * Exchanges for panel tests, written with the shared builder and judged by the real classifier, so
  * the panel is tested on what it will really be given.
  */
-import { classify } from '../../../src/core/classify';
-import type { Exchange } from '../../../src/core/model';
+import { classify } from '../../../src/core/classify/classify';
+import type { Exchange } from '../../../src/core/model/exchange';
 import type { ExchangeEntry, Settings, TabSnapshot } from '../../../src/shared/protocol';
 import { emptyCounts } from '../../../src/shared/protocol';
 import { API, exchange, PAGE } from '../../support/builder';

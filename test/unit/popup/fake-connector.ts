@@ -2,8 +2,8 @@
  * A fake PopupConnector over an in-memory tab log: counts calls, records downloads and copies.
  * Summaries are derived from the entries the way the background derives them (newest 50 blocked).
  */
-import { classify } from '../../../src/core/classify';
-import type { Exchange } from '../../../src/core/model';
+import { classify } from '../../../src/core/classify/classify';
+import type { Exchange } from '../../../src/core/model/exchange';
 import { emptyCounts, type ExchangeEntry, type PageInfo, type Settings, type TabSnapshot, type TabSummary } from '../../../src/shared/protocol';
 import type { PopupConnector } from '../../../src/popup/connector';
 import { PAGE } from '../../support/builder';

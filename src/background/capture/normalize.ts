@@ -1,0 +1,90 @@
+/** Turns one webRequest callback into a plain `CaptureEvent` (no browser object survives this). */
+import type { CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, RequestSource, StartedEvent } from './event';
+import type { RawDetails, WebRequestEventName } from './web-request';
+import { statusTextOf, toHeaders } from '../correlate/headers';
+import { toResourceType } from './resource-type';
+
+/** Firefox has no `initiator`: the origin of `originUrl` (or `documentUrl`) stands in for it. */
+export function initiatorOf(d: Pick<RawDetails, 'initiator' | 'originUrl' | 'documentUrl'>): string | undefined {
+  if (typeof d.initiator === 'string') return d.initiator;
+  const from = d.originUrl ?? d.documentUrl;
+  if (!from) return undefined;
+  try {
+    return new URL(from).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The top-level document behind a request (Chromium's `documentId`s): the requesting document
+ * itself in the main frame, its parent for a direct child frame, unknown deeper down.
+ */
+export function topDocumentOf(d: Pick<RawDetails, 'frameId' | 'parentFrameId' | 'documentId' | 'parentDocumentId'>): string | undefined {
+  if (d.frameId === 0) return d.documentId;
+  if (d.parentFrameId === 0) return d.parentDocumentId;
+  return undefined;
+}
+
+/** The request event, from onBeforeRequest's details or from the fields a later event repeated. */
+export function requestEventOf(id: string, time: number, url: string, d: RequestSource): RequestEvent {
+  const ev: RequestEvent = { kind: 'request', id, time, url, method: d.method, type: toResourceType(d.type), tabId: d.tabId, frameId: d.frameId };
+  const initiator = initiatorOf(d);
+  if (initiator !== undefined) ev.initiator = initiator;
+  if (d.documentUrl) ev.documentUrl = d.documentUrl;
+  const top = topDocumentOf(d);
+  if (top) ev.topDocument = top;
+  return ev;
+}
+
+/** What a later event keeps of its request's own fields: raw values, plain assignments, nothing derived. */
+function sourceOf(d: RawDetails): RequestSource {
+  const s: RequestSource = { method: d.method, type: d.type, tabId: d.tabId, frameId: d.frameId };
+  if (d.initiator !== undefined) s.initiator = d.initiator;
+  if (d.originUrl !== undefined) s.originUrl = d.originUrl;
+  if (d.documentUrl !== undefined) s.documentUrl = d.documentUrl;
+  if (d.documentId !== undefined) s.documentId = d.documentId;
+  if (d.parentDocumentId !== undefined) s.parentDocumentId = d.parentDocumentId;
+  if (d.parentFrameId !== undefined) s.parentFrameId = d.parentFrameId;
+  return s;
+}
+
+// Plain assignments rather than object spreads: this runs for every event of the browser.
+export function normalize(event: WebRequestEventName, d: RawDetails): CaptureEvent {
+  const ev = normalizeOnly(event, d);
+  if (ev.kind !== 'request') ev.from = sourceOf(d);
+  return ev;
+}
+
+function normalizeOnly(event: WebRequestEventName, d: RawDetails): CaptureEvent {
+  const id = String(d.requestId);
+  const time = d.timeStamp;
+  const url = d.url;
+  switch (event) {
+    case 'onBeforeRequest':
+      return requestEventOf(id, time, url, d);
+    case 'onSendHeaders':
+      return { kind: 'send-headers', id, time, url, method: d.method, headers: toHeaders(d.requestHeaders) };
+    case 'onHeadersReceived': {
+      const ev: CaptureEvent = { kind: 'headers', id, time, url, status: d.statusCode ?? 0, headers: toHeaders(d.responseHeaders) };
+      const statusText = statusTextOf(d.statusLine);
+      if (statusText !== undefined) ev.statusText = statusText;
+      if (d.fromCache !== undefined) ev.fromCache = d.fromCache;
+      return ev;
+    }
+    case 'onBeforeRedirect':
+      return net<RedirectEvent>({ kind: 'redirect', id, time, url, status: d.statusCode ?? 0, redirectUrl: d.redirectUrl ?? '' }, d);
+    case 'onResponseStarted':
+      return net<StartedEvent>({ kind: 'started', id, time, url, status: d.statusCode ?? 0 }, d);
+    case 'onCompleted':
+      return net<CompletedEvent>({ kind: 'completed', id, time, url, status: d.statusCode ?? 0 }, d);
+    case 'onErrorOccurred':
+      return net<ErrorEvent>({ kind: 'error', id, time, url, error: d.error ?? 'unknown error' }, d);
+  }
+}
+
+function net<T extends { ip?: string; fromCache?: boolean }>(ev: T, d: RawDetails): T {
+  if (d.ip) ev.ip = d.ip;
+  if (d.fromCache !== undefined) ev.fromCache = d.fromCache;
+  return ev;
+}

@@ -1,0 +1,151 @@
+/**
+ * The correlator's state for one main request (anything that is not a browser preflight): the
+ * `Exchange` being filled in, plus where it stands in the current redirect hop.
+ */
+import type { Exchange, Header, Observer, PreflightRecord, RedirectHop, ResponseRecord } from '../../core/model/exchange';
+import type { HeadersEvent, RequestEvent } from '../capture/event';
+
+export type Phase = 'waiting' | 'sent' | 'received';
+
+export interface MainRecord {
+  ex: Exchange;
+  /** For the current hop: headers not yet sent, sent, or response headers received. */
+  phase: Phase;
+  /** URL and method of the current hop (they change on redirects). */
+  url: string;
+  method: string;
+  /** Request headers of the current hop, once sent. */
+  headers?: Header[];
+  /** The preflight attached for the current hop (ended or not). */
+  hopPreflight?: PreflightRecord;
+  /** Set by the session: the page session it belongs to, its seq, whether the store has it. */
+  pageId?: string;
+  seq?: number;
+  shown?: boolean;
+  /** Chromium: the top-level document the request came from (page-session detection). */
+  topDocument?: string;
+  /** The browser's requestId now carrying this exchange, when it is not `ex.id` (a font's real load after its cache probe). */
+  requestId?: string;
+  /** Taken back from storage after a worker restart, and no event of it seen since (its end may have been lost). */
+  restored?: boolean;
+}
+
+export interface PairingKey {
+  tabId: number;
+  frameId: number;
+  type: string;
+  initiator: string | undefined;
+}
+
+export function newMainRecord(ev: RequestEvent, observer: Observer): MainRecord {
+  const ex: Exchange = {
+    id: ev.id,
+    type: ev.type,
+    method: ev.method,
+    url: ev.url,
+    requestHeaders: [],
+    redirects: [],
+    preflights: [],
+    outcome: { state: 'pending' },
+    timings: { start: ev.time },
+    observer,
+    tabId: ev.tabId,
+    frameId: ev.frameId,
+    ...(ev.initiator !== undefined ? { initiator: ev.initiator } : {}),
+    ...(ev.documentUrl !== undefined ? { documentUrl: ev.documentUrl } : {}),
+  };
+  const rec: MainRecord = { ex, phase: 'waiting', url: ev.url, method: ev.method };
+  if (ev.topDocument) rec.topDocument = ev.topDocument;
+  return rec;
+}
+
+/**
+ * Rebuilds the correlator state of an exchange stored while in flight (the worker was stopped
+ * between two events of the same request).
+ */
+export function recoverMainRecord(ex: Exchange): MainRecord {
+  // Resolved as interrupted earlier (its events seemed lost): it is alive after all.
+  if (ex.outcome.state === 'pending') delete ex.timings.end;
+  const last = ex.redirects[ex.redirects.length - 1];
+  const url = last ? last.location : ex.url;
+  const method = last ? methodAfterRedirect(ex.method, last.response.status) : ex.method;
+  const sent = ex.redirects.length === 0 ? (ex.requestHeaders.length > 0 ? ex.requestHeaders : undefined) : ex.finalRequestHeaders;
+  const phase: Phase = ex.response ? 'received' : sent ? 'sent' : 'waiting';
+  const rec: MainRecord = { ex, phase, url, method };
+  if (sent) rec.headers = sent;
+  const open = ex.preflights.find((p) => p.end === undefined);
+  if (open && rec.phase === 'waiting') rec.hopPreflight = open;
+  return rec;
+}
+
+export function keyOf(ex: Exchange): PairingKey {
+  return { tabId: ex.tabId ?? -1, frameId: ex.frameId ?? 0, type: ex.type, initiator: ex.initiator };
+}
+
+export function sameKey(a: PairingKey, b: PairingKey): boolean {
+  return a.tabId === b.tabId && a.frameId === b.frameId && a.type === b.type && a.initiator === b.initiator;
+}
+
+/** Fetch's redirect rule: 303 turns anything but HEAD into GET; 301/302 turn POST into GET. */
+export function methodAfterRedirect(method: string, status: number): string {
+  if (status === 303 && method !== 'GET' && method !== 'HEAD') return 'GET';
+  if ((status === 301 || status === 302) && method === 'POST') return 'GET';
+  return method;
+}
+
+/**
+ * Whether a preflight with key `pf` may belong to a main request with key `main`. The browser builds
+ * the preflight in the same tab and frame, for the same initiator, and usually of the same type; but
+ * a beacon (`ping`) gets a preflight of type `other` in Chromium (its destination is empty and the
+ * preflight is not keepalive).
+ */
+export function preflightKeyFits(main: PairingKey, pf: PairingKey): boolean {
+  if (main.tabId !== pf.tabId || main.frameId !== pf.frameId || main.initiator !== pf.initiator) return false;
+  return main.type === pf.type || (main.type === 'ping' && pf.type === 'other');
+}
+
+export function keyOfRequest(r: RequestEvent): PairingKey {
+  return { tabId: r.tabId, frameId: r.frameId, type: r.type, initiator: r.initiator };
+}
+
+export function responseOf(ev: HeadersEvent): ResponseRecord {
+  const r: ResponseRecord = { status: ev.status, headers: ev.headers, time: ev.time };
+  if (ev.statusText !== undefined) r.statusText = ev.statusText;
+  if (ev.fromCache !== undefined) r.fromCache = ev.fromCache;
+  return r;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * The request failed right after a 3xx with a Location (scenario J: Chromium refused the redirect,
+ * e.g. its CORS check or userinfo in Location; no onBeforeRedirect): that response is a hop the
+ * browser did not follow, not the final response. Returns the hop, or null when the response is not
+ * a redirect.
+ */
+export function refusedHop(rec: MainRecord, time: number): RedirectHop | null {
+  const response = rec.ex.response;
+  if (!response || !REDIRECT_STATUSES.has(response.status)) return null;
+  const raw = response.headers.find((h) => h.name.toLowerCase() === 'location')?.value.trim();
+  if (!raw) return null;
+  let location: string;
+  try {
+    location = new URL(raw, rec.url).href;
+  } catch {
+    return null;
+  }
+  return { url: rec.url, ...(rec.headers ? { requestHeaders: rec.headers } : {}), response, location, time, followed: false };
+}
+
+/**
+ * The request ended after onBeforeRedirect but before its next hop sent anything (no headers, no
+ * preflight for it): the redirect was not followed. Chromium does this for fetch's redirect: 'manual'
+ * (the page got an opaque redirect) and 'error', then reports net::ERR_ABORTED. Marks the last hop
+ * `followed: false`; returns whether it did.
+ */
+export function markUnfollowed(rec: MainRecord): boolean {
+  const last = rec.ex.redirects.at(-1);
+  if (!last || rec.phase !== 'waiting' || rec.hopPreflight !== undefined || rec.ex.response) return false;
+  last.followed = false;
+  return true;
+}

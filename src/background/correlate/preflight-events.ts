@@ -1,0 +1,158 @@
+/**
+ * The preflight half of the correlator: OPTIONS requests until their headers show whether they are
+ * browser preflights, preflights in flight, their pairing with main requests (preflight-pairing.ts
+ * holds the rules) and preflights nobody claimed.
+ */
+import type { PreflightRecord } from '../../core/model/exchange';
+import type { CaptureEvent, CompletedEvent, ErrorEvent, RequestEvent, SendHeadersEvent } from '../capture/event';
+import type { CorrelationState, EndedOrphan, OpenPreflight, UndecidedOptions } from './state';
+import { keyOf, keyOfRequest, preflightKeyFits, responseOf, sameKey, type MainRecord, type PairingKey } from './main-record';
+import { findMain, preflightMethod, swapHopPreflights, type PairingOrder } from './preflight-pairing';
+
+type Later = Exclude<CaptureEvent, RequestEvent>;
+
+/** `reapply` replays an event once the OPTIONS request turned out to be the page's own. */
+export function onUndecidedEvent(st: CorrelationState, u: UndecidedOptions, ev: Later, reapply: (ev: Later) => void): void {
+  st.undecided.delete(ev.id);
+  if (ev.kind === 'send-headers') {
+    const method = preflightMethod(ev.headers);
+    if (method !== undefined) return openPreflight(st, u.request, method, ev);
+  } else if (ev.kind === 'error') {
+    // A preflight that failed before sending headers (sequence F): pair by URL and order alone.
+    const main = findMain(st.mains.values(), keyOfRequest(u.request), u.request.url, undefined, undefined, orderOf(st));
+    if (main) {
+      const pf: PreflightRecord = { id: ev.id, url: ev.url, requestHeaders: [], error: ev.error, start: u.request.time, end: ev.time };
+      st.attach(main, pf);
+      return;
+    }
+  }
+  // A request the page itself sent with method OPTIONS.
+  st.addMain(u.request);
+  reapply(ev);
+}
+
+function openPreflight(st: CorrelationState, request: RequestEvent, method: string, ev: SendHeadersEvent): void {
+  const pf: PreflightRecord = { id: ev.id, url: ev.url, requestHeaders: ev.headers, start: request.time };
+  const key = keyOfRequest(request);
+  const open: OpenPreflight = { pf, key, method, request };
+  st.preflights.set(ev.id, open);
+  const main = findMain(st.mains.values(), key, ev.url, method, undefined, orderOf(st, pf)) ?? undecidedMain(st, key, ev.url, method);
+  if (main) st.attachOpen(main, open);
+}
+
+/** Firefox sends a main request's headers before its preflight; Chromium after (preflight-pairing.ts). */
+function orderOf(st: CorrelationState, preflight?: PreflightRecord): PairingOrder {
+  const order: PairingOrder = { headersFirst: st.observer.browser === 'firefox' };
+  if (preflight) order.preflight = preflight;
+  return order;
+}
+
+/** A page's own OPTIONS request gets a preflight too: it is still undecided when that arrives. */
+function undecidedMain(st: CorrelationState, key: PairingKey, url: string, method: string): MainRecord | undefined {
+  if (method.toUpperCase() !== 'OPTIONS') return undefined;
+  for (const [id, u] of st.undecided) {
+    if (u.request.url !== url || !sameKey(keyOfRequest(u.request), key)) continue;
+    st.undecided.delete(id);
+    return st.addMain(u.request);
+  }
+  return undefined;
+}
+
+export function onPreflightEvent(st: CorrelationState, p: OpenPreflight, ev: Later): void {
+  if (p.main) st.changed.add(p.main);
+  switch (ev.kind) {
+    case 'send-headers':
+      p.pf.requestHeaders = ev.headers;
+      return;
+    case 'headers':
+      p.pf.response = responseOf(ev);
+      return;
+    case 'redirect':
+    case 'started':
+      p.pf.response ??= { status: ev.status, headers: [] };
+      if (ev.ip) p.pf.response.ip = ev.ip;
+      return;
+    case 'completed':
+    case 'error':
+      if (p.pf.response) {
+        if (ev.ip) p.pf.response.ip = ev.ip;
+        if (ev.fromCache !== undefined) p.pf.response.fromCache = ev.fromCache;
+      }
+      if (ev.kind === 'error') p.pf.error = ev.error;
+      p.pf.end = ev.time;
+      st.preflights.delete(ev.id);
+      if (!p.main) st.orphans.push({ open: p, end: ev });
+      return;
+  }
+}
+
+/** `rec` sent its headers while "its" preflight was still open: the preflight was someone else's. */
+export function rehome(st: CorrelationState, rec: MainRecord, pf: PreflightRecord): void {
+  st.detach(rec, pf);
+  const open = pf.id !== undefined ? st.preflights.get(pf.id) : undefined;
+  if (!open) return;
+  delete open.main;
+  const other = findMain(st.mains.values(), open.key, pf.url, open.method, rec, orderOf(st, pf));
+  if (other) st.attachOpen(other, open);
+}
+
+export function swap(st: CorrelationState, a: MainRecord, b: MainRecord): void {
+  swapHopPreflights(a, b, (id) => st.preflights.get(id));
+  st.changed.add(b);
+}
+
+/**
+ * A main request that starts after its preflight was seen: not Chromium's order, but Chromium can
+ * deliver onBeforeRequest late when it starts the worker for a burst.
+ */
+export function claimOrphan(st: CorrelationState, rec: MainRecord): void {
+  const key = keyOf(rec.ex);
+  const fits = (p: OpenPreflight) => !p.main && p.pf.url === rec.url && p.method === rec.method && preflightKeyFits(key, p.key);
+  for (const p of st.preflights.values()) {
+    if (fits(p)) {
+      st.attachOpen(rec, p);
+      return;
+    }
+  }
+  const i = st.orphans.findIndex((o) => fits(o.open));
+  if (i >= 0) {
+    const [o] = st.orphans.splice(i, 1);
+    st.attachOpen(rec, o!.open);
+    return;
+  }
+  const j = st.reported.findIndex((o) => fits(o.open));
+  if (j >= 0) {
+    const [o] = st.reported.splice(j, 1);
+    st.discarded.push(o!.rec);
+    st.ended = st.ended.filter((r) => r !== o!.rec);
+    st.attachOpen(rec, o!.open);
+  }
+}
+
+/** Preflights shown on their own stay claimable this long (by the events' clock), and at most this many. */
+export const CLAIM_LATE_MS = 120_000;
+const MAX_REPORTED = 2_000;
+
+/** Reports the ended orphans older than `before` (all of them when it is omitted) on their own. */
+export function reportOrphans(st: CorrelationState, before = Infinity): void {
+  if (st.orphans.length === 0) return;
+  const keep: EndedOrphan[] = [];
+  for (const o of st.orphans) {
+    if (o.end.time < before) reportOrphan(st, o.open, o.end);
+    else keep.push(o);
+  }
+  st.orphans = keep;
+}
+
+/** A preflight no main request claimed: shown on its own rather than lost (and claimable for a while). */
+function reportOrphan(st: CorrelationState, p: OpenPreflight, ev: CompletedEvent | ErrorEvent): void {
+  const rec = st.addMain(p.request);
+  rec.ex.requestHeaders = p.pf.requestHeaders;
+  if (p.pf.response) rec.ex.response = p.pf.response;
+  rec.ex.outcome = ev.kind === 'completed' ? { state: 'completed', status: ev.status } : { state: 'failed', error: ev.error };
+  rec.ex.timings.end = ev.time;
+  st.end(rec);
+  const keep = st.reported.filter((o) => o.rec.ex.timings.end! >= ev.time - CLAIM_LATE_MS);
+  st.reported = keep.length >= MAX_REPORTED ? keep.slice(keep.length - MAX_REPORTED + 1) : keep;
+  st.reported.push({ open: p, rec });
+}

@@ -1,0 +1,110 @@
+/**
+ * `classify(exchange)`: the verdict for one exchange. Pure, total (never throws) and linear in the
+ * size of its input. The browser's own outcome decides pass/fail; the checks explain it. Except in
+ * Firefox, whose webRequest reports a response its CORS check rejected as completed: there a
+ * completed outcome only means a response arrived, and the checks decide (outcome-firefox.ts).
+ */
+import type { Exchange, Outcome } from '../model/exchange';
+import type { Verdict } from '../model/verdict';
+import type { CheckLine } from './checks';
+import { sanitize } from '../model/sanitize';
+import { schemeOf } from '../http/url';
+import { detectMode } from './mode';
+import { requestOrigin } from './initiator';
+import { buildSteps } from './steps';
+import { evaluate, type Context } from './evaluate';
+import { cookieSentCrossOrigin } from './credentials';
+import { errorClass } from './errors';
+import { verdict } from '../model/make-verdict';
+import { localNetworkVerdict } from './outcome/lna';
+import { failedCorsVerdict } from './outcome/failed';
+import { completedCorsVerdict } from './outcome/completed';
+import { firefoxCompletedVerdict, firefoxRefusedVerdict } from './outcome/firefox';
+import { networkErrorVerdict, nonCorsVerdict, pendingVerdict, plainNetworkError, unknownModeFailure } from './outcome/other';
+import { opaqueRedirectVerdict, stoppedAtRedirect } from './outcome/redirect';
+
+export function classify(exchange: Exchange): Verdict {
+  try {
+    return classifyExchange(sanitize(exchange));
+  } catch {
+    return verdict({
+      kind: 'inconclusive',
+      headline: 'Not classified: this record has a shape the classifier could not read',
+      notes: ['Nothing was guessed. Please report the exchange (exported as HAR) so the classifier can learn to read it.'],
+    });
+  }
+}
+
+function classifyExchange(ex: Exchange): Verdict {
+  const outcome: Outcome = ex.outcome;
+  const failedError = outcome.state === 'failed' ? outcome.error : null;
+  // A javascript: URL is never fetched: the page runs it, and Fetch's scheme fetch answers it with a
+  // network error. Nothing crossed the network, so CORS did not judge it (whatever a hand-written HAR says).
+  if (schemeOf(ex.url) === 'javascript') {
+    return nonCorsVerdict(ex, 'network-error', 'Not a network request: a javascript: URL runs script in the page and is never fetched, so CORS does not apply', failedError);
+  }
+  const origin = requestOrigin(ex);
+  if (outcome.state === 'failed') {
+    const lna = localNetworkVerdict(ex, outcome, origin);
+    if (lna) return lna;
+  }
+  if (failedError !== null && errorClass(failedError) === 'network' && !isCorsCandidate(ex, origin)) {
+    return plainNetworkError(ex, failedError);
+  }
+  const mode = detectMode(ex);
+  if (mode.mode === 'navigate') return nonCorsVerdict(ex, 'same-origin', 'Navigation: CORS does not apply to page loads', failedError);
+  if (mode.mode === 'websocket') {
+    return nonCorsVerdict(ex, 'no-cors', 'WebSocket: not governed by CORS (the server checks the Origin header itself)', failedError);
+  }
+  if (origin === undefined) {
+    return nonCorsVerdict(ex, 'same-origin', 'Browser-initiated: no page origin made this request, so CORS does not apply', failedError);
+  }
+  const ctx: Context = { ex, mode, origin, steps: buildSteps(ex) };
+  const cookie = cookieSentCrossOrigin(ex, ctx.steps, origin);
+  const primary = evaluate(ctx, cookie);
+  if (outcome.state === 'pending') return pendingVerdict(primary);
+  if (failedError !== null && stoppedAtRedirect(ex, failedError)) {
+    const opaque = opaqueRedirectVerdict(ctx, primary, cookie);
+    if (opaque) return opaque;
+  }
+  if (failedError !== null && errorClass(failedError) === 'network') {
+    const refused = ex.observer.browser === 'firefox' ? firefoxRefusedVerdict(ctx, primary, cookie, failedError) : null;
+    return refused ?? networkErrorVerdict(ex, primary, failedError);
+  }
+  if (!primary.cors && primary.findings.length === 0) {
+    const crossOrigin = ctx.steps.some((s) => s.origin !== origin || origin === 'null');
+    if (crossOrigin && mode.mode === 'no-cors') {
+      if (failedError !== null && !mode.certain && errorClass(failedError) === 'cors') return unknownModeFailure(ex, failedError);
+      return nonCorsVerdict(ex, 'no-cors', 'No-cors request: CORS was not checked, and the page gets an opaque response it cannot read', failedError, mode.basis);
+    }
+    return nonCorsVerdict(ex, 'same-origin', 'Same origin: CORS does not apply', failedError);
+  }
+  if (outcome.state === 'failed') return failedCorsVerdict(ctx, primary, cookie, outcome);
+  if (ex.observer.browser === 'firefox') return firefoxCompletedVerdict(ctx, primary, cookie);
+  return completedCorsVerdict(ctx, primary, cookie);
+}
+
+/** Navigations, WebSockets and browser-initiated requests are never CORS-checked. */
+function isCorsCandidate(ex: Exchange, origin: string | undefined): boolean {
+  return origin !== undefined && ex.type !== 'main_frame' && ex.type !== 'sub_frame' && ex.type !== 'websocket' && ex.type !== 'webtransport';
+}
+
+/**
+ * The checks the browser made on this exchange, one line each (received, expected, passed), judged
+ * with the credentials the verdict settled on. Empty when CORS did not apply. Never throws.
+ */
+export function describeChecks(exchange: Exchange, verdict?: Verdict): CheckLine[] {
+  try {
+    const ex = sanitize(exchange);
+    const origin = requestOrigin(ex);
+    const mode = detectMode(ex);
+    if (origin === undefined || mode.mode === 'navigate' || mode.mode === 'websocket') return [];
+    const mode2 = verdict?.credentials.mode;
+    const credentialed = mode2 === 'include' || mode2 === 'inferred-include';
+    const trace: CheckLine[] = [];
+    evaluate({ ex, mode, origin, steps: buildSteps(ex) }, credentialed, trace);
+    return trace;
+  } catch {
+    return [];
+  }
+}

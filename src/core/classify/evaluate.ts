@@ -1,0 +1,206 @@
+/**
+ * Walk an exchange step by step as Chromium does, for one assumption about credentials: request
+ * checks, preflight, the CORS check on every hop's response, the redirect Location, then origin
+ * tainting. Returns every failure found (first = the one the browser reports) and what was not visible.
+ */
+import type { Exchange, PreflightRecord } from '../model/exchange';
+import type { PreflightInfo, StepRef } from '../model/verdict';
+import type { ModeInfo } from './mode';
+import type { Step } from './steps';
+import { traceAccess, traceHidden, tracePreflight, type Trace } from './checks';
+import { firstHeader, headerCount, joinedHeader } from '../http/headers';
+import { OPAQUE_ORIGIN, originOf } from '../http/origin';
+import { schemeOf } from '../http/url';
+import { preflightNeed, whyFromObservedPreflight } from './preflight/need';
+import { buildPreflightInput, credentialedPreflightCode, judgePreflight, observedRequest } from './preflight/check';
+import { accessFailure, accessInput, credentialsWouldFail, type AccessFailure } from '../reasons/access-rules';
+import { ACCESS_REASONS, firstMatch, REDIRECT_REASONS, REQUEST_REASONS, type Finding } from '../reasons';
+import { invalidAllowCredentials } from '../reasons/invalid-allow-credentials';
+
+export interface Context {
+  ex: Exchange;
+  mode: ModeInfo;
+  /** Serialized origin of the initiator (`null` literal for opaque). */
+  origin: string;
+  steps: Step[];
+}
+
+export interface Evaluation {
+  findings: Finding[];
+  /** Origin sent at the deciding (or last) step. */
+  origin: string;
+  tainted: boolean;
+  /** Some step was a CORS request. */
+  cors: boolean;
+  preflight: PreflightInfo;
+  /** Status of the response at the deciding step (or the final one). */
+  status: number | null;
+  /** Steps whose response we could not see although CORS applied there. */
+  unseen: StepRef[];
+  /** A preflight was sent but got no response (network failure). */
+  preflightWithoutResponse: boolean;
+  /** The final response passed only thanks to `Access-Control-Allow-Origin: *`. */
+  passedByWildcard: boolean;
+  /** The final response was a 304 (CORS check skipped). */
+  notModified: boolean;
+  /**
+   * Evaluated without credentials: the first code the same exchange would fail with if it carried
+   * credentials (null when it would pass too, as far as the steps checked go).
+   */
+  credentialedFailure: string | null;
+}
+
+const ACCESS_CODE: Record<AccessFailure, string> = {
+  wildcard: 'WildcardOriginNotAllowed',
+  missing: 'MissingAllowOriginHeader',
+  multiple: 'MultipleAllowOriginValues',
+  invalid: 'InvalidAllowOriginValue',
+  mismatch: 'AllowOriginMismatch',
+  credentials: 'InvalidAllowCredentials',
+};
+
+const NO_PREFLIGHT: PreflightInfo = { required: false, why: [], observed: false, cached: false };
+
+export function evaluate(ctx: Context, credentialed: boolean, trace?: Trace): Evaluation {
+  const { mode } = ctx;
+  const corsMode = mode.mode === 'cors';
+  let origin = ctx.origin;
+  let tainted = false;
+  let corsFlag = false;
+  const used: PreflightRecord[] = [];
+  const ev: Evaluation = {
+    findings: [], origin, tainted, cors: false, preflight: NO_PREFLIGHT, status: null, unseen: [],
+    preflightWithoutResponse: false, passedByWildcard: false, notModified: false, credentialedFailure: null,
+  };
+  for (const step of ctx.steps) {
+    const sent = sentFinalOrigin(ctx.ex, step);
+    if (sent !== null && sent !== origin) {
+      tainted = tainted || (sent === OPAQUE_ORIGIN && ctx.origin !== OPAQUE_ORIGIN);
+      origin = sent;
+    }
+    const crossOrigin = origin === OPAQUE_ORIGIN || step.origin !== origin;
+    if (corsMode && crossOrigin) corsFlag = true;
+    ev.origin = origin;
+    ev.status = typeof step.response?.status === 'number' ? step.response.status : null;
+    const request = firstMatch(REQUEST_REASONS, {
+      step: step.ref, url: step.url, origin, credentialed, mode: mode.mode, corsFlag, crossOrigin, scheme: schemeOf(step.url),
+    });
+    if (request) return done(ev, [request], tainted);
+    if (!corsFlag) {
+      if (step.location !== null) ({ origin, tainted } = taint(step, origin, tainted));
+      continue;
+    }
+    ev.cors = true;
+    const pre = judgeStep(ctx, step, origin, credentialed, used, ev, trace);
+    if (pre === 'stop') return done(ev, ev.findings, tainted);
+    const res = step.response;
+    if (!res) {
+      ev.unseen.push(step.ref);
+      if (trace) traceHidden(trace, step.ref, origin);
+    }
+    else if (res.status === 304 && step.location === null) ev.notModified = true;
+    else {
+      const input = accessInput({
+        step: step.ref, url: step.url, origin, credentialed, status: ev.status,
+        acao: joinedHeader(res.headers, 'access-control-allow-origin'),
+        acaoLines: headerCount(res.headers, 'access-control-allow-origin'),
+        acac: joinedHeader(res.headers, 'access-control-allow-credentials'),
+      });
+      if (trace) traceAccess(trace, input);
+      const found = firstMatch(ACCESS_REASONS, input);
+      if (!credentialed && ev.credentialedFailure === null) {
+        const kind = accessFailure(input.acao, input.acac, origin, true);
+        if (kind !== null) ev.credentialedFailure = ACCESS_CODE[kind];
+      }
+      if (found) {
+        const also = found.def.code !== 'InvalidAllowCredentials' && found.def.code !== 'WildcardOriginNotAllowed' && credentialsWouldFail(input)
+          ? [{ def: invalidAllowCredentials as unknown as Finding['def'], evidence: { ...found.evidence, received: input.acac, param: input.acac ?? '' } }]
+          : [];
+        return done(ev, [found, ...also], tainted);
+      }
+      if (step.location === null) ev.passedByWildcard = input.acao === '*';
+    }
+    if (step.location !== null) {
+      const redirect = firstMatch(REDIRECT_REASONS, {
+        step: step.ref, url: step.url, location: step.location, origin, credentialed, corsMode, corsFlag, tainted, status: ev.status,
+      });
+      if (redirect) return done(ev, [redirect], tainted);
+      ({ origin, tainted } = taint(step, origin, tainted));
+    }
+  }
+  return done(ev, [], tainted);
+}
+
+function done(ev: Evaluation, findings: Finding[], tainted: boolean): Evaluation {
+  ev.findings = findings;
+  ev.tainted = tainted;
+  return ev;
+}
+
+/**
+ * The Origin the browser really sent at the final URL after redirects, when that was seen: it is the
+ * value ACAO is compared with (`null` once tainted), so it wins over our derivation.
+ */
+function sentFinalOrigin(ex: Exchange, step: Step): string | null {
+  if (step.ref.kind !== 'response' || ex.redirects.length === 0 || !Array.isArray(ex.finalRequestHeaders)) return null;
+  const value = firstHeader(ex.finalRequestHeaders, 'origin')?.trim();
+  return value ? value : null;
+}
+
+/** Fetch "tainted origin": a hop to another origin while the request's origin differs from the current URL's. */
+function taint(step: Step, origin: string, tainted: boolean): { origin: string; tainted: boolean } {
+  const loc = originOf(step.location ?? '');
+  const here = step.origin;
+  const hopCrossOrigin = here === null || here === OPAQUE_ORIGIN || loc !== here;
+  if (hopCrossOrigin && (origin === OPAQUE_ORIGIN || origin !== here)) {
+    return { origin: OPAQUE_ORIGIN, tainted: tainted || origin !== OPAQUE_ORIGIN };
+  }
+  return { origin, tainted };
+}
+
+/** Preflight for one CORS step: sets `ev.preflight`, and returns 'stop' when the walk ends here. */
+function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boolean, used: PreflightRecord[], ev: Evaluation, trace?: Trace): 'stop' | 'go' {
+  const need = preflightNeed(step.method, step.requestHeaders);
+  const pre = findPreflight(ctx, step, used);
+  if (!pre) {
+    if (need.required && !ev.preflight.required) {
+      ev.preflight = { required: true, why: need.why, observed: false, cached: ctx.ex.observer.preflightsVisible };
+    }
+    return 'go';
+  }
+  used.push(pre);
+  const observed = observedRequest(pre);
+  if (!ev.preflight.observed) {
+    ev.preflight = { required: true, why: whyFromObservedPreflight(observed.method, observed.headers ?? [], need), observed: true, cached: false };
+  }
+  const input = buildPreflightInput(observed, pre, { kind: 'preflight', index: ctx.ex.preflights.indexOf(pre) }, step.url, origin, credentialed, step.method, need);
+  if (!input) {
+    ev.preflightWithoutResponse = true;
+    ev.status = null;
+    return 'stop';
+  }
+  if (trace) tracePreflight(trace, input);
+  const findings = judgePreflight(input);
+  if (!credentialed && ev.credentialedFailure === null) ev.credentialedFailure = credentialedPreflightCode({ ...input, credentialed: true });
+  if (findings.length > 0) {
+    ev.findings = findings;
+    ev.status = input.status;
+    return 'stop';
+  }
+  return 'go';
+}
+
+function findPreflight(ctx: Context, step: Step, used: PreflightRecord[]): PreflightRecord | undefined {
+  const list = ctx.ex.preflights;
+  if (list.length === 0) return undefined;
+  const target = stripFragment(step.url);
+  const exact = list.find((p) => !used.includes(p) && stripFragment(p.url) === target);
+  if (exact) return exact;
+  return list.find((p) => !used.includes(p) && originOf(p.url) === step.origin && used.length === 0 && list.length === 1);
+}
+
+function stripFragment(url: string): string {
+  const hash = url.indexOf('#');
+  const bare = hash === -1 ? url : url.slice(0, hash);
+  return bare.includes('@') ? bare.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1') : bare;
+}

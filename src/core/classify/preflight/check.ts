@@ -1,0 +1,96 @@
+/** Judge one observed preflight against the real request (reference §1.8 order). */
+import type { PreflightRecord } from '../../model/exchange';
+import type { StepRef } from '../../model/verdict';
+import type { PreflightNeed } from './need';
+import { firstHeader, headerCount, joinedHeader } from '../../http/headers';
+import { parseTokenList } from '../../http/tokens';
+import { accessInput } from '../../reasons/access-rules';
+import { methodAllowed, uncoveredHeaders, type PreflightInput } from '../../reasons/preflight-rules';
+import { firstMatch, preflightDisallowedRedirect, PREFLIGHT_ACCESS_REASONS, PREFLIGHT_LATER_REASONS, type Finding } from '../../reasons';
+
+/** Access-Control-Request-Method / -Headers the browser put on the preflight (authoritative). */
+export function observedRequest(pre: PreflightRecord): { method: string | null; headers: string[] | null } {
+  const method = firstHeader(pre.requestHeaders, 'access-control-request-method');
+  const acrh = joinedHeader(pre.requestHeaders, 'access-control-request-headers');
+  const headers = acrh === null ? null : acrh.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0);
+  return { method, headers };
+}
+
+/** Unsafe names to check: the preflight's list when seen, ordered as the request sent them. */
+export function unsafeNamesFor(need: PreflightNeed, observed: string[] | null): string[] {
+  if (observed === null) return need.unsafeHeaders;
+  const inRequest = need.unsafeHeaders.filter((n) => observed.includes(n));
+  return [...inRequest, ...observed.filter((n) => !inRequest.includes(n))];
+}
+
+export function buildPreflightInput(
+  observed: { method: string | null; headers: string[] | null },
+  pre: PreflightRecord,
+  step: StepRef,
+  url: string,
+  origin: string,
+  credentialed: boolean,
+  method: string,
+  need: PreflightNeed,
+): PreflightInput | null {
+  const res = pre.response;
+  if (!res) return null;
+  const status = typeof res.status === 'number' ? res.status : null;
+  const acam = joinedHeader(res.headers, 'access-control-allow-methods');
+  const acah = joinedHeader(res.headers, 'access-control-allow-headers');
+  return {
+    step,
+    url,
+    origin,
+    credentialed,
+    status,
+    location: firstHeader(res.headers, 'location'),
+    access: accessInput({
+      step,
+      url,
+      origin,
+      credentialed,
+      status,
+      acao: joinedHeader(res.headers, 'access-control-allow-origin'),
+      acaoLines: headerCount(res.headers, 'access-control-allow-origin'),
+      acac: joinedHeader(res.headers, 'access-control-allow-credentials'),
+    }),
+    acam,
+    acah,
+    methods: parseTokenList(acam),
+    headers: parseTokenList(acah),
+    method: observed.method ?? method,
+    unsafeHeaders: unsafeNamesFor(need, observed.headers),
+  };
+}
+
+/** Every failing preflight check in order (first = what Chromium reports); [] when it passes. */
+export function judgePreflight(input: PreflightInput): Finding[] {
+  const redirect = preflightDisallowedRedirect.detect(input);
+  if (redirect) return [{ def: preflightDisallowedRedirect as unknown as Finding['def'], evidence: redirect }];
+  const out: Finding[] = [];
+  const access = firstMatch(PREFLIGHT_ACCESS_REASONS, input);
+  if (access) out.push(access);
+  for (const def of PREFLIGHT_LATER_REASONS) {
+    const evidence = def.detect(input);
+    if (evidence) out.push({ def: def as unknown as Finding['def'], evidence });
+  }
+  return out;
+}
+
+/** The same preflight judged as if the request carried credentials: the first code, or null. */
+export function credentialedPreflightCode(input: PreflightInput): string | null {
+  if (preflightDisallowedRedirect.detect(input)) return preflightDisallowedRedirect.code;
+  const a = input.access;
+  if (a.failure === null) {
+    if (a.acao === '*') return 'PreflightWildcardOriginNotAllowed';
+    if (a.acac !== 'true') return 'PreflightInvalidAllowCredentials';
+  } else if (a.failure === 'wildcard' || a.failure === 'credentials') {
+    return null;
+  }
+  const first = judgePreflight(input)[0];
+  if (first) return first.def.code;
+  if (!methodAllowed(input, true)) return 'MethodDisallowedByPreflightResponse';
+  if (uncoveredHeaders(input, true).length > 0) return 'HeaderDisallowedByPreflightResponse';
+  return null;
+}

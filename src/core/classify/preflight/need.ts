@@ -1,0 +1,131 @@
+/**
+ * Does a cross-origin request need a preflight, and why — in words. Uses Chromium's rules: method
+ * not GET/HEAD/POST, or a page-set header that is not safelisted (per value, 128 bytes each,
+ * 1024 bytes in total), ignoring headers the browser adds itself.
+ */
+import type { Header } from '../../model/exchange';
+import type { PreflightWhy } from '../../model/verdict';
+import { countsForCors } from '../../http/browser-headers';
+import { canonicalName, trimHttpWhitespace, utf8Length } from '../../http/headers';
+import { headerUnsafeKind, isSafelistedMethod, MAX_SAFELISTED_TOTAL_BYTES, MAX_SAFELISTED_VALUE_BYTES } from '../../http/safelist';
+
+export interface PreflightNeed {
+  required: boolean;
+  why: PreflightWhy[];
+  /** CORS-unsafe header names (lower case, request order, no duplicates): what ACAH must cover. */
+  unsafeHeaders: string[];
+}
+
+interface Combined {
+  lower: string;
+  display: string;
+  value: string;
+}
+
+/** Combine duplicate lines per name (", "-joined, as fetch's Headers does), keeping first-seen order. */
+function combine(headers: readonly Header[]): Combined[] {
+  const out: Combined[] = [];
+  for (const h of headers) {
+    if (!h || typeof h.name !== 'string') continue;
+    const lower = h.name.toLowerCase();
+    if (!countsForCors(lower, headers)) continue;
+    const value = trimHttpWhitespace(typeof h.value === 'string' ? h.value : '');
+    let seen: Combined | undefined;
+    for (const c of out) {
+      if (c.lower === lower) {
+        seen = c;
+        break;
+      }
+    }
+    if (seen === undefined) out.push({ lower, display: h.name, value });
+    else seen.value += ', ' + value;
+  }
+  return out;
+}
+
+/** Compute the preflight need from the method and the visible request headers. */
+export function preflightNeed(givenMethod: string, headers: readonly Header[]): PreflightNeed {
+  const method = typeof givenMethod === 'string' ? givenMethod : '';
+  const why: PreflightWhy[] = [];
+  const unsafeHeaders: string[] = [];
+  if (!isSafelistedMethod(method)) {
+    why.push({ kind: 'method', subject: method, text: `${method} is not a simple method (only GET, HEAD and POST are)` });
+  }
+  const combined = combine(Array.isArray(headers) ? headers : []);
+  const safe: Combined[] = [];
+  let total = 0;
+  for (const h of combined) {
+    const kind = headerUnsafeKind(h.lower, h.value);
+    if (kind === null) {
+      safe.push(h);
+      total += utf8Length(h.value);
+      continue;
+    }
+    unsafeHeaders.push(h.lower);
+    why.push(describeUnsafe(h, kind));
+  }
+  if (total > MAX_SAFELISTED_TOTAL_BYTES) {
+    for (const h of safe) unsafeHeaders.push(h.lower);
+    why.push({
+      kind: 'headers-total',
+      subject: safe.map((h) => canonicalName(h.lower)).join(', '),
+      text: `the safelisted headers together take ${total} bytes, more than the ${MAX_SAFELISTED_TOTAL_BYTES} allowed without a preflight`,
+    });
+  }
+  return { required: why.length > 0, why, unsafeHeaders };
+}
+
+function describeUnsafe(h: Combined, kind: NonNullable<ReturnType<typeof headerUnsafeKind>>): PreflightWhy {
+  const name = canonicalName(h.lower);
+  switch (kind) {
+    case 'name':
+      return { kind: 'header', subject: name, text: `${name} is not a safelisted header` };
+    case 'too-long':
+      return {
+        kind: 'header-too-long',
+        subject: name,
+        text: `${name} is ${utf8Length(h.value)} bytes long, over the ${MAX_SAFELISTED_VALUE_BYTES} bytes a safelisted header may have`,
+      };
+    case 'content-type':
+      return {
+        kind: 'content-type',
+        subject: name,
+        text: `Content-Type ${h.value || '(empty)'} is not one of the three simple types (application/x-www-form-urlencoded, multipart/form-data, text/plain)`,
+      };
+    case 'value':
+      return { kind: 'header', subject: name, text: `${name} has a value (${shorten(h.value)}) that is not allowed without a preflight` };
+  }
+}
+
+function shorten(value: string): string {
+  return value.length > 60 ? value.slice(0, 57) + '…' : value;
+}
+
+/** The why-list implied by an observed preflight's own Access-Control-Request-Method/-Headers. */
+export function whyFromObservedPreflight(requestMethod: string | null, requestHeaders: string[], visible: PreflightNeed): PreflightWhy[] {
+  const why: PreflightWhy[] = [];
+  if (requestMethod !== null && !isSafelistedMethod(requestMethod)) {
+    why.push(visible.why.find((w) => w.kind === 'method') ?? {
+      kind: 'method',
+      subject: requestMethod,
+      text: `${requestMethod} is not a simple method (only GET, HEAD and POST are)`,
+    });
+  }
+  for (const name of requestHeaders) {
+    const canon = canonicalName(name);
+    const known = visible.why.find((w) => w.kind !== 'method' && w.subject.toLowerCase() === name);
+    if (known) why.push(known);
+    else if (visible.why.some((w) => w.kind === 'headers-total' && w.subject.toLowerCase().split(', ').includes(name))) continue;
+    else why.push({ kind: 'header', subject: canon, text: `${canon} is not a safelisted header (the browser listed it in Access-Control-Request-Headers)` });
+  }
+  const total = visible.why.find((w) => w.kind === 'headers-total');
+  if (total && requestHeaders.length > 0) why.push(total);
+  if (why.length === 0) {
+    why.push({
+      kind: 'forced',
+      subject: requestMethod ?? '',
+      text: 'the browser forced a preflight although the method and headers are simple (an upload listener on XMLHttpRequest or a streamed request body does this)',
+    });
+  }
+  return why;
+}

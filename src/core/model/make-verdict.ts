@@ -1,0 +1,41 @@
+/** Small constructors for verdicts, so every path returns a complete, well-formed object. */
+import type { CredentialsInfo, PreflightInfo, Reason, Verdict, VerdictKind } from './verdict';
+import type { Finding } from '../reasons';
+import { toReason } from '../reasons';
+
+export const NO_PREFLIGHT: PreflightInfo = { required: false, why: [], observed: false, cached: false };
+export const UNKNOWN_CREDENTIALS: CredentialsInfo = { mode: 'unknown', basis: 'nothing visible shows whether cookies or HTTP authentication were sent' };
+
+export interface VerdictParts {
+  kind: VerdictKind;
+  headline: string;
+  reasons?: Reason[];
+  preflight?: PreflightInfo;
+  credentials?: CredentialsInfo;
+  origin?: string | null;
+  tainted?: boolean;
+  status?: number | null;
+  notes?: string[];
+}
+
+export function verdict(p: VerdictParts): Verdict {
+  return {
+    kind: p.kind,
+    reasons: p.reasons ?? [],
+    headline: p.headline,
+    preflight: p.preflight ?? NO_PREFLIGHT,
+    credentials: p.credentials ?? UNKNOWN_CREDENTIALS,
+    origin: p.origin ?? null,
+    tainted: p.tainted ?? false,
+    status: p.status ?? null,
+    notes: p.notes ?? [],
+  };
+}
+
+export function reasonsOf(findings: Finding[]): Reason[] {
+  return findings.map((f) => toReason(f.def, f.evidence));
+}
+
+export function blockedHeadline(first: Finding): string {
+  return 'Blocked: ' + first.def.short(first.evidence);
+}

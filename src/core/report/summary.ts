@@ -1,0 +1,297 @@
+/**
+ * The per-tab summary shown by the popup and pasted into bug reports: blocked exchanges grouped by
+ * endpoint (origin + path of the URL that failed) and reason, worst first, and a Markdown text for
+ * the backend team with the failing endpoints, the reasons and the headers that would fix them.
+ */
+import type { Exchange } from '../model/exchange';
+import type { CorsErrorCode, Reason, Verdict, VerdictKind } from '../model/verdict';
+import { sanitize, sanitizeEntries, sanitizeEntry, sanitizeVerdict } from '../model/sanitize';
+import { cut, grouped } from '../fix/bounds';
+
+/** Longest text taken from a record into the summary (a URL, a method list, a header value); longer is cut, marked. */
+export const MAX_FIELD = 500;
+/** At most this many header lines per fix step, and this many groups in the "also blocked" list. */
+const MAX_LINES = 40;
+
+/** Structurally the protocol's `ExchangeEntry`. */
+export interface SummaryEntry {
+  exchange: Exchange;
+  verdict: Verdict;
+  seq?: number;
+}
+
+export interface BlockedGroup {
+  /** `endpoint` + reason code: stable across refreshes (a React-style key). */
+  key: string;
+  /** Origin + path of the URL where the browser said no, without the query. */
+  endpoint: string;
+  methods: string[];
+  /** Chromium's code for the reason (the first, the one the browser reports); null when unknown. */
+  code: CorsErrorCode | null;
+  /** The newest exchange's reason, in one sentence. */
+  summary: string;
+  count: number;
+  newest: SummaryEntry;
+  lastSeen: number;
+}
+
+const ENDPOINT = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*)([^?#]*)/;
+
+/** Origin + path of a URL, without query or fragment (as much of it as parses). */
+export function endpointOf(url: string): string {
+  if (typeof url !== 'string') return '';
+  const m = ENDPOINT.exec(url);
+  if (!m) return url.split(/[?#]/, 1)[0] ?? url;
+  return `${m[1]!.toLowerCase()}${m[2] || '/'}`;
+}
+
+/** The URL of the step the browser judged: the preflight's, a redirect hop's, or the final one. */
+export function failingUrl(input: Exchange, reason: Reason | undefined): string {
+  const x = sanitize(input);
+  const step = typeof reason === 'object' && reason !== null && typeof reason.step === 'object' && reason.step !== null ? reason.step : undefined;
+  if (step?.kind === 'preflight') return x.preflights[step.index]?.url ?? x.url;
+  if (step?.kind === 'redirect') return x.redirects[step.index]?.url ?? x.url;
+  return x.redirects.at(-1)?.location ?? x.url;
+}
+
+const timeOf = (e: SummaryEntry): number => e.exchange.timings.end ?? e.exchange.timings.start;
+const newer = (a: SummaryEntry, b: SummaryEntry): boolean =>
+  timeOf(a) > timeOf(b) || (timeOf(a) === timeOf(b) && (a.seq ?? 0) > (b.seq ?? 0));
+
+/** Blocked exchanges grouped by endpoint and reason; most frequent first, then most recent. */
+export function groupBlocked(entries: readonly SummaryEntry[]): BlockedGroup[] {
+  const groups = new Map<string, BlockedGroup>();
+  const methods = new Map<BlockedGroup, Set<string>>();
+  for (const e of sanitizeEntries(entries)) {
+    if (e.verdict.kind !== 'blocked') continue;
+    const reason = e.verdict.reasons[0];
+    const endpoint = endpointOf(failingUrl(e.exchange, reason));
+    const code = reason?.code ?? null;
+    const key = `${endpoint} ${code ?? '?'}`;
+    const g = groups.get(key);
+    if (!g) {
+      const group: BlockedGroup = {
+        key, endpoint, methods: [e.exchange.method], code, summary: reason?.summary ?? e.verdict.headline, count: 1, newest: e, lastSeen: timeOf(e),
+      };
+      groups.set(key, group);
+      methods.set(group, new Set(group.methods));
+      continue;
+    }
+    g.count++;
+    const seen = methods.get(g)!;
+    if (!seen.has(e.exchange.method)) {
+      seen.add(e.exchange.method);
+      g.methods.push(e.exchange.method);
+    }
+    if (newer(e, g.newest)) {
+      g.newest = e;
+      g.lastSeen = timeOf(e);
+      g.summary = reason?.summary ?? e.verdict.headline;
+    }
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || b.lastSeen - a.lastSeen || a.endpoint.localeCompare(b.endpoint));
+}
+
+/** The newest blocked entry (by time, then sequence), or null. */
+export function newestBlocked(entries: readonly SummaryEntry[]): SummaryEntry | null {
+  let best: SummaryEntry | null = null;
+  for (const e of sanitizeEntries(entries)) if (e.verdict.kind === 'blocked' && (!best || newer(e, best))) best = e;
+  return best;
+}
+
+/** "3 seconds ago", "5 minutes ago", "2 hours ago", "just now". */
+export function ago(then: number, now: number): string {
+  const s = typeof then === 'number' && typeof now === 'number' ? Math.max(0, Math.round((now - then) / 1000)) : 0;
+  if (!Number.isFinite(s)) return 'at an unknown time';
+  if (s < 5) return 'just now';
+  const [count, unit] = s < 60 ? [s, 'second'] : s < 3600 ? [Math.round(s / 60), 'minute'] : s < 86_400 ? [Math.round(s / 3600), 'hour'] : [Math.round(s / 86_400), 'day'];
+  return `${count} ${unit}${count === 1 ? '' : 's'} ago`;
+}
+
+/** One sentence about an exchange: "PUT http://api.example/items was blocked 5 seconds ago: <reason>". */
+export function describeBlocked(entry: SummaryEntry, now: number): string {
+  const e = sanitizeEntry(entry);
+  const reason = e.verdict.reasons[0];
+  const what = reason ? reason.summary : e.verdict.headline;
+  const sentence = `${e.exchange.method} ${endpointOf(failingUrl(e.exchange, reason))} was blocked ${ago(timeOf(e), now)}: ${what}`;
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
+export const VERDICT_ORDER: readonly VerdictKind[] = ['blocked', 'network-error', 'inconclusive', 'preflighted', 'simple', 'no-cors', 'same-origin', 'pending'];
+
+/** The part of a FixSet (src/core/fix) the Markdown uses: the headers each step must carry. */
+export interface FixLike {
+  summary: string;
+  steps: { step: 'preflight' | 'redirect' | 'response'; url: string; status: string | null; headers: { name: string; value: string }[] }[];
+}
+
+export interface MarkdownInput {
+  entries: readonly SummaryEntry[];
+  /** The tab's page URL, when known. */
+  pageUrl?: string | null;
+  /** Verdict counts over everything captured (may cover more than `entries`). */
+  counts?: Partial<Record<VerdictKind, number>>;
+  total?: number;
+  dropped?: number;
+  /** "CORS Lens 0.1.0", "Chromium 156": said once at the top. */
+  tool?: string;
+  browser?: string;
+  now: number;
+  /** Server fix for a blocked exchange (the fix module's `fixesFor`); omitted: no fix section. */
+  fixes?: (exchange: Exchange, verdict: Verdict) => FixLike | null;
+  /** At most this many groups are detailed (default 15); the rest are listed by count. */
+  maxGroups?: number;
+}
+
+/** Length of the longest run of backticks in the text. */
+function longestTicks(text: string): number {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) if (run.length > longest) longest = run.length;
+  return longest;
+}
+
+const textIn = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Inline code that no value can break out of (fence longer than any backtick run inside). */
+export function mdCode(text: string): string {
+  const clean = textIn(text).replace(/[\r\n]+/g, ' ');
+  const fence = '`'.repeat(longestTicks(clean) + 1);
+  const pad = clean.startsWith('`') || clean.endsWith('`') || clean === '' ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+/** Prose from untrusted input: one line, Markdown and HTML syntax neutralised. */
+export function mdText(text: string): string {
+  return textIn(text).replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]<>#|~!])/g, '\\$1');
+}
+
+function fence(lines: string[]): string[] {
+  const body = lines.map((l) => l.replace(/[\r\n]+/g, ' '));
+  const longest = body.reduce((n, l) => Math.max(n, longestTicks(l)), 2);
+  const f = '`'.repeat(longest + 1);
+  return [`${f}http`, ...body, f];
+}
+
+const LABEL: Record<VerdictKind, string> = {
+  blocked: 'blocked', 'network-error': 'network error', inconclusive: 'inconclusive', preflighted: 'preflighted', simple: 'simple',
+  'no-cors': 'no-cors', 'same-origin': 'same-origin', pending: 'pending',
+};
+
+/** The input with every field well typed (it may come from a port or storage). */
+interface CleanInput extends MarkdownInput {
+  now: number;
+  maxGroups: number;
+}
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+function cleanInput(given: MarkdownInput): CleanInput {
+  const i = (typeof given === 'object' && given !== null ? given : {}) as Record<string, unknown>;
+  const counts = typeof i.counts === 'object' && i.counts !== null ? (i.counts as Record<string, unknown>) : undefined;
+  const out: CleanInput = { entries: sanitizeEntries(i.entries), now: num(i.now) ?? 0, maxGroups: Math.max(0, Math.floor(num(i.maxGroups) ?? 15)) };
+  if (typeof i.pageUrl === 'string') out.pageUrl = i.pageUrl;
+  if (counts) out.counts = Object.fromEntries(VERDICT_ORDER.map((k) => [k, num(counts[k]) ?? 0]));
+  if (num(i.total) !== undefined) out.total = num(i.total);
+  if (num(i.dropped) !== undefined) out.dropped = num(i.dropped);
+  if (typeof i.tool === 'string') out.tool = i.tool;
+  if (typeof i.browser === 'string') out.browser = i.browser;
+  if (typeof i.fixes === 'function') out.fixes = i.fixes as MarkdownInput['fixes'];
+  return out;
+}
+
+/** Text from a record, cut to a bounded prefix with a marker saying how long it was. */
+const bounded = (text: string): string => cut(text, MAX_FIELD);
+const n = (count: number): string => grouped(count);
+
+function countsLine(input: CleanInput): string | null {
+  if (!input.counts) return null;
+  const parts = VERDICT_ORDER.filter((k) => (input.counts?.[k] ?? 0) > 0).map((k) => `${LABEL[k]} ${n(input.counts![k] ?? 0)}`);
+  const total = input.total ?? parts.length;
+  const dropped = input.dropped ? ` (${n(input.dropped)} older requests were dropped)` : '';
+  return `Requests seen: ${n(total)}${parts.length ? ` — ${parts.join(', ')}` : ''}${dropped}.`;
+}
+
+const groupTitle = (g: BlockedGroup): string => `${mdCode(bounded(`${g.methods.join('/')} ${g.endpoint}`))} — ${n(g.count)} × ${g.code ?? 'blocked'}`;
+
+/** The fix from the caller's generator, as a well-typed FixLike (or null when there is none or it failed). */
+function fixOf(input: CleanInput, x: Exchange, v: Verdict): FixLike | null {
+  let fix: unknown;
+  try {
+    fix = input.fixes?.(x, sanitizeVerdict(v));
+  } catch {
+    return null;
+  }
+  if (typeof fix !== 'object' || fix === null || !Array.isArray((fix as FixLike).steps)) return null;
+  const steps = (fix as FixLike).steps.filter((s) => typeof s === 'object' && s !== null).map((s) => ({
+    step: s.step,
+    url: typeof s.url === 'string' ? s.url : '',
+    status: typeof s.status === 'string' ? s.status : null,
+    headers: Array.isArray(s.headers) ? s.headers.filter((h) => typeof h?.name === 'string' && typeof h.value === 'string') : [],
+  }));
+  return { summary: typeof (fix as FixLike).summary === 'string' ? (fix as FixLike).summary : '', steps };
+}
+
+function fixSection(fix: FixLike): string[] {
+  const out = ['', `**Fix (server side):** ${mdText(bounded(fix.summary))}`];
+  for (const s of fix.steps) {
+    if (s.headers.length === 0) continue;
+    const at = bounded(endpointOf(s.url));
+    const what = s.step === 'preflight' ? `the preflight (OPTIONS ${at})` : s.step === 'redirect' ? `the redirect from ${at}` : `the response of ${at}`;
+    const lines = s.headers.slice(0, MAX_LINES).map((h) => bounded(`${h.name}: ${h.value}`));
+    out.push('', `Headers on ${mdText(what)}${s.status ? `; status: ${mdText(bounded(s.status))}` : ''}:`, '', ...fence(lines));
+    if (s.headers.length > MAX_LINES) out.push(`(${n(s.headers.length - MAX_LINES)} more headers not shown)`);
+  }
+  return out;
+}
+
+function groupSection(g: BlockedGroup, index: number, input: CleanInput): string[] {
+  const { exchange: x, verdict: v } = g.newest;
+  const r = v.reasons[0];
+  const out = [`### ${index}. ${groupTitle(g)}`, '', mdText(bounded(g.summary)), ''];
+  out.push(`- Request origin: ${mdCode(bounded(v.origin ?? 'unknown'))}${v.tainted ? ' (became null after a cross-origin redirect)' : ''}; credentials: ${v.credentials.mode}`);
+  if (v.status !== null) out.push(`- The server answered with HTTP status ${v.status}`);
+  if (r) {
+    if (r.header) out.push(`- Header at fault: ${mdCode(bounded(r.header))} — received: ${r.received === null ? '(absent)' : mdCode(bounded(r.received))}`);
+    out.push(`- Needed: ${mdText(bounded(r.expected))}`);
+    const refs = [r.firefox ? `Firefox reports it as ${mdCode(bounded(r.firefox))}` : null, r.mdn ? `MDN: <${bounded(r.mdn).replace(/[<>\s]/g, '')}>` : null].filter(Boolean);
+    if (refs.length) out.push(`- ${refs.join('; ')}`);
+  }
+  out.push(`- Last seen: ${ago(g.lastSeen, input.now)}`);
+  const fix = fixOf(input, x, v);
+  if (fix && fix.steps.some((s) => s.headers.length > 0)) out.push(...fixSection(fix));
+  out.push('');
+  return out;
+}
+
+/**
+ * Markdown for a bug report to the backend team: what fails, why, and which headers fix it. Total and
+ * bounded: every value from a record is cut at MAX_FIELD characters (marked), at most `maxGroups` groups
+ * are detailed and MAX_LINES more listed, so the text stays small whatever the capture holds.
+ */
+export function summaryMarkdown(given: MarkdownInput): string {
+  const input = cleanInput(given);
+  const groups = groupBlocked(input.entries);
+  const host = input.pageUrl ? ENDPOINT.exec(bounded(input.pageUrl))?.[1]?.replace(/^[a-z]+:\/\//i, '') : undefined;
+  const out = [`## CORS report${host ? ` for ${mdCode(host)}` : ''}`, ''];
+  const by = [input.tool, input.browser ? `in ${input.browser}` : null].filter(Boolean).join(' ');
+  const when = new Date(Math.min(Math.max(input.now, -8.64e15), 8.64e15)).toISOString().replace('T', ' ').slice(0, 16);
+  out.push(`Captured${by ? ` by ${mdText(bounded(by))}` : ''} on ${when} UTC.`);
+  if (input.pageUrl) out.push(`Page: ${mdCode(bounded(input.pageUrl))}`);
+  const counts = countsLine(input);
+  if (counts) out.push(counts);
+  out.push('');
+  if (groups.length === 0) {
+    out.push('No request was blocked by CORS.');
+    return `${out.join('\n').trimEnd()}\n`;
+  }
+  const blockedTotal = groups.reduce((sum, g) => sum + g.count, 0);
+  out.push(`**${n(blockedTotal)} blocked request${blockedTotal === 1 ? '' : 's'}** on ${n(groups.length)} endpoint/reason pair${groups.length === 1 ? '' : 's'}, most frequent first.`, '');
+  groups.slice(0, input.maxGroups).forEach((g, i) => out.push(...groupSection(g, i + 1, input)));
+  const rest = groups.slice(input.maxGroups);
+  if (rest.length > 0) {
+    out.push(`Also blocked (${n(rest.length)} more):`, '');
+    for (const g of rest.slice(0, MAX_LINES)) out.push(`- ${groupTitle(g)}`);
+    if (rest.length > MAX_LINES) out.push(`- … and ${n(rest.length - MAX_LINES)} more`);
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,141 @@
+/**
+ * TRY A FIX: edit the response headers of each step (starting from what was received or from the generated
+ * fix) and see at once the verdict the same classifier gives, with the reason that would fail next. Nothing
+ * is sent anywhere: it is the captured exchange with other headers (what-if.ts).
+ */
+import { useSignal } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
+import { fixesFor } from '../../core/fix';
+import type { Exchange } from '../../core/model/exchange';
+import type { Verdict } from '../../core/model/verdict';
+import { LongText } from '../../ui/LongText';
+import { VerdictChip } from '../../ui/VerdictChip';
+import { ReasonEvidence } from './Evidence';
+import { formatHeaders, parseHeaders, type LineProblem, type ParsedHeaders } from './header-text';
+import { editedExchange, judgeWhatIf, whatIfSteps, type WhatIfResult, type WhatIfStep } from './what-if';
+
+type Source = 'received' | 'fix';
+
+/** The editors' text per step, and the long values their markers stand for. */
+interface Draft {
+  texts: Readonly<Record<string, string>>;
+  long: Readonly<Record<string, string[]>>;
+}
+
+function draftFrom(steps: readonly WhatIfStep[], source: Source): Draft {
+  const texts: Record<string, string> = {};
+  const long: Record<string, string[]> = {};
+  for (const s of steps) {
+    const f = formatHeaders(source === 'fix' ? s.fix ?? s.received : s.received);
+    texts[s.key] = f.text;
+    long[s.key] = f.long;
+  }
+  return { texts, long };
+}
+
+export function TryFix({ exchange, verdict }: { exchange: Exchange; verdict: Verdict }) {
+  const open = useSignal(false);
+  // Not CORS: no response header changes what happens.
+  if (verdict.kind === 'same-origin' || verdict.kind === 'no-cors') return null;
+  return (
+    <details class="try-fix" onToggle={(e) => { open.value = e.currentTarget.open; }}>
+      <summary><h3 id="tf-h">Try a fix</h3> <span class="muted">edit the response headers, see the verdict</span></summary>
+      {open.value && <TryFixEditor key={shapeOf(exchange)} exchange={exchange} verdict={verdict} />}
+    </details>
+  );
+}
+
+/**
+ * Which steps have a response: when a live exchange goes on while the editor is open (a response arrives),
+ * the editor starts again from what was received.
+ */
+function shapeOf(x: Exchange): string {
+  return `${x.preflights.map((p) => (p.response ? 'p' : '-')).join('')}|${x.redirects.length}|${x.response ? 'r' : '-'}`;
+}
+
+function TryFixEditor({ exchange, verdict }: { exchange: Exchange; verdict: Verdict }) {
+  const fix = useMemo(() => fixesFor(exchange, verdict), [exchange, verdict]);
+  const steps = useMemo(() => whatIfSteps(exchange, fix.steps), [exchange, fix]);
+  const draft = useSignal<Draft>(draftFrom(steps, 'received'));
+  const d = draft.value;
+  const parsed = useMemo(() => {
+    const out: Record<string, ParsedHeaders> = {};
+    for (const s of steps) out[s.key] = parseHeaders(d.texts[s.key] ?? '', d.long[s.key]);
+    return out;
+  }, [d, steps]);
+  const result = useMemo(() => {
+    const edits = Object.fromEntries(steps.map((s) => [s.key, parsed[s.key]!.headers]));
+    return judgeWhatIf(editedExchange(exchange, steps, edits), verdict);
+  }, [parsed, steps, exchange, verdict]);
+  const hasFix = steps.some((s) => s.fix !== null);
+  const edit = (key: string, text: string) => { draft.value = { ...draft.value, texts: { ...draft.value.texts, [key]: text } }; };
+
+  return (
+    <div class="tf-body">
+      <p class="muted">
+        Change the headers the server sends and see what the browser would decide. Nothing is sent anywhere: this is the captured
+        exchange with other response headers, judged by the same classifier (statuses, request headers and credentials stay as captured).
+      </p>
+      <div class="tf-bar">
+        <button type="button" class="btn" onClick={() => { draft.value = draftFrom(steps, 'received'); }}>Start from what was received</button>
+        <button type="button" class="btn" disabled={!hasFix} title={hasFix ? 'Put the generated fix into every step' : fix.summary}
+          onClick={() => { draft.value = draftFrom(steps, 'fix'); }}>Start from the generated fix</button>
+      </div>
+      <Outcome result={result} />
+      {steps.map((s) => (
+        <StepEditor key={s.key} step={s} text={d.texts[s.key] ?? ''} problems={parsed[s.key]!.problems} onInput={(t) => edit(s.key, t)} />
+      ))}
+    </div>
+  );
+}
+
+function Outcome({ result }: { result: WhatIfResult }) {
+  const v = result.verdict;
+  const passes = v.kind === 'simple' || v.kind === 'preflighted';
+  const incomplete = passes && result.unanswered.length > 0;
+  const first = v.reasons[0];
+  const words = incomplete ? 'Not judged to the end' : passes ? 'Passes' : v.kind === 'blocked' ? 'Fails' : 'Not a pass';
+  return (
+    <div class="tf-result" data-testid="try-result" data-verdict={incomplete ? 'incomplete' : v.kind} data-code={first?.code ?? ''}>
+      <p class="tf-line" role="status">
+        <VerdictChip kind={incomplete ? 'inconclusive' : v.kind} /> <strong>{words}</strong>{' — '}<LongText value={v.headline} name="headline" />
+      </p>
+      {incomplete && (
+        <p>The {result.unanswered.join(' and ')} has no response headers here (none was captured): type them, or start from the generated fix.</p>
+      )}
+      {first && <ul class="evidence-list"><ReasonEvidence reason={first} verdict={v} first={false} ids="try-" /></ul>}
+      {result.withCredentials && (
+        <p class="note-warning">
+          Sent with credentials (cookies, HTTP authentication), it would fail: <code>{result.withCredentials.code}</code> —{' '}
+          <LongText value={result.withCredentials.summary} name="summary" />
+        </p>
+      )}
+      <p class="muted small">
+        {result.outcomeKept
+          ? 'No response header changes this: the browser\u2019s Local Network Access check decided it, as captured.'
+          : result.credentialed ? 'Judged with credentials, as the captured request was sent.' : 'Judged without credentials, as the captured request shows.'}
+      </p>
+    </div>
+  );
+}
+
+function StepEditor({ step, text, problems, onInput }: { step: WhatIfStep; text: string; problems: LineProblem[]; onInput: (text: string) => void }) {
+  const id = `tf-${step.key.replace(':', '-')}`;
+  const lines = text.split('\n').length;
+  const note = step.added
+    ? ' · the capture saw none (cached or not visible): leave it empty to keep it out'
+    : !step.captured ? ' · no response was captured: leave it empty to keep it that way' : '';
+  return (
+    <div class="tf-step" data-step={step.key}>
+      <label for={id}><strong>{step.title}</strong> <span class="muted">status {step.status}{step.captured ? '' : ' (assumed)'}{note}</span></label>
+      <textarea id={id} class="tf-text" spellcheck={false} rows={Math.min(12, Math.max(3, lines + 1))} value={text}
+        aria-invalid={problems.length > 0} aria-describedby={problems.length > 0 ? `${id}-problems` : undefined}
+        onInput={(e) => onInput(e.currentTarget.value)} />
+      {problems.length > 0 && (
+        <ul id={`${id}-problems`} class="tf-problems">
+          {problems.map((p) => <li key={p.line}>Line {p.line}: {p.message}</li>)}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Response headers as editable text, one `Name: value` a line, and back. Parsing is lenient: every line
+ * that reads as a header is kept, every other line gets a message saying why it was left out.
+ *
+ * A value longer than LONG_VALUE (a 1 MB cookie, a policy) is not put in the text: the editor is for CORS
+ * headers, and a textarea holding megabytes lays out for seconds. It is written as its first characters and
+ * a marker, `… [+1,048,500 characters #2]`, which the parser turns back into the captured value (the start as
+ * typed, the rest as received); `#2` numbers it in the `long` list the text was made with.
+ */
+import type { Header } from '../../core/model/exchange';
+import { grouped, PREVIEW_CHARS } from '../../ui/long-text';
+
+/** Values longer than this are written as a start and a marker. */
+export const LONG_VALUE = PREVIEW_CHARS;
+/** How much of such a value the text shows. */
+const LONG_START = 80;
+
+export interface HeaderText {
+  text: string;
+  /** The long values the markers stand for, by number. */
+  long: string[];
+}
+
+export interface LineProblem {
+  /** 1-based line number. */
+  line: number;
+  message: string;
+}
+
+export interface ParsedHeaders {
+  headers: Header[];
+  problems: LineProblem[];
+}
+
+export function formatHeaders(headers: readonly Header[]): HeaderText {
+  const long: string[] = [];
+  const lines = headers.map((h) => {
+    if (h.value.length <= LONG_VALUE) return `${h.name}: ${h.value}`;
+    long.push(h.value);
+    return `${h.name}: ${h.value.slice(0, LONG_START)}… [+${grouped(h.value.length - LONG_START)} characters #${long.length}]`;
+  });
+  return { text: lines.join('\n'), long };
+}
+
+/** RFC 9110 token characters: what a header name may be made of. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const MARKER = /… \[\+([\d,]+) characters #(\d+)\]$/;
+const STATUS_LINE = /^HTTP\/\d(\.\d)?\s/i;
+
+export function parseHeaders(text: string, long: readonly string[] = []): ParsedHeaders {
+  const headers: Header[] = [];
+  const problems: LineProblem[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = i + 1;
+    const problem = (message: string) => problems.push({ line, message });
+    if (raw.trim() === '') return;
+    if (STATUS_LINE.test(raw)) return problem('a status line: left out (the status stays as captured).');
+    const colon = raw.indexOf(':');
+    if (colon < 0) return problem('no colon: write “Name: value” (a header fits on one line). Left out.');
+    const name = raw.slice(0, colon).trim();
+    if (name === '') return problem('no header name before the colon. Left out.');
+    if (!TOKEN.test(name)) {
+      const hint = /\s/.test(name) ? ' A colon missing after the name?' : '';
+      return problem(`“${name.slice(0, 60)}” is not a header name (letters, digits and !#$%&'*+-.^_\`|~ only, no spaces).${hint} Left out.`);
+    }
+    const value = restoreLong(raw.slice(colon + 1).trim(), long);
+    if (value === null) return problem('the marker “… [+N characters #K]” stands for a long value this text was not made with: paste the value itself. Left out.');
+    if (value.includes('\0')) return problem('the value holds a NUL character, which no browser accepts. Left out.');
+    headers.push({ name, value });
+  });
+  return { headers, problems };
+}
+
+/** The value with a marker replaced by the rest of the long value it stands for; null for a stray marker. */
+function restoreLong(value: string, long: readonly string[]): string | null {
+  const m = MARKER.exec(value);
+  if (!m) return value;
+  const full = long[Number(m[2]) - 1];
+  const rest = Number(m[1]!.replace(/,/g, ''));
+  if (full === undefined || rest > full.length) return null;
+  const start = value.slice(0, m.index);
+  // Unchanged: the captured string itself (a concatenation would be copied whole on its first read).
+  if (full.startsWith(start) && start.length === full.length - rest) return full;
+  return start + full.slice(full.length - rest);
+}

@@ -1,0 +1,102 @@
+/**
+ * Table rows: what the table shows and sorts, derived once per entry version. Searching lives in
+ * search.ts, filtering in filter.ts.
+ */
+import type { VerdictKind } from '../../core/model/verdict';
+import { NOT_SENT, neverSent, notSentWhy } from '../../core/classify/sent';
+import type { ExchangeEntry } from '../../shared/protocol';
+import { VERDICT_ORDER } from '../../ui/verdict-labels';
+import type { DisplayRow } from './filter';
+import type { Terms } from './search-index';
+import { shortReason } from './short-reason';
+
+export interface Row {
+  entry: ExchangeEntry;
+  id: string;
+  kind: VerdictKind;
+  start: number;
+  method: string;
+  /** Real HTTP status when one was received. */
+  status: number | null;
+  /** Status column text: the number, or what stands in for it. */
+  statusText: string;
+  /** Why the status column says what it says, when it is not a status (a request never sent). */
+  statusTitle: string | null;
+  reason: string;
+  /** Needed a preflight (seen or cached), whatever the verdict. */
+  preflightNeeded: boolean;
+  /**
+   * What the filter searches (URL, method, status, verdict, reason, header names and values), as
+   * numbers into the search table. Made once per entry version, on first need or while idle.
+   */
+  terms?: Terms;
+  /** The table lines of this exchange (itself, then its preflights), made once. */
+  lines?: DisplayRow[];
+  /** Origin and path of the URL, split once when first drawn. */
+  url?: { origin: string; path: string };
+}
+
+export const urlParts = (row: Row): { origin: string; path: string } => (row.url ??= splitUrl(row.entry.exchange.url));
+
+export function splitUrl(url: string): { origin: string; path: string } {
+  try {
+    const u = new URL(url);
+    if (u.origin === 'null') return { origin: `${u.protocol}`, path: url.slice(u.protocol.length) };
+    return { origin: u.origin, path: url.slice(u.origin.length) || '/' };
+  } catch {
+    return { origin: '', path: url };
+  }
+}
+
+/**
+ * The request's own status. A request blocked at its preflight was never sent: it has none (the
+ * verdict's status is then the preflight's, which its own row shows).
+ */
+export function statusText(entry: ExchangeEntry): { status: number | null; text: string; title: string | null } {
+  const { exchange, verdict } = entry;
+  if (neverSent(exchange, verdict)) return { status: null, text: NOT_SENT, title: notSentWhy(exchange) };
+  const status = verdict.status ?? exchange.response?.status ?? null;
+  if (status !== null) return { status, text: String(status), title: null };
+  if (exchange.outcome.state === 'pending') return { status: null, text: '(pending)', title: null };
+  if (exchange.outcome.state === 'failed') return { status: null, text: '(failed)', title: null };
+  return { status: null, text: '—', title: null };
+}
+
+/** Cheap: what the table needs to draw and sort a row. The search text is built later. */
+export function toRow(entry: ExchangeEntry): Row {
+  const { exchange: x, verdict: v } = entry;
+  const st = statusText(entry);
+  return {
+    entry,
+    id: x.id,
+    kind: v.kind,
+    start: x.timings.start,
+    method: x.method,
+    status: st.status,
+    statusText: st.text,
+    statusTitle: st.title,
+    reason: shortReason(x, v),
+    preflightNeeded: v.preflight.required || x.preflights.length > 0,
+  };
+}
+
+export type SortColumn = 'time' | 'method' | 'url' | 'status' | 'verdict' | 'reason';
+export interface SortSpec { column: SortColumn; dir: 'asc' | 'desc' }
+const rank = new Map(VERDICT_ORDER.map((k, i) => [k, i]));
+const byTime = (a: Row, b: Row) => a.start - b.start || a.entry.seq - b.entry.seq;
+const COMPARE: Record<SortColumn, (a: Row, b: Row) => number> = {
+  time: byTime,
+  method: (a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0),
+  url: (a, b) => (a.entry.exchange.url < b.entry.exchange.url ? -1 : a.entry.exchange.url > b.entry.exchange.url ? 1 : 0),
+  status: (a, b) => (a.status ?? 1000) - (b.status ?? 1000),
+  verdict: (a, b) => rank.get(a.kind)! - rank.get(b.kind)!,
+  reason: (a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
+};
+
+/** Stable sort; ties keep time order. */
+export function sortRows(rows: readonly Row[], spec: SortSpec): readonly Row[] {
+  if (spec.column === 'time' && spec.dir === 'asc') return rows;
+  const cmp = COMPARE[spec.column];
+  const sign = spec.dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => sign * cmp(a, b) || byTime(a, b));
+}

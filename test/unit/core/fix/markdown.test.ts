@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { fixesFor, fixMarkdown } from '../../../../src/core/fix/index';
+import { mdFence, mdText } from '../../../../src/core/fix/markdown';
+import { exchangeOf, verdictOf, type Case } from './build';
+
+const blocked: Case = { kind: 'blocked', code: 'PreflightMissingAllowOriginHeader', step: { kind: 'preflight', index: 0 }, method: 'PUT', headers: ['x-trace'], credentials: true };
+
+describe('fixMarkdown', () => {
+  it('lists each step with its headers in a fenced block, then notes, then the chosen snippet', () => {
+    const md = fixMarkdown(fixesFor(exchangeOf(blocked), verdictOf(blocked)), 'nginx');
+    expect(md).toContain('### How to fix');
+    expect(md).toContain('**Preflight (OPTIONS) response** for https://api.example/api/items/42');
+    expect(md).toContain('```http\nAccess-Control-Allow-Origin: https://app.example\nAccess-Control-Allow-Credentials: true\nAccess-Control-Allow-Methods: PUT\n');
+    expect(md).toContain('**Actual response**');
+    expect(md).toContain('- **Warning:** Never answer');
+    expect(md).toContain('**nginx**\n\n```nginx\n# CORS for https://app.example');
+    expect(md.indexOf('Preflight (OPTIONS)')).toBeLessThan(md.indexOf('Actual response'));
+  });
+
+  it('without a stack, no snippet', () => {
+    const md = fixMarkdown(fixesFor(exchangeOf(blocked), verdictOf(blocked)));
+    expect(md).not.toContain('```nginx');
+  });
+
+  it('a hostile origin cannot close the fence or inject HTML', () => {
+    const origin = 'https://evil.example```\n<img src=x onerror=alert(1)>\n```';
+    const c: Case = { ...blocked, origin };
+    const md = fixMarkdown(fixesFor(exchangeOf(c), verdictOf(c)), 'express');
+    // outside fenced blocks (closed only by a fence of the same length) nothing raw remains
+    const outside = md.replace(/^(`{3,})\w*\n[\s\S]*?\n\1$/gm, '');
+    expect(outside).not.toMatch(/(^|[^\\])<img/);
+    expect(outside).not.toMatch(/(^|[^\\])```/);
+    // inside, the value stays verbatim (a copy-paste gives what the browser saw)
+    expect(md).toContain('````http\nAccess-Control-Allow-Origin: https://evil.example``` <img src=x onerror=alert(1)> ```');
+  });
+});
+
+describe('mdText / mdFence', () => {
+  it.each([
+    ['a *b* _c_ `d` <e> [f](g) &amp; ~~h~~', 'a \\*b\\* \\_c\\_ \\`d\\` \\<e\\> \\[f\\](g) \\&amp; \\~\\~h\\~\\~'],
+    ['# title', '\\# title'],
+    ['- item', '\\- item'],
+    ['1. first', '1\\. first'],
+    ['line\nbreak', 'line break'],
+  ])('%j → %j', (input, expected) => {
+    expect(mdText(input)).toBe(expected);
+  });
+
+  it('uses a fence longer than any backtick run', () => {
+    expect(mdFence('a ```` b', 'js')).toBe('`````js\na ```` b\n`````');
+    expect(mdFence('plain')).toBe('```\nplain\n```');
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createFilter, display } from '../../../../src/panel/table/filter';
+import { sortRows, toRow } from '../../../../src/panel/table/rows';
+import { blockedAtPreflight, blockedTrailingSlash, preflightedPut, sameOrigin, simple } from '../fixtures';
+
+const rows = [simple('a', 1), blockedTrailingSlash('b', 2), preflightedPut('c', 3), sameOrigin('d', 4)].map(toRow);
+const keys = (kind: Parameters<typeof display>[1], nonCors: boolean, text: string) => display(rows, kind, nonCors, text).map((d) => d.key);
+
+describe('table rows', () => {
+  it('hides non-CORS requests by default and shows them on request', () => {
+    expect(keys('all', false, '')).toEqual(['a', 'b', 'c', 'c#preflight-0']);
+    expect(keys('all', true, '')).toContain('d');
+  });
+
+  it('filters by kind: blocked, preflighted (any verdict that needed one), simple', () => {
+    expect(keys('blocked', false, '')).toEqual(['b']);
+    expect(keys('preflighted', false, '')).toEqual(['c', 'c#preflight-0']);
+    expect(keys('simple', false, '')).toEqual(['a']);
+  });
+
+  it('text filter searches URL, header names and values, and the reason, case-insensitively, all words', () => {
+    expect(keys('all', false, 'X-TRACE')).toEqual(['c', 'c#preflight-0']);
+    expect(keys('all', false, 'nginx')).toEqual(['b']);
+    expect(keys('all', false, 'allow-origin mismatch')).toEqual(['b']);
+    expect(keys('all', false, 'items/a')).toEqual(['a']);
+    expect(keys('all', false, 'put nginx')).toEqual([]);
+  });
+
+  it('sorts by a column and keeps time order for ties', () => {
+    expect(sortRows(rows, { column: 'verdict', dir: 'asc' }).map((r) => r.id)).toEqual(['b', 'c', 'a', 'd']);
+    expect(sortRows(rows, { column: 'time', dir: 'desc' }).map((r) => r.id)).toEqual(['d', 'c', 'b', 'a']);
+    expect(sortRows(rows, { column: 'method', dir: 'desc' }).map((r) => r.id)).toEqual(['c', 'a', 'b', 'd']);
+  });
+
+  it('the status column shows the real status even when the request failed', () => {
+    expect(toRow(blockedTrailingSlash()).statusText).toBe('200');
+    const failed = blockedTrailingSlash();
+    failed.exchange.response = undefined;
+    failed.verdict.status = null;
+    expect(toRow(failed).statusText).toBe('(failed)');
+  });
+
+  it('a request blocked at its preflight was never sent: no status, "not sent" with why (not the preflight\'s 500)', () => {
+    const e = blockedAtPreflight();
+    expect(e.verdict.status).toBe(500);
+    const row = toRow(e);
+    expect(row.status).toBeNull();
+    expect(row.statusText).toBe('not sent');
+    expect(row.statusTitle).toBe('Its preflight (OPTIONS) failed, so the browser never sent this request.');
+    expect(toRow(blockedTrailingSlash()).statusTitle).toBeNull();
+  });
+});
+
+describe('createFilter', () => {
+  it('gives the same result as a full scan whether typing forward, backspacing or jumping', () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      toRow(i % 3 === 0 ? simple(`a${i}`, i) : i % 3 === 1 ? blockedTrailingSlash(`b${i}`, i) : preflightedPut(`c${i}`, i)));
+    const filter = createFilter(4);
+    const texts = ['i', 'it', 'ite', 'items/c1', 'items/c', 'items/', 'x-trace', 'x-trace put', 'x-trace', '', 'nginx', 'NGINX', 'ng inx', 'items/b1'];
+    for (const t of texts) {
+      const expected = display(many, 'all', false, t).map((d) => d.key);
+      expect(filter(many, 'all', false, t).lines.map((d) => d.key), t).toEqual(expected);
+    }
+  });
+
+  it('starts afresh when the rows, the kind or the non-CORS switch change', () => {
+    const filter = createFilter();
+    expect(filter(rows, 'all', false, 'items').rows).toHaveLength(3);
+    expect(filter(rows, 'blocked', false, 'items').rows).toHaveLength(1);
+    expect(filter(rows, 'blocked', true, 'items').rows).toHaveLength(1);
+    const fewer = rows.slice(0, 1);
+    expect(filter(fewer, 'all', false, 'items').rows).toHaveLength(1);
+  });
+});
