@@ -21,6 +21,14 @@ export type VerdictKind =
   /** The browser failed the request but nothing visible explains it; we do not guess. */
   | 'inconclusive';
 
+/**
+ * Every verdict kind, most severe first: what a summary lists and counts first (blocked, then failures
+ * CORS could not judge, then allowed CORS requests, then what is not CORS, then what is still in flight).
+ */
+export const VERDICT_KINDS: readonly VerdictKind[] = [
+  'blocked', 'network-error', 'inconclusive', 'preflighted', 'simple', 'no-cors', 'same-origin', 'pending',
+];
+
 /** Chromium DevTools protocol `Network.CorsError` names (plus Local Network Access ones). */
 export type CorsErrorCode =
   | 'DisallowedByMode'
@@ -122,3 +130,6 @@ export interface Verdict {
   /** Further observations in plain sentences (status behind a failure, LNA, Authorization under `*`…). */
   notes: string[];
 }
+
+/** Verdict kinds of requests CORS did not govern: same origin, sent without CORS, or failed before CORS judged them. */
+export const NON_CORS_KINDS: ReadonlySet<VerdictKind> = new Set<VerdictKind>(['same-origin', 'no-cors', 'network-error']);
