@@ -3,7 +3,7 @@
  * connects, then batched `upsert` events (one per tab per flush), `reset` (followed by a fresh
  * snapshot) and `settings`.
  */
-import type { ExchangeEntry, PortEventName, PortEvents, Settings, TabSnapshot, TabSummary } from '../shared/protocol';
+import type { ExchangeEntry, PortEventArgs, Settings, TabSnapshot, TabSummary } from '../shared/protocol';
 import { emptyCounts } from '../shared/protocol';
 import { portMessage, type EventSink } from '../shared/transport';
 import { debug } from '../shared/debug';
@@ -87,7 +87,7 @@ export class PortHub implements StoreObserver {
     this.schedule();
   }
 
-  private send<K extends PortEventName>(tabId: number, sink: EventSink, name: K, payload: PortEvents[K]): void {
+  private send(tabId: number, sink: EventSink, ...[name, payload]: PortEventArgs): void {
     try {
       sink.send(portMessage(name, payload));
     } catch (err) {

@@ -1,6 +1,6 @@
 /** The one place where inbound port messages change the panel store. */
 import { batch } from '@preact/signals';
-import type { ExchangeEntry, PortEvents, PortMessage } from '../shared/protocol';
+import type { ExchangeEntry, PortMessage } from '../shared/protocol';
 import type { Row } from './table/rows';
 import { toRow } from './table/rows';
 import type { PanelStore } from './store';
@@ -50,7 +50,7 @@ export function applyPortMessage(store: PanelStore, message: PortMessage): void 
   batch(() => {
     switch (message.name) {
       case 'snapshot': {
-        const p = message.payload as PortEvents['snapshot'];
+        const p = message.payload;
         store.live.value = snapshotRows(received(p.entries));
         store.summary.value = p.summary;
         store.settings.value = p.settings;
@@ -58,13 +58,13 @@ export function applyPortMessage(store: PanelStore, message: PortMessage): void 
         break;
       }
       case 'upsert': {
-        const p = message.payload as PortEvents['upsert'];
+        const p = message.payload;
         store.live.value = upsert(store.live.value, received(p.entries));
         store.summary.value = p.summary;
         break;
       }
       case 'reset': {
-        const p = message.payload as PortEvents['reset'];
+        const p = message.payload;
         store.summary.value = p.summary;
         if (p.reason === 'closed') {
           store.notice.value = { tone: 'info', text: 'The inspected tab was closed. The log below is what it recorded.' };
@@ -81,7 +81,7 @@ export function applyPortMessage(store: PanelStore, message: PortMessage): void 
         break;
       }
       case 'settings':
-        store.settings.value = message.payload as PortEvents['settings'];
+        store.settings.value = message.payload;
         break;
     }
   });

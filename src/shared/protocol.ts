@@ -105,11 +105,16 @@ export interface PortEvents {
 
 export type PortEventName = keyof PortEvents;
 
-export interface PortMessage<K extends PortEventName = PortEventName> {
-  v: typeof PROTOCOL_VERSION;
-  name: K;
-  payload: PortEvents[K];
-}
+/**
+ * A message on a tab's port: a union discriminated by `name`, so a handler that switches on `name` has the
+ * payload of that event without a cast. `PortMessage<'upsert'>` is one event's message.
+ */
+export type PortMessage<K extends PortEventName = PortEventName> = {
+  [N in K]: { v: typeof PROTOCOL_VERSION; name: N; payload: PortEvents[N] };
+}[K];
+
+/** One event as a name and its payload: how a sender passes it (each pair is checked against `PortEvents`). */
+export type PortEventArgs = { [K in PortEventName]: [name: K, payload: PortEvents[K]] }[PortEventName];
 
 export const PORT_PREFIX = 'cors-lens/tab/';
 export const portName = (tabId: number): string => `${PORT_PREFIX}${tabId}`;
