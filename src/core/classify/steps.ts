@@ -6,6 +6,7 @@
 import type { Exchange, Header, ResponseRecord } from '../model/exchange';
 import type { StepRef } from '../model/verdict';
 import { isSameOrigin, originOf } from '../http/origin';
+import { methodAfterRedirect } from '../http/redirect';
 
 export interface Step {
   ref: StepRef;
@@ -44,8 +45,7 @@ export function buildSteps(ex: Exchange): Step[] {
 
 /** What the browser sends after following a redirect: method rewrite (301/302 POST, 303) and dropped headers. */
 function nextRequest(from: string, to: string, status: number, method: string, headers: Header[]): { method: string; headers: Header[] } {
-  const upper = method.toUpperCase();
-  const toGet = ((status === 301 || status === 302) && upper === 'POST') || (status === 303 && upper !== 'GET' && upper !== 'HEAD');
+  const toGet = methodAfterRedirect(status, method) !== method;
   const crossOrigin = !isSameOrigin(from, to);
   if (!toGet && !crossOrigin) return { method, headers };
   const kept = headers.filter((h) => {

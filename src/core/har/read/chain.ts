@@ -8,6 +8,7 @@
  */
 import type { ParsedEntry } from './parse-entry';
 import { keyOf } from './key';
+import { methodAfterRedirect } from '../../http/redirect';
 import { resolveUrl, withoutFragment } from '../url';
 
 export interface Chain {
@@ -25,10 +26,14 @@ export function followedLocation(e: ParsedEntry): string | null {
   return loc === '' ? null : withoutFragment(resolveUrl(loc, e.url));
 }
 
-/** Methods the request after this redirect may have: the same, or GET (301/302 turn POST into GET, 303 anything). */
+/**
+ * Methods the request after this redirect may have: the same, or GET where Fetch rewrites it. After a
+ * 303 GET is accepted whatever the method (HEAD included), as the first reader did: a recorded file is
+ * chained the way test/fixtures/har/pairing-golden.json fixes it.
+ */
 function followingMethods(from: ParsedEntry): string[] {
-  const toGet = from.status === 303 || ((from.status === 301 || from.status === 302) && from.method === 'POST');
-  return toGet && from.method !== 'GET' ? [from.method, 'GET'] : [from.method];
+  const after = from.status === 303 ? 'GET' : methodAfterRedirect(from.status, from.method);
+  return after !== from.method ? [from.method, after] : [from.method];
 }
 
 function ourChains(entries: ParsedEntry[]): Map<string, Chain> {
