@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import { VerdictChip } from '../ui/VerdictChip';
-import { VERDICT_ORDER } from '../ui/verdict-labels';
+import { PANEL_VERDICT_ORDER } from '../ui/verdict-labels';
 import type { PanelActions } from './actions';
 import type { KindFilter } from './table/filter';
 import type { PanelStore } from './store';
@@ -101,7 +101,7 @@ export function CountsBar({ store }: { store: PanelStore }) {
   return (
     <div class="counts" aria-label="Counts per verdict" role="status">
       <span class="muted">{shown} shown</span>
-      {VERDICT_ORDER.filter((k) => counts[k] > 0).map((k) => <VerdictChip key={k} kind={k} count={counts[k]} />)}
+      {PANEL_VERDICT_ORDER.filter((k) => counts[k] > 0).map((k) => <VerdictChip key={k} kind={k} count={counts[k]} />)}
       {summary && summary.dropped > 0 && <span class="warn">{summary.dropped} older entries dropped (limit reached)</span>}
       {summary && (summary.interrupted ?? 0) > 0 && (
         <span class="warn" title="In flight when the browser restarted CORS Lens's worker: how they ended was not seen">

@@ -4,8 +4,8 @@
  * a "blocked" verdict left without any reason says it can no longer tell why (inconclusive).
  */
 import type { CredentialsMode, PreflightWhy, Reason, StepRef, Verdict, VerdictKind } from './verdict';
+import { VERDICT_KINDS } from './verdict';
 
-const KINDS: readonly VerdictKind[] = ['simple', 'preflighted', 'blocked', 'same-origin', 'no-cors', 'network-error', 'pending', 'inconclusive'];
 const MODES: readonly CredentialsMode[] = ['include', 'omit', 'inferred-include', 'unknown'];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -34,7 +34,7 @@ function preflightOk(p: unknown): boolean {
 }
 
 function wellFormed(v: Record<string, unknown>): boolean {
-  return KINDS.includes(v.kind as VerdictKind) && Array.isArray(v.reasons) && v.reasons.every(reasonOk) && (v.kind !== 'blocked' || v.reasons.length > 0) &&
+  return VERDICT_KINDS.includes(v.kind as VerdictKind) && Array.isArray(v.reasons) && v.reasons.every(reasonOk) && (v.kind !== 'blocked' || v.reasons.length > 0) &&
     typeof v.headline === 'string' && preflightOk(v.preflight) &&
     isObj(v.credentials) && MODES.includes(v.credentials.mode as CredentialsMode) && typeof v.credentials.basis === 'string' &&
     isStrOrNull(v.origin) && typeof v.tainted === 'boolean' && (v.status === null || (typeof v.status === 'number' && Number.isFinite(v.status))) &&
@@ -71,7 +71,7 @@ function cleanWhy(list: unknown): PreflightWhy[] {
 
 function rebuild(v: Record<string, unknown>): Verdict {
   const reasons = Array.isArray(v.reasons) ? v.reasons.map(cleanReason).filter((r): r is Reason => r !== null) : [];
-  let kind: VerdictKind = KINDS.includes(v.kind as VerdictKind) ? (v.kind as VerdictKind) : 'inconclusive';
+  let kind: VerdictKind = VERDICT_KINDS.includes(v.kind as VerdictKind) ? (v.kind as VerdictKind) : 'inconclusive';
   let headline = str(v.headline);
   if (kind === 'blocked' && reasons.length === 0) {
     kind = 'inconclusive';

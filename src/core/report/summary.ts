@@ -5,6 +5,7 @@
  */
 import type { Exchange } from '../model/exchange';
 import type { CorsErrorCode, Reason, Verdict, VerdictKind } from '../model/verdict';
+import { VERDICT_KINDS } from '../model/verdict';
 import { sanitize, sanitizeEntries, sanitizeEntry, sanitizeVerdict } from '../model/sanitize';
 import { cut, grouped } from '../fix/bounds';
 
@@ -117,8 +118,6 @@ export function describeBlocked(entry: SummaryEntry, now: number): string {
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
-export const VERDICT_ORDER: readonly VerdictKind[] = ['blocked', 'network-error', 'inconclusive', 'preflighted', 'simple', 'no-cors', 'same-origin', 'pending'];
-
 /** The part of a FixSet (src/core/fix) the Markdown uses: the headers each step must carry. */
 export interface FixLike {
   summary: string;
@@ -190,7 +189,7 @@ function cleanInput(given: MarkdownInput): CleanInput {
   const counts = typeof i.counts === 'object' && i.counts !== null ? (i.counts as Record<string, unknown>) : undefined;
   const out: CleanInput = { entries: sanitizeEntries(i.entries), now: num(i.now) ?? 0, maxGroups: Math.max(0, Math.floor(num(i.maxGroups) ?? 15)) };
   if (typeof i.pageUrl === 'string') out.pageUrl = i.pageUrl;
-  if (counts) out.counts = Object.fromEntries(VERDICT_ORDER.map((k) => [k, num(counts[k]) ?? 0]));
+  if (counts) out.counts = Object.fromEntries(VERDICT_KINDS.map((k) => [k, num(counts[k]) ?? 0]));
   if (num(i.total) !== undefined) out.total = num(i.total);
   if (num(i.dropped) !== undefined) out.dropped = num(i.dropped);
   if (typeof i.tool === 'string') out.tool = i.tool;
@@ -205,7 +204,7 @@ const n = (count: number): string => grouped(count);
 
 function countsLine(input: CleanInput): string | null {
   if (!input.counts) return null;
-  const parts = VERDICT_ORDER.filter((k) => (input.counts?.[k] ?? 0) > 0).map((k) => `${LABEL[k]} ${n(input.counts![k] ?? 0)}`);
+  const parts = VERDICT_KINDS.filter((k) => (input.counts?.[k] ?? 0) > 0).map((k) => `${LABEL[k]} ${n(input.counts![k] ?? 0)}`);
   const total = input.total ?? parts.length;
   const dropped = input.dropped ? ` (${n(input.dropped)} older requests were dropped)` : '';
   return `Requests seen: ${n(total)}${parts.length ? ` — ${parts.join(', ')}` : ''}${dropped}.`;

@@ -5,7 +5,7 @@
 import type { VerdictKind } from '../../core/model/verdict';
 import { NOT_SENT, neverSent, notSentWhy } from '../../core/classify/sent';
 import type { ExchangeEntry } from '../../shared/protocol';
-import { VERDICT_ORDER } from '../../ui/verdict-labels';
+import { PANEL_VERDICT_ORDER } from '../../ui/verdict-labels';
 import type { DisplayRow } from './filter';
 import type { Terms } from './search-index';
 import { shortReason } from './short-reason';
@@ -82,7 +82,7 @@ export function toRow(entry: ExchangeEntry): Row {
 
 export type SortColumn = 'time' | 'method' | 'url' | 'status' | 'verdict' | 'reason';
 export interface SortSpec { column: SortColumn; dir: 'asc' | 'desc' }
-const rank = new Map(VERDICT_ORDER.map((k, i) => [k, i]));
+const rank = new Map(PANEL_VERDICT_ORDER.map((k, i) => [k, i]));
 const byTime = (a: Row, b: Row) => a.start - b.start || a.entry.seq - b.entry.seq;
 const COMPARE: Record<SortColumn, (a: Row, b: Row) => number> = {
   time: byTime,
