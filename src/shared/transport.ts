@@ -3,7 +3,7 @@
  * together in one process in tests (loopback) and over `runtime.Port` in the extension.
  */
 import type {
-  PortEventName, PortEvents, PortMessage, RequestMessage, RequestName, Requests, Response,
+  PortEventName, PortEvents, PortMessage, RequestMessage, RequestName, Requests,
 } from './protocol';
 import { PROTOCOL_VERSION } from './protocol';
 
@@ -20,9 +20,6 @@ export interface Transport<Out, In> {
 export type EventSink = Transport<PortMessage, never>;
 /** A page's side of one tab port: it only receives events. */
 export type EventSource = Transport<never, PortMessage>;
-
-/** Answers one request; the background implements this once for every request name. */
-export type RequestHandler = <K extends RequestName>(message: RequestMessage<K>) => Promise<Response<K>>;
 
 /** How a page talks to the background: one-shot requests plus a live port per tab. */
 export interface BackgroundConnection {

@@ -7,7 +7,7 @@
  * length (a 1.3 KB exchange ≈ 5.4 KB), and 10 MB held under 2,000 of them. A string is charged its
  * UTF-8 length.
  *
- * Why a header table: the pages' requests repeat the same header lists (User-Agent, client hints,
+ * Why a header pool: the pages' requests repeat the same header lists (User-Agent, client hints,
  * Accept-*, Origin, Referer, Sec-Fetch-*) and APIs answer with the same response headers; each
  * distinct list is stored once under its own key and entries name it by number (`{"h":n}`).
  * Any array of `{ name, value }` in the exchange is treated as a header list, so fields added to the
@@ -23,7 +23,7 @@ export interface StoredEntry {
   pageId: string;
 }
 
-/** Gives the number of a header list (its JSON text), adding it to the table when new. */
+/** Gives the number of a header list (its JSON text), adding it to the pool when new. */
 export type ListRef = (json: string) => number;
 /** The JSON text of a header list by number, undefined when missing. */
 export type ListLookup = (id: number) => string | undefined;
@@ -34,7 +34,7 @@ const isHeaderList = (v: unknown): v is Header[] => {
   return typeof first === 'object' && first !== null && typeof first.name === 'string' && typeof first.value === 'string';
 };
 
-/** JSON of a header list as `[name, value]` pairs (the table's text for it). */
+/** JSON of a header list as `[name, value]` pairs (the pool's text for it). */
 export function listJson(list: Header[]): string {
   return JSON.stringify(list.map((x) => [x.name, x.value]));
 }
@@ -95,7 +95,7 @@ const isExchangeLike = (x: Record<string, unknown>) =>
 
 /**
  * An entry back from its stored text, with the header lists it names (`refs`), or null when the
- * text is unreadable or names a list the table lacks.
+ * text is unreadable or names a list the pool lacks.
  */
 export function decodeEntry(text: unknown, defaultObserver: Observer, lookup: ListLookup): { entry: StoredEntry; refs: number[] } | null {
   if (typeof text !== 'string') return null;

@@ -3,7 +3,7 @@
  * lists are swapped as a whole when it is rewritten (`assign`) or forgotten (`release`); a list no
  * entry names any more is reported so its key can be removed.
  */
-export class HeaderTable {
+export class HeaderPool {
   private readonly byText = new Map<string, { id: number; refs: number }>();
   private readonly byId = new Map<number, string>();
   /** The lists each entry (by storage key) names. */
@@ -22,7 +22,7 @@ export class HeaderTable {
     return this.byId.get(id);
   }
 
-  /** The number of a list, `isNew` when it was not in the table (its key must be written). */
+  /** The number of a list; `onNew` is told when it was not in the pool (its key must be written). */
   ref(text: string, onNew: (id: number) => void): number {
     const known = this.byText.get(text);
     if (known) return known.id;

@@ -20,7 +20,7 @@ import type { Observer } from '../../core/model/exchange';
 import { decodeEntry, encodeEntry, type StoredEntry } from './codec';
 import type { ExchangeEntry } from '../../shared/protocol';
 import { debug } from '../../shared/debug';
-import { HeaderTable } from './header-pool';
+import { HeaderPool } from './header-pool';
 import { StoredBytes } from './stored-bytes';
 import type { Store, StoreObserver } from '../tabs/store';
 import { isQuotaError, type StorageAreaLike } from './storage-area';
@@ -56,7 +56,7 @@ export class Persistence implements StoreObserver {
   private dirty = new Map<string, () => string | undefined>();
   private gone = new Set<string>();
   private writing: Promise<void> | null = null;
-  private readonly lists = new HeaderTable();
+  private readonly lists = new HeaderPool();
   private readonly bytes = new StoredBytes();
   /** Bytes we let our keys take: the quota less a margin (lowered when the browser refuses a write). */
   private budget: number;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Exchange, Observer } from '../../../../src/core/model/exchange';
 import { decodeEntry, encodeEntry, type StoredEntry } from '../../../../src/background/persist/codec';
-import { HeaderTable } from '../../../../src/background/persist/header-pool';
+import { HeaderPool } from '../../../../src/background/persist/header-pool';
 
 const OBS: Observer = { browser: 'chromium', preflightsVisible: true, fullRequestHeaders: true, source: 'webRequest' };
 const h = (name: string, value: string) => ({ name, value });
@@ -26,7 +26,7 @@ const full: Exchange = {
   observer: OBS, tabId: 3, frameId: 0,
 };
 
-function roundTrip(exchange: Exchange, table = new HeaderTable()) {
+function roundTrip(exchange: Exchange, table = new HeaderPool()) {
   const entry: StoredEntry = { exchange, seq: 7, pageId: 'p-1' };
   const text = encodeEntry(entry, OBS, (json) => table.ref(json, () => {}));
   return { text, back: decodeEntry(text, OBS, (id) => table.text(id)), table };
@@ -47,7 +47,7 @@ describe('codec', () => {
   });
 
   it('keeps each distinct header list once and names it from every entry', () => {
-    const table = new HeaderTable();
+    const table = new HeaderPool();
     const a = roundTrip(full, table);
     const b = roundTrip({ ...full, id: '43' }, table);
     expect(table.size).toBe(5); // request, hop request, hop response, preflight request, response
