@@ -71,7 +71,7 @@ function classifyExchange(ex: Exchange): Verdict {
     const refused = ex.observer.browser === 'firefox' ? firefoxRefusedVerdict(ctx, primary, cookie, failedError) : null;
     return refused ?? networkErrorVerdict(ex, primary, failedError);
   }
-  if (!primary.cors && primary.findings.length === 0) {
+  if (!primary.cors && primary.failures.length === 0) {
     const crossOrigin = ctx.steps.some((s) => s.origin !== origin || origin === 'null');
     if (crossOrigin && mode.mode === 'no-cors') {
       if (failedError !== null && !mode.certain && errorClass(failedError) === 'cors') return unknownModeFailure(ex, failedError);

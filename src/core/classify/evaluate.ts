@@ -14,7 +14,7 @@ import { schemeOf } from '../http/url';
 import { preflightNeed, whyFromObservedPreflight } from './preflight/need';
 import { buildPreflightInput, credentialedPreflightCode, judgePreflight, observedRequest } from './preflight/check';
 import { accessFailure, accessInput, credentialsWouldFail, type AccessFailure } from '../reasons/access-rules';
-import { ACCESS_REASONS, firstMatch, REDIRECT_REASONS, REQUEST_REASONS, type Finding } from '../reasons';
+import { ACCESS_REASONS, firstMatch, REDIRECT_REASONS, REQUEST_REASONS, type Failure } from '../reasons';
 import { invalidAllowCredentials } from '../reasons/invalid-allow-credentials';
 
 export interface Context {
@@ -26,7 +26,7 @@ export interface Context {
 }
 
 export interface Evaluation {
-  findings: Finding[];
+  failures: Failure[];
   /** Origin sent at the deciding (or last) step. */
   origin: string;
   tainted: boolean;
@@ -69,7 +69,7 @@ export function evaluate(ctx: Context, credentialed: boolean, trace?: Trace): Ev
   let corsFlag = false;
   const used: PreflightRecord[] = [];
   const ev: Evaluation = {
-    findings: [], origin, tainted, cors: false, preflight: NO_PREFLIGHT, status: null, unseen: [],
+    failures: [], origin, tainted, cors: false, preflight: NO_PREFLIGHT, status: null, unseen: [],
     preflightWithoutResponse: false, passedByWildcard: false, notModified: false, credentialedFailure: null,
   };
   for (const step of ctx.steps) {
@@ -92,7 +92,7 @@ export function evaluate(ctx: Context, credentialed: boolean, trace?: Trace): Ev
     }
     ev.cors = true;
     const pre = judgeStep(ctx, step, origin, credentialed, used, ev, trace);
-    if (pre === 'stop') return done(ev, ev.findings, tainted);
+    if (pre === 'stop') return done(ev, ev.failures, tainted);
     const res = step.response;
     if (!res) {
       ev.unseen.push(step.ref);
@@ -114,7 +114,7 @@ export function evaluate(ctx: Context, credentialed: boolean, trace?: Trace): Ev
       }
       if (found) {
         const also = found.def.code !== 'InvalidAllowCredentials' && found.def.code !== 'WildcardOriginNotAllowed' && credentialsWouldFail(input)
-          ? [{ def: invalidAllowCredentials as unknown as Finding['def'], evidence: { ...found.evidence, received: input.acac, param: input.acac ?? '' } }]
+          ? [{ def: invalidAllowCredentials as unknown as Failure['def'], evidence: { ...found.evidence, received: input.acac, param: input.acac ?? '' } }]
           : [];
         return done(ev, [found, ...also], tainted);
       }
@@ -131,8 +131,8 @@ export function evaluate(ctx: Context, credentialed: boolean, trace?: Trace): Ev
   return done(ev, [], tainted);
 }
 
-function done(ev: Evaluation, findings: Finding[], tainted: boolean): Evaluation {
-  ev.findings = findings;
+function done(ev: Evaluation, failures: Failure[], tainted: boolean): Evaluation {
+  ev.failures = failures;
   ev.tainted = tainted;
   return ev;
 }
@@ -180,10 +180,10 @@ function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boole
     return 'stop';
   }
   if (trace) tracePreflight(trace, input);
-  const findings = judgePreflight(input);
+  const failures = judgePreflight(input);
   if (!credentialed && ev.credentialedFailure === null) ev.credentialedFailure = credentialedPreflightCode({ ...input, credentialed: true });
-  if (findings.length > 0) {
-    ev.findings = findings;
+  if (failures.length > 0) {
+    ev.failures = failures;
     ev.status = input.status;
     return 'stop';
   }

@@ -1,13 +1,13 @@
 /** Plain-sentence observations attached to a verdict: the real status, browser differences, taint. */
 import type { Exchange } from '../model/exchange';
 import type { Evaluation } from './evaluate';
-import type { Finding } from '../reasons';
+import type { Failure } from '../reasons';
 import { CHROMIUM_ONLY_SAFELISTED } from '../http/safelist';
 import { joinedHeader } from '../http/headers';
 import { parseTokenList } from '../http/tokens';
 
 /** The status behind a CORS failure: often the real problem. */
-export function statusNote(first: Finding, status: number | null): string | null {
+export function statusNote(first: Failure, status: number | null): string | null {
   if (status === null || status === 0) return null;
   const code = first.def.code;
   const step = first.evidence.step.kind;

@@ -1,6 +1,6 @@
 /** Small constructors for verdicts, so every path returns a complete, well-formed object. */
 import type { CredentialsInfo, PreflightInfo, Reason, Verdict, VerdictKind } from './verdict';
-import type { Finding } from '../reasons';
+import type { Failure } from '../reasons';
 import { toReason } from '../reasons';
 
 export const NO_PREFLIGHT: PreflightInfo = { required: false, why: [], observed: false, cached: false };
@@ -32,10 +32,10 @@ export function verdict(p: VerdictParts): Verdict {
   };
 }
 
-export function reasonsOf(findings: Finding[]): Reason[] {
-  return findings.map((f) => toReason(f.def, f.evidence));
+export function reasonsOf(failures: Failure[]): Reason[] {
+  return failures.map((f) => toReason(f.def, f.evidence));
 }
 
-export function blockedHeadline(first: Finding): string {
+export function blockedHeadline(first: Failure): string {
   return 'Blocked: ' + first.def.short(first.evidence);
 }

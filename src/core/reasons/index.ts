@@ -124,14 +124,14 @@ export function toReason(def: AnyReasonDef, e: Evidence): Reason {
   };
 }
 
-/** A detection: the module that matched and what it found. */
-export interface Finding {
+/** A failed check: the reason module that matched and what it found. */
+export interface Failure {
   def: AnyReasonDef;
   evidence: Evidence;
 }
 
 /** Run an ordered family: the first match, or null. */
-export function firstMatch<I>(defs: readonly ReasonDef<I>[], input: I): Finding | null {
+export function firstMatch<I>(defs: readonly ReasonDef<I>[], input: I): Failure | null {
   for (const def of defs) {
     const evidence = def.detect(input);
     if (evidence) return { def: def as unknown as AnyReasonDef, evidence };

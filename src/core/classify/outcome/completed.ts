@@ -8,7 +8,7 @@ import { firstHeader, joinedHeader } from '../../http/headers';
 import { preflightCacheSeconds } from '../max-age';
 
 export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: boolean): Verdict {
-  if (primary.findings.length > 0 && !ctx.mode.certain) {
+  if (primary.failures.length > 0 && !ctx.mode.certain) {
     return verdict({
       kind: 'no-cors',
       headline: 'No-cors request (inferred): the browser delivered a response CORS would have rejected, so it was not checked by CORS',
@@ -18,8 +18,8 @@ export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: 
   }
   const notes: string[] = [];
   const credentials = cookie ? { mode: 'include', basis: 'a Cookie header was sent with the cross-origin request' } satisfies CredentialsInfo : credentialsOf(primary);
-  if (primary.findings.length > 0) {
-    const f = primary.findings[0]!;
+  if (primary.failures.length > 0) {
+    const f = primary.failures[0]!;
     notes.push(
       isExtensionOrigin(ctx.origin)
         ? 'An extension made this request; with host permission for this site, extensions are exempt from CORS.'
@@ -64,7 +64,7 @@ function credentialsOf(primary: Evaluation): CredentialsInfo {
   if (primary.passedByWildcard) {
     return { mode: 'omit', basis: 'the response allowed any origin (*) and the browser accepted it, which it never does for a request with credentials' };
   }
-  if (primary.findings.length > 0 || primary.credentialedFailure === null) return UNKNOWN_CREDENTIALS;
+  if (primary.failures.length > 0 || primary.credentialedFailure === null) return UNKNOWN_CREDENTIALS;
   return { mode: 'omit', basis: `inferred: with credentials this request would have failed (${primary.credentialedFailure}), yet the browser accepted it` };
 }
 

@@ -8,17 +8,17 @@ import type { CredentialsInfo, Verdict } from '../../model/verdict';
 import type { Context, Evaluation } from '../evaluate';
 import { evaluate } from '../evaluate';
 import { blockedHeadline, reasonsOf, verdict, UNKNOWN_CREDENTIALS } from '../../model/make-verdict';
-import { reasonDef, type Finding } from '../../reasons';
+import { reasonDef, type Failure } from '../../reasons';
 import { statusNote, taintNote } from '../notes';
 
 const COOKIE: CredentialsInfo = { mode: 'include', basis: 'a Cookie header was sent with the cross-origin request' };
 
 export function failedCorsVerdict(ctx: Context, primary: Evaluation, cookie: boolean, outcome: Extract<Outcome, { state: 'failed' }>): Verdict {
   const reported = outcome.corsError ?? null;
-  if (primary.findings.length > 0) return headerFailureVerdict(ctx, primary, cookie, reported);
+  if (primary.failures.length > 0) return headerFailureVerdict(ctx, primary, cookie, reported);
   if (!cookie) {
     const alt = evaluate(ctx, true);
-    if (alt.findings.length > 0) {
+    if (alt.failures.length > 0) {
       const credentials: CredentialsInfo = {
         mode: 'inferred-include',
         basis: 'inferred: without credentials every visible check passes, yet the browser failed the request, so it must have been sent with credentials',
@@ -32,14 +32,14 @@ export function failedCorsVerdict(ctx: Context, primary: Evaluation, cookie: boo
 }
 
 /**
- * The visible headers fail CORS with the credentials we can prove: blocked, first finding first.
+ * The visible headers fail CORS with the credentials we can prove: blocked, first failure first.
  * `extra` notes go after the evidence notes.
  */
 export function headerFailureVerdict(ctx: Context, primary: Evaluation, cookie: boolean, reported: string | null, extra: string[] = []): Verdict {
   const notes: string[] = [];
   if (!cookie) {
     const altFirst = primary.credentialedFailure;
-    if (altFirst !== null && altFirst !== primary.findings[0]!.def.code) {
+    if (altFirst !== null && altFirst !== primary.failures[0]!.def.code) {
       notes.push(ctx.ex.observer.browser === 'firefox'
         ? `If the request was sent with credentials (cookies), the reason would be ${altFirst} instead.`
         : `If the request was sent with credentials (cookies), Chrome would report ${altFirst} instead.`);
@@ -49,8 +49,8 @@ export function headerFailureVerdict(ctx: Context, primary: Evaluation, cookie: 
 }
 
 function blocked(ctx: Context, ev: Evaluation, credentials: CredentialsInfo, extra: string[], reported: string | null): Verdict {
-  const findings = reconcile(ev.findings, reported, extra);
-  const first = findings[0]!;
+  const failures = reconcile(ev.failures, reported, extra);
+  const first = failures[0]!;
   const notes: string[] = [];
   const status = statusNote(first, first.evidence.status);
   if (status) notes.push(status);
@@ -60,7 +60,7 @@ function blocked(ctx: Context, ev: Evaluation, credentials: CredentialsInfo, ext
   return verdict({
     kind: 'blocked',
     headline: blockedHeadline(first),
-    reasons: reasonsOf(findings),
+    reasons: reasonsOf(failures),
     preflight: ev.preflight.cached && !ctx.ex.response ? { ...ev.preflight, cached: false } : ev.preflight,
     credentials,
     origin: first.evidence.origin,
@@ -71,15 +71,15 @@ function blocked(ctx: Context, ev: Evaluation, credentials: CredentialsInfo, ext
 }
 
 /** The browser's own reported code wins the first place; ours stay as the explanation. */
-function reconcile(findings: Finding[], reported: string | null, notes: string[]): Finding[] {
-  if (reported === null) return findings;
-  const index = findings.findIndex((f) => f.def.code === reported);
-  if (index === 0) return findings;
-  if (index > 0) return [findings[index]!, ...findings.filter((_, i) => i !== index)];
+function reconcile(failures: Failure[], reported: string | null, notes: string[]): Failure[] {
+  if (reported === null) return failures;
+  const index = failures.findIndex((f) => f.def.code === reported);
+  if (index === 0) return failures;
+  if (index > 0) return [failures[index]!, ...failures.filter((_, i) => i !== index)];
   const def = reasonDef(reported);
-  if (!def) return findings;
-  notes.push(`Chrome reported ${reported}; the visible headers point to ${findings[0]!.def.code}.`);
-  return [{ def, evidence: { ...findings[0]!.evidence, received: null, param: '' } }, ...findings];
+  if (!def) return failures;
+  notes.push(`Chrome reported ${reported}; the visible headers point to ${failures[0]!.def.code}.`);
+  return [{ def, evidence: { ...failures[0]!.evidence, received: null, param: '' } }, ...failures];
 }
 
 function inconclusive(ctx: Context, ev: Evaluation, error: string, reported: string | null): Verdict {

@@ -11,13 +11,13 @@ import { verdict, UNKNOWN_CREDENTIALS } from '../../model/make-verdict';
 import { completedCorsVerdict } from './completed';
 import { headerFailureVerdict } from './failed';
 import { isExtensionOrigin } from '../initiator';
-import { reasonDef, type Finding } from '../../reasons';
+import { reasonDef, type Failure } from '../../reasons';
 
 const SILENT =
   'Firefox does not tell extensions when its CORS check rejects a response (webRequest reports it as completed), so this verdict comes from the response headers, which fail the check. In the page, fetch() rejected with "NetworkError when attempting to fetch resource".';
 
 export function firefoxCompletedVerdict(ctx: Context, primary: Evaluation, cookie: boolean): Verdict {
-  if (primary.findings.length > 0 && !isExtensionOrigin(ctx.origin)) {
+  if (primary.failures.length > 0 && !isExtensionOrigin(ctx.origin)) {
     return ctx.mode.certain ? headerFailureVerdict(ctx, primary, cookie, null, [SILENT]) : modeUnknown(ctx, primary);
   }
   const passed = completedCorsVerdict(ctx, primary, cookie);
@@ -47,7 +47,7 @@ export function firefoxCompletedVerdict(ctx: Context, primary: Evaluation, cooki
  * reason for, that check decided; otherwise (null) it stays a network error.
  */
 export function firefoxRefusedVerdict(ctx: Context, primary: Evaluation, cookie: boolean, error: string): Verdict | null {
-  const first = primary.findings[0];
+  const first = primary.failures[0];
   if (!first || !ctx.mode.certain || isExtensionOrigin(ctx.origin)) return null;
   if (first.def.firefoxKeys.length === 0) return withoutFirefoxReason(primary, first, error);
   return headerFailureVerdict(ctx, primary, cookie, null, [
@@ -61,7 +61,7 @@ export function firefoxRefusedVerdict(ctx: Context, primary: Evaluation, cookie:
  * Firefox 153, NS_ERROR_NET_ON_RECEIVING_FROM). Firefox's own category stays: a network error, whose
  * cause is named.
  */
-function withoutFirefoxReason(primary: Evaluation, first: Finding, error: string): Verdict {
+function withoutFirefoxReason(primary: Evaluation, first: Failure, error: string): Verdict {
   return verdict({
     kind: 'network-error',
     headline: `Failed: ${first.def.short(first.evidence)} (${error})`,
@@ -80,7 +80,7 @@ function withoutFirefoxReason(primary: Evaluation, first: Finding, error: string
  * without error, but would fail with credentials, proves the request had none. Returns that code.
  */
 function preflightProvesOmit(ctx: Context): string | null {
-  const first = evaluate(ctx, true).findings[0];
+  const first = evaluate(ctx, true).failures[0];
   if (first?.evidence.step.kind !== 'preflight') return null;
   const pre = ctx.ex.preflights[first.evidence.step.index];
   return pre?.response !== undefined && pre.error === undefined ? first.def.code : null;
@@ -88,7 +88,7 @@ function preflightProvesOmit(ctx: Context): string | null {
 
 /** The headers fail CORS, and the mode is only assumed: a blocked CORS request or a no-cors load. */
 function modeUnknown(ctx: Context, primary: Evaluation): Verdict {
-  const f = primary.findings[0]!;
+  const f = primary.failures[0]!;
   return verdict({
     kind: 'inconclusive',
     headline: `Blocked if this was a CORS request: ${f.def.short(f.evidence)}`,

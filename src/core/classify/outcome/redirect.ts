@@ -21,7 +21,7 @@ export function stoppedAtRedirect(ex: Exchange, error: string): boolean {
 
 /** Every visible check passed up to the unfollowed 3xx: the page got it as an opaque redirect. */
 export function opaqueRedirectVerdict(ctx: Context, primary: Evaluation, cookie: boolean): Verdict | null {
-  if (primary.findings.length > 0 || !primary.cors) return null;
+  if (primary.failures.length > 0 || !primary.cors) return null;
   const passed = completedCorsVerdict(ctx, primary, cookie);
   const hop = ctx.ex.redirects.at(-1)!;
   const status = hop.response.status;

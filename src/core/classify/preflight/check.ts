@@ -6,7 +6,7 @@ import { firstHeader, headerCount, joinedHeader } from '../../http/headers';
 import { parseTokenList } from '../../http/tokens';
 import { accessInput } from '../../reasons/access-rules';
 import { methodAllowed, uncoveredHeaders, type PreflightInput } from '../../reasons/preflight-rules';
-import { firstMatch, preflightDisallowedRedirect, PREFLIGHT_ACCESS_REASONS, PREFLIGHT_LATER_REASONS, type Finding } from '../../reasons';
+import { firstMatch, preflightDisallowedRedirect, PREFLIGHT_ACCESS_REASONS, PREFLIGHT_LATER_REASONS, type Failure } from '../../reasons';
 
 /** Access-Control-Request-Method / -Headers the browser put on the preflight (authoritative). */
 export function observedRequest(pre: PreflightRecord): { method: string | null; headers: string[] | null } {
@@ -65,15 +65,15 @@ export function buildPreflightInput(
 }
 
 /** Every failing preflight check in order (first = what Chromium reports); [] when it passes. */
-export function judgePreflight(input: PreflightInput): Finding[] {
+export function judgePreflight(input: PreflightInput): Failure[] {
   const redirect = preflightDisallowedRedirect.detect(input);
-  if (redirect) return [{ def: preflightDisallowedRedirect as unknown as Finding['def'], evidence: redirect }];
-  const out: Finding[] = [];
+  if (redirect) return [{ def: preflightDisallowedRedirect as unknown as Failure['def'], evidence: redirect }];
+  const out: Failure[] = [];
   const access = firstMatch(PREFLIGHT_ACCESS_REASONS, input);
   if (access) out.push(access);
   for (const def of PREFLIGHT_LATER_REASONS) {
     const evidence = def.detect(input);
-    if (evidence) out.push({ def: def as unknown as Finding['def'], evidence });
+    if (evidence) out.push({ def: def as unknown as Failure['def'], evidence });
   }
   return out;
 }
