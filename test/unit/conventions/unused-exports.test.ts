@@ -1,0 +1,73 @@
+/**
+ * Issue 9: every export in src/ has a user in another module (src, bin, lab, bench, scripts or test). An
+ * export only its own test file imports (test/unit mirrors src/) is dead code, unless it is listed in
+ * KEPT_FOR_TESTS with the reason it exists. Fix a violation by deleting what nothing uses, or by dropping
+ * `export` when only its own module uses it.
+ */
+import { describe, expect, it } from 'vitest';
+import { ExportGraph, isCode, unusedExports, type Project } from './export-graph';
+import { entryPoints } from './entries';
+import { readRepoFile, repoFiles } from './repo-files';
+
+/** `path: exportName` → why it stays exported although only its own test imports it (one line each). */
+const KEPT_FOR_TESTS: Record<string, string> = {};
+
+const ENTRY_POINTS = ['src/background/index.ts', 'src/panel/main.tsx', 'src/popup/main.tsx', 'src/devtools/main.tsx'];
+
+const CHECKED = (path: string) => path.startsWith('src/') && isCode(path);
+
+function violations(project: Project): string[] {
+  const graph = new ExportGraph(project);
+  return unusedExports(graph, CHECKED, entryPoints(project)).map((u) => `${u.path}: ${u.name}`);
+}
+
+/** A small project in memory, with one of each way to use and to waste an export. */
+const PLANTED: Record<string, string> = {
+  'manifest.json': JSON.stringify({ background: { service_worker: 'src/background/index.ts' }, action: { default_popup: 'src/popup/index.html' } }),
+  'src/popup/index.html': '<script type="module" src="./main.tsx"></script>',
+  'src/popup/main.tsx': "import { render } from './render';\nexport const fromEntry = 1;\nrender();\n",
+  'src/popup/render.ts': "export function render(): void {}\nexport function unusedFn(): void {}\n",
+  'src/background/index.ts': "import { a, type T } from '../core/index';\nimport * as ns from '../core/ns';\nimport def from '../core/def';\nconst t: T | null = null;\nns.used(a, def, t);\n",
+  'src/core/index.ts': "export * from './star';\nexport { a, unusedReexport } from './named';\n",
+  'src/core/star.ts': "export interface T { x: number }\nexport type DeadType = string;\n",
+  'src/core/named.ts': "export const a = 1;\nexport const unusedReexport = 2;\nexport const onlyOwnTest = 3;\nexport const onlyOtherTest = 4;\nexport const keptByBin = 5;\n",
+  'src/core/ns.ts': "export function used(..._: unknown[]): void {}\nexport function notUsed(): void {}\n",
+  'src/core/def.ts': "export default 1;\nexport const lazy = 2;\nexport const viaTypeof = 3;\n",
+  'src/core/enumerated.ts': "export const enumeratedOnly = 1;\n",
+  'test/unit/core/named.test.ts': "import { onlyOwnTest } from '../../../src/core/named';\n",
+  'test/unit/core/other.test.ts': "import { onlyOtherTest } from '../../../src/core/named';\nimport * as e from '../../../src/core/enumerated';\nconst all = { e };\nconst { lazy } = await import('../../../src/core/def');\ntype V = typeof import('../../../src/core/def').viaTypeof;\n",
+  'bin/core.ts': "export { keptByBin } from '../src/core/named';\n",
+};
+
+describe('unused exports', () => {
+  it('finds each planted unused export, and only those', () => {
+    const planted: Project = { files: Object.keys(PLANTED), read: (p) => PLANTED[p]! };
+    expect(violations(planted)).toEqual([
+      'src/core/enumerated.ts: enumeratedOnly',
+      'src/core/index.ts: unusedReexport',
+      'src/core/named.ts: unusedReexport',
+      'src/core/named.ts: onlyOwnTest',
+      'src/core/ns.ts: notUsed',
+      'src/core/star.ts: DeadType',
+      'src/popup/render.ts: unusedFn',
+    ]);
+  });
+
+  const project: Project = { files: repoFiles().filter((p) => isCode(p) || p.endsWith('.html') || p === 'manifest.json'), read: readRepoFile };
+
+  it('finds the entry points in manifest.json, vite.config.ts and the devtools page', () => {
+    const entries = entryPoints(project);
+    for (const e of ENTRY_POINTS) expect(entries, e).toContain(e);
+    for (const e of entries) expect(project.files, `entry ${e} exists`).toContain(e);
+  });
+
+  it('every export in src/ is used by another module', () => {
+    const all = violations(project);
+    const found = all.filter((v) => !(v in KEPT_FOR_TESTS));
+    const stale = Object.keys(KEPT_FOR_TESTS).filter((k) => !all.includes(k));
+    expect(stale, 'KEPT_FOR_TESTS entries that are used elsewhere now, or gone (remove them)').toEqual([]);
+    if (found.length > 0) {
+      expect.fail(`${found.length} exports nothing else uses (path: exportName); delete what nothing uses, drop \`export\` when only its module uses it, or list it in KEPT_FOR_TESTS with a reason:\n${found.join('\n')}\n`);
+    }
+  });
+});
