@@ -45,6 +45,9 @@ interface Use {
 const CODE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const ROOT = '/repo/';
 
+/** Files the graph reads (declaration files too: their imports are uses). */
+export const isSource = (path: string): boolean => CODE.test(path);
+/** Files whose exports can be checked (a declaration file only describes another). */
 export const isCode = (path: string): boolean => CODE.test(path) && !/\.d\.[cm]?ts$/.test(path);
 
 const isTest = (path: string): boolean => path.startsWith('test/');
@@ -93,7 +96,7 @@ export class ExportGraph {
         return project.files.some((f) => f.startsWith(prefix));
       },
     };
-    for (const path of project.files) if (isCode(path)) this.parse(path);
+    for (const path of project.files) if (isSource(path)) this.parse(path);
     for (const use of this.uses) this.mark(use.target, use.name, use.user, new Set());
   }
 
@@ -326,7 +329,7 @@ export function unusedExports(graph: ExportGraph, checked: (path: string) => boo
   const files = new Set(graph.modules.keys());
   const out: UnusedExport[] = [];
   for (const [path, info] of graph.modules) {
-    if (!checked(path) || entries.has(path)) continue;
+    if (!checked(path) || !isCode(path) || entries.has(path)) continue;
     for (const [name, site] of info.exports) {
       const users = [...graph.usersOf(path, name)].filter((u) => u !== path);
       const real = users.filter((u) => !isOwnTest(u, path, files));

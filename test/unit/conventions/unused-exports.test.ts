@@ -5,7 +5,7 @@
  * `export` when only its own module uses it.
  */
 import { describe, expect, it } from 'vitest';
-import { ExportGraph, isCode, unusedExports, type Project } from './export-graph';
+import { ExportGraph, isCode, isSource, unusedExports, type Project } from './export-graph';
 import { entryPoints } from './entries';
 import { readRepoFile, repoFiles } from './repo-files';
 
@@ -53,7 +53,7 @@ describe('unused exports', () => {
     ]);
   });
 
-  const project: Project = { files: repoFiles().filter((p) => isCode(p) || p.endsWith('.html') || p === 'manifest.json'), read: readRepoFile };
+  const project: Project = { files: repoFiles().filter((p) => isSource(p) || p.endsWith('.html') || p === 'manifest.json'), read: readRepoFile };
 
   it('finds the entry points in manifest.json, vite.config.ts and the devtools page', () => {
     const entries = entryPoints(project);
