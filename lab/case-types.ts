@@ -5,6 +5,11 @@
  * `cid=<case id>` so it can be found in the server log, in the DevTools protocol and in the extension's
  * store. `expect` is what Chromium itself decides (checked against the DevTools protocol by
  * test/e2e/lab-ground-truth.test.ts) and what CORS Lens must therefore say.
+ *
+ * A case may first run `prepare` requests (filling the browser's HTTP or preflight cache, or making the same
+ * endpoint answer other origins): they are preparation, never the subject. They use the subject's very URL when
+ * the case needs a cache hit or the same endpoint, so the subject is the request to its URL that comes after
+ * `preparedBefore(case)` others (see `preparedBefore`).
  */
 import type { CorsErrorCode, VerdictKind } from '../src/core/model/verdict';
 
@@ -41,7 +46,15 @@ export type Action =
   | { kind: 'stylesheet'; url: string }
   | { kind: 'eventsource'; url: string; withCredentials?: boolean }
   | { kind: 'worker-fetch'; url: string; init?: FetchInit }
-  | { kind: 'sandbox-fetch'; url: string; init?: FetchInit };
+  | { kind: 'sandbox-fetch'; url: string; init?: FetchInit }
+  /** fetch() from a (non-sandboxed) iframe served by `origin` (`/lab/frame` on any lab origin): Origin is `origin`. */
+  | { kind: 'frame-fetch'; origin: string; url: string; init?: FetchInit };
+
+/** Finding ids of CORS Lens's security and cost lens (src/core/findings), as the lab's cases expect them. */
+export type FindingId =
+  | 'null-origin-allowed' | 'insecure-origin-trusted' | 'origin-reflected' | 'origin-echo-without-vary' | 'wildcard-with-credentials'
+  | 'wildcard-lists-with-credentials' | 'private-network-broadly-allowed' | 'max-age-over-browser-cap' | 'preflight-not-cached'
+  | 'public-suffix-origin-trusted' | 'cached-answer-for-other-origin';
 
 export type ExpectedKind = Exclude<VerdictKind, 'pending' | 'inconclusive'>;
 
@@ -52,6 +65,12 @@ export interface Expect {
   code?: CorsErrorCode;
   /** Whether a preflight happened: sent on the wire, answered from Chromium's preflight cache, or none. */
   preflight: 'sent' | 'cached' | 'none';
+  /**
+   * Whether Chromium answered the subject from its HTTP cache (`true`: the server never saw it, only the
+   * preparation's request; `false`: it went to the network although a cacheable answer was stored, e.g. `Vary:
+   * Origin` told the cache apart). Absent: not asserted.
+   */
+  fromCache?: boolean;
 }
 
 export interface LabCase {
@@ -62,6 +81,13 @@ export interface LabCase {
   does: string;
   action: Action;
   expect: Expect;
+  /** Requests run, in order, before the subject (preparation: never checked as the subject). */
+  prepare?: Action[];
+  /**
+   * The exact set of findings CORS Lens must report for the subject request (any severity); `[]`: the subject
+   * must be clean. Absent: the case is not about findings and is not checked for them.
+   */
+  findings?: FindingId[];
 }
 
 /** Query parameters understood by the lab's `/cors` endpoint (see lab/server.ts). */
@@ -82,11 +108,25 @@ export interface CorsParams {
   type?: 'text' | 'json' | 'js' | 'css' | 'font' | 'img' | 'sse';
   setcookie?: string;
   hold?: string;
+  /** Allowlist: the request's Origin is echoed (both responses) only when listed; replaces `acao`. */
+  allow?: string | string[];
+  /** `Vary` on both responses. */
+  vary?: string;
+  /** `Cache-Control` on both responses, instead of the default `no-store` (e.g. `max-age=600`: cacheable). */
+  cache?: string;
+  /** `Access-Control-Allow-Private-Network` on both responses. */
+  acapn?: string;
+  /** Shared-cache markers on both responses: `Age`, `X-Cache`. */
+  age?: number;
+  xcache?: string;
 }
 
-/** Builds a lab `/cors` URL on `origin`. `cid` tags the request so every observer can find it. */
-export function corsUrl(origin: string, cid: string, params: CorsParams = {}): string {
-  const u = new URL('/cors', origin);
+/**
+ * Builds a lab `/cors` URL on `origin`. `cid` tags the request so every observer can find it. `path` gives the
+ * case an endpoint of its own (`/cors/<name>`, same behaviour).
+ */
+export function corsUrl(origin: string, cid: string, params: CorsParams = {}, path = '/cors'): string {
+  const u = new URL(path, origin);
   u.searchParams.set('cid', cid);
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined) continue;
@@ -102,4 +142,12 @@ export function caseIdOf(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * How many of the case's preparation requests go to the subject's own URL: in one run, the subject is the
+ * request to that URL that comes after this many (observers pair requests with cases by URL, in order).
+ */
+export function preparedBefore(c: Pick<LabCase, 'action' | 'prepare'>): number {
+  return (c.prepare ?? []).filter((p) => p.url === c.action.url).length;
 }

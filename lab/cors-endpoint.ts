@@ -6,6 +6,11 @@
  *   `status`, `redirect` (+ `rstatus`), `type` (body kind), `setcookie`, `hold` (answer only when released).
  * - Preflight (OPTIONS with Access-Control-Request-Method): `pacao` (repeatable; `-` sends none; defaults
  *   to `acao`), `pacac` (defaults to `acac`), `pstatus` (default 204), `predirect`, `acam`, `acah`, `maxage`.
+ * - On both: `allow` (repeatable: an allowlist; the request's Origin is echoed only when it is listed, as the fix
+ *   snippets do; replaces `acao`), `vary`, `acapn` (Access-Control-Allow-Private-Network), `cache` (Cache-Control,
+ *   instead of the default no-store), and shared-cache markers `age` (Age) and `xcache` (X-Cache).
+ * Served at `/cors` and at any `/cors/<name>`: a case that needs an endpoint of its own (findings are grouped by
+ * endpoint) gets its own path.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -39,12 +44,29 @@ export function isPreflight(req: IncomingMessage): boolean {
   return req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
 }
 
+/** The ACAO lines the actual response sends: the allowlist's answer when `allow` is given, else the `acao` lines. */
+function allowOrigin(q: URLSearchParams, origin: string | undefined): string[] {
+  const allow = q.getAll('allow');
+  if (allow.length === 0) return q.getAll('acao');
+  return origin !== undefined && allow.includes(origin) ? [origin] : [];
+}
+
+/** Headers both the preflight and the actual response carry. */
+function common(res: ServerResponse, q: URLSearchParams): void {
+  res.setHeader('Cache-Control', q.get('cache') ?? 'no-store');
+  for (const [param, header] of [['vary', 'Vary'], ['acapn', 'Access-Control-Allow-Private-Network'], ['age', 'Age'],
+    ['xcache', 'X-Cache']] as const) {
+    const v = q.get(param);
+    if (v !== null) res.setHeader(header, v);
+  }
+}
+
 export function handleCors(req: IncomingMessage, res: ServerResponse, q: URLSearchParams, hold: Hold): void {
   const origin = req.headers.origin;
-  res.setHeader('Cache-Control', 'no-store');
+  common(res, q);
   if (isPreflight(req)) {
     const pacao = q.getAll('pacao');
-    setList(res, 'Access-Control-Allow-Origin', pacao.length > 0 ? pacao : q.getAll('acao'), origin);
+    setList(res, 'Access-Control-Allow-Origin', pacao.length > 0 ? pacao : allowOrigin(q, origin), origin);
     const pacac = q.get('pacac') ?? q.get('acac');
     if (pacac !== null) res.setHeader('Access-Control-Allow-Credentials', pacac);
     const predirect = q.get('predirect');
@@ -60,7 +82,7 @@ export function handleCors(req: IncomingMessage, res: ServerResponse, q: URLSear
     res.writeHead(int(q.get('pstatus'), 204)).end();
     return;
   }
-  setList(res, 'Access-Control-Allow-Origin', q.getAll('acao'), origin);
+  setList(res, 'Access-Control-Allow-Origin', allowOrigin(q, origin), origin);
   const acac = q.get('acac');
   if (acac !== null) res.setHeader('Access-Control-Allow-Credentials', acac);
   const aceh = q.get('aceh');

@@ -1,4 +1,7 @@
-/** Pages served by the lab's page origin: the gallery, the burst page, a blank page and their scripts. */
+/**
+ * Pages served by the lab's page origin: the gallery, the burst page, a blank page and their scripts; and on
+ * every origin, `/lab/frame`: a frame that fetches what its parent asks (the gallery's `frame-fetch` action).
+ */
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import type { LabCase, LabOrigins } from './case-types';
@@ -47,6 +50,19 @@ export function servePage(url: URL, res: ServerResponse, origins: LabOrigins, ca
   const name = path.startsWith('/lab/') ? path.slice(5) : '';
   if (SCRIPTS.has(name)) {
     res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' }).end(readFileSync(new URL(name, PUBLIC)));
+    return true;
+  }
+  return false;
+}
+
+/** `/lab/frame` and its script, on every lab origin: the frame fetches on its parent's behalf, with its own Origin. */
+export function serveFrame(url: URL, res: ServerResponse, origins: LabOrigins): boolean {
+  if (url.pathname === '/lab/frame') {
+    html(res, 'CORS Lens lab: frame', { origins }, 'frame.js', '<p>frame</p>');
+    return true;
+  }
+  if (url.pathname === '/lab/frame.js') {
+    res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' }).end(readFileSync(new URL('frame.js', PUBLIC)));
     return true;
   }
   return false;

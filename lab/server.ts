@@ -1,16 +1,18 @@
 /**
  * The lab: three loopback origins (page, API, third party) plus a closed port, in plain node:http.
  * `startLab()` starts them (free ports unless given) and records every request that arrives, so a
- * test can tell whether a preflight reached the server. Every origin serves `/cors` (lab/cors-endpoint.ts),
- * `/__log` (the request log as JSON) and `/__release?key=` (answers held requests); the page origin also
- * serves the gallery (`/`), the burst page (`/burst`) and the lab's scripts.
+ * test can tell whether a preflight reached the server. Every origin serves `/cors` and `/cors/<name>`
+ * (lab/cors-endpoint.ts), `/probe/<kind>` (lab/probe-endpoint.ts: targets for `cors-lens probe`), `/lab/frame`
+ * (a frame that fetches for its parent), `/__log` (the request log as JSON) and `/__release?key=` (answers held
+ * requests); the page origin also serves the gallery (`/`), the burst page (`/burst`) and the lab's scripts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
 import { buildCases, type LabOrigins } from './cases';
 import { handleCors, isPreflight } from './cors-endpoint';
-import { servePage } from './pages';
+import { serveFrame, servePage } from './pages';
+import { handleProbe, PROBE_PREFIX } from './probe-endpoint';
 
 export type LabServerName = 'page' | 'api' | 'third';
 
@@ -87,6 +89,9 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     }
     // Drain any body so keep-alive connections stay usable.
     req.resume();
+    if (url.pathname.startsWith('/cors/')) url.pathname = '/cors';
+    if (url.pathname.startsWith(PROBE_PREFIX)) return handleProbe(req, res, url.pathname.slice(PROBE_PREFIX.length), url.searchParams);
+    if (serveFrame(url, res, origins)) return;
     switch (url.pathname) {
       case '/cors':
         return handleCors(req, res, url.searchParams, (key, send) => {

@@ -3,6 +3,7 @@
  * Each run tags its requests with a fresh `r=<nonce>` so repeated runs never hit a cache.
  * State for tests and the demo: `window.lab` (runAll(), runCase(), results, lastRun) and, on each row,
  * data-state="running|done" and data-outcome="ok|error". `document.body.dataset.run` is "done" after Run all.
+ * A case's `prepare` requests run first, in order (same nonce); their page-side results are in `record.prepared`.
  */
 /* global window, document, fetch, Headers, Image, FontFace, EventSource, Worker, XMLHttpRequest, navigator, Blob, PerformanceObserver */
 (() => {
@@ -40,6 +41,25 @@
     const resolve = workerWaiting.get(e.data.id);
     workerWaiting.delete(e.data.id);
     resolve?.(e.data.result);
+  };
+  // One iframe per origin for `frame-fetch` (the lab serves /lab/frame on every origin), made when first needed.
+  const originFrames = new Map();
+  const frameOf = (origin) => {
+    if (!originFrames.has(origin)) {
+      originFrames.set(origin, new Promise((resolve) => {
+        const frame = document.createElement('iframe');
+        frame.hidden = true;
+        const listener = (e) => {
+          if (e.source !== frame.contentWindow || e.data?.frameReady !== origin) return;
+          window.removeEventListener('message', listener);
+          resolve(frame);
+        };
+        window.addEventListener('message', listener);
+        frame.src = new URL('/lab/frame', origin).href;
+        document.body.append(frame);
+      }));
+    }
+    return originFrames.get(origin);
   };
   const runners = {
     fetch: (a, url) => fromResponse(fetch(url, fetchOptions(a.init))),
@@ -130,6 +150,16 @@
       </script>`;
       document.body.append(frame);
     }),
+    'frame-fetch': (a, url) => frameOf(a.origin).then((frame) => new Promise((resolve) => {
+      const token = `frame-fetch-${++frames}`;
+      const listener = (e) => {
+        if (e.source !== frame.contentWindow || e.data?.token !== token) return;
+        window.removeEventListener('message', listener);
+        resolve(e.data.result);
+      };
+      window.addEventListener('message', listener);
+      frame.contentWindow.postMessage({ token, url, init: a.init ?? {} }, a.origin);
+    })),
   };
 
   const rows = new Map();
@@ -151,9 +181,17 @@
     setRow(id, 'running');
     let timer;
     const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(fail('timed out in the page')), CASE_TIMEOUT_MS); });
-    const result = await Promise.race([runners[kase.action.kind](kase.action, url), timeout]);
+    const prepared = [];
+    const run = async () => {
+      for (const step of kase.prepare ?? []) {
+        const stepUrl = tagged(step.url, nonce);
+        prepared.push({ url: stepUrl, ...(await runners[step.kind](step, stepUrl)) });
+      }
+      return runners[kase.action.kind](kase.action, url);
+    };
+    const result = await Promise.race([run(), timeout]);
     clearTimeout(timer);
-    const record = { id, url, nonce, ...result };
+    const record = { id, url, nonce, ...result, ...(kase.prepare ? { prepared } : {}) };
     lab.results[id] = record;
     setRow(id, 'done', result);
     return record;
@@ -195,7 +233,9 @@
     }
     const button = el('button', { textContent: 'Run' });
     button.addEventListener('click', () => { lab.runCase(kase.id); });
-    const expected = kase.expect.kind === 'blocked' ? `blocked: ${kase.expect.code}` : kase.expect.kind;
+    const verdict = kase.expect.kind === 'blocked' ? `blocked: ${kase.expect.code}` : kase.expect.kind;
+    const expected = kase.findings === undefined ? verdict
+      : `${verdict}; findings: ${kase.findings.length > 0 ? kase.findings.join(', ') : 'none'}`;
     const row = el('tr', { id: `case-${kase.id}` },
       el('td', {}, button),
       el('td', {}, el('strong', { textContent: kase.title }), el('br'), el('code', { textContent: kase.id })),

@@ -3,7 +3,11 @@ import type { Page } from 'playwright-core';
 import type { LabCase } from '../../../lab/cases';
 import type { CdpRecorder } from './cdp-recorder';
 
-export interface CaseResult { id: string; url: string; nonce: string; ok: boolean; detail: string }
+export interface CaseResult {
+  id: string; url: string; nonce: string; ok: boolean; detail: string;
+  /** Page-side results of the case's preparation requests, in order (cases with `prepare` only). */
+  prepared?: { url: string; ok: boolean; detail: string }[];
+}
 export interface GalleryRun { nonce: string; results: CaseResult[] }
 
 interface LabWindow { lab: { cases: LabCase[]; runAll(): Promise<GalleryRun>; runCase(id: string, nonce?: string): Promise<CaseResult> } }

@@ -3,7 +3,7 @@
  * decided) and the lab server's log (whether a preflight reached the network).
  */
 import type { CdpRecorder, CdpRequest } from './cdp-recorder';
-import type { ExpectedKind, LabCase } from '../../../lab/cases';
+import { preparedBefore, type ExpectedKind, type LabCase } from '../../../lab/cases';
 import type { LabRequest } from '../../../lab/server';
 
 export interface ChromiumOutcome {
@@ -31,7 +31,10 @@ const tagOf = (url: string): string => {
   }
 };
 
-/** Pairs each case with its subject request (cases sharing a URL are paired in request order). */
+/**
+ * Pairs each case with its subject request (cases sharing a URL are paired in request order; a case's preparation
+ * requests to the subject's URL come first and are passed over). `items` must be in request order.
+ */
 export function subjectsByCase<T>(cases: LabCase[], nonce: string, items: T[], urlOf: (item: T) => string): Map<string, T> {
   const queues = new Map<string, T[]>();
   for (const item of items) {
@@ -40,7 +43,9 @@ export function subjectsByCase<T>(cases: LabCase[], nonce: string, items: T[], u
   }
   const out = new Map<string, T>();
   for (const c of cases) {
-    const item = queues.get(tagOf(withNonce(c.action.url, nonce)))?.shift();
+    const queue = queues.get(tagOf(withNonce(c.action.url, nonce)));
+    queue?.splice(0, preparedBefore(c));
+    const item = queue?.shift();
     if (item !== undefined) out.set(c.id, item);
   }
   return out;
