@@ -1,5 +1,5 @@
 import { detectAccess, nearMiss, type AccessInput } from './access-rules';
-import { ffMismatch, whereCap } from './access-texts';
+import { EXACT_ORIGIN_NOTE, ffMismatch, whereCap } from './access-texts';
 import { q, where } from './texts';
 import type { ReasonDef } from './types';
 
@@ -10,6 +10,8 @@ export const allowOriginMismatch: ReasonDef<AccessInput> = {
   header: 'Access-Control-Allow-Origin',
   mdnSlug: 'CORSAllowOriginNotMatchingOrigin',
   firefoxKeys: ['CORSAllowOriginNotMatchingOrigin'],
+  label: 'Allow-Origin mismatch',
+  notes: () => [EXACT_ORIGIN_NOTE],
   detect: detectAccess('mismatch'),
   short: (e) => `${where(e)} allowed ${q(e.received)}, not ${e.origin}`,
   summary: (e) =>

@@ -1,5 +1,5 @@
 import { CORS_ENABLED_SCHEMES, requestEvidence, type RequestInput } from './request-rules';
-import { firefoxLine } from './texts';
+import { firefoxLine, NO_HEADER_FIX, warn } from './texts';
 import type { ReasonDef } from './types';
 
 /** A CORS request to a scheme that does not support CORS (file:, ftp:, custom schemes). */
@@ -9,6 +9,9 @@ export const corsDisabledScheme: ReasonDef<RequestInput> = {
   header: null,
   mdnSlug: 'CORSRequestNotHttp',
   firefoxKeys: ['CORSRequestNotHttp'],
+  label: 'scheme not http(s)',
+  noHeaderFix: true,
+  notes: () => [warn(`${NO_HEADER_FIX} CORS only works over http and https: serve the resource over HTTP(S) instead of file: or a custom scheme.`)],
   detect: (i) =>
     i.corsFlag && !(CORS_ENABLED_SCHEMES as readonly string[]).includes(i.scheme) ? requestEvidence(i, i.scheme, i.scheme) : null,
   short: (e) => `${e.param || 'this'}: URLs cannot be fetched cross-origin`,

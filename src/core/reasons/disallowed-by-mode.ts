@@ -1,4 +1,5 @@
 import { requestEvidence, type RequestInput } from './request-rules';
+import { NO_HEADER_FIX, warn } from './texts';
 import type { ReasonDef } from './types';
 
 /** A `mode: 'same-origin'` request reached another origin (only observable after a redirect). */
@@ -10,6 +11,9 @@ export const disallowedByMode: ReasonDef<RequestInput> = {
   mdnAbsence: 'MDN has no CORS error page for this: it is a request-mode rule, not a server header.',
   firefoxKeys: [],
   firefoxAbsence: 'Firefox has no dedicated console reason for a same-origin-mode violation.',
+  label: 'mode same-origin',
+  noHeaderFix: true,
+  notes: () => [warn(`${NO_HEADER_FIX} The page used mode "same-origin" for a cross-origin URL: change the request mode in the page.`)],
   detect: (i) => (i.mode === 'same-origin' && i.crossOrigin ? requestEvidence(i, i.url, 'same-origin') : null),
   short: (e) => `the request was made with mode "same-origin" but went to another origin (${e.url})`,
   summary: (e) =>

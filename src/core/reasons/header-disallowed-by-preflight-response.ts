@@ -1,6 +1,16 @@
+import { rejectedHeaders } from '../fix/rejected';
+import { cut, grouped, MAX_VALUE } from '../fix/bounds';
+import { commentText } from '../fix/escape';
 import { preflightEvidence, uncoveredHeaders, type PreflightInput } from './preflight-rules';
-import { firefoxLine, q } from './texts';
+import { firefoxLine, info, q, quoted } from './texts';
 import type { ReasonDef } from './types';
+
+/** `"x-a", "x-b"`: names the request sent, bounded. */
+function namesText(names: readonly string[], more: boolean): string {
+  const shown = names.slice(0, 10).map((n) => `"${commentText(cut(n, MAX_VALUE))}"`).join(', ');
+  if (more) return `${shown} and more`;
+  return names.length > 10 ? `${shown} and ${grouped(names.length - 10)} more` : shown;
+}
 
 /** A CORS-unsafe request header is not listed in Access-Control-Allow-Headers. */
 export const headerDisallowedByPreflightResponse: ReasonDef<PreflightInput> = {
@@ -9,6 +19,14 @@ export const headerDisallowedByPreflightResponse: ReasonDef<PreflightInput> = {
   header: 'Access-Control-Allow-Headers',
   mdnSlug: 'CORSMissingAllowHeaderFromPreflight',
   firefoxKeys: ['CORSMissingAllowHeaderFromPreflight2'],
+  label: 'header not allowed',
+  notes: (r, { exchange, verdict, spec }) => {
+    const { names, more } = rejectedHeaders(exchange, verdict, r);
+    const what = names.length > 0 ? namesText(names, more) : 'each request header the page sends';
+    const sent = r.received === null ? 'the preflight response had no Access-Control-Allow-Headers' : `the preflight response allowed only "${quoted(r.received)}"`;
+    const star = r.received !== null && /(^|,)\s*\*\s*(,|$)/.test(r.received) && spec.credentials ? '; with credentials "*" is not a wildcard, so list each name' : '';
+    return [info(`Add ${what} to Access-Control-Allow-Headers: the request sends ${names.length === 1 && !more ? 'it' : 'them'}, and ${sent}${star}.`)];
+  },
   detect: (p) => {
     if (p.headers.invalid !== null) return null;
     const missing = uncoveredHeaders(p);

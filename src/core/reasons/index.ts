@@ -1,7 +1,7 @@
 /**
  * The reason registry: every CorsErrorCode's module, grouped by check family in the order Chromium
- * runs those checks. `REASONS` is the catalogue (one entry per code); `toReason` turns a detection
- * into the `Reason` a verdict carries.
+ * runs those checks. `REASONS` is the catalogue (one entry per code, the only home of its words);
+ * `reasonDef` finds a code's module; `toReason` turns a detection into the `Reason` a verdict carries.
  */
 import type { CorsErrorCode, Reason } from '../model/verdict';
 import type { AccessInput } from './access-rules';
@@ -38,7 +38,8 @@ import { insecureLocalNetwork } from './insecure-local-network';
 import { localNetworkAccessPermissionDenied } from './local-network-access-permission-denied';
 import { invalidResponse } from './invalid-response';
 
-export type { Evidence, ReasonDef, AnyReasonDef } from './types';
+export type { Evidence, ReasonDef, AnyReasonDef, NoteContext } from './types';
+export { chromeConsoleLead, chromeConsoleLine } from './texts';
 
 /** Checked before a request or redirected hop is sent. */
 export const REQUEST_REASONS: readonly ReasonDef<RequestInput>[] = [disallowedByMode, corsDisabledScheme];

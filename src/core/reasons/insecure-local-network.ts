@@ -1,4 +1,5 @@
 import { isLnaError, networkEvidence, type NetworkInput } from './network-rules';
+import { NO_HEADER_FIX, warn } from './texts';
 import type { ReasonDef } from './types';
 
 /** A non-secure page (plain http on a non-loopback host) tried to reach the local network. */
@@ -10,6 +11,9 @@ export const insecureLocalNetwork: ReasonDef<NetworkInput> = {
   mdnAbsence: 'MDN has no CORS error page for Local Network Access: it is a browser permission, not a CORS header.',
   firefoxKeys: [],
   firefoxAbsence: 'Firefox has no Local Network Access restriction of this kind.',
+  label: 'insecure local network',
+  noHeaderFix: true,
+  notes: () => [warn(`${NO_HEADER_FIX} A page that is not a secure context (plain http) may not reach a more private address space: serve the page over HTTPS (then the user can grant the Local Network Access permission).`)],
   detect: (i) =>
     i.reported === 'InsecureLocalNetwork' || (i.reported === null && isLnaError(i.error) && !i.initiatorSecure)
       ? networkEvidence(i, i.target)

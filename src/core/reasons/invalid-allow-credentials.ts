@@ -1,6 +1,6 @@
 import { detectAccess, type AccessInput } from './access-rules';
 import { whereCap } from './access-texts';
-import { firefoxLine, q, where } from './texts';
+import { firefoxLine, info, q, where } from './texts';
 import type { ReasonDef } from './types';
 
 /** Credentialed request, ACAO matches, but Access-Control-Allow-Credentials is not exactly `true`. */
@@ -10,6 +10,8 @@ export const invalidAllowCredentials: ReasonDef<AccessInput> = {
   header: 'Access-Control-Allow-Credentials',
   mdnSlug: 'CORSMissingAllowCredentials',
   firefoxKeys: ['CORSMissingAllowCredentials'],
+  label: 'Allow-Credentials not true',
+  notes: () => [info('With credentials, "Access-Control-Allow-Credentials" must be exactly "true" (lowercase) on every response the browser checks.')],
   detect: detectAccess('credentials'),
   short: (e) =>
     e.received === null

@@ -1,5 +1,5 @@
 import { preflightEvidence, type PreflightInput } from './preflight-rules';
-import { firefoxLine, q } from './texts';
+import { firefoxLine, info, q } from './texts';
 import type { ReasonDef } from './types';
 
 /** An Access-Control-Allow-Headers item is not an HTTP token. */
@@ -9,6 +9,8 @@ export const invalidAllowHeadersPreflightResponse: ReasonDef<PreflightInput> = {
   header: 'Access-Control-Allow-Headers',
   mdnSlug: 'CORSInvalidAllowHeader',
   firefoxKeys: ['CORSInvalidAllowHeader'],
+  label: 'invalid Allow-Headers',
+  notes: () => [info('Access-Control-Allow-Headers must be a comma-separated list of header names (tokens), nothing else.')],
   detect: (p) => (p.headers.invalid === null ? null : preflightEvidence(p, p.acah, p.headers.invalid)),
   short: (e) => `the preflight's Access-Control-Allow-Headers could not be parsed ("${e.param}" is not a header name)`,
   summary: (e) =>

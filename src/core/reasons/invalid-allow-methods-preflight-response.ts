@@ -1,5 +1,5 @@
 import { preflightEvidence, type PreflightInput } from './preflight-rules';
-import { firefoxLine, q } from './texts';
+import { firefoxLine, info, q } from './texts';
 import type { ReasonDef } from './types';
 
 /** An Access-Control-Allow-Methods item is not an HTTP token. */
@@ -9,6 +9,8 @@ export const invalidAllowMethodsPreflightResponse: ReasonDef<PreflightInput> = {
   header: 'Access-Control-Allow-Methods',
   mdnSlug: 'CORSInvalidAllowMethod',
   firefoxKeys: ['CORSInvalidAllowMethod'],
+  label: 'invalid Allow-Methods',
+  notes: () => [info('Access-Control-Allow-Methods must be a comma-separated list of method names (tokens), nothing else.')],
   detect: (p) => (p.methods.invalid === null ? null : preflightEvidence(p, p.acam, p.methods.invalid)),
   short: (e) => `the preflight's Access-Control-Allow-Methods could not be parsed ("${e.param}" is not a method name)`,
   summary: (e) =>

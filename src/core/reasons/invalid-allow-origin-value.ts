@@ -1,6 +1,6 @@
 import { detectAccess, type AccessInput } from './access-rules';
-import { ffMismatch, whereCap } from './access-texts';
-import { q, where } from './texts';
+import { EXACT_ORIGIN_NOTE, ffMismatch, whereCap } from './access-texts';
+import { info, q, where } from './texts';
 import type { ReasonDef } from './types';
 
 /** ACAO is empty or a single word that is not an origin. */
@@ -10,6 +10,8 @@ export const invalidAllowOriginValue: ReasonDef<AccessInput> = {
   header: 'Access-Control-Allow-Origin',
   mdnSlug: 'CORSAllowOriginNotMatchingOrigin',
   firefoxKeys: ['CORSAllowOriginNotMatchingOrigin'],
+  label: 'invalid Allow-Origin',
+  notes: () => [EXACT_ORIGIN_NOTE, info('The value must be one origin (scheme://host[:port]) or "*": not a list, a path or an empty string.')],
   detect: detectAccess('invalid'),
   short: (e) => `${where(e)} had an Access-Control-Allow-Origin value that is not an origin (${q(e.received)})`,
   summary: (e) =>

@@ -1,4 +1,5 @@
 import { INCONSISTENT_SPACE_ERROR, networkEvidence, type NetworkInput } from './network-rules';
+import { NO_HEADER_FIX, warn } from './texts';
 import type { ReasonDef } from './types';
 
 /** The target's address space changed between the check and the connection (DNS rebinding guard). */
@@ -10,6 +11,9 @@ export const invalidLocalNetworkAccess: ReasonDef<NetworkInput> = {
   mdnAbsence: 'MDN has no CORS error page for Local Network Access address-space mismatches.',
   firefoxKeys: [],
   firefoxAbsence: 'Firefox has no Local Network Access restriction of this kind.',
+  label: 'local network mismatch',
+  noHeaderFix: true,
+  notes: () => [warn(`${NO_HEADER_FIX} The request declared a target address space (targetAddressSpace) that does not match where the server actually is: fix the fetch option in the page.`)],
   detect: (i) =>
     i.reported === 'InvalidLocalNetworkAccess' || (i.reported === null && i.error.includes(INCONSISTENT_SPACE_ERROR))
       ? networkEvidence(i, i.target)

@@ -10,6 +10,8 @@ export const invalidResponse: ReasonDef<NetworkInput> = {
   mdnAbsence: 'MDN has no page for this generic Chromium code.',
   firefoxKeys: [],
   firefoxAbsence: 'Firefox has no equivalent reason.',
+  label: 'invalid response',
+  notes: () => [],
   detect: (i) => (i.reported === 'InvalidResponse' ? networkEvidence(i, 'InvalidResponse') : null),
   short: () => 'Chrome judged the response invalid for CORS',
   summary: () =>

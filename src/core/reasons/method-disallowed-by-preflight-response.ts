@@ -1,5 +1,6 @@
+import { commentText } from '../fix/escape';
 import { methodAllowed, preflightEvidence, type PreflightInput } from './preflight-rules';
-import { firefoxLine, q } from './texts';
+import { firefoxLine, info, q, quoted } from './texts';
 import type { ReasonDef } from './types';
 
 /** The request's method is not in Access-Control-Allow-Methods (exact, case-sensitive match). */
@@ -9,6 +10,11 @@ export const methodDisallowedByPreflightResponse: ReasonDef<PreflightInput> = {
   header: 'Access-Control-Allow-Methods',
   mdnSlug: 'CORSMethodNotFound',
   firefoxKeys: ['CORSMethodNotFound'],
+  label: 'method not allowed',
+  notes: (r, { spec }) => {
+    const sent = r.received === null ? 'the preflight response had no Access-Control-Allow-Methods' : `the preflight response allowed only "${quoted(r.received)}"`;
+    return [info(`Add "${commentText(spec.method)}" to Access-Control-Allow-Methods exactly as the page sends it: ${sent}.`)];
+  },
   detect: (p) => (p.methods.invalid !== null || methodAllowed(p) ? null : preflightEvidence(p, p.acam, p.method)),
   short: (e) => `the preflight did not allow the method ${e.param}`,
   summary: (e) => `The preflight's Access-Control-Allow-Methods is ${q(e.received)}, which does not include ${e.param}${hint(e.param, e.received, e.credentialed)}.`,

@@ -1,6 +1,6 @@
 import { detectAccess, type AccessInput } from './access-rules';
 import { expectedOrigin, whereCap } from './access-texts';
-import { firefoxLine, statusText, where } from './texts';
+import { firefoxLine, info, statusText, where } from './texts';
 import type { ReasonDef } from './types';
 
 /** No Access-Control-Allow-Origin header at all. */
@@ -10,6 +10,8 @@ export const missingAllowOriginHeader: ReasonDef<AccessInput> = {
   header: 'Access-Control-Allow-Origin',
   mdnSlug: 'CORSMissingAllowOrigin',
   firefoxKeys: ['CORSMissingAllowOrigin2'],
+  label: 'no Allow-Origin',
+  notes: () => [info('The server sent no Access-Control-Allow-Origin at all: the CORS configuration is missing for this route, or another layer answered first.')],
   detect: detectAccess('missing'),
   short: (e) => `${where(e)} had no Access-Control-Allow-Origin header`,
   summary: (e) =>

@@ -1,6 +1,6 @@
 import { detectAccess, type AccessInput } from './access-rules';
 import { ffMismatch, whereCap } from './access-texts';
-import { firefoxLine, q, where } from './texts';
+import { firefoxLine, q, quoted, warn, where } from './texts';
 import type { ReasonDef } from './types';
 
 /** ACAO holds a list (space or comma), or arrived on two header lines. */
@@ -10,6 +10,8 @@ export const multipleAllowOriginValues: ReasonDef<AccessInput> = {
   header: 'Access-Control-Allow-Origin',
   mdnSlug: 'CORSMultipleAllowOriginNotAllowed',
   firefoxKeys: ['CORSMultipleAllowOriginNotAllowed', 'CORSAllowOriginNotMatchingOrigin'],
+  label: 'several Allow-Origin values',
+  notes: (r) => [warn(`Access-Control-Allow-Origin was sent more than once or as a list ("${quoted(r.received ?? '')}"). Usually two layers both add it (the application and a proxy or CDN): keep exactly one of them and remove the other (for nginx in front of an app, "proxy_hide_header Access-Control-Allow-Origin;").`)],
   detect: detectAccess('multiple'),
   short: (e) =>
     twoLines(e) ? `${where(e)} sent Access-Control-Allow-Origin twice` : `${where(e)} listed several values in Access-Control-Allow-Origin`,

@@ -1,5 +1,5 @@
 import { preflightEvidence, type PreflightInput } from './preflight-rules';
-import { firefoxLine, PREFLIGHT_PREFIX } from './texts';
+import { firefoxLine, PREFLIGHT_PREFIX, warn } from './texts';
 import type { ReasonDef } from './types';
 
 /** The preflight was answered with a redirect; preflights may not be redirected. */
@@ -9,6 +9,8 @@ export const preflightDisallowedRedirect: ReasonDef<PreflightInput> = {
   header: 'Location',
   mdnSlug: 'CORSExternalRedirectNotAllowed',
   firefoxKeys: ['CORSExternalRedirectNotAllowed'],
+  label: 'preflight redirected',
+  notes: () => [warn('The preflight was redirected: browsers never follow a redirect for a preflight. Common causes: an http→https or trailing-slash redirect, or a login redirect. Call the final URL directly and answer OPTIONS there with 204.')],
   detect: (p) =>
     p.status !== null && p.status >= 300 && p.status <= 399 && p.location !== null
       ? preflightEvidence(p, p.location, String(p.status))

@@ -2,9 +2,12 @@ import { detectAccess } from './access-rules';
 import { preflightTwin } from './access-texts';
 import { invalidAllowCredentials } from './invalid-allow-credentials';
 import type { PreflightInput } from './preflight-rules';
+import { info } from './texts';
 import type { ReasonDef } from './types';
 
 const detect = detectAccess('credentials');
 
 /** InvalidAllowCredentials on the preflight (OPTIONS) response: judged before its status (reference §10). */
-export const preflightInvalidAllowCredentials: ReasonDef<PreflightInput> = preflightTwin(invalidAllowCredentials, 'PreflightInvalidAllowCredentials', (p: PreflightInput) => detect(p.access));
+export const preflightInvalidAllowCredentials: ReasonDef<PreflightInput> = preflightTwin(invalidAllowCredentials, 'PreflightInvalidAllowCredentials', (p: PreflightInput) => detect(p.access), {
+  notes: () => [info('The preflight response must also carry "Access-Control-Allow-Credentials: true" when the real request has credentials.')],
+});

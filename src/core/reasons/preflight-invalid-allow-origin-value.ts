@@ -1,5 +1,5 @@
 import { detectAccess } from './access-rules';
-import { preflightTwin } from './access-texts';
+import { EXACT_ORIGIN_NOTE, preflightTwin } from './access-texts';
 import { invalidAllowOriginValue } from './invalid-allow-origin-value';
 import type { PreflightInput } from './preflight-rules';
 import type { ReasonDef } from './types';
@@ -7,4 +7,4 @@ import type { ReasonDef } from './types';
 const detect = detectAccess('invalid');
 
 /** InvalidAllowOriginValue on the preflight (OPTIONS) response: judged before its status (reference §10). */
-export const preflightInvalidAllowOriginValue: ReasonDef<PreflightInput> = preflightTwin(invalidAllowOriginValue, 'PreflightInvalidAllowOriginValue', (p: PreflightInput) => detect(p.access));
+export const preflightInvalidAllowOriginValue: ReasonDef<PreflightInput> = preflightTwin(invalidAllowOriginValue, 'PreflightInvalidAllowOriginValue', (p: PreflightInput) => detect(p.access), { notes: () => [EXACT_ORIGIN_NOTE] });

@@ -7,4 +7,4 @@ import type { ReasonDef } from './types';
 const detect = detectAccess('multiple');
 
 /** MultipleAllowOriginValues on the preflight (OPTIONS) response: judged before its status (reference §10). */
-export const preflightMultipleAllowOriginValues: ReasonDef<PreflightInput> = preflightTwin(multipleAllowOriginValues, 'PreflightMultipleAllowOriginValues', (p: PreflightInput) => detect(p.access));
+export const preflightMultipleAllowOriginValues: ReasonDef<PreflightInput> = preflightTwin(multipleAllowOriginValues, 'PreflightMultipleAllowOriginValues', (p: PreflightInput) => detect(p.access), { label: 'preflight: several Allow-Origin' });

@@ -1,5 +1,7 @@
+import { cut, MAX_PROSE } from '../fix/bounds';
 import { hasUserinfo, isSameOrigin, stripUserinfo } from '../http/origin';
 import type { StepRef } from '../model/verdict';
+import { quoted, warn } from './texts';
 import type { Evidence, ReasonDef } from './types';
 
 export interface RedirectInput {
@@ -23,6 +25,8 @@ export const redirectContainsCredentials: ReasonDef<RedirectInput> = {
   mdnAbsence: 'MDN has no CORS error page for credentials in a redirect target.',
   firefoxKeys: [],
   firefoxAbsence: 'Firefox blocks it too but logs no dedicated CORS reason.',
+  label: 'redirect has credentials',
+  notes: (r) => [warn(`The redirect's Location contains a user name and password${r.received ? ` ("${quoted(r.received)}")` : ''}. Drop the user:pass@ part from the Location${r.received ? ` ("${quoted(stripUserinfo(cut(r.received, 4 * MAX_PROSE)))}")` : ''}; send credentials another way (an Authorization header set by the page).`)],
   detect: (i) => {
     if (!i.corsMode || !hasUserinfo(i.location)) return null;
     const applies = i.corsFlag || i.tainted || !isSameOrigin(i.origin, i.location);

@@ -1,9 +1,12 @@
 /**
  * The shape of one reason module. Each CorsErrorCode has one file exporting a `ReasonDef`: how to
- * detect it from the inputs of its check family, and how to explain it (summary, what was expected,
- * Chromium's and Firefox's wording, MDN page).
+ * detect it from the inputs of its check family, and every word said about it (the table's label,
+ * headline clause, summary, what was expected, the fix notes, Chromium's and Firefox's wording, MDN
+ * page). That module is the code's only home: the panel, the fix and the reports read them from here.
  */
-import type { CorsErrorCode, StepRef } from '../model/verdict';
+import type { Exchange } from '../model/exchange';
+import type { CorsErrorCode, Reason, StepRef, Verdict } from '../model/verdict';
+import type { FixNote, FixSpec } from '../fix/types';
 
 /** What a detector found; everything the texts need. */
 export interface Evidence {
@@ -28,6 +31,13 @@ export interface FirefoxText {
   message: string;
 }
 
+/** What a reason's fix notes may read: the fix being written and the exchange it is for. */
+export interface NoteContext {
+  spec: FixSpec;
+  exchange: Exchange;
+  verdict: Verdict;
+}
+
 /** The check family a reason belongs to; each family has its own input and fixed order. */
 export type Family = 'request' | 'preflight' | 'access' | 'redirect' | 'network';
 
@@ -42,6 +52,12 @@ export interface ReasonDef<Input> {
   /** Firefox keys this reason can map to ([] with `firefoxAbsence` when Firefox has no equivalent). */
   firefoxKeys: readonly string[];
   firefoxAbsence?: string;
+  /** A few words for the panel's reason column: "no Allow-Origin". */
+  label: string;
+  /** Advice in words for the fix, on top of the headers it lists ([] when the headers say it all). */
+  notes: (reason: Reason, ctx: NoteContext) => FixNote[];
+  /** Set when no response header can cure it (a browser rule or permission): the fix is in the page or the browser. */
+  noHeaderFix?: true;
   /** Returns evidence when this reason applies (assuming the earlier reasons of its family passed). */
   detect: (input: Input) => Evidence | null;
   /** Clause for the headline: "the response had no Access-Control-Allow-Origin header". */

@@ -1,7 +1,10 @@
 import { detectAccess, type AccessInput } from './access-rules';
 import { whereCap } from './access-texts';
-import { firefoxLine, where } from './texts';
+import { firefoxLine, warn, where } from './texts';
 import type { ReasonDef } from './types';
+
+/** Also said of every credentialed fix (fix/notes.ts). */
+export const WILDCARD_NOTE = warn('Never answer "Access-Control-Allow-Origin: *" to a credentialed request: browsers reject it. Echo the exact origin, add "Access-Control-Allow-Credentials: true" and "Vary: Origin".');
 
 /** ACAO `*` on a request sent with credentials (cookies, HTTP auth, client certificates). */
 export const wildcardOriginNotAllowed: ReasonDef<AccessInput> = {
@@ -10,6 +13,8 @@ export const wildcardOriginNotAllowed: ReasonDef<AccessInput> = {
   header: 'Access-Control-Allow-Origin',
   mdnSlug: 'CORSNotSupportingCredentials',
   firefoxKeys: ['CORSNotSupportingCredentials'],
+  label: '* with credentials',
+  notes: () => [WILDCARD_NOTE],
   detect: detectAccess('wildcard'),
   short: (e) => `${where(e)} allowed any origin (*), which is not allowed for a request with credentials`,
   summary: (e) =>

@@ -1,19 +1,8 @@
 import type { Exchange } from '../../core/model/exchange';
 import type { Reason, Verdict } from '../../core/model/verdict';
+import { chromeConsoleLead, chromeConsoleLine } from '../../core/reasons';
 import { clipText } from '../../ui/long-text';
 import { LongMarker, LongText } from '../../ui/LongText';
-
-/** What Chromium calls the initiator kind in its console line (webRequest cannot tell fetch from XHR). */
-function kindWord(x: Exchange): string {
-  switch (x.type) {
-    case 'font': return 'font';
-    case 'script': return 'script';
-    case 'image': return 'image';
-    case 'stylesheet': return 'CSS stylesheet';
-    case 'media': return 'media';
-    default: return 'fetch';
-  }
-}
 
 /** "CORSMissingAllowOrigin" from …/CORS/Errors/CORSMissingAllowOrigin. */
 function mdnTitle(url: string): string {
@@ -21,29 +10,18 @@ function mdnTitle(url: string): string {
   return last ? decodeURIComponent(last) : url;
 }
 
-/** Chrome's console line up to the reason's message (which can hold a header value of any length). */
-function chromeLead(x: Exchange, v: Verdict): string {
-  const finalUrl = x.redirects.length ? x.redirects[x.redirects.length - 1]!.location : x.url;
-  const redirected = x.redirects.length ? ` (redirected from '${x.url}')` : '';
-  return `Access to ${kindWord(x)} at '${finalUrl}'${redirected} from origin '${v.origin ?? 'null'}' has been blocked by CORS policy: `;
-}
-
-export function chromeLine(x: Exchange, v: Verdict, r: Reason): string {
-  return chromeLead(x, v) + r.chromeMessage;
-}
-
 /**
  * The Chrome line, its start drawn and the whole on request: the message is clipped before it is joined to
  * the lead, since the joined string would be copied whole (10 MB for a 10 MB header) at its first read.
  */
 function ChromeLine({ exchange, verdict, reason }: { exchange: Exchange; verdict: Verdict; reason: Reason }) {
-  const lead = chromeLead(exchange, verdict);
+  const lead = chromeConsoleLead(exchange, verdict);
   const message = clipText(reason.chromeMessage);
   if (!message.cut) return <>{lead + reason.chromeMessage}</>;
   return (
     <>
       {lead + message.text}
-      <LongMarker whole={() => chromeLine(exchange, verdict, reason)} length={lead.length + reason.chromeMessage.length} name="Chrome message" />
+      <LongMarker whole={() => chromeConsoleLine(exchange, verdict, reason)} length={lead.length + reason.chromeMessage.length} name="Chrome message" />
     </>
   );
 }

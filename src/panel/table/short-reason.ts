@@ -1,39 +1,15 @@
-/** The reason column: a few words per verdict, so a glance down the table says what went wrong. */
-import type { CorsErrorCode, Reason, Verdict } from '../../core/model/verdict';
+/**
+ * The reason column: a few words per verdict, so a glance down the table says what went wrong. A blocked
+ * exchange shows its first reason's label, from that reason's module (src/core/reasons/).
+ */
+import type { Reason, Verdict } from '../../core/model/verdict';
 import type { Exchange } from '../../core/model/exchange';
 import { rejectedHeaders, rejectedMethod } from '../../core/fix/rejected';
 import { cut } from '../../core/fix/bounds';
+import { reasonDef } from '../../core/reasons';
 
 /** Longest value shown in the column (the details show it whole). */
 const SHOWN = 40;
-
-const SHORT: Record<CorsErrorCode, string> = {
-  DisallowedByMode: 'mode same-origin',
-  InvalidResponse: 'invalid response',
-  WildcardOriginNotAllowed: '* with credentials',
-  MissingAllowOriginHeader: 'no Allow-Origin',
-  MultipleAllowOriginValues: 'several Allow-Origin values',
-  InvalidAllowOriginValue: 'invalid Allow-Origin',
-  AllowOriginMismatch: 'Allow-Origin mismatch',
-  InvalidAllowCredentials: 'Allow-Credentials not true',
-  CorsDisabledScheme: 'scheme not http(s)',
-  PreflightInvalidStatus: 'preflight status not 2xx',
-  PreflightDisallowedRedirect: 'preflight redirected',
-  PreflightWildcardOriginNotAllowed: 'preflight: * with credentials',
-  PreflightMissingAllowOriginHeader: 'preflight: no Allow-Origin',
-  PreflightMultipleAllowOriginValues: 'preflight: several Allow-Origin',
-  PreflightInvalidAllowOriginValue: 'preflight: invalid Allow-Origin',
-  PreflightAllowOriginMismatch: 'preflight: Allow-Origin mismatch',
-  PreflightInvalidAllowCredentials: 'preflight: Allow-Credentials not true',
-  InvalidAllowMethodsPreflightResponse: 'invalid Allow-Methods',
-  InvalidAllowHeadersPreflightResponse: 'invalid Allow-Headers',
-  MethodDisallowedByPreflightResponse: 'method not allowed',
-  HeaderDisallowedByPreflightResponse: 'header not allowed',
-  RedirectContainsCredentials: 'redirect has credentials',
-  InsecureLocalNetwork: 'insecure local network',
-  InvalidLocalNetworkAccess: 'local network mismatch',
-  LocalNetworkAccessPermissionDenied: 'local network denied',
-};
 
 /**
  * What the preflight refused, named from the request's side, then what the server allowed:
@@ -59,7 +35,7 @@ export function shortReason(exchange: Exchange, verdict: Verdict): string {
     case 'blocked': {
       const r = verdict.reasons[0];
       if (!r) return 'blocked';
-      const base = SHORT[r.code] ?? r.code;
+      const base = reasonDef(r.code)?.label ?? r.code;
       const subject = rejected(exchange, verdict, r);
       return subject ? `${base}: ${subject}` : base;
     }
