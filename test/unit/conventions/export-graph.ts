@@ -75,6 +75,7 @@ export class ExportGraph {
   readonly users = new Map<string, Map<string, Set<string>>>();
   private readonly uses: Use[] = [];
   private readonly fileSet: Set<string>;
+  private readonly dirs = new Set<string>(['']);
   private readonly options: ts.CompilerOptions = {
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     module: ts.ModuleKind.ESNext,
@@ -87,14 +88,13 @@ export class ExportGraph {
 
   constructor(private readonly project: Project) {
     this.fileSet = new Set(project.files);
+    for (const f of project.files) {
+      for (let i = f.indexOf('/'); i !== -1; i = f.indexOf('/', i + 1)) this.dirs.add(f.slice(0, i));
+    }
     this.host = {
       fileExists: (p) => p.startsWith(ROOT) && this.fileSet.has(p.slice(ROOT.length)),
       readFile: (p) => (p.startsWith(ROOT) ? project.read(p.slice(ROOT.length)) : undefined),
-      directoryExists: (d) => {
-        if (!d.startsWith(ROOT)) return false;
-        const prefix = d.slice(ROOT.length).replace(/\/?$/, '/');
-        return project.files.some((f) => f.startsWith(prefix));
-      },
+      directoryExists: (d) => d.startsWith(ROOT) && this.dirs.has(d.slice(ROOT.length).replace(/\/$/, '')),
     };
     for (const path of project.files) if (isSource(path)) this.parse(path);
     for (const use of this.uses) this.mark(use.target, use.name, use.user, new Set());

@@ -69,5 +69,5 @@ describe('unused exports', () => {
     if (found.length > 0) {
       expect.fail(`${found.length} exports nothing else uses (path: exportName); delete what nothing uses, drop \`export\` when only its module uses it, or list it in KEPT_FOR_TESTS with a reason:\n${found.join('\n')}\n`);
     }
-  });
+  }, 60_000);
 });
