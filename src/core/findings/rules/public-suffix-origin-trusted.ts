@@ -1,0 +1,54 @@
+import type { ExchangeRule } from '../rule';
+import { PAGES } from '../rule';
+import { echoes, evidence, quote, stepsOf } from '../context';
+import { hostInfo } from '../site';
+import type { Detection } from '../types';
+
+/**
+ * An origin on a shared-hosting suffix of the Public Suffix List's private section (`github.io`,
+ * `herokuapp.com`, `vercel.app`…) trusted with credentials. Medium: every page of that account or app
+ * shares the origin; high when the endpoint trusted two or more hosts under the same suffix, the sign of
+ * a pattern (`*.github.io`) that anyone can register a match for. Without credentials it is not a finding.
+ */
+export const publicSuffixOriginTrusted: ExchangeRule = {
+  id: 'public-suffix-origin-trusted',
+  scope: 'exchange',
+  texts: {
+    title: 'Shared-hosting origin trusted with credentials',
+    summary: {
+      default: '{endpoint} trusts {origin} with credentials; {suffix} is a shared-hosting suffix where anyone can publish a site.',
+      pattern: '{endpoint} trusts {hosts} hosts under {suffix} with credentials ({origin}…): it looks like a pattern that anyone who publishes on {suffix} matches.',
+    },
+    why: {
+      default: 'Whoever controls any page on {origin} (every project of that account, or a later owner of the name) can read this endpoint as the logged-in user.',
+      pattern: 'Anyone can create a site on {suffix} and read this endpoint as the logged-in user.',
+    },
+    fix: {
+      default: 'Serve the trusted page from a domain you own, or allow only that exact origin and nothing else on {suffix}; never match *.{suffix}.',
+    },
+  },
+  learnMore: [PAGES.psl, PAGES.portswigger, PAGES.owaspWstg],
+  detect(ctx, index) {
+    const out: Detection[] = [];
+    for (const step of stepsOf(ctx)) {
+      if (!step.credentialsAllowed || !echoes(step) || step.acao === 'null') continue;
+      const info = hostInfo(step.acao!);
+      if (!info?.privateSuffix) continue;
+      // The endpoint lives on the same shared-hosting site: one owner, not a trust across owners.
+      const own = hostInfo(step.url);
+      if (own && own.site.replace(/^[a-z]+:/, '') === info.site.replace(/^[a-z]+:/, '')) continue;
+      const hosts = index.echoes.get(step.endpoint)?.privateHosts.get(info.privateSuffix)?.size ?? 1;
+      const pattern = hosts >= 2;
+      out.push({
+        severity: pattern ? 'high' : 'medium',
+        variant: pattern ? 'pattern' : 'default',
+        endpoint: step.endpoint,
+        exchangeIds: [ctx.id],
+        evidence: [evidence(ctx, step, 'Access-Control-Allow-Origin', step.acao, `${info.privateSuffix} is in the private section of the Public Suffix List`), evidence(ctx, step, 'Access-Control-Allow-Credentials', 'true')],
+        params: { endpoint: step.endpoint, origin: quote(step.acao!), suffix: info.privateSuffix, hosts },
+        group: pattern ? info.privateSuffix : step.acao!,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,39 @@
+import type { ExchangeRule } from '../rule';
+import { PAGES } from '../rule';
+import { evidence, stepsOf } from '../context';
+import type { Detection } from '../types';
+
+/** `Access-Control-Allow-Origin: *` together with `Access-Control-Allow-Credentials: true`, on a request that passed. */
+export const wildcardWithCredentials: ExchangeRule = {
+  id: 'wildcard-with-credentials',
+  scope: 'exchange',
+  texts: {
+    title: 'Wildcard origin with Allow-Credentials: true',
+    summary: {
+      default: '{endpoint} sends Access-Control-Allow-Origin: * together with Access-Control-Allow-Credentials: true.',
+    },
+    why: {
+      default: 'Browsers never accept * for a request with credentials, so the pair only shows an intent to share credentialed data with everyone; the usual next "fix" is to reflect every origin, which opens the data to any site.',
+    },
+    fix: {
+      default: 'Decide: public data needs only Access-Control-Allow-Origin: * (drop Allow-Credentials); data behind a login needs the exact origins of your pages from an allowlist, with Allow-Credentials: true and Vary: Origin.',
+    },
+  },
+  learnMore: [PAGES.mdnAcac, PAGES.mdnAcao, PAGES.portswigger],
+  detect(ctx) {
+    const out: Detection[] = [];
+    for (const step of stepsOf(ctx)) {
+      if (step.acao !== '*' || !step.credentialsAllowed) continue;
+      // A credentialed request under * is blocked with WildcardOriginNotAllowed: the reason says it already.
+      if (step.codes.includes('WildcardOriginNotAllowed') || step.codes.includes('PreflightWildcardOriginNotAllowed')) continue;
+      out.push({
+        severity: 'low',
+        endpoint: step.endpoint,
+        exchangeIds: [ctx.id],
+        evidence: [evidence(ctx, step, 'Access-Control-Allow-Origin', '*'), evidence(ctx, step, 'Access-Control-Allow-Credentials', 'true')],
+        params: { endpoint: step.endpoint },
+      });
+    }
+    return out;
+  },
+};
