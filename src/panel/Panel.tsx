@@ -3,7 +3,6 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { PanelActions } from './actions';
 import { Details } from './details/Details';
 import { ExchangeTable } from './table/ExchangeTable';
-import { warmSearch } from './table/search';
 import type { PanelStore } from './store';
 import type { PanelIO } from './Toolbar';
 import { CountsBar, Toolbar } from './Toolbar';
@@ -41,7 +40,7 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
   }, []);
 
   const rows = store.rows.value;
-  useEffect(() => warmSearch(rows), [rows]);
+  useEffect(() => store.search.warm(rows), [rows]);
 
   const open = store.open.value;
   const imported = store.imported.value;

@@ -6,10 +6,11 @@ import { computed, signal } from '@preact/signals';
 import type { VerdictKind } from '../core/model/verdict';
 import type { Settings, TabSummary, VerdictCounts } from '../shared/protocol';
 import { emptyCounts } from '../shared/protocol';
-import type { DisplayRow, KindFilter } from './table/filter';
+import type { KindFilter } from './table/filter';
 import { createFilter } from './table/filter';
-import type { Row, SortSpec } from './table/rows';
+import type { Row, SortSpec, TableLine } from './table/rows';
 import { sortRows } from './table/rows';
+import { createSearchIndex } from './table/search';
 
 export type ConnectionState =
   | { state: 'connecting' }
@@ -41,19 +42,21 @@ export function createPanelStore() {
   const showNonCors = signal(false);
   const text = signal('');
   const sort = signal<SortSpec>({ column: 'time', dir: 'asc' });
-  /** Key (DisplayRow.key) of the line the keyboard is on: it stays on that line through sorts and updates. */
+  /** Key (TableLine.key) of the line the keyboard is on: it stays on that line through sorts and updates. */
   const activeKey = signal<string | null>(null);
   /** Export Cookie / Authorization values too (off unless the user ticks it). */
   const exportSecrets = signal(false);
-  /** Key (DisplayRow.key) of the line whose details are open. */
+  /** Key (TableLine.key) of the line whose details are open. */
   const openKey = signal<string | null>(null);
 
   const rows = computed<readonly Row[]>(() => imported.value?.rows ?? live.value);
   const sorted = computed(() => sortRows(rows.value, sort.value));
-  const filter = createFilter();
+  /** What the filter box searches, prepared per row (Panel warms it while the page is idle). */
+  const search = createSearchIndex();
+  const filter = createFilter(32, search);
   const filtered = computed(() => filter(sorted.value, kind.value, showNonCors.value, text.value));
   /** The table's lines: filtered exchanges, each followed by its preflights. */
-  const visible = computed<DisplayRow[]>(() => filtered.value.lines);
+  const visible = computed<TableLine[]>(() => filtered.value.lines);
   /** How many exchanges pass the filters. */
   const shown = computed(() => filtered.value.rows.length);
   const counts = computed<VerdictCounts>(() => {
@@ -78,7 +81,7 @@ export function createPanelStore() {
   return {
     live, summary, settings, connection, notice, imported,
     kind, showNonCors, text, sort, activeKey, openKey, exportSecrets,
-    rows, sorted, visible, shown, counts, activeIndex, open,
+    rows, sorted, visible, shown, counts, activeIndex, open, search,
   };
 }
 

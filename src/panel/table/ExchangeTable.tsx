@@ -2,23 +2,21 @@ import type { TargetedMouseEvent } from 'preact';
 import { VerdictChip } from '../../ui/VerdictChip';
 import type { Column } from '../../ui/VirtualTable';
 import { VirtualTable } from '../../ui/VirtualTable';
-import type { DisplayRow } from './filter';
-import { preflightKey } from './filter';
-import type { SortColumn } from './rows';
-import { splitUrl, urlParts } from './rows';
+import type { SortColumn, TableLine } from './rows';
+import { preflightKey, splitUrl } from './rows';
 import type { PanelStore } from '../store';
 import { formatClock } from '../details/timeline-steps';
 
 const stop = (fn: () => void) => (e: TargetedMouseEvent<HTMLButtonElement>) => { e.stopPropagation(); fn(); };
 
 export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (key: string) => void }) {
-  const rows = store.visible.value;
+  const lines = store.visible.value;
   const jumpTo = (key: string) => {
     store.activeKey.value = key;
     onOpen(key);
   };
 
-  const columns: Column<DisplayRow>[] = [
+  const columns: Column<TableLine>[] = [
     {
       id: 'time', label: 'Time', width: '8.5em', sortable: true,
       cell: (d) => formatClock(d.type === 'preflight' ? d.row.entry.exchange.preflights[d.index]!.start : d.row.start),
@@ -31,7 +29,7 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
       id: 'url', label: 'URL', width: 'minmax(12em, 3fr)', sortable: true,
       cell: (d) => {
         const url = d.type === 'preflight' ? d.row.entry.exchange.preflights[d.index]!.url : d.row.entry.exchange.url;
-        const { origin, path } = d.type === 'preflight' ? splitUrl(url) : urlParts(d.row);
+        const { origin, path } = splitUrl(url);
         return <span title={url}><span class="url-origin">{origin}</span><span class="url-path">{path}</span></span>;
       },
     },
@@ -75,9 +73,9 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
   ];
 
   return (
-    <VirtualTable<DisplayRow>
+    <VirtualTable<TableLine>
       label="Cross-origin requests"
-      rows={rows}
+      rows={lines}
       columns={columns}
       rowKey={(d) => d.key}
       rowClass={(d) => (d.type === 'preflight' ? `row-preflight kind-${d.row.kind}` : `kind-${d.row.kind}`)}
@@ -88,8 +86,8 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
         const cur = store.sort.value;
         store.sort.value = { column: col as SortColumn, dir: cur.column === col && cur.dir === 'asc' ? 'desc' : 'asc' };
       }}
-      onActive={(i) => { store.activeKey.value = rows[i]?.key ?? null; }}
-      onOpen={(i) => { const r = rows[i]; if (r) { store.activeKey.value = r.key; onOpen(r.key); } }}
+      onActive={(i) => { store.activeKey.value = lines[i]?.key ?? null; }}
+      onOpen={(i) => { const line = lines[i]; if (line) { store.activeKey.value = line.key; onOpen(line.key); } }}
       empty={<EmptyState store={store} />}
     />
   );

@@ -1,13 +1,12 @@
 /**
- * Table rows: what the table shows and sorts, derived once per entry version. Searching lives in
- * search.ts, filtering in filter.ts.
+ * Table rows: what the table shows and sorts, made once per entry version (a changed entry gets a new
+ * Row). Rows hold nothing derived later: the search text lives in the store's search index (search.ts).
  */
-import type { VerdictKind } from '../../core/model/verdict';
 import { NOT_SENT, neverSent, notSentWhy } from '../../core/classify/sent';
+import { parseUrl } from '../../core/http/url';
+import type { VerdictKind } from '../../core/model/verdict';
 import type { ExchangeEntry } from '../../shared/protocol';
 import { PANEL_VERDICT_ORDER } from '../../ui/verdict-labels';
-import type { DisplayRow } from './filter';
-import type { Terms } from './search-index';
 import { shortReason } from './short-reason';
 
 export interface Row {
@@ -25,27 +24,23 @@ export interface Row {
   reason: string;
   /** Needed a preflight (seen or cached), whatever the verdict. */
   preflightNeeded: boolean;
-  /**
-   * What the filter searches (URL, method, status, verdict, reason, header names and values), as
-   * numbers into the search table. Made once per entry version, on first need or while idle.
-   */
-  terms?: Terms;
-  /** The table lines of this exchange (itself, then its preflights), made once. */
-  lines?: DisplayRow[];
-  /** Origin and path of the URL, split once when first drawn. */
-  url?: { origin: string; path: string };
+  /** The table lines of this exchange: itself, then its preflights. */
+  lines: readonly TableLine[];
 }
 
-export const urlParts = (row: Row): { origin: string; path: string } => (row.url ??= splitUrl(row.entry.exchange.url));
+/** A line of the table: an exchange, or one of its preflights shown under it. */
+export type TableLine =
+  | { type: 'request'; key: string; row: Row }
+  | { type: 'preflight'; key: string; row: Row; index: number };
 
+export const preflightKey = (id: string, index: number): string => `${id}#preflight-${index}`;
+
+/** Origin and path of a URL, for the URL column (the whole URL as the path when it does not parse). */
 export function splitUrl(url: string): { origin: string; path: string } {
-  try {
-    const u = new URL(url);
-    if (u.origin === 'null') return { origin: `${u.protocol}`, path: url.slice(u.protocol.length) };
-    return { origin: u.origin, path: url.slice(u.origin.length) || '/' };
-  } catch {
-    return { origin: '', path: url };
-  }
+  const u = parseUrl(url);
+  if (!u) return { origin: '', path: url };
+  if (u.origin === 'null') return { origin: `${u.protocol}`, path: url.slice(u.protocol.length) };
+  return { origin: u.origin, path: url.slice(u.origin.length) || '/' };
 }
 
 /**
@@ -62,11 +57,12 @@ export function statusText(entry: ExchangeEntry): { status: number | null; text:
   return { status: null, text: '—', title: null };
 }
 
-/** Cheap: what the table needs to draw and sort a row. The search text is built later. */
+/** Cheap: what the table needs to draw and sort a row. The search text is built later, by the search index. */
 export function toRow(entry: ExchangeEntry): Row {
   const { exchange: x, verdict: v } = entry;
   const st = statusText(entry);
-  return {
+  const lines: TableLine[] = [];
+  const row: Row = {
     entry,
     id: x.id,
     kind: v.kind,
@@ -77,7 +73,11 @@ export function toRow(entry: ExchangeEntry): Row {
     statusTitle: st.title,
     reason: shortReason(x, v),
     preflightNeeded: v.preflight.required || x.preflights.length > 0,
+    lines,
   };
+  lines.push({ type: 'request', key: row.id, row });
+  for (let i = 0; i < x.preflights.length; i++) lines.push({ type: 'preflight', key: preflightKey(row.id, i), row, index: i });
+  return row;
 }
 
 export type SortColumn = 'time' | 'method' | 'url' | 'status' | 'verdict' | 'reason';

@@ -1,6 +1,7 @@
 /**
  * What the filter box searches: URL, method, status, verdict, reason, header names and values of
- * every step. Prepared once per entry version, on first need or while the page is idle.
+ * every step. The search index holds it, prepared once per row (a Row is made once per entry version),
+ * on first need or while the page is idle. The panel store makes one index; nothing here is global.
  */
 import type { Header } from '../../core/model/exchange';
 import { VERDICT_LABEL } from '../../ui/verdict-labels';
@@ -39,15 +40,6 @@ function searchPieces(row: Row): string[] {
   return parts;
 }
 
-/** The one search table of this page (a cache: it only holds text the rows already hold). */
-const searchTable = new TextTable();
-
-function ensureTerms(row: Row): Terms {
-  const t = row.terms;
-  if (t && t.generation === searchTable.generation) return t;
-  return (row.terms = termsOf(searchTable, searchPieces(row)));
-}
-
 interface IdleDeadlineLike { timeRemaining(): number }
 type IdleScheduler = (fn: (deadline: IdleDeadlineLike) => void) => () => void;
 
@@ -63,28 +55,53 @@ const whenIdle: IdleScheduler = (fn) => {
   return () => clearTimeout(h);
 };
 
-/**
- * Prepares the search of `rows` while the page is idle, a little at a time between frames, so the
- * first keystroke does not pay for ten thousand entries at once. Returns a function that cancels it.
- */
-export function warmSearch(rows: readonly Row[], schedule: IdleScheduler = whenIdle): () => void {
-  let i = 0;
-  let cancel: (() => void) | null = null;
-  const step = (deadline: IdleDeadlineLike) => {
-    // At least a few rows per call, so a page that is never idle still gets there.
-    const floor = Math.min(rows.length, i + 50);
-    while (i < rows.length && (i < floor || deadline.timeRemaining() > 1)) ensureTerms(rows[i++]!);
-    cancel = i < rows.length ? schedule(step) : null;
-  };
-  cancel = schedule(step);
-  return () => cancel?.();
+export interface SearchIndex {
+  /** Rows among `rows` whose search text contains every word (lower-case). */
+  search(rows: readonly Row[], words: readonly string[]): Row[];
+  /**
+   * Prepares the search of `rows` while the page is idle, a little at a time between frames, so the
+   * first keystroke does not pay for ten thousand entries at once. Returns a function that cancels it.
+   */
+  warm(rows: readonly Row[], schedule?: IdleScheduler): () => void;
+  /** Whether the search text of `row` is ready. */
+  has(row: Row): boolean;
 }
 
-/** Rows among `rows` whose search text contains every word (lower-case). */
-export function searchRows(rows: readonly Row[], words: readonly string[]): Row[] {
-  if (words.length === 0) return rows.slice();
-  searchTable.compact();
-  for (const row of rows) ensureTerms(row);
-  const hits = words.map((w) => searchTable.hits(w));
-  return rows.filter((row) => allWordsHit(row.terms!, hits));
+/** The search text of the rows it has seen, as numbers into one table of distinct pieces of text. */
+export function createSearchIndex(): SearchIndex {
+  const table = new TextTable();
+  // Weak: a row that left the log (a new entry version, a cleared tab) takes its terms with it.
+  const termsOfRow = new WeakMap<Row, Terms>();
+  const ensure = (row: Row): Terms => {
+    const t = termsOfRow.get(row);
+    if (t && t.generation === table.generation) return t;
+    const made = termsOf(table, searchPieces(row));
+    termsOfRow.set(row, made);
+    return made;
+  };
+  return {
+    search(rows, words) {
+      if (words.length === 0) return rows.slice();
+      table.compact();
+      const all = rows.map(ensure);
+      const hits = words.map((w) => table.hits(w));
+      return rows.filter((_, i) => allWordsHit(all[i]!, hits));
+    },
+    warm(rows, schedule = whenIdle) {
+      let i = 0;
+      let cancel: (() => void) | null = null;
+      const step = (deadline: IdleDeadlineLike) => {
+        // At least a few rows per call, so a page that is never idle still gets there.
+        const floor = Math.min(rows.length, i + 50);
+        while (i < rows.length && (i < floor || deadline.timeRemaining() > 1)) ensure(rows[i++]!);
+        cancel = i < rows.length ? schedule(step) : null;
+      };
+      cancel = schedule(step);
+      return () => cancel?.();
+    },
+    has(row) {
+      const t = termsOfRow.get(row);
+      return t !== undefined && t.generation === table.generation;
+    },
+  };
 }
