@@ -22,6 +22,11 @@ export interface LabOrigins {
   third: string;
   /** An origin on a loopback port nothing listens on (network error). */
   closed: string;
+  /**
+   * The third origin's server under another site's name (`http://localhost:<third port>`): 127.0.0.1's ports are
+   * all one site, and telling reflection from an allowlist takes two sites. Absent: `third` is used.
+   */
+  crossSite?: string;
 }
 
 export interface FetchInit {

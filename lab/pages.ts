@@ -43,10 +43,6 @@ export function servePage(url: URL, res: ServerResponse, origins: LabOrigins, ca
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(cases(origins)));
     return true;
   }
-  if (path === '/lab/lab.css') {
-    res.writeHead(200, { 'Content-Type': 'text/css' }).end(readFileSync(new URL('lab.css', PUBLIC)));
-    return true;
-  }
   const name = path.startsWith('/lab/') ? path.slice(5) : '';
   if (SCRIPTS.has(name)) {
     res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' }).end(readFileSync(new URL(name, PUBLIC)));
@@ -55,10 +51,14 @@ export function servePage(url: URL, res: ServerResponse, origins: LabOrigins, ca
   return false;
 }
 
-/** `/lab/frame` and its script, on every lab origin: the frame fetches on its parent's behalf, with its own Origin. */
+/** `/lab/frame`, its script and the lab's stylesheet, on every lab origin: the frame fetches on its parent's behalf, with its own Origin. */
 export function serveFrame(url: URL, res: ServerResponse, origins: LabOrigins): boolean {
   if (url.pathname === '/lab/frame') {
     html(res, 'CORS Lens lab: frame', { origins }, 'frame.js', '<p>frame</p>');
+    return true;
+  }
+  if (url.pathname === '/lab/lab.css') {
+    res.writeHead(200, { 'Content-Type': 'text/css' }).end(readFileSync(new URL('lab.css', PUBLIC)));
     return true;
   }
   if (url.pathname === '/lab/frame.js') {

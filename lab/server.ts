@@ -117,6 +117,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       servers.push(server);
       const port = await listen(server, host, options.ports?.[name] ?? 0);
       origins[name] = `http://${host}:${port}`;
+      if (name === 'third' && host === '127.0.0.1') origins.crossSite = `http://localhost:${port}`;
     }
     origins.closed = `http://${host}:${await closedPort(host)}`;
   } catch (err) {

@@ -22,6 +22,7 @@
  */
 import { corsUrl, type Action, type CorsParams, type FetchInit, type LabCase, type LabOrigins } from '../case-types';
 import { kase, PREFLIGHTED, SIMPLE, TRACE, blocked } from './define';
+import { LAB_COOKIE } from './credentialed';
 
 export const FINDINGS_GROUP = 'Passes, but…';
 
@@ -29,14 +30,21 @@ export function findingsCases(o: LabOrigins): LabCase[] {
   const G = FINDINGS_GROUP;
   const url = (id: string, p: CorsParams) => corsUrl(o.api, id, p, `/cors/${id}`);
   const get = (id: string, p: CorsParams, init?: FetchInit): Action => ({ kind: 'fetch', url: url(id, p), ...(init ? { init } : {}) });
-  const put = (id: string, p: CorsParams): Action => ({ kind: 'fetch', url: url(id, { acam: 'PUT', ...p }), init: { method: 'PUT', body: 'x' } });
-  /** The same request made from the sandboxed frame (Origin: null) and from the third origin's frame. */
-  const fromOthers = (a: Action, init?: FetchInit): Action[] => [
-    { kind: 'sandbox-fetch', url: a.url, ...(init ? { init } : {}) },
-    { kind: 'frame-fetch', origin: o.third, url: a.url, ...(init ? { init } : {}) },
-  ];
   /** As the fix snippets answer: the page origin from an allowlist, Vary: Origin. */
   const clean: CorsParams = { allow: o.page, vary: 'Origin' };
+  const put = (id: string, p: CorsParams): Action => ({ kind: 'fetch', url: url(id, { acam: 'PUT', ...p }), init: { method: 'PUT', body: 'x' } });
+  /**
+   * The same request made from the sandboxed frame (Origin: null) and from a frame on another site (the third
+   * origin's server named localhost: the page's 127.0.0.1 ports are all one site, and reflection is told from an
+   * allowlist by two sites echoed; `null` does not count as a site).
+   */
+  const fromOthers = (a: Action, init?: FetchInit): Action[] => [
+    { kind: 'sandbox-fetch', url: a.url, ...(init ? { init } : {}) },
+    { kind: 'frame-fetch', origin: o.crossSite ?? o.third, url: a.url, ...(init ? { init } : {}) },
+  ];
+  /** Sets the lab cookie on the API first (its own endpoint), so the credentialed subject visibly carries a Cookie. */
+  const cookieFirst = (id: string): Action => ({ kind: 'fetch', url: url(`${id}-cookie`, { ...clean, acac: 'true', setcookie: LAB_COOKIE }),
+    init: { credentials: 'include' } });
   const CACHED = { ...SIMPLE, fromCache: true };
   const cred = { credentials: 'include' as const };
 
@@ -63,11 +71,11 @@ export function findingsCases(o: LabOrigins): LabCase[] {
       { kind: 'sandbox-fetch', url: url('finding-null-origin-clean', { acao: '*' }) }, SIMPLE), findings: [] },
 
     // origin-reflected: the same endpoint echoes every origin it is sent (here null, the third origin, the page).
-    { ...kase('finding-origin-reflected', G, 'Origin reflected', 'The endpoint echoes Origin: null, the third origin, then the page (Vary: Origin is sent).',
+    { ...kase('finding-origin-reflected', G, 'Origin reflected', 'The endpoint echoes Origin: null, then a frame on another site (localhost), then the page (Vary: Origin is sent).',
       reflected, SIMPLE), prepare: fromOthers(reflected), findings: ['origin-reflected'] },
     { ...kase('finding-origin-reflected-credentials', G, 'Origin reflected, with credentials', 'The same with Access-Control-Allow-Credentials: true (high).',
       reflectedCred, SIMPLE), prepare: fromOthers(reflectedCred, cred), findings: ['origin-reflected'] },
-    { ...kase('finding-origin-reflected-clean', G, 'Allowlist: only the page is echoed', 'The null and third-origin requests get no ACAO (blocked); the page passes.',
+    { ...kase('finding-origin-reflected-clean', G, 'Allowlist: only the page is echoed', 'The null and localhost frames get no ACAO (blocked); the page passes.',
       reflectedClean, SIMPLE), prepare: fromOthers(reflectedClean), findings: [] },
 
     // origin-echo-without-vary: a specific origin echoed without Vary: Origin.
@@ -93,13 +101,16 @@ export function findingsCases(o: LabOrigins): LabCase[] {
     { ...kase('finding-wildcard-credentials', G, 'ACAO * with ACAC true', 'A request without credentials passes; the header shows the intent to share credentials with anyone.',
       get('finding-wildcard-credentials', { acao: '*', acac: 'true' }), SIMPLE), findings: ['wildcard-with-credentials'] },
     { ...kase('finding-wildcard-credentials-clean', G, 'Credentialed, allowlist echo', 'credentials: "include", the page echoed from an allowlist, ACAC: true, Vary: Origin.',
-      get('finding-wildcard-credentials-clean', { ...clean, acac: 'true' }, cred), SIMPLE), findings: [] },
+      get('finding-wildcard-credentials-clean', { ...clean, acac: 'true' }, cred), SIMPLE), prepare: [cookieFirst('finding-wildcard-credentials-clean')],
+      findings: [] },
 
     // wildcard-lists-with-credentials: * in Allow-Methods / Allow-Headers is a literal on a credentialed exchange.
     { ...kase('finding-wildcard-lists', G, 'ACAM * and ACAH "x-lab-trace, *" with credentials', 'Passes because X-Lab-Trace is named; the * is a literal there.',
-      traced('finding-wildcard-lists', { acam: '*', acah: 'x-lab-trace, *' }), PREFLIGHTED), findings: ['wildcard-lists-with-credentials'] },
+      traced('finding-wildcard-lists', { acam: '*', acah: 'x-lab-trace, *' }), PREFLIGHTED), prepare: [cookieFirst('finding-wildcard-lists')],
+      findings: ['wildcard-lists-with-credentials'] },
     { ...kase('finding-wildcard-lists-clean', G, 'Methods and headers by name, with credentials', 'ACAM: GET, ACAH: x-lab-trace.',
-      traced('finding-wildcard-lists-clean', { acam: 'GET', acah: 'x-lab-trace' }), PREFLIGHTED), findings: [] },
+      traced('finding-wildcard-lists-clean', { acam: 'GET', acah: 'x-lab-trace' }), PREFLIGHTED), prepare: [cookieFirst('finding-wildcard-lists-clean')],
+      findings: [] },
 
     // private-network-broadly-allowed (see the note at the top: Chromium 156 ignores the header).
     { ...kase('finding-private-network', G, 'ACAPN true with ACAO *', 'Access-Control-Allow-Private-Network: true next to Access-Control-Allow-Origin: *.',
@@ -107,9 +118,9 @@ export function findingsCases(o: LabOrigins): LabCase[] {
     { ...kase('finding-private-network-clean', G, 'No ACAPN, allowlist echo', 'The same PUT from a server that does not open its private network.',
       put('finding-private-network-clean', { ...clean, maxage: 600 }), PREFLIGHTED), findings: [] },
 
-    // max-age-over-browser-cap: Chromium caps Access-Control-Max-Age at 7200 s, Firefox at 86400 s.
-    { ...kase('finding-max-age-cap', G, 'Max-Age 86400', 'Access-Control-Max-Age: 86400, above Chromium\'s 7200 s cap.',
-      put('finding-max-age-cap', { ...clean, maxage: 86400 }), PREFLIGHTED), findings: ['max-age-over-browser-cap'] },
+    // max-age-over-browser-cap: Chromium caps Access-Control-Max-Age at 7200 s, Firefox at 86400 s (above both here).
+    { ...kase('finding-max-age-cap', G, 'Max-Age 100000', 'Access-Control-Max-Age: 100000, above Chromium\'s 7200 s cap and Firefox\'s 86400 s.',
+      put('finding-max-age-cap', { ...clean, maxage: 100000 }), PREFLIGHTED), findings: ['max-age-over-browser-cap'] },
     { ...kase('finding-max-age-clean', G, 'Max-Age 600', 'Access-Control-Max-Age: 600, as the fix snippets send.',
       put('finding-max-age-clean', { ...clean, maxage: 600 }), PREFLIGHTED), findings: [] },
 

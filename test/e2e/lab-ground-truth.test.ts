@@ -95,10 +95,10 @@ describe('lab cases agree with Chromium', () => {
     expect(options('finding-preflight-cached-clean')).toBe(1);
   });
 
-  it('echoed three origins at the reflecting endpoint, only the page at the allowlist one', () => {
+  it('echoed three origins (two sites and null) at the reflecting endpoint, only the page at the allowlist one', () => {
     const origins = (id: string) => lab.log().filter((l) => !l.preflight && l.url === outcomes.get(id)!.request.url).map((l) => l.headers.origin);
     const o = lab.origins;
-    expect(origins('finding-origin-reflected')).toEqual(['null', o.third, o.page]);
+    expect(origins('finding-origin-reflected')).toEqual(['null', o.crossSite, o.page]);
     const page = (id: string) => run.results.find((r) => r.id === id)!;
     expect(page('finding-origin-reflected').prepared!.map((p) => p.ok)).toEqual([true, true]);
     expect(page('finding-origin-reflected-clean').prepared!.map((p) => p.ok)).toEqual([false, false]);
