@@ -76,6 +76,7 @@ export class ExportGraph {
   private readonly uses: Use[] = [];
   private readonly fileSet: Set<string>;
   private readonly dirs = new Set<string>(['']);
+  private readonly resolved = new Map<string, string | null>();
   private readonly options: ts.CompilerOptions = {
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     module: ts.ModuleKind.ESNext,
@@ -103,11 +104,15 @@ export class ExportGraph {
   /** The file a relative specifier in `from` names, or null (packages, CSS, missing files). */
   resolve(from: string, specifier: string): string | null {
     if (!specifier.startsWith('.') && !specifier.startsWith('/')) return null;
+    const key = `${from.slice(0, from.lastIndexOf('/') + 1)}\0${specifier}`;
+    const known = this.resolved.get(key);
+    if (known !== undefined) return known;
     const clean = specifier.replace(/[?#].*$/, '');
     const r = ts.resolveModuleName(clean, ROOT + from, this.options, this.host).resolvedModule;
-    if (!r || !r.resolvedFileName.startsWith(ROOT)) return null;
-    const rel = r.resolvedFileName.slice(ROOT.length);
-    return this.fileSet.has(rel) ? rel : null;
+    const rel = r && r.resolvedFileName.startsWith(ROOT) ? r.resolvedFileName.slice(ROOT.length) : null;
+    const out = rel !== null && this.fileSet.has(rel) ? rel : null;
+    this.resolved.set(key, out);
+    return out;
   }
 
   /** Users of `name` exported by `path` (empty when nobody imports it). */
