@@ -5,7 +5,7 @@
  * `export` when only its own module uses it.
  */
 import { describe, expect, it } from 'vitest';
-import { ExportGraph, isCode, isSource, unusedExports, type Project } from './export-graph';
+import { ExportGraph, isCode, isOwnTest, isSource, unusedExports, type Project } from './export-graph';
 import { entryPoints } from './entries';
 import { readRepoFile, repoFiles } from './repo-files';
 
@@ -54,6 +54,16 @@ describe('unused exports', () => {
   });
 
   const project: Project = { files: repoFiles().filter((p) => isSource(p) || p.endsWith('.html') || p === 'manifest.json'), read: readRepoFile };
+
+  it("knows a module's own test: the mirrored path, `name.*.test` or `name-*.test` unless that names another module", () => {
+    const files = new Set(['src/panel/table/search.ts', 'src/panel/table/search-index.ts', 'src/core/fix/escape.ts']);
+    expect(isOwnTest('test/unit/core/fix/escape.test.ts', 'src/core/fix/escape.ts', files)).toBe(true);
+    expect(isOwnTest('test/unit/core/fix/escape.property.test.ts', 'src/core/fix/escape.ts', files)).toBe(true);
+    expect(isOwnTest('test/unit/core/fix/escape-hostile.test.ts', 'src/core/fix/escape.ts', files)).toBe(true);
+    expect(isOwnTest('test/unit/panel/table/search-index.test.ts', 'src/panel/table/search.ts', files)).toBe(false);
+    expect(isOwnTest('test/unit/core/fix/stacks.test.ts', 'src/core/fix/escape.ts', files)).toBe(false);
+    expect(isOwnTest('test/unit/fix/escape.test.ts', 'src/core/fix/escape.ts', files)).toBe(false);
+  });
 
   it('finds the entry points in manifest.json, vite.config.ts and the devtools page', () => {
     const entries = entryPoints(project);
