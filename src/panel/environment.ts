@@ -1,4 +1,5 @@
 /** Where the panel page runs: inside DevTools (a panel) or as a normal tab (pop-out, `?tabId=N`). */
+import { parseUrl } from '../core/http/url';
 
 interface DevtoolsLike {
   inspectedWindow?: { tabId?: number };
@@ -32,8 +33,8 @@ export function applyTheme(root: HTMLElement): void {
 
 /** URL of this page as a tab of its own, showing `tabId`. */
 export function popOutUrl(href: string, tabId: number): string {
-  const u = new URL(href);
-  u.search = `?tabId=${tabId}`;
-  u.hash = '';
-  return u.href;
+  // A parsed URL's query starts at its first `?` and its fragment at its first `#`.
+  const url = parseUrl(href)?.href ?? href;
+  const cut = [url.indexOf('?'), url.indexOf('#')].filter((i) => i >= 0);
+  return `${cut.length ? url.slice(0, Math.min(...cut)) : url}?tabId=${tabId}`;
 }

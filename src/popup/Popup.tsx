@@ -1,4 +1,5 @@
 /** The popup: what happened to the tab's cross-origin requests, at a glance. */
+import { parseUrl } from '../core/http/url';
 import { BlockedGroups } from './BlockedGroups';
 import { Actions } from './Actions';
 import { EmptyState } from './EmptyState';
@@ -7,11 +8,7 @@ import { VerdictBars } from './VerdictBars';
 
 function hostOf(url: string | undefined): string | null {
   if (!url) return null;
-  try {
-    return new URL(url).host || url;
-  } catch {
-    return url;
-  }
+  return parseUrl(url)?.host || url;
 }
 
 export function Popup({ store }: { store: PopupStore }) {
