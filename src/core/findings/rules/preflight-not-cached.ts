@@ -1,6 +1,7 @@
 import type { LogRule } from '../rule';
 import { PAGES } from '../rule';
 import type { Detection } from '../types';
+import { fill } from '../render';
 
 /** Saved preflights from which a repeated preflight is a finding ("again and again"). */
 const MIN_SAVED = 2;
@@ -8,7 +9,7 @@ const MIN_SAVED = 2;
 const TREATMENT: Record<string, string> = {
   default: 'the browser keeps a preflight 5 s by default',
   'not-cached': 'the browser does not cache the preflight at all',
-  'as-sent': 'the browser keeps the preflight that long',
+  'as-sent': 'the browser keeps the preflight {applied} s',
   capped: 'the browser caps it',
 };
 
@@ -19,7 +20,8 @@ export const preflightNotCached: LogRule = {
   texts: {
     title: 'Preflight repeated: no or tiny Max-Age',
     summary: {
-      default: '{endpoint} was preflighted {count} times ({totalMs} ms of waiting) with Access-Control-Max-Age {maxAge} ({treatment}); a Max-Age of {suitable} s would have saved {saved} preflights ({savedMs} ms) on this page.',
+      default: '{endpoint} was preflighted {count} times ({totalMs} ms of waiting) with Access-Control-Max-Age: {maxAge} ({treatment}); a Max-Age of {suitable} s would have saved {saved} preflights ({savedMs} ms) on this page.',
+      absent: '{endpoint} was preflighted {count} times ({totalMs} ms of waiting) without Access-Control-Max-Age ({treatment}); a Max-Age of {suitable} s would have saved {saved} preflights ({savedMs} ms) on this page.',
     },
     why: {
       default: 'Each preflight is a full round trip the page waits for before the real request is sent: the same answer is fetched again and again.',
@@ -35,6 +37,7 @@ export const preflightNotCached: LogRule = {
       if (c.saved.preflights < MIN_SAVED || c.maxAge.appliedSeconds >= c.suitableMaxAge) continue;
       out.push({
         severity: 'low',
+        variant: c.maxAge.sent === null ? 'absent' : 'default',
         endpoint: c.endpoint,
         exchangeIds: [...c.exchangeIds],
         evidence: c.samples.map((s) => ({ exchangeId: s.exchangeId, step: s.step, header: 'Access-Control-Max-Age', value: s.maxAge })),
@@ -43,8 +46,8 @@ export const preflightNotCached: LogRule = {
           count: c.preflights,
           totalMs: Math.round(c.waited.totalMs),
           medianMs: Math.round(c.waited.medianMs ?? 0),
-          maxAge: c.maxAge.sent === null ? '(absent)' : c.maxAge.sent,
-          treatment: TREATMENT[c.maxAge.treatment] ?? '',
+          maxAge: c.maxAge.sent ?? '',
+          treatment: fill(TREATMENT[c.maxAge.treatment] ?? '', { applied: c.maxAge.appliedSeconds }),
           applied: c.maxAge.appliedSeconds,
           suitable: c.suitableMaxAge,
           saved: c.saved.preflights,
