@@ -12,7 +12,7 @@ import { cutNotes, NO_HEADER_FIX_CODES, reasonNotes, shapeNotes } from './notes'
 import { credentialsNotes } from './credentials';
 import { isNetworkFailure, networkNotes } from './network';
 import { STACKS } from './stacks/index';
-import { originOf } from './url';
+import { originOf } from '../http/origin';
 import { sanitize } from '../model/sanitize';
 import { sanitizeVerdict } from '../model/sanitize-verdict';
 

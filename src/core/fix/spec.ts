@@ -9,7 +9,8 @@ import type { Verdict } from '../model/verdict';
 import type { CutValue, FixOptions, FixSpec } from './types';
 import { cut, cutMarker, MAX_LIST, MAX_URL, MAX_VALUE } from './bounds';
 import { credentialsChoice } from './credentials';
-import { isSerializedOrigin, originOf, pathOf, pathPrefix } from './url';
+import { isSerializedOrigin, originOf } from '../http/origin';
+import { pathOf, pathPrefix } from '../http/url';
 
 export const SUGGESTED_MAX_AGE = 600;
 

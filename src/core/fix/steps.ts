@@ -4,7 +4,7 @@
  */
 import type { Exchange } from '../model/exchange';
 import type { FixSpec, HeaderLine, StepFix } from './types';
-import { originOf } from './url';
+import { originOf } from '../http/origin';
 import { cut, MAX_URL, MAX_VALUE } from './bounds';
 
 /** Browsers follow at most 20 redirects; a record with more gets steps for those only. */

@@ -2,7 +2,7 @@
  * Origin helpers. A serialized origin is `scheme://host[:port]` (lower-case, default port dropped) or
  * the literal `null` for opaque origins (sandboxed frames, `data:`, `file:`, tainted requests).
  */
-import { parseUrl } from './url';
+import { parseUrl, splitUrl } from './url';
 
 /** The literal a browser sends for an opaque or tainted origin. */
 export const OPAQUE_ORIGIN = 'null';
@@ -138,6 +138,23 @@ function slowOrigin(url: string): string | null {
   if (!parsed) return null;
   const origin = parsed.origin;
   return typeof origin === 'string' && origin.length > 0 ? origin : OPAQUE_ORIGIN;
+}
+
+/**
+ * The origin a hierarchical URL's text spells (`scheme://host[:port]`, lower-cased, userinfo and default
+ * port dropped), read without the URL parser; null when the URL has no host (`data:`, `file:///…`) or
+ * is not absolute. Never the opaque `"null"`: reading a recorded file, a URL without a host names no
+ * origin, and the next clue (the page, the Referer) is used instead.
+ */
+export function literalOriginOf(url: string): string | null {
+  const p = splitUrl(url);
+  return p && p.host !== '' ? `${p.scheme}://${p.host}` : null;
+}
+
+/** A well-formed serialized origin as browsers send it, or the opaque `null`. */
+export function isSerializedOrigin(value: string): boolean {
+  if (value === 'null') return true;
+  return /^[a-z][a-z0-9+.-]*:\/\/(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(:\d{1,5})?$/.test(value);
 }
 
 /**

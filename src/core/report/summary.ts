@@ -8,6 +8,7 @@ import type { CorsErrorCode, Reason, Verdict, VerdictKind } from '../model/verdi
 import { VERDICT_KINDS } from '../model/verdict';
 import { sanitize, sanitizeEntries, sanitizeEntry, sanitizeVerdict } from '../model/sanitize';
 import { cut, grouped } from '../fix/bounds';
+import { endpointOf } from '../http/url';
 
 /** Longest text taken from a record into the summary (a URL, a method list, a header value); longer is cut, marked. */
 export const MAX_FIELD = 500;
@@ -34,16 +35,6 @@ export interface BlockedGroup {
   count: number;
   newest: SummaryEntry;
   lastSeen: number;
-}
-
-const ENDPOINT = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*)([^?#]*)/;
-
-/** Origin + path of a URL, without query or fragment (as much of it as parses). */
-export function endpointOf(url: string): string {
-  if (typeof url !== 'string') return '';
-  const m = ENDPOINT.exec(url);
-  if (!m) return url.split(/[?#]/, 1)[0] ?? url;
-  return `${m[1]!.toLowerCase()}${m[2] || '/'}`;
 }
 
 /** The URL of the step the browser judged: the preflight's, a redirect hop's, or the final one. */
@@ -262,6 +253,8 @@ function groupSection(g: BlockedGroup, index: number, input: CleanInput): string
   return out;
 }
 
+const SCHEME_AUTHORITY = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*)/;
+
 /**
  * Markdown for a bug report to the backend team: what fails, why, and which headers fix it. Total and
  * bounded: every value from a record is cut at MAX_FIELD characters (marked), at most `maxGroups` groups
@@ -270,7 +263,7 @@ function groupSection(g: BlockedGroup, index: number, input: CleanInput): string
 export function summaryMarkdown(given: MarkdownInput): string {
   const input = cleanInput(given);
   const groups = groupBlocked(input.entries);
-  const host = input.pageUrl ? ENDPOINT.exec(bounded(input.pageUrl))?.[1]?.replace(/^[a-z]+:\/\//i, '') : undefined;
+  const host = input.pageUrl ? SCHEME_AUTHORITY.exec(bounded(input.pageUrl))?.[1]?.replace(/^[a-z]+:\/\//i, '') : undefined;
   const out = [`## CORS report${host ? ` for ${mdCode(host)}` : ''}`, ''];
   const by = [input.tool, input.browser ? `in ${input.browser}` : null].filter(Boolean).join(' ');
   const when = new Date(Math.min(Math.max(input.now, -8.64e15), 8.64e15)).toISOString().replace('T', ' ').slice(0, 16);

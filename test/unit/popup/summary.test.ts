@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/classify';
 import { fixesFor } from '../../../src/core/fix';
-import { ago, endpointOf, groupBlocked, mdCode, mdText, summaryMarkdown, type SummaryEntry } from '../../../src/core/report/summary';
+import { ago, groupBlocked, mdCode, mdText, summaryMarkdown, type SummaryEntry } from '../../../src/core/report/summary';
+import { endpointOf } from '../../../src/core/http/url';
 import { API, PAGE, exchange } from '../../support/builder';
 
 const at = (x: ReturnType<ReturnType<typeof exchange>['build']>, start: number) => ({ ...x, timings: { start, end: start + 5 } });

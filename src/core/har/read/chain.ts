@@ -9,7 +9,7 @@
 import type { ParsedEntry } from './parse-entry';
 import { keyOf } from './key';
 import { methodAfterRedirect } from '../../http/redirect';
-import { resolveUrl, withoutFragment } from '../url';
+import { resolveUrl, withoutFragment } from '../../http/url';
 
 export interface Chain {
   /** The exchange id written by CORS Lens, when the file is one of our reports. */

@@ -3,7 +3,8 @@ import type { Exchange, Header, Observer, PreflightRecord, RedirectHop, Response
 import type { Chain } from './chain';
 import type { ParsedEntry } from './parse-entry';
 import { fromHarResourceType, isResourceType } from '../resource-type';
-import { originOf, resolveUrl } from '../url';
+import { literalOriginOf } from '../../http/origin';
+import { resolveUrl } from '../../http/url';
 
 export interface ReadContext {
   /** Observer for entries that do not carry their own (`_cors.observer`). */
@@ -28,12 +29,12 @@ function responseOf(e: ParsedEntry): ResponseRecord | undefined {
 function initiatorOf(first: ParsedEntry, ctx: ReadContext): string | undefined {
   if (typeof first.cors?.initiator === 'string') return first.cors.initiator;
   const origin = header(first.requestHeaders, 'origin')?.trim();
-  if (origin) return origin === 'null' ? 'null' : originOf(origin) ?? origin;
+  if (origin) return origin === 'null' ? 'null' : literalOriginOf(origin) ?? origin;
   const page = first.pageref !== undefined ? ctx.pageUrls.get(first.pageref) : undefined;
-  const fromPage = page !== undefined ? originOf(page) : null;
+  const fromPage = page !== undefined ? literalOriginOf(page) : null;
   if (fromPage) return fromPage;
   const referer = header(first.requestHeaders, 'referer');
-  return (referer !== undefined ? originOf(referer) : null) ?? undefined;
+  return (referer !== undefined ? literalOriginOf(referer) : null) ?? undefined;
 }
 
 function observerOf(first: ParsedEntry, ctx: ReadContext): Observer {
@@ -129,6 +130,6 @@ export function exchangeOf(chain: Chain, preflights: ParsedEntry[], ctx: ReadCon
   const initiator = initiatorOf(first, ctx);
   if (initiator !== undefined) x.initiator = initiator;
   const page = first.pageref !== undefined ? ctx.pageUrls.get(first.pageref) : undefined;
-  if (page !== undefined && originOf(page)) x.documentUrl = page;
+  if (page !== undefined && literalOriginOf(page)) x.documentUrl = page;
   return x;
 }

@@ -10,7 +10,7 @@
 import type { Chain } from './chain';
 import { keyOf } from './key';
 import type { ParsedEntry } from './parse-entry';
-import { withoutFragment } from '../url';
+import { withoutFragment } from '../../http/url';
 
 const header = (e: ParsedEntry, name: string): string | undefined =>
   e.requestHeaders.find((h) => h.name.toLowerCase() === name)?.value;

@@ -11,7 +11,7 @@ import { redactHeaders } from './redact';
 import { toChromeResourceType } from '../resource-type';
 import { harTimings, isoTime } from './timing';
 import type { HarCors, HarEntry, HarInitiator, HarResponse } from '../types';
-import { queryStringOf, resolveUrl, withoutFragment } from '../url';
+import { queryStringOf, resolveUrl, withoutFragment } from '../../http/url';
 
 interface Step {
   method: string;

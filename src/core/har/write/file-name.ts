@@ -1,5 +1,5 @@
 /** `cors-report-<host>-<YYYYMMDD-HHMMSS>.har`, in local time, with a host safe in any file system. */
-import { hostOf } from '../url';
+import { hostOf } from '../../http/url';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
