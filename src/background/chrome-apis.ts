@@ -4,7 +4,7 @@
  */
 import type { Observer } from '../core/model/exchange';
 import type { BadgeApi } from './tabs/badge';
-import type { TabsLike } from './session';
+import type { TabsLike } from './tabs/housekeeping';
 import { memoryArea, type StorageAreaLike } from './persist/storage-area';
 import type { WebRequestApi } from './capture/web-request';
 

@@ -1,7 +1,8 @@
 /** Turns one webRequest callback into a plain `CaptureEvent` (no browser object survives this). */
+import type { Header } from '../../core/model/exchange';
+import { originOf } from '../../core/http/origin';
 import type { CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, RequestSource, StartedEvent } from './event';
-import type { RawDetails, WebRequestEventName } from './web-request';
-import { statusTextOf, toHeaders } from '../correlate/headers';
+import type { RawDetails, RawHeader, WebRequestEventName } from './web-request';
 import { toResourceType } from './resource-type';
 
 /** Firefox has no `initiator`: the origin of `originUrl` (or `documentUrl`) stands in for it. */
@@ -9,11 +10,27 @@ export function initiatorOf(d: Pick<RawDetails, 'initiator' | 'originUrl' | 'doc
   if (typeof d.initiator === 'string') return d.initiator;
   const from = d.originUrl ?? d.documentUrl;
   if (!from) return undefined;
-  try {
-    return new URL(from).origin;
-  } catch {
-    return undefined;
+  return originOf(from) ?? undefined;
+}
+
+/** The browser's header list as plain records: order and duplicates kept as reported. */
+export function toHeaders(raw: RawHeader[] | undefined): Header[] {
+  if (!raw) return [];
+  const out: Header[] = [];
+  for (const h of raw) {
+    if (typeof h?.name !== 'string') continue;
+    let value = typeof h.value === 'string' ? h.value : '';
+    if (typeof h.value !== 'string' && h.binaryValue) value = Array.from(h.binaryValue, (c) => String.fromCharCode(c)).join('');
+    out.push({ name: h.name, value });
   }
+  return out;
+}
+
+/** "HTTP/1.1 404 Not Found" → "Not Found"; undefined when the line carries no text. */
+export function statusTextOf(statusLine: string | undefined): string | undefined {
+  if (!statusLine) return undefined;
+  const m = /^\S+\s+\d{3}\s+(.+)$/.exec(statusLine.trim());
+  return m?.[1];
 }
 
 /**

@@ -3,6 +3,7 @@
  * `Exchange` being filled in, plus where it stands in the current redirect hop.
  */
 import type { Exchange, Header, Observer, PreflightRecord, RedirectHop, ResponseRecord } from '../../core/model/exchange';
+import { firstHeader } from '../../core/http/headers';
 import type { HeadersEvent, RequestEvent } from '../capture/event';
 
 export type Phase = 'waiting' | 'sent' | 'received';
@@ -59,38 +60,12 @@ export function newMainRecord(ev: RequestEvent, observer: Observer): MainRecord 
   return rec;
 }
 
-/**
- * Rebuilds the correlator state of an exchange stored while in flight (the worker was stopped
- * between two events of the same request).
- */
-export function recoverMainRecord(ex: Exchange): MainRecord {
-  // Resolved as interrupted earlier (its events seemed lost): it is alive after all.
-  if (ex.outcome.state === 'pending') delete ex.timings.end;
-  const last = ex.redirects[ex.redirects.length - 1];
-  const url = last ? last.location : ex.url;
-  const method = last ? methodAfterRedirect(ex.method, last.response.status) : ex.method;
-  const sent = ex.redirects.length === 0 ? (ex.requestHeaders.length > 0 ? ex.requestHeaders : undefined) : ex.finalRequestHeaders;
-  const phase: Phase = ex.response ? 'received' : sent ? 'sent' : 'waiting';
-  const rec: MainRecord = { ex, phase, url, method };
-  if (sent) rec.headers = sent;
-  const open = ex.preflights.find((p) => p.end === undefined);
-  if (open && rec.phase === 'waiting') rec.hopPreflight = open;
-  return rec;
-}
-
 export function keyOf(ex: Exchange): PairingKey {
   return { tabId: ex.tabId ?? -1, frameId: ex.frameId ?? 0, type: ex.type, initiator: ex.initiator };
 }
 
 export function sameKey(a: PairingKey, b: PairingKey): boolean {
   return a.tabId === b.tabId && a.frameId === b.frameId && a.type === b.type && a.initiator === b.initiator;
-}
-
-/** Fetch's redirect rule: 303 turns anything but HEAD into GET; 301/302 turn POST into GET. */
-export function methodAfterRedirect(method: string, status: number): string {
-  if (status === 303 && method !== 'GET' && method !== 'HEAD') return 'GET';
-  if ((status === 301 || status === 302) && method === 'POST') return 'GET';
-  return method;
 }
 
 /**
@@ -118,18 +93,19 @@ export function responseOf(ev: HeadersEvent): ResponseRecord {
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /**
- * The request failed right after a 3xx with a Location (scenario J: Chromium refused the redirect,
- * e.g. its CORS check or userinfo in Location; no onBeforeRedirect): that response is a hop the
- * browser did not follow, not the final response. Returns the hop, or null when the response is not
- * a redirect.
+ * The request failed right after a 3xx with a Location (sequence J in
+ * test/unit/background/correlate/sequences.test.ts: Chromium refused the redirect, e.g. its CORS
+ * check or userinfo in Location; no onBeforeRedirect): that response is a hop the browser did not
+ * follow, not the final response. Returns the hop, or null when the response is not a redirect.
  */
 export function refusedHop(rec: MainRecord, time: number): RedirectHop | null {
   const response = rec.ex.response;
   if (!response || !REDIRECT_STATUSES.has(response.status)) return null;
-  const raw = response.headers.find((h) => h.name.toLowerCase() === 'location')?.value.trim();
+  const raw = firstHeader(response.headers, 'location')?.trim();
   if (!raw) return null;
   let location: string;
   try {
+    // Resolved against the hop's URL (a relative Location), which the core's parseUrl does not do.
     location = new URL(raw, rec.url).href;
   } catch {
     return null;

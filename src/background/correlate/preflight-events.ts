@@ -1,34 +1,46 @@
 /**
  * The preflight half of the correlator: OPTIONS requests until their headers show whether they are
  * browser preflights, preflights in flight, their pairing with main requests (preflight-pairing.ts
- * holds the rules) and preflights nobody claimed.
+ * holds the rules) and preflights nobody claimed. The correlator routes each event here by requestId;
+ * nothing here calls back into it (an OPTIONS request that turns out to be the page's own is handed
+ * back to the correlator as a main record).
  */
-import type { PreflightRecord } from '../../core/model/exchange';
+import type { Header, PreflightRecord } from '../../core/model/exchange';
 import type { CaptureEvent, CompletedEvent, ErrorEvent, RequestEvent, SendHeadersEvent } from '../capture/event';
 import type { CorrelationState, EndedOrphan, OpenPreflight, UndecidedOptions } from './state';
 import { keyOf, keyOfRequest, preflightKeyFits, responseOf, sameKey, type MainRecord, type PairingKey } from './main-record';
-import { findMain, preflightMethod, swapHopPreflights, type PairingOrder } from './preflight-pairing';
+import { findMain, findSwap, preflightFits, preflightMethod, swapHopPreflights, type PairingOrder } from './preflight-pairing';
 
 type Later = Exclude<CaptureEvent, RequestEvent>;
 
-/** `reapply` replays an event once the OPTIONS request turned out to be the page's own. */
-export function onUndecidedEvent(st: CorrelationState, u: UndecidedOptions, ev: Later, reapply: (ev: Later) => void): void {
+/** An OPTIONS request: undecided until its headers show whether it is a browser preflight. */
+export function holdOptions(st: CorrelationState, request: RequestEvent): void {
+  st.undecided.set(request.id, { request });
+}
+
+/**
+ * The first event of an undecided OPTIONS request. Returns the main record it turned out to be (a
+ * request the page itself sent with method OPTIONS), which the event then continues as a main event.
+ */
+export function onUndecidedEvent(st: CorrelationState, u: UndecidedOptions, ev: Later): MainRecord | undefined {
   st.undecided.delete(ev.id);
   if (ev.kind === 'send-headers') {
     const method = preflightMethod(ev.headers);
-    if (method !== undefined) return openPreflight(st, u.request, method, ev);
+    if (method !== undefined) {
+      openPreflight(st, u.request, method, ev);
+      return undefined;
+    }
   } else if (ev.kind === 'error') {
-    // A preflight that failed before sending headers (sequence F): pair by URL and order alone.
+    // A preflight that failed before sending headers (sequence F in sequences.test.ts): pair by URL and order alone.
     const main = findMain(st.mains.values(), keyOfRequest(u.request), u.request.url, undefined, undefined, orderOf(st));
     if (main) {
       const pf: PreflightRecord = { id: ev.id, url: ev.url, requestHeaders: [], error: ev.error, start: u.request.time, end: ev.time };
       st.attach(main, pf);
-      return;
+      return undefined;
     }
   }
   // A request the page itself sent with method OPTIONS.
-  st.addMain(u.request);
-  reapply(ev);
+  return st.addMain(u.request);
 }
 
 function openPreflight(st: CorrelationState, request: RequestEvent, method: string, ev: SendHeadersEvent): void {
@@ -59,7 +71,10 @@ function undecidedMain(st: CorrelationState, key: PairingKey, url: string, metho
 }
 
 export function onPreflightEvent(st: CorrelationState, p: OpenPreflight, ev: Later): void {
-  if (p.main) st.changed.add(p.main);
+  if (p.main) {
+    delete p.main.restored;
+    st.changed.add(p.main);
+  }
   switch (ev.kind) {
     case 'send-headers':
       p.pf.requestHeaders = ev.headers;
@@ -86,8 +101,22 @@ export function onPreflightEvent(st: CorrelationState, p: OpenPreflight, ev: Lat
   }
 }
 
+/**
+ * `rec` sends its headers for the current hop: the preflight attached to that hop must be over and
+ * announce no header `rec` did not send. An open one was someone else's (rehomed); one that does not
+ * fit was swapped with a look-alike request's (preflight-pairing.ts `findSwap`).
+ */
+export function checkHopPreflight(st: CorrelationState, rec: MainRecord, sent: readonly Header[]): void {
+  const open = rec.hopPreflight;
+  if (open && open.end === undefined) rehome(st, rec, open);
+  if (rec.hopPreflight && !preflightFits(rec.hopPreflight, sent)) {
+    const other = findSwap(st.mains.values(), rec, sent);
+    if (other) swap(st, rec, other);
+  }
+}
+
 /** `rec` sent its headers while "its" preflight was still open: the preflight was someone else's. */
-export function rehome(st: CorrelationState, rec: MainRecord, pf: PreflightRecord): void {
+function rehome(st: CorrelationState, rec: MainRecord, pf: PreflightRecord): void {
   st.detach(rec, pf);
   const open = pf.id !== undefined ? st.preflights.get(pf.id) : undefined;
   if (!open) return;
@@ -96,7 +125,7 @@ export function rehome(st: CorrelationState, rec: MainRecord, pf: PreflightRecor
   if (other) st.attachOpen(other, open);
 }
 
-export function swap(st: CorrelationState, a: MainRecord, b: MainRecord): void {
+function swap(st: CorrelationState, a: MainRecord, b: MainRecord): void {
   swapHopPreflights(a, b, (id) => st.preflights.get(id));
   st.changed.add(b);
 }

@@ -1,6 +1,9 @@
 /**
- * Which main request a browser preflight belongs to. Nothing in webRequest links them, so we match
- * the way the browser builds a preflight (reference §4.2–4.3): same URL as the main request's current
+ * Which main request a browser preflight belongs to. Nothing in webRequest links them (the preflight
+ * has a requestId of its own), so we match the way the browser builds a preflight (Fetch Standard,
+ * "CORS-preflight fetch", https://fetch.spec.whatwg.org/#cors-preflight-fetch; Chromium's
+ * services/network/cors/preflight_controller.cc, CreatePreflightRequest; the event orders are
+ * sequences A–J in test/unit/background/correlate/sequences.test.ts): same URL as the main request's current
  * hop, same tab, frame, initiator and type, `Access-Control-Request-Method` equal to the main
  * request's method, and in time order: the main request's onBeforeRequest comes first, the preflight
  * ends before the main request sends its headers (Chromium). Firefox reports the main request's
@@ -9,16 +12,23 @@
  * the headers it sent tell which of two look-alike requests a preflight belongs to.
  */
 import type { Header, PreflightRecord } from '../../core/model/exchange';
-import { headerValue, requestedHeaderNames } from './headers';
+import { firstHeader } from '../../core/http/headers';
 import { keyOf, preflightKeyFits, sameKey, type MainRecord, type PairingKey } from './main-record';
 
 /** An OPTIONS request is a browser preflight when it carries `Access-Control-Request-Method`. */
 export function preflightMethod(headers: readonly Header[]): string | undefined {
-  const acrm = headerValue(headers, 'access-control-request-method');
-  if (acrm === undefined) return undefined;
-  const mode = headerValue(headers, 'sec-fetch-mode');
-  if (mode !== undefined && mode.trim().toLowerCase() !== 'cors') return undefined;
+  const acrm = firstHeader(headers, 'access-control-request-method');
+  if (acrm === null) return undefined;
+  const mode = firstHeader(headers, 'sec-fetch-mode');
+  if (mode !== null && mode.trim().toLowerCase() !== 'cors') return undefined;
   return acrm.trim();
+}
+
+/** `Access-Control-Request-Headers` split into lowercase names (empty items skipped). */
+export function requestedHeaderNames(headers: readonly Header[]): string[] {
+  const v = firstHeader(headers, 'access-control-request-headers');
+  if (!v) return [];
+  return v.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0);
 }
 
 const SIMPLE = new Set(['GET', 'HEAD', 'POST']);

@@ -1,6 +1,7 @@
 /**
- * The correlator's in-flight state, shared by the main-request and preflight halves: open records by
- * requestId and what changed since the last drain.
+ * The correlator's in-flight state, shared by the main-request half (main-events.ts), the preflight
+ * half (preflight-events.ts) and recovery.ts: open records by requestId and what changed since the
+ * last drain.
  */
 import type { Observer, PreflightRecord } from '../../core/model/exchange';
 import type { CompletedEvent, ErrorEvent, RequestEvent } from '../capture/event';
@@ -50,6 +51,8 @@ export class CorrelationState {
   reported: { open: OpenPreflight; rec: MainRecord }[] = [];
   /** Records shown on their own that a main request claimed since the last drain: the store forgets them. */
   discarded: MainRecord[] = [];
+  /** Chromium exchanges ended at onResponseStarted: their onCompleted/onErrorOccurred is still to come, and dropped. */
+  readonly endedEarly = new Set<string>();
 
   constructor(readonly observer: Observer) {}
 

@@ -1,13 +1,6 @@
 /**
- * Write-through of the store to `storage.session`, so a stopped worker loses nothing.
- *
- * Layout (every value a JSON string, see codec.ts for why; a write is proportional to what changed):
- *   `cl:v`                 schema version
- *   `cl:t:<tabId>`         TabMeta (pages, counters, drop count)
- *   `cl:o`                 the observer shared by the stored exchanges
- *   `cl:h:<n>`             a header list, stored once, named by number by the entries
- *   `cl:e:<tabId>:<id>`    one entry: seq, pageId and the exchange — the verdict is not stored, it is
- *                          recomputed from the exchange by the (pure) classifier when rehydrating.
+ * Write-through of the store to `storage.session`, so a stopped worker loses nothing. The keys are
+ * laid out in keys.ts (a write is proportional to what changed); rehydrate.ts reads them back.
  * Writes are batched: each flush removes what went, then sets what changed, in one call each.
  *
  * Quota: the bytes the browser charges are tracked (`chargedBytes`), so before a batch goes out
@@ -17,23 +10,18 @@
  * fails waits for the next batch with a warning, never a crash.
  */
 import type { Observer } from '../../core/model/exchange';
-import { decodeEntry, encodeEntry, type StoredEntry } from './codec';
+import { encodeEntry, type StoredEntry } from './codec';
 import type { ExchangeEntry } from '../../shared/protocol';
 import { debug } from '../../shared/debug';
 import { HeaderPool } from './header-pool';
 import { StoredBytes } from './stored-bytes';
 import type { Store, StoreObserver } from '../tabs/store';
 import { isQuotaError, type StorageAreaLike } from './storage-area';
-import type { TabMeta } from '../tabs/tab-log';
-import { safeClassify, type Classify } from '../correlate/verdicts';
+import type { Classify } from '../correlate/verdicts';
+import { entryKey, listKey, metaKey } from './keys';
+import { rehydrate } from './rehydrate';
 
-export const SCHEMA_VERSION = 2;
-const VERSION_KEY = 'cl:v';
-const OBSERVER_KEY = 'cl:o';
-const metaKey = (tabId: number) => `cl:t:${tabId}`;
-const entryKey = (tabId: number, id: string) => `cl:e:${tabId}:${id}`;
-const listKey = (id: number) => `cl:h:${id}`;
-const KEY = /^cl:(t|e|h):(-?\d+)(?::(.+))?$/;
+export { SCHEMA_VERSION } from './keys';
 
 /** Part of the quota kept free for what the estimate misses. */
 const QUOTA_MARGIN = 0.02;
@@ -242,91 +230,14 @@ export class Persistence implements StoreObserver {
   }
 
   /**
-   * Rehydrates the store from storage. Verdicts are recomputed; entries of discarded pages and
-   * data of another schema are cleaned up. Returns the entries that were still in flight, so the
-   * correlator can pick them up.
+   * Rehydrates the store from storage (rehydrate.ts). Returns the entries that were still in
+   * flight, for recovery (correlate/recovery.ts).
    */
-  async load(classify: Classify): Promise<ExchangeEntry[]> {
-    const all = await this.area.get(null);
-    if (all[VERSION_KEY] !== SCHEMA_VERSION) {
-      const ours = Object.keys(all).filter((k) => k.startsWith('cl:'));
-      if (ours.length > 0) await this.area.remove(ours);
-      await this.area.set({ [VERSION_KEY]: SCHEMA_VERSION, [OBSERVER_KEY]: JSON.stringify(this.observer) });
-      return [];
-    }
-    const storedObserver = parseObserver(all[OBSERVER_KEY]) ?? this.observer;
-    for (const [key, value] of Object.entries(all)) {
-      const m = KEY.exec(key);
-      if (m?.[1] === 'h' && typeof value === 'string') { this.lists.restore(Number(m[2]), value); this.bytes.stored(key, value); }
-    }
-    const metas = new Map<number, TabMeta>();
-    const entries = new Map<number, ExchangeEntry[]>();
-    const stale: string[] = [];
-    for (const [key, value] of Object.entries(all)) {
-      const m = KEY.exec(key);
-      if (!m || m[1] === 'h') continue;
-      const tabId = Number(m[2]);
-      const meta = m[1] === 't' ? parseMeta(value) : null;
-      const decoded = m[1] === 'e' ? decodeEntry(value, storedObserver, (id) => this.lists.text(id)) : null;
-      if (meta) metas.set(tabId, meta);
-      else if (decoded) {
-        const { exchange, seq, pageId } = decoded.entry;
-        const list = entries.get(tabId) ?? [];
-        list.push({ exchange, seq, pageId, verdict: safeClassify(classify, exchange) });
-        entries.set(tabId, list);
-        this.lists.assign(key, decoded.refs);
-      } else { stale.push(key); continue; }
-      this.bytes.stored(key, value as string);
-    }
-    const inFlight: ExchangeEntry[] = [];
-    for (const [tabId, list] of entries) {
-      const meta = metas.get(tabId) ?? rebuildMeta(tabId, list);
-      const pages = new Set(meta.pages.map((p) => p.pageId));
-      const keep = list.filter((e) => pages.has(e.pageId));
-      for (const e of list) if (!pages.has(e.pageId)) this.removed(tabId, [e.exchange.id]);
-      this.store.restore(meta, keep);
-      for (const e of keep) if (e.exchange.outcome.state === 'pending') inFlight.push(e);
-      metas.delete(tabId);
-    }
-    for (const meta of metas.values()) this.store.restore(meta, []);
-    for (const id of this.lists.unclaimed()) stale.push(listKey(id));
-    if (storedObserver !== this.observer && JSON.stringify(storedObserver) !== JSON.stringify(this.observer)) {
-      // Entries were encoded against another default observer: rewrite them against ours.
-      for (const tabId of this.store.tabIds()) for (const e of this.store.entries(tabId)) this.entry(tabId, e);
-      await this.area.set({ [OBSERVER_KEY]: JSON.stringify(this.observer) });
-    }
-    if (stale.length > 0) {
-      await this.area.remove(stale);
-      for (const k of stale) this.bytes.forget(k);
-    }
-    return inFlight;
+  load(classify: Classify): Promise<ExchangeEntry[]> {
+    return rehydrate({
+      area: this.area, observer: this.observer, lists: this.lists, bytes: this.bytes, store: this.store,
+      forget: (tabId, ids) => this.removed(tabId, ids),
+      rewrite: (tabId, e) => this.entry(tabId, e),
+    }, classify);
   }
-}
-
-function parseObserver(v: unknown): Observer | null {
-  try {
-    const o = (typeof v === 'string' ? JSON.parse(v) : null) as Observer | null;
-    return typeof o === 'object' && o !== null && typeof o.browser === 'string' && typeof o.preflightsVisible === 'boolean' ? o : null;
-  } catch {
-    return null;
-  }
-}
-
-function parseMeta(v: unknown): TabMeta | null {
-  try {
-    const m = (typeof v === 'string' ? JSON.parse(v) : null) as TabMeta | null;
-    return typeof m === 'object' && m !== null && typeof m.tabId === 'number' && Array.isArray(m.pages) &&
-      typeof m.nextSeq === 'number' && typeof m.dropped === 'number' && typeof m.floorSeq === 'number' ? m : null;
-  } catch {
-    return null;
-  }
-}
-
-function rebuildMeta(tabId: number, list: ExchangeEntry[]): TabMeta {
-  const pageIds = [...new Set(list.map((e) => e.pageId))];
-  const maxSeq = list.reduce((m, e) => Math.max(m, e.seq), 0);
-  const first = list[0]?.exchange.timings.start ?? 0;
-  return {
-    tabId, pages: pageIds.map((pageId) => ({ pageId, url: '', startedAt: first })), nextSeq: maxSeq + 1, dropped: 0, floorSeq: 1,
-  };
 }

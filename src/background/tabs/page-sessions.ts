@@ -2,6 +2,7 @@
  * When a tab's `loading` status starts a new page session. We do not listen to `main_frame`
  * requests (that would cost on every navigation of the browser), so the tab's own status tells.
  */
+import { originOf } from '../../core/http/origin';
 import type { PageInfo } from '../../shared/protocol';
 
 const withoutHash = (url: string) => url.split('#', 1)[0];
@@ -26,9 +27,6 @@ export function decidePage(current: PageInfo | null, entries: number, changeUrl:
 export function looksSameOrigin(url: string, initiator: string | undefined, type: string): boolean {
   if (type === 'sub_frame') return true;
   if (initiator === undefined) return false;
-  try {
-    return new URL(url).origin === initiator;
-  } catch {
-    return false;
-  }
+  // The URL's serialized origin as the initiator's is written (`null` for opaque ones); not a URL: no.
+  return originOf(url) === initiator;
 }

@@ -6,6 +6,7 @@
  * them; that event then only names the page. Requests of a document whose page was discarded are
  * dropped rather than mixed into the new page.
  */
+import { originOf } from '../../core/http/origin';
 import type { Store } from './store';
 import type { TabLog } from './tab-log';
 import { decidePage } from './page-sessions';
@@ -21,11 +22,7 @@ const MAX_DOCS = 32;
 function sameNavigation(pending: { at: number; origin?: string }, label: string, at: number): boolean {
   if (Math.abs(at - pending.at) <= SAME_NAVIGATION_MS) return true;
   if (pending.origin === undefined || label === '') return false;
-  try {
-    return new URL(label).origin === pending.origin;
-  } catch {
-    return false;
-  }
+  return originOf(label) === pending.origin;
 }
 
 export class PageTracker {

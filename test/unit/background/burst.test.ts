@@ -1,6 +1,6 @@
 /** 2,000 requests through the fake webRequest: every one recorded and classified exactly once. */
 import { describe, expect, it } from 'vitest';
-import { API, APP, harness, TAB } from '../harness';
+import { API, APP, harness, TAB } from './harness';
 
 describe('burst', () => {
   it('2,000 interleaved requests (a third preflighted) are all recorded and classified once', async () => {

@@ -1,8 +1,8 @@
 /** get-summary carries the capture settings, so the popup asks once. */
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../../src/background/messaging';
-import { requestMessage } from '../../../../src/shared/transport';
-import { harness, TAB } from '../harness';
+import { dispatch } from '../../../src/background/messaging';
+import { requestMessage } from '../../../src/shared/transport';
+import { harness, TAB } from './harness';
 
 describe('get-summary', () => {
   it('answers with the settings in force, updated by set-settings', async () => {

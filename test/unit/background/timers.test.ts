@@ -1,6 +1,6 @@
 /** The paced scheduler: at once when idle, at most once per interval in a burst. */
 import { describe, expect, it } from 'vitest';
-import { Paced, type Timers } from '../../../../src/background/timers';
+import { Paced, type Timers } from '../../../src/background/timers';
 
 /** Timers on a fake clock: `advance(ms)` fires what falls due, in order. */
 class ClockTimers implements Timers {

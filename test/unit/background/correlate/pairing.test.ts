@@ -232,7 +232,7 @@ describe('memory', () => {
 
 describe('events out of order (Chromium starting the worker for a burst)', () => {
   it('a batch is put back in timeStamp order, tab events keeping their places', async () => {
-    const { inEventOrder } = await import('../../../../src/background/session');
+    const { inEventOrder } = await import('../../../../src/background/capture/event-order');
     const cap = (id: string, time: number) => ({ kind: 'capture' as const, event: { kind: 'completed' as const, id, time, url, status: 200 } });
     const tab = { kind: 'tab-removed' as const, tabId: 3 };
     const queue = [cap('c', 3), tab, cap('a', 1), cap('b', 2), cap('b2', 2)];

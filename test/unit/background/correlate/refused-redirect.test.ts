@@ -1,5 +1,5 @@
 /**
- * Scenario J of reference §4.3: Chromium refuses a redirect (onHeadersReceived with the 3xx, then
+ * Sequence J of sequences.test.ts: Chromium refuses a redirect (onHeadersReceived with the 3xx, then
  * onErrorOccurred, no onBeforeRedirect). The 3xx is a hop that was not followed, not the final
  * response, and the real classifier names the hop's own failure.
  */

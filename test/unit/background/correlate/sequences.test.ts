@@ -1,6 +1,10 @@
 /**
- * Reference §4.3 sequences A–J through the fake webRequest, with and without `extraHeaders`:
- * the Exchange records the session stores, and how preflights are paired.
+ * The webRequest event sequences A–J of a CORS request in Chromium (derived from
+ * extensions/browser/api/web_request/web_request_proxying_url_loader_factory.cc and
+ * services/network/cors/cors_url_loader.cc; the events are described on
+ * https://developer.chrome.com/docs/extensions/reference/api/webRequest) through the fake
+ * webRequest, with and without `extraHeaders`: the Exchange records the session stores, and how
+ * preflights are paired. Each test's name says which sequence it is.
  */
 import { describe, expect, it } from 'vitest';
 import { API, APP, harness, names } from '../harness';

@@ -1,0 +1,120 @@
+/**
+ * The main-request half of the correlator: builds a main request's `Exchange` hop by hop from its
+ * events (request headers, response, redirects, end). The correlator routes each event here by
+ * requestId; the only call into the preflight half is the check of a hop's preflight when the
+ * request sends its headers (preflight-events.ts `checkHopPreflight`).
+ */
+import type { Exchange, ResponseRecord } from '../../core/model/exchange';
+import { methodAfterRedirect } from '../../core/http/redirect';
+import type {
+  CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, SendHeadersEvent, StartedEvent,
+} from '../capture/event';
+import type { CorrelationState } from './state';
+import { markUnfollowed, refusedHop, responseOf, type MainRecord } from './main-record';
+import { checkHopPreflight } from './preflight-events';
+import { isFontCacheProbe } from './cache-probe';
+import { MAX_EARLY } from './early-events';
+
+type Later = Exclude<CaptureEvent, RequestEvent>;
+
+/** The real load of a font whose cache probe missed carries on the probe's exchange (cache-probe.ts). */
+export function takeOverProbe(st: CorrelationState, ev: RequestEvent): boolean {
+  const probe = st.probes.adopt(ev);
+  if (!probe) return false;
+  probe.requestId = ev.id;
+  st.mains.set(ev.id, probe);
+  st.changed.add(probe);
+  return true;
+}
+
+export function onMainEvent(st: CorrelationState, rec: MainRecord, ev: Later): void {
+  delete rec.restored;
+  st.changed.add(rec);
+  switch (ev.kind) {
+    case 'send-headers': return mainSent(st, rec, ev);
+    case 'headers':
+      rec.ex.response = responseOf(ev);
+      rec.phase = 'received';
+      return;
+    case 'redirect': return mainRedirected(rec, ev);
+    case 'started': return mainStarted(st, rec, ev);
+    case 'completed':
+    case 'error': return mainEnded(st, rec, ev);
+  }
+}
+
+function mainSent(st: CorrelationState, rec: MainRecord, ev: SendHeadersEvent): void {
+  checkHopPreflight(st, rec, ev.headers);
+  rec.method = ev.method || rec.method;
+  rec.headers = ev.headers;
+  rec.phase = 'sent';
+  if (rec.ex.redirects.length === 0) rec.ex.requestHeaders = ev.headers;
+  else rec.ex.finalRequestHeaders = ev.headers;
+}
+
+function mainRedirected(rec: MainRecord, ev: RedirectEvent): void {
+  const response: ResponseRecord = rec.ex.response ?? { status: ev.status, headers: [] };
+  response.status = ev.status;
+  if (ev.ip) response.ip = ev.ip;
+  if (ev.fromCache !== undefined) response.fromCache = ev.fromCache;
+  rec.ex.redirects.push({
+    url: rec.url,
+    ...(rec.headers ? { requestHeaders: rec.headers } : {}),
+    response,
+    location: ev.redirectUrl,
+    time: ev.time,
+  });
+  delete rec.ex.response;
+  delete rec.ex.finalRequestHeaders;
+  rec.method = methodAfterRedirect(ev.status, rec.method);
+  rec.url = ev.redirectUrl;
+  rec.phase = 'waiting';
+  delete rec.headers;
+  delete rec.hopPreflight;
+}
+
+/**
+ * Chromium hands a response to the page only after its CORS check passed: the exchange's outcome is
+ * known now, even when the body keeps streaming for hours. (Firefox may signal this before its own
+ * check, so there we wait for the end.)
+ */
+function mainStarted(st: CorrelationState, rec: MainRecord, ev: StartedEvent): void {
+  if (st.observer.browser !== 'chromium') {
+    if (rec.ex.response && ev.ip) rec.ex.response.ip = ev.ip;
+    return;
+  }
+  mainEnded(st, rec, { ...ev, kind: 'completed' });
+  if (st.endedEarly.size >= MAX_EARLY) st.endedEarly.delete(st.endedEarly.values().next().value as string);
+  st.endedEarly.add(ev.id);
+}
+
+function mainEnded(st: CorrelationState, rec: MainRecord, ev: CompletedEvent | ErrorEvent): void {
+  if (ev.kind === 'error' && isFontCacheProbe(rec, ev)) {
+    // Only the cache was asked; the real request follows under a new requestId (cache-probe.ts).
+    st.mains.delete(rec.requestId ?? rec.ex.id);
+    rec.phase = 'waiting';
+    delete rec.headers;
+    const pushedOut = st.probes.park(rec);
+    if (pushedOut) finish(st, pushedOut, { state: 'failed', error: ev.error }, ev.time);
+    return;
+  }
+  const r = rec.ex.response;
+  if (r) {
+    if (ev.ip) r.ip = ev.ip;
+    if (ev.fromCache !== undefined) r.fromCache = ev.fromCache;
+  }
+  if (ev.kind === 'error') markUnfollowed(rec);
+  const hop = ev.kind === 'error' ? refusedHop(rec, ev.time) : null;
+  if (hop) {
+    rec.ex.redirects.push(hop);
+    delete rec.ex.response;
+    delete rec.ex.finalRequestHeaders;
+  }
+  finish(st, rec, ev.kind === 'completed' ? { state: 'completed', status: ev.status } : { state: 'failed', error: ev.error }, ev.time);
+}
+
+function finish(st: CorrelationState, rec: MainRecord, outcome: Exchange['outcome'], time: number): void {
+  rec.ex.outcome = outcome;
+  rec.ex.timings.end = time;
+  st.end(rec);
+}

@@ -1,0 +1,62 @@
+/**
+ * Turning webRequest callbacks into plain records: Firefox's stand-in initiator, header lists and
+ * status text. The origin comparisons of the background use the core's `originOf`; for every URL a
+ * browser reports it gives what `new URL(url).origin` gives (and a non-URL gives no origin).
+ */
+import { describe, expect, it } from 'vitest';
+import { initiatorOf, statusTextOf, toHeaders } from '../../../../src/background/capture/normalize';
+import { looksSameOrigin } from '../../../../src/background/tabs/page-sessions';
+
+const URLS = [
+  'http://app.localhost:8080/index.html', 'https://API.Example.com:443/x?y#z', 'http://127.0.0.1:80/', 'https://[::1]:8443/a',
+  'http://user:pass@host.test:81/p', 'ws://sock.test/', 'wss://sock.test:443/', 'about:blank', 'data:text/plain,hi',
+  'blob:https://app.test/1234', 'moz-extension://abc/page.html', 'file:///tmp/x.html', 'http://xn--bcher-kva.test/',
+  'http://bücher.test/', 'http://0x7f.1/', 'http://host.test:99999/', 'not a url', '', 'http://', 'https://a..b/',
+];
+
+const viaUrl = (url: string): string | undefined => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+};
+
+describe('initiatorOf', () => {
+  it('keeps Chromium\'s initiator as it is', () => {
+    expect(initiatorOf({ initiator: 'null', originUrl: 'https://a.test/' })).toBe('null');
+  });
+
+  it('takes the origin of Firefox\'s originUrl (else documentUrl), as new URL(...).origin does', () => {
+    for (const url of URLS) {
+      expect(initiatorOf({ originUrl: url }), url).toBe(url === '' ? undefined : viaUrl(url));
+      expect(initiatorOf({ documentUrl: url }), url).toBe(url === '' ? undefined : viaUrl(url));
+    }
+  });
+});
+
+describe('looksSameOrigin', () => {
+  it('compares the URL\'s origin with the initiator as written, as new URL(...).origin does', () => {
+    for (const url of URLS) {
+      for (const initiator of ['http://app.localhost:8080', 'https://api.example.com', 'null', 'ws://sock.test', 'https://app.test']) {
+        expect(looksSameOrigin(url, initiator, 'xmlhttprequest'), `${url} vs ${initiator}`).toBe(viaUrl(url) === initiator);
+      }
+    }
+    expect(looksSameOrigin('https://other.test/', 'https://app.test', 'sub_frame')).toBe(true);
+    expect(looksSameOrigin('https://app.test/', undefined, 'script')).toBe(false);
+  });
+});
+
+describe('header lists and status text', () => {
+  it('keeps order and duplicates, reads binary values, skips nameless entries', () => {
+    const raw = [{ name: 'A', value: '1' }, { name: 'a', value: '2' }, { name: 'B', binaryValue: [104, 105] }, { value: 'x' } as never];
+    expect(toHeaders(raw)).toEqual([{ name: 'A', value: '1' }, { name: 'a', value: '2' }, { name: 'B', value: 'hi' }]);
+    expect(toHeaders(undefined)).toEqual([]);
+  });
+
+  it('takes the reason phrase of a status line', () => {
+    expect(statusTextOf('HTTP/1.1 404 Not Found')).toBe('Not Found');
+    expect(statusTextOf('HTTP/1.1 204')).toBeUndefined();
+    expect(statusTextOf(undefined)).toBeUndefined();
+  });
+});
