@@ -43,6 +43,28 @@ export default tseslint.config(
     },
   },
   {
+    // The command line is Node code: Node's globals and node:* modules; the core only through its one CLI entry.
+    files: ['src/cli/**/*.ts'],
+    languageOptions: {
+      globals: {
+        global: 'readonly', setImmediate: 'readonly', clearImmediate: 'readonly', AbortController: 'readonly',
+        AbortSignal: 'readonly', URLSearchParams: 'readonly',
+      },
+    },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/core/**', '!**/core/cli-api'], message: 'src/cli imports the core through src/core/cli-api.ts only.' },
+          {
+            group: ['preact', 'preact/*', '@preact/*', '**/shared/**', '**/background/**', '**/panel/**', '**/popup/**', '**/ui/**', '**/devtools/**', '**/test/**'],
+            message: 'src/cli is Node code: no extension or UI module.',
+          },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'chrome', 'browser', 'window', 'document', 'navigator', 'localStorage'],
+    },
+  },
+  {
     // Shipped code logs through src/shared/debug.ts only.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/shared/debug.ts'],

@@ -1,0 +1,43 @@
+/** The default output: a heading, a table (method, status, verdict, URL; the reason under each failure), the counts. */
+import { VERDICT_KINDS } from '../core/cli-api';
+import type { VerdictKind } from '../core/cli-api';
+import type { Row } from './rows';
+import { clean, short } from './terminal';
+import type { Counts } from './verdicts';
+
+/** Verdicts that get a second line: the reason code and summary, or the headline when there is no code. */
+const EXPLAINED: ReadonlySet<VerdictKind> = new Set<VerdictKind>(['blocked', 'network-error', 'inconclusive']);
+/** Column widths are measured on this many rows, so a huge file is not scanned twice. */
+const MEASURED_ROWS = 5000;
+
+function table(rows: readonly Row[]): string {
+  const head = ['#', 'METHOD', 'STATUS', 'VERDICT', 'URL'];
+  const cells = rows.map((r, i) => [String(i + 1), short(r.record.method), r.statusText, r.record.verdict, clean(r.record.url)]);
+  const widths = head.map((h, c) => Math.max(h.length, ...cells.slice(0, MEASURED_ROWS).map((row) => (c < 4 ? (row[c] ?? '').length : 0))));
+  const line = (cols: string[]): string => cols.map((col, c) => (c < 4 ? col.padEnd(widths[c] ?? 0) : col)).join('  ').trimEnd();
+  const indent = ' '.repeat((widths[0] ?? 0) + 2);
+  const out = [line(head)];
+  rows.forEach(({ record: r }, i) => {
+    out.push(line(cells[i] ?? []));
+    if (EXPLAINED.has(r.verdict)) out.push(`${indent}${r.code ? `${r.code}: ` : ''}${clean(r.code ? r.summary : r.headline)}`);
+  });
+  return out.join('\n');
+}
+
+interface TextInput {
+  file: string;
+  creator: { name: string; version: string };
+  rows: readonly Row[];
+  counts: Counts;
+}
+
+/** The whole text output, ending with a newline. */
+export function textReport({ file, creator, rows, counts }: TextInput): string {
+  const by = creator.name === 'unknown' ? '' : ` (written by ${clean(creator.name)} ${clean(creator.version)})`.replace(/ \)$/, ')');
+  let out = `${clean(file)}: ${rows.length} request${rows.length === 1 ? '' : 's'}${by}\n\n`;
+  if (rows.length > 0) out += `${table(rows)}\n\n`;
+  const parts = VERDICT_KINDS.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`);
+  out += `${parts.length ? parts.join(', ') : 'nothing to classify'}\n`;
+  if (counts.blocked > 0) out += `${counts.blocked} request${counts.blocked === 1 ? ' was' : 's were'} blocked by CORS.\n`;
+  return out;
+}

@@ -1,0 +1,12 @@
+/**
+ * The core as the command line sees it: the one entry `src/cli/` imports (eslint enforces it). It is
+ * separate from `index.ts`, the extension's public API, because the CLI needs the HAR reader and the
+ * "not sent" helpers that the panel takes from their own modules, and nothing of the UI helpers there.
+ */
+export { classify } from './classify/classify';
+export { readHar, HarReadError, DEFAULT_MAX_BYTES } from './har';
+export type { ReadHarResult } from './har';
+export { neverSent, NOT_SENT } from './classify/sent';
+export { VERDICT_KINDS } from './model/verdict';
+export type { Exchange } from './model/exchange';
+export type { CorsErrorCode, CredentialsMode, Verdict, VerdictKind } from './model/verdict';
