@@ -6,7 +6,7 @@
 import { OTHER_TAB } from '../../shared/protocol';
 import type { Drained } from '../correlate/correlator';
 import type { MainRecord } from '../correlate/main-record';
-import { pendingVerdict, safeClassify, type Classify } from '../correlate/verdicts';
+import { inFlightVerdict, safeClassify, type Classify } from '../correlate/verdicts';
 import { looksSameOrigin } from './page-sessions';
 import type { PageTracker } from './page-tracker';
 import type { Store } from './store';
@@ -50,7 +50,7 @@ export class Recorder {
     }
     const sameOrigin = this.sameOrigin(rec);
     if (!ended && !rec.shown && sameOrigin && !this.recordSameOrigin()) return;
-    let verdict = pendingVerdict(rec.ex);
+    let verdict = inFlightVerdict(rec.ex);
     if (ended || rec.ex.timings.end !== undefined) {
       verdict = safeClassify(this.classify, rec.ex);
       this.stats.classified++;

@@ -5,7 +5,7 @@ import type { BadgeApi } from '../../../src/background/tabs/badge';
 import { createCapture } from '../../../src/background/capture/listeners';
 import { observerFor } from '../../../src/background/chrome-apis';
 import { BackgroundSession, type SessionDeps } from '../../../src/background/session';
-import { pendingVerdict } from '../../../src/background/correlate/verdicts';
+import { inFlightVerdict } from '../../../src/background/correlate/verdicts';
 import type { StorageAreaLike } from '../../../src/background/persist/storage-area';
 import { FakeStorageArea } from '../../support/fake-storage-area';
 import { ManualTimers } from '../../support/fake-timers';
@@ -30,7 +30,7 @@ export function stubClassify(ex: Exchange): Verdict {
   } else {
     kind = ex.preflights.length > 0 ? 'preflighted' : 'simple';
   }
-  return { ...pendingVerdict(ex), kind, headline: `stub: ${kind}` };
+  return { ...inFlightVerdict(ex), kind, headline: `stub: ${kind}` };
 }
 
 export class FakeBadge implements BadgeApi {
