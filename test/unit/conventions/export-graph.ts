@@ -6,7 +6,8 @@
  * Followed: named, default, namespace and type-only imports (`import type`, `import { type X }`),
  * `export { x } from` and `export * from` / `export * as ns from` (a re-export is used when its own
  * export is), `import('./x')` as a value (destructured names or `.name`) and as a type
- * (`import('./x').T`), and `ns.name` / `ns['name']` on a namespace import.
+ * (`import('./x').T`), `ns.name` / `ns['name']` on a namespace import, and tsx's `tsImport('./x.ts', …)`
+ * (a module loaded at run time: all its exports are used).
  *
  * A namespace used whole (passed on, enumerated) uses every export when the importer is code; when the
  * importer is a test it uses none: a test that enumerates a module (the property test) exercises
@@ -207,6 +208,12 @@ export class ExportGraph {
         if (arg && ts.isStringLiteralLike(arg)) {
           for (const n of dynamicImportNames(node)) this.use(path, arg.text, n);
         }
+      }
+      // tsx's tsImport('./m.ts', import.meta.url): a module loaded at run time (bin/cors-lens.mjs starts the CLI so)
+      if (ts.isCallExpression(node) && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
+        const callee = node.expression;
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+        if (name === 'tsImport') this.use(path, node.arguments[0].text, ALL);
       }
       // import('./m').T and typeof import('./m') as a type
       if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {

@@ -37,6 +37,8 @@ const PLANTED: Record<string, string> = {
   'test/unit/core/named.test.ts': "import { onlyOwnTest } from '../../../src/core/named';\n",
   'test/unit/core/other.test.ts': "import { onlyOtherTest } from '../../../src/core/named';\nimport * as e from '../../../src/core/enumerated';\nconst all = { e };\nconst { lazy } = await import('../../../src/core/def');\ntype V = typeof import('../../../src/core/def').viaTypeof;\n",
   'bin/core.ts': "export { keptByBin } from '../src/core/named';\n",
+  'bin/cli.mjs': "const tsx = await import('tsx/esm/api');\nawait tsx.tsImport('../src/cli/main.ts', import.meta.url);\n",
+  'src/cli/main.ts': "export function runByLauncher(): void {}\n",
 };
 
 describe('unused exports', () => {
