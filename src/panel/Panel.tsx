@@ -8,7 +8,7 @@ import type { PanelIO } from './Toolbar';
 import { CountsBar, Toolbar } from './Toolbar';
 import { Guard } from '../ui/Guard';
 
-export interface PanelProps {
+interface PanelProps {
   store: PanelStore;
   /** Null when there is no live tab (e.g. only an imported HAR is shown). */
   actions: PanelActions | null;

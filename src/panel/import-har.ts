@@ -10,7 +10,7 @@ import { PREVIEW_CHARS } from '../ui/long-text';
 import { toRow } from './table/rows';
 import type { ImportedLog, PanelStore } from './store';
 
-export interface HarFileLike {
+interface HarFileLike {
   name: string;
   size: number;
   text(): Promise<string>;

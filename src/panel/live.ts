@@ -7,12 +7,12 @@ import type { BackgroundConnection, EventSource } from '../shared/transport';
 import { applyPortMessage } from './apply-message';
 import type { PanelStore } from './store';
 
-export interface Timers {
+interface Timers {
   set(fn: () => void, ms: number): unknown;
   clear(handle: unknown): void;
 }
 
-export interface LiveOptions {
+interface LiveOptions {
   conn: BackgroundConnection;
   tabId: number;
   store: PanelStore;

@@ -12,7 +12,7 @@ import type { Row, SortSpec, TableLine } from './table/rows';
 import { sortRows } from './table/rows';
 import { createSearchIndex } from './table/search';
 
-export type ConnectionState =
+type ConnectionState =
   | { state: 'connecting' }
   | { state: 'live' }
   | { state: 'reconnecting'; attempt: number; inMs: number }
@@ -26,7 +26,7 @@ export interface ImportedLog {
   problems: string[];
 }
 
-export type Notice = { tone: 'info' | 'error'; text: string } | null;
+type Notice = { tone: 'info' | 'error'; text: string } | null;
 
 export function createPanelStore() {
   /** Live log of the inspected tab, in order of first sight. */

@@ -1,7 +1,7 @@
 /** Blocked exchanges grouped by endpoint and reason, worst first. Everything from the wire is text. */
 import type { BlockedGroup } from '../core/report/summary';
 
-export const SHOWN_GROUPS = 8;
+const SHOWN_GROUPS = 8;
 
 export function BlockedGroups({ groups, blocked, partial }: { groups: BlockedGroup[]; blocked: number; partial: boolean }) {
   if (groups.length === 0) return null;

@@ -5,7 +5,7 @@ import type { BackgroundConnection } from '../shared/transport';
 import { copyText } from '../ui/copy';
 import type { PopupConnector } from './connector';
 
-export const PANEL_PAGE = 'src/panel/index.html';
+const PANEL_PAGE = 'src/panel/index.html';
 
 export function createChromePopupConnector(conn: BackgroundConnection = createChromeConnection()): PopupConnector {
   return {

@@ -4,7 +4,7 @@
  */
 import type { Settings, TabSnapshot, TabSummary } from '../shared/protocol';
 
-export interface PopupEnvironment {
+interface PopupEnvironment {
   browser: { name: string; version: string };
   extensionVersion: string;
 }

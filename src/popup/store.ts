@@ -9,8 +9,8 @@ import type { Settings, TabSummary } from '../shared/protocol';
 import { prepareReport } from '../shared/report-download';
 import type { PopupConnector } from './connector';
 
-export type Busy = 'export' | 'copy' | 'clear' | 'pause' | 'panel' | null;
-export interface Notice { tone: 'info' | 'error'; text: string }
+type Busy = 'export' | 'copy' | 'clear' | 'pause' | 'panel' | null;
+interface Notice { tone: 'info' | 'error'; text: string }
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;

@@ -14,7 +14,7 @@ import { portName } from './protocol';
 import { isPortMessage, portTransport, requestMessage, type BackgroundConnection, type EventSource, type PortLike } from './transport';
 
 /** The part of `runtime` used here (the browser's, or a fake in tests). */
-export interface RuntimeLike {
+interface RuntimeLike {
   sendMessage(message: unknown): Promise<unknown>;
   connect(info: { name: string }): PortLike;
 }

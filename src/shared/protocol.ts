@@ -116,7 +116,7 @@ export type PortMessage<K extends PortEventName = PortEventName> = {
 /** One event as a name and its payload: how a sender passes it (each pair is checked against `PortEvents`). */
 export type PortEventArgs = { [K in PortEventName]: [name: K, payload: PortEvents[K]] }[PortEventName];
 
-export const PORT_PREFIX = 'cors-lens/tab/';
+const PORT_PREFIX = 'cors-lens/tab/';
 export const portName = (tabId: number): string => `${PORT_PREFIX}${tabId}`;
 export function tabIdFromPortName(name: string): number | null {
   if (!name.startsWith(PORT_PREFIX)) return null;

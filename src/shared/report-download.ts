@@ -6,7 +6,7 @@
 import { buildHarReport, reportFileName, type HarReport } from '../core/har';
 import type { ExchangeEntry, PageInfo } from './protocol';
 
-export interface BrowserInfo {
+interface BrowserInfo {
   name: string;
   version: string;
 }
@@ -53,7 +53,7 @@ export interface ExportInput {
   dropped?: number;
 }
 
-export interface ExportResult {
+interface ExportResult {
   fileName: string;
   /** Size of the saved file in bytes. */
   bytes: number;

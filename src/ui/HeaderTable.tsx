@@ -2,7 +2,7 @@ import type { Header } from '../core/model/exchange';
 import { PREVIEW_CHARS } from './long-text';
 import { LongText } from './LongText';
 
-export interface HeaderTableProps {
+interface HeaderTableProps {
   headers: Header[];
   /** Accessible caption, e.g. "Preflight response headers". */
   caption: string;

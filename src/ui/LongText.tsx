@@ -4,7 +4,7 @@ import { CopyButton } from './CopyButton';
 import { characters, clipText, PREVIEW_CHARS } from './long-text';
 import { LongTextView } from './LongTextView';
 
-export interface LongTextProps {
+interface LongTextProps {
   value: string;
   /** What the value is, for the buttons' names ("value", "Chrome message"…). */
   name?: string;
@@ -25,7 +25,7 @@ export function LongText({ value, name = 'value', limit = PREVIEW_CHARS, code = 
  * is costly to build (a concatenation around a long value is copied whole when first read), pass `whole`
  * and its `length`: it is built on request only.
  */
-export type Whole = { value: string } | { whole: () => string; length: number };
+type Whole = { value: string } | { whole: () => string; length: number };
 
 export function LongMarker(props: Whole & { name?: string }) {
   const { name = 'value' } = props;

@@ -15,9 +15,9 @@ export interface Column<R> {
   cell: (row: R) => ComponentChildren;
 }
 
-export type SortDir = 'asc' | 'desc';
+type SortDir = 'asc' | 'desc';
 
-export interface VirtualTableProps<R> {
+interface VirtualTableProps<R> {
   label: string;
   rows: readonly R[];
   columns: readonly Column<R>[];

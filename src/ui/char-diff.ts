@@ -10,7 +10,7 @@ import { PREVIEW_CHARS } from './long-text';
 
 export type DiffPart = { text: string; changed: boolean };
 
-export interface CharDiff {
+interface CharDiff {
   /** The received value, with characters the needed value lacks marked `changed`. */
   received: DiffPart[];
   /** The needed value, with characters the received value lacks marked `changed`. */

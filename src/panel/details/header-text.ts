@@ -2,7 +2,7 @@
  * Response headers as editable text, one `Name: value` a line, and back. Parsing is lenient: every line
  * that reads as a header is kept, every other line gets a message saying why it was left out.
  *
- * A value longer than LONG_VALUE (a 1 MB cookie, a policy) is not put in the text: the editor is for CORS
+ * A value longer than PREVIEW_CHARS (a 1 MB cookie, a policy) is not put in the text: the editor is for CORS
  * headers, and a textarea holding megabytes lays out for seconds. It is written as its first characters and
  * a marker, `… [+1,048,500 characters #2]`, which the parser turns back into the captured value (the start as
  * typed, the rest as received); `#2` numbers it in the `long` list the text was made with.
@@ -10,12 +10,10 @@
 import type { Header } from '../../core/model/exchange';
 import { grouped, PREVIEW_CHARS } from '../../ui/long-text';
 
-/** Values longer than this are written as a start and a marker. */
-export const LONG_VALUE = PREVIEW_CHARS;
 /** How much of such a value the text shows. */
 const LONG_START = 80;
 
-export interface HeaderText {
+interface HeaderText {
   text: string;
   /** The long values the markers stand for, by number. */
   long: string[];
@@ -35,7 +33,7 @@ export interface ParsedHeaders {
 export function formatHeaders(headers: readonly Header[]): HeaderText {
   const long: string[] = [];
   const lines = headers.map((h) => {
-    if (h.value.length <= LONG_VALUE) return `${h.name}: ${h.value}`;
+    if (h.value.length <= PREVIEW_CHARS) return `${h.name}: ${h.value}`;
     long.push(h.value);
     return `${h.name}: ${h.value.slice(0, LONG_START)}… [+${grouped(h.value.length - LONG_START)} characters #${long.length}]`;
   });

@@ -41,7 +41,7 @@ export function decidingRequestHeaders(v: Verdict): Set<string> {
 }
 
 /** One header that let a request through: what the server sent and what the browser needed. */
-export interface PassedCheck {
+interface PassedCheck {
   where: string;
   header: string;
   received: string | null;

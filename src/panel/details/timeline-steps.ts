@@ -2,7 +2,7 @@
 import type { Exchange } from '../../core/model/exchange';
 import type { Verdict } from '../../core/model/verdict';
 
-export interface TimelineStep {
+interface TimelineStep {
   kind: 'preflight' | 'preflight-cached' | 'redirect' | 'request';
   /** Index into `preflights` or `redirects`. */
   index: number;

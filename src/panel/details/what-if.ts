@@ -14,7 +14,7 @@ import { judgeByHeaders } from '../../core/classify/by-headers';
 import type { Exchange, Header, Outcome } from '../../core/model/exchange';
 import type { Reason, Verdict } from '../../core/model/verdict';
 
-export type StepKind = 'preflight' | 'redirect' | 'response';
+type StepKind = 'preflight' | 'redirect' | 'response';
 
 export interface WhatIfStep {
   /** `preflight:0`, `redirect:1`, `response`. */
@@ -36,7 +36,7 @@ export interface WhatIfStep {
 }
 
 /** Edited response headers by step key; a step without an entry keeps what was captured. */
-export type Edits = Readonly<Record<string, readonly Header[] | undefined>>;
+type Edits = Readonly<Record<string, readonly Header[] | undefined>>;
 
 export function whatIfSteps(ex: Exchange, fixSteps: readonly StepFix[]): WhatIfStep[] {
   const steps: WhatIfStep[] = [];

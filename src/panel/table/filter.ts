@@ -36,7 +36,7 @@ export function display(rows: readonly Row[], kind: KindFilter, showNonCors: boo
   return linesOf(index.search(rows.filter((row) => kindMatches(row, kind, showNonCors)), wordsOf(text)));
 }
 
-export interface Filtered {
+interface Filtered {
   rows: readonly Row[];
   lines: TableLine[];
 }

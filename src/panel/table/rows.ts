@@ -47,7 +47,7 @@ export function splitUrl(url: string): { origin: string; path: string } {
  * The request's own status. A request blocked at its preflight was never sent: it has none (the
  * verdict's status is then the preflight's, which its own row shows).
  */
-export function statusText(entry: ExchangeEntry): { status: number | null; text: string; title: string | null } {
+function statusOf(entry: ExchangeEntry): { status: number | null; text: string; title: string | null } {
   const { exchange, verdict } = entry;
   if (neverSent(exchange, verdict)) return { status: null, text: NOT_SENT, title: notSentWhy(exchange) };
   const status = verdict.status ?? exchange.response?.status ?? null;
@@ -60,7 +60,7 @@ export function statusText(entry: ExchangeEntry): { status: number | null; text:
 /** Cheap: what the table needs to draw and sort a row. The search text is built later, by the search index. */
 export function toRow(entry: ExchangeEntry): Row {
   const { exchange: x, verdict: v } = entry;
-  const st = statusText(entry);
+  const st = statusOf(entry);
   const lines: TableLine[] = [];
   const row: Row = {
     entry,

@@ -1,10 +1,12 @@
 /** The pages' BackgroundConnection over a runtime: requests, errors, the tab port and its end. */
 import { describe, expect, it } from 'vitest';
-import { BackgroundError, createChromeConnection, type RuntimeLike } from '../../../src/shared/chrome-connection';
+import { BackgroundError, createChromeConnection } from '../../../src/shared/chrome-connection';
 import { dispatch } from '../../../src/background/messaging';
 import type { PortMessage } from '../../../src/shared/protocol';
 import { portMessage, type PortLike } from '../../../src/shared/transport';
 import { API, harness, TAB } from '../background/harness';
+
+type RuntimeLike = NonNullable<Parameters<typeof createChromeConnection>[0]>;
 
 class FakePort implements PortLike {
   readonly messages = new Set<(m: unknown) => void>();

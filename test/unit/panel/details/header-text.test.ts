@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatHeaders, LONG_VALUE, parseHeaders } from '../../../../src/panel/details/header-text';
+import { formatHeaders, parseHeaders } from '../../../../src/panel/details/header-text';
+import { PREVIEW_CHARS } from '../../../../src/ui/long-text';
 
 describe('header text', () => {
   it('writes one "Name: value" a line and reads it back, order and duplicates kept', () => {
@@ -60,7 +61,7 @@ describe('long values in the header text', () => {
   });
 
   it('leaves a value at the limit in the text', () => {
-    const value = 'v'.repeat(LONG_VALUE);
+    const value = 'v'.repeat(PREVIEW_CHARS);
     expect(formatHeaders([{ name: 'X', value }]).text).toBe(`X: ${value}`);
   });
 

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
 import { fixesFor } from '../../../../src/core/fix';
 import type { Exchange, Header } from '../../../../src/core/model/exchange';
-import { editedExchange, judgeWhatIf, whatIfSteps, type Edits } from '../../../../src/panel/details/what-if';
+import { editedExchange, judgeWhatIf, whatIfSteps } from '../../../../src/panel/details/what-if';
 import { API, exchange, PAGE } from '../../../support/builder';
+
+type Edits = Parameters<typeof editedExchange>[2];
 
 /** Steps of `x`, the edits made by `edit` on each step's start (received, or the fix), and the judgement. */
 function tryIt(x: Exchange, from: 'received' | 'fix', edit: (key: string, headers: Header[]) => Header[] = (_, h) => h) {
