@@ -4,6 +4,7 @@
  * State for tests and the demo: `window.lab` (runAll(), runCase(), results, lastRun) and, on each row,
  * data-state="running|done" and data-outcome="ok|error". `document.body.dataset.run` is "done" after Run all.
  * A case's `prepare` requests run first, in order (same nonce); their page-side results are in `record.prepared`.
+ * `runCase(id, nonce, 'prepare')` then `runCase(id, nonce, 'subject')` runs the two halves apart.
  */
 /* global window, document, fetch, Headers, Image, FontFace, EventSource, Worker, XMLHttpRequest, navigator, Blob, PerformanceObserver */
 (() => {
@@ -174,7 +175,9 @@
     row.querySelector('td.status').textContent = state === 'running' ? 'running…' : result ? result.detail : '';
   };
 
-  lab.runCase = async (id, nonce = lab.nonce) => {
+  // phase: 'all' (default: preparation, then the subject), 'prepare' (preparation only) or 'subject' (the subject
+  // only, after a 'prepare' run with the same nonce): an observer can tell the subject's traces from the preparation's.
+  lab.runCase = async (id, nonce = lab.nonce, phase = 'all') => {
     const kase = cases.find((c) => c.id === id);
     if (!kase) throw new Error(`no lab case ${id}`);
     const url = tagged(kase.action.url, nonce);
@@ -183,11 +186,11 @@
     const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(fail('timed out in the page')), CASE_TIMEOUT_MS); });
     const prepared = [];
     const run = async () => {
-      for (const step of kase.prepare ?? []) {
+      for (const step of phase === 'subject' ? [] : kase.prepare ?? []) {
         const stepUrl = tagged(step.url, nonce);
         prepared.push({ url: stepUrl, ...(await runners[step.kind](step, stepUrl)) });
       }
-      return runners[kase.action.kind](kase.action, url);
+      return phase === 'prepare' ? ok(`prepared (${prepared.length})`) : runners[kase.action.kind](kase.action, url);
     };
     const result = await Promise.race([run(), timeout]);
     clearTimeout(timer);

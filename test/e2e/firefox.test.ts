@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeEntry, TabSnapshot } from '../../src/shared/protocol';
 import { reasonDef } from '../../src/core/reasons';
 import { buildCases, startLab, withNonce, type Lab, type LabCase } from './support';
+import { preparedBefore } from '../../lab/cases';
 import { buildFirefoxExtension, launchFirefox, until, type Firefox } from './support/firefox';
 import { GECKO_ID } from '../../scripts/firefox-manifest.mjs';
 
@@ -69,16 +70,20 @@ beforeAll(async () => {
   await until('the lab gallery', () => ff!.evaluate<boolean>(gallery, 'document.body.dataset.ready === "true"'));
 
   const nonce = `ff${Date.now().toString(36)}`;
-  const runCase = async (id: string, tag: string) => JSON.parse(await ff!.evaluate<string>(gallery,
-    `window.lab.runCase(${JSON.stringify(id)}, ${JSON.stringify(tag)}).then((r) => JSON.stringify(r))`)) as { ok: boolean; detail: string; url: string };
+  const runCase = async (id: string, tag: string, phase: 'all' | 'prepare' | 'subject' = 'all') => JSON.parse(await ff!.evaluate<string>(gallery,
+    `window.lab.runCase(${JSON.stringify(id)}, ${JSON.stringify(tag)}, ${JSON.stringify(phase)}).then((r) => JSON.stringify(r))`)) as { ok: boolean; detail: string; url: string };
+  const prepares = new Set(ALL.filter((c) => c.prepare).map((c) => c.id));
   // Before any cookie exists: a credentialed request whose credentials nothing shows.
   bare = await runCase('wildcard-credentials', `${nonce}bare`);
   // One case at a time, so the console messages and the requests at the server between two cases are that case's.
   const decided = new Map<string, FirefoxDecision>();
   for (const id of CASES) {
+    // A case's preparation requests (lab/case-types.ts) run first, apart: the console and the server log
+    // that follow are the subject's alone.
+    if (prepares.has(id)) await runCase(id, nonce, 'prepare');
     await ff.clearConsole();
     const before = lab.log().length;
-    const r = await runCase(id, nonce);
+    const r = await runCase(id, nonce, prepares.has(id) ? 'subject' : 'all');
     const preflight = lab.log().slice(before).some((l) => l.preflight);
     const mine = new RegExp(`cid=${id}(-target)?([&.’'\\s]|$)`);
     const messages = async () => (await ff!.consoleMessages()).filter((m) => mine.test(m.text));
@@ -111,7 +116,11 @@ beforeAll(async () => {
     if (!answer.ok || !answer.result) throw new Error(`get-snapshot failed: ${answer.error ?? 'no result'}`);
     return answer.result;
   };
-  const byCase = (entries: ExchangeEntry[]) => new Map(CASES.map((id) => [id, entries.find((e) => e.exchange.url === urlOf(id) && e.exchange.method !== 'OPTIONS')]));
+  // The subject is the request to its URL that comes after the case's preparation requests to that URL.
+  const byCase = (entries: ExchangeEntry[]) => {
+    const inOrder = [...entries].sort((a, b) => a.seq - b.seq);
+    return new Map(CASES.map((id) => [id, inOrder.filter((e) => e.exchange.url === urlOf(id) && e.exchange.method !== 'OPTIONS')[preparedBefore(cases.get(id)!)]]));
+  };
   const entries = await until('CORS Lens to classify every case', async () => {
     recorded = (await snapshot()).entries;
     const m = byCase(recorded);

@@ -10,7 +10,7 @@ export interface CaseResult {
 }
 export interface GalleryRun { nonce: string; results: CaseResult[] }
 
-interface LabWindow { lab: { cases: LabCase[]; runAll(): Promise<GalleryRun>; runCase(id: string, nonce?: string): Promise<CaseResult> } }
+interface LabWindow { lab: { cases: LabCase[]; runAll(): Promise<GalleryRun>; runCase(id: string, nonce?: string, phase?: 'all' | 'prepare' | 'subject'): Promise<CaseResult> } }
 
 /**
  * Opens the gallery and waits until it is ready. With a recorder, also waits until the gallery's worker
