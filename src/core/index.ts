@@ -1,6 +1,5 @@
 /** Public API of the core: the classifier, its types, the reason catalogue and small helpers. */
-export { classify, describeChecks } from './classify/classify';
-export type { CheckLine } from './classify/checks';
+export { classify } from './classify/classify';
 export type * from './model/exchange';
 export type * from './model/verdict';
 export { REASONS, reasonDef, mdnUrl } from './reasons';

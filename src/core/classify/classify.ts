@@ -6,7 +6,6 @@
  */
 import type { Exchange, Outcome } from '../model/exchange';
 import type { Verdict } from '../model/verdict';
-import type { CheckLine } from './checks';
 import { sanitize } from '../model/sanitize';
 import { schemeOf } from '../http/url';
 import { detectMode } from './mode';
@@ -20,7 +19,7 @@ import { localNetworkVerdict } from './outcome/lna';
 import { failedCorsVerdict } from './outcome/failed';
 import { completedCorsVerdict } from './outcome/completed';
 import { firefoxCompletedVerdict, firefoxRefusedVerdict } from './outcome/firefox';
-import { networkErrorVerdict, nonCorsVerdict, pendingVerdict, plainNetworkError, unknownModeFailure } from './outcome/other';
+import { networkErrorVerdict, nonCorsVerdict, pendingOutcomeVerdict, plainNetworkError, unknownModeFailure } from './outcome/other';
 import { opaqueRedirectVerdict, stoppedAtRedirect } from './outcome/redirect';
 
 export function classify(exchange: Exchange): Verdict {
@@ -62,7 +61,7 @@ function classifyExchange(ex: Exchange): Verdict {
   const ctx: Context = { ex, mode, origin, steps: buildSteps(ex) };
   const cookie = cookieSentCrossOrigin(ex, ctx.steps, origin);
   const primary = evaluate(ctx, cookie);
-  if (outcome.state === 'pending') return pendingVerdict(primary);
+  if (outcome.state === 'pending') return pendingOutcomeVerdict(primary);
   if (failedError !== null && stoppedAtRedirect(ex, failedError)) {
     const opaque = opaqueRedirectVerdict(ctx, primary, cookie);
     if (opaque) return opaque;
@@ -87,24 +86,4 @@ function classifyExchange(ex: Exchange): Verdict {
 /** Navigations, WebSockets and browser-initiated requests are never CORS-checked. */
 function isCorsCandidate(ex: Exchange, origin: string | undefined): boolean {
   return origin !== undefined && ex.type !== 'main_frame' && ex.type !== 'sub_frame' && ex.type !== 'websocket' && ex.type !== 'webtransport';
-}
-
-/**
- * The checks the browser made on this exchange, one line each (received, expected, passed), judged
- * with the credentials the verdict settled on. Empty when CORS did not apply. Never throws.
- */
-export function describeChecks(exchange: Exchange, verdict?: Verdict): CheckLine[] {
-  try {
-    const ex = sanitize(exchange);
-    const origin = requestOrigin(ex);
-    const mode = detectMode(ex);
-    if (origin === undefined || mode.mode === 'navigate' || mode.mode === 'websocket') return [];
-    const mode2 = verdict?.credentials.mode;
-    const credentialed = mode2 === 'include' || mode2 === 'inferred-include';
-    const trace: CheckLine[] = [];
-    evaluate({ ex, mode, origin, steps: buildSteps(ex) }, credentialed, trace);
-    return trace;
-  } catch {
-    return [];
-  }
 }

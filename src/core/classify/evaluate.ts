@@ -7,7 +7,6 @@ import type { Exchange, PreflightRecord } from '../model/exchange';
 import type { PreflightInfo, StepRef } from '../model/verdict';
 import type { ModeInfo } from './mode';
 import type { Step } from './steps';
-import { traceAccess, traceHidden, tracePreflight, type Trace } from './checks';
 import { firstHeader, headerCount, joinedHeader } from '../http/headers';
 import { OPAQUE_ORIGIN, originOf } from '../http/origin';
 import { schemeOf } from '../http/url';
@@ -16,6 +15,7 @@ import { buildPreflightInput, credentialedPreflightCode, judgePreflight, observe
 import { accessFailure, accessInput, credentialsWouldFail, type AccessFailure } from '../reasons/access-rules';
 import { ACCESS_REASONS, firstMatch, REDIRECT_REASONS, REQUEST_REASONS, type Failure } from '../reasons';
 import { invalidAllowCredentials } from '../reasons/invalid-allow-credentials';
+import { NO_PREFLIGHT } from '../model/make-verdict';
 
 export interface Context {
   ex: Exchange;
@@ -59,9 +59,7 @@ const ACCESS_CODE: Record<AccessFailure, string> = {
   credentials: 'InvalidAllowCredentials',
 };
 
-const NO_PREFLIGHT: PreflightInfo = { required: false, why: [], observed: false, cached: false };
-
-export function evaluate(ctx: Context, credentialed: boolean, trace?: Trace): Evaluation {
+export function evaluate(ctx: Context, credentialed: boolean): Evaluation {
   const { mode } = ctx;
   const corsMode = mode.mode === 'cors';
   let origin = ctx.origin;
@@ -91,13 +89,10 @@ export function evaluate(ctx: Context, credentialed: boolean, trace?: Trace): Ev
       continue;
     }
     ev.cors = true;
-    const pre = judgeStep(ctx, step, origin, credentialed, used, ev, trace);
+    const pre = judgeStep(ctx, step, origin, credentialed, used, ev);
     if (pre === 'stop') return done(ev, ev.failures, tainted);
     const res = step.response;
-    if (!res) {
-      ev.unseen.push(step.ref);
-      if (trace) traceHidden(trace, step.ref, origin);
-    }
+    if (!res) ev.unseen.push(step.ref);
     else if (res.status === 304 && step.location === null) ev.notModified = true;
     else {
       const input = accessInput({
@@ -106,7 +101,6 @@ export function evaluate(ctx: Context, credentialed: boolean, trace?: Trace): Ev
         acaoLines: headerCount(res.headers, 'access-control-allow-origin'),
         acac: joinedHeader(res.headers, 'access-control-allow-credentials'),
       });
-      if (trace) traceAccess(trace, input);
       const found = firstMatch(ACCESS_REASONS, input);
       if (!credentialed && ev.credentialedFailure === null) {
         const kind = accessFailure(input.acao, input.acac, origin, true);
@@ -159,7 +153,7 @@ function taint(step: Step, origin: string, tainted: boolean): { origin: string; 
 }
 
 /** Preflight for one CORS step: sets `ev.preflight`, and returns 'stop' when the walk ends here. */
-function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boolean, used: PreflightRecord[], ev: Evaluation, trace?: Trace): 'stop' | 'go' {
+function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boolean, used: PreflightRecord[], ev: Evaluation): 'stop' | 'go' {
   const need = preflightNeed(step.method, step.requestHeaders);
   const pre = findPreflight(ctx, step, used);
   if (!pre) {
@@ -179,7 +173,6 @@ function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boole
     ev.status = null;
     return 'stop';
   }
-  if (trace) tracePreflight(trace, input);
   const failures = judgePreflight(input);
   if (!credentialed && ev.credentialedFailure === null) ev.credentialedFailure = credentialedPreflightCode({ ...input, credentialed: true });
   if (failures.length > 0) {

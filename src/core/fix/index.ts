@@ -5,8 +5,9 @@
  */
 import type { Exchange } from '../model/exchange';
 import type { Verdict } from '../model/verdict';
-import type { FixNote, FixOptions, FixSet, FixStatus, Snippet, StackId } from './types';
-import { buildSpec, headerValue } from './spec';
+import type { FixNote, FixOptions, FixSet, FixStatus } from './types';
+import { buildSpec } from './spec';
+import { joinedHeader } from '../http/headers';
 import { buildSteps } from './steps';
 import { cutNotes, NO_HEADER_FIX_CODES, reasonNotes, shapeNotes } from './notes';
 import { credentialsNotes } from './credentials';
@@ -48,7 +49,7 @@ const SUMMARY: Record<FixStatus, string> = {
 /** The page origin before any taint, for the per-hop Origin of redirect steps. */
 function pageOrigin(exchange: Exchange, verdict: Verdict, fallback: string): string {
   if (!verdict.tainted && verdict.origin) return verdict.origin;
-  const sent = headerValue(exchange.requestHeaders, 'origin');
+  const sent = joinedHeader(exchange.requestHeaders, 'origin');
   if (sent !== null && sent.trim() !== 'null') return sent.trim();
   if (exchange.initiator) return exchange.initiator;
   return (exchange.documentUrl && originOf(exchange.documentUrl)) || fallback;
@@ -97,11 +98,6 @@ export function fixesFor(input: Exchange, verdictIn: Verdict, optionsIn: FixOpti
   const cutForSnippet = spec.cut.some((c) => c.field !== 'url');
   const snippets = cutForSnippet ? [] : STACKS.map((s) => s.generate(spec));
   return { status, summary: SUMMARY[status], spec, steps, notes, snippets };
-}
-
-/** Snippet for one stack (what the panel shows when the user picks a stack). */
-export function snippetFor(exchange: Exchange, verdict: Verdict, stack: StackId, options: FixOptions = {}): Snippet | null {
-  return fixesFor(exchange, verdict, options).snippets.find((s) => s.stack === stack) ?? null;
 }
 
 export { fixMarkdown } from './markdown';

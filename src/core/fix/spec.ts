@@ -16,9 +16,6 @@ export const SUGGESTED_MAX_AGE = 600;
 
 const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
-/** The header's value as the browser joins it (", "), or null when absent. */
-export const headerValue = joinedHeader;
-
 function finalUrl(exchange: Exchange): string {
   const last = exchange.redirects[exchange.redirects.length - 1];
   return last ? last.location : exchange.url;
@@ -27,8 +24,8 @@ function finalUrl(exchange: Exchange): string {
 function requestOrigin(exchange: Exchange, verdict: Verdict): string | null {
   if (verdict.tainted) return 'null';
   if (verdict.origin) return verdict.origin;
-  const sent = headerValue(exchange.requestHeaders, 'origin')
-    ?? headerValue(exchange.preflights[0]?.requestHeaders, 'origin');
+  const sent = joinedHeader(exchange.requestHeaders, 'origin')
+    ?? joinedHeader(exchange.preflights[0]?.requestHeaders, 'origin');
   if (sent !== null) return sent.trim();
   if (exchange.initiator) return exchange.initiator;
   return exchange.documentUrl ? originOf(exchange.documentUrl) : null;
@@ -68,7 +65,7 @@ export function unsafeHeaderNames(exchange: Exchange, verdict: Verdict): HeaderN
     for (const n of items) names.add(n);
   };
   for (const p of exchange.preflights) {
-    const acrh = headerValue(p.requestHeaders, 'access-control-request-headers');
+    const acrh = joinedHeader(p.requestHeaders, 'access-control-request-headers');
     if (acrh !== null) add(acrh);
   }
   const whys = verdict.preflight.why;
@@ -86,7 +83,7 @@ export function unsafeHeaderNames(exchange: Exchange, verdict: Verdict): HeaderN
 /** The method as the browser announced it in the preflight, else as sent. */
 export function requestMethod(exchange: Exchange): string {
   for (const p of exchange.preflights) {
-    const acrm = headerValue(p.requestHeaders, 'access-control-request-method');
+    const acrm = joinedHeader(p.requestHeaders, 'access-control-request-method');
     if (acrm !== null && acrm.trim()) return acrm.trim();
   }
   return exchange.method;

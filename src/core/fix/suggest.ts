@@ -4,7 +4,7 @@
  */
 import type { Exchange, Header } from '../model/exchange';
 import type { StackId } from './types';
-import { headerValue } from './spec';
+import { joinedHeader } from '../http/headers';
 import { sanitize } from '../model/sanitize';
 
 /** Ordered: the first pattern that matches wins (frameworks before the servers that host them). */
@@ -33,7 +33,7 @@ function responses(exchange: Exchange): Header[][] {
 
 export function suggestedStack(input: Exchange): StackId | null {
   for (const headers of responses(sanitize(input))) {
-    const text = [headerValue(headers, 'x-powered-by'), headerValue(headers, 'server')].filter((v) => v !== null).join(' ');
+    const text = [joinedHeader(headers, 'x-powered-by'), joinedHeader(headers, 'server')].filter((v) => v !== null).join(' ');
     if (!text) continue;
     for (const [re, id] of RULES) if (re.test(text)) return id;
   }

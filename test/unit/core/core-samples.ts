@@ -45,7 +45,6 @@ const buildOptions = () => ({ includeSensitive: false, browser: { name: 'Chromiu
 export const SAMPLES: Record<string, Record<string, Args>> = {
   core: {
     classify: (i) => [x(i)],
-    describeChecks: (i) => xv(i),
     reasonDef: () => ['MissingAllowOriginHeader'],
     mdnUrl: () => [core.REASONS[0]],
     canonicalName: () => ['access-control-allow-origin'],
@@ -77,7 +76,6 @@ export const SAMPLES: Record<string, Record<string, Args>> = {
   },
   fix: {
     fixesFor: (i) => [...xv(i), { stack: 'nginx' }],
-    snippetFor: (i) => [...xv(i), 'nginx', {}],
     fixMarkdown: (i) => { const [a, b] = xv(i); return [fix.fixesFor(a as Exchange, b as Verdict), 'express']; },
     stackInfo: () => ['nginx'],
     suggestedStack: (i) => [x(i)],
@@ -87,7 +85,6 @@ export const SAMPLES: Record<string, Record<string, Args>> = {
     curlFor: (i) => [x(i), i % 2 ? 'preflight' : 'request', { includeSecrets: false }],
   },
   summary: {
-    endpointOf: () => [`${API}/a?b`],
     failingUrl: (i) => { const e = entry(i); return [e.exchange, e.verdict.reasons[0]]; },
     groupBlocked: (i) => [[entry(i), entry(i + 1)]],
     newestBlocked: (i) => [[entry(i), entry(i + 1)]],

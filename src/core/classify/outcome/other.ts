@@ -43,7 +43,8 @@ export function networkErrorVerdict(ex: Exchange, ev: Evaluation, error: string)
   });
 }
 
-export function pendingVerdict(ev: Evaluation): Verdict {
+/** The classifier's verdict for an exchange whose outcome is still pending, from what was evaluated so far. */
+export function pendingOutcomeVerdict(ev: Evaluation): Verdict {
   return verdict({
     kind: 'pending',
     headline: 'Pending: the request has not finished yet',

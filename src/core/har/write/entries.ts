@@ -4,6 +4,7 @@
  */
 import type { Exchange, Header, ResponseRecord } from '../../model/exchange';
 import type { Verdict } from '../../model/verdict';
+import { firstHeader } from '../../http/headers';
 import { neverSent } from '../../classify/sent';
 import { preflightBlock, requestBlock } from './cors-block';
 import { requestCookies, responseCookies } from './cookies';
@@ -27,12 +28,9 @@ interface Step {
   cors: HarCors;
 }
 
-const headerValue = (headers: readonly Header[], name: string): string | undefined =>
-  headers.find((h) => h.name.toLowerCase() === name)?.value;
-
 function locationOf(url: string, response: ResponseRecord | undefined): string {
-  const loc = response ? headerValue(response.headers, 'location') : undefined;
-  return loc === undefined ? '' : resolveUrl(loc, url);
+  const loc = response ? firstHeader(response.headers, 'location') : null;
+  return loc === null ? '' : resolveUrl(loc, url);
 }
 
 /** The exchange ended on its last redirect hop (refused, or failed CORS): no request was made to the Location. */
@@ -102,7 +100,7 @@ function preflightSteps(x: Exchange, v: Verdict): Step[] {
 }
 
 function mimeTypeOf(response: ResponseRecord | undefined): string {
-  const ct = response ? headerValue(response.headers, 'content-type') : undefined;
+  const ct = response ? firstHeader(response.headers, 'content-type') : null;
   return ct?.trim() || 'x-unknown';
 }
 
