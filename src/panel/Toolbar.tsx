@@ -35,8 +35,8 @@ export function Toolbar({ store, actions, io, filterRef }: {
     <div class="toolbar" role="toolbar" aria-label="Filters and actions">
       <div class="seg" role="group" aria-label="Show">
         {KINDS.map((k) => (
-          <button key={k.id} type="button" class="btn seg-btn" aria-pressed={store.kind.value === k.id}
-            onClick={() => { store.kind.value = k.id; }}>{k.label}</button>
+          <button key={k.id} type="button" class="btn seg-btn" aria-pressed={store.kindFilter.value === k.id}
+            onClick={() => { store.kindFilter.value = k.id; }}>{k.label}</button>
         ))}
       </div>
       <label class="check">
@@ -45,10 +45,10 @@ export function Toolbar({ store, actions, io, filterRef }: {
         Non-CORS ({nonCors})
       </label>
       <input ref={filterRef} type="search" class="filter" placeholder="Filter  ( / )"
-        aria-label="Filter by URL, header name or value, or reason" value={store.text.value}
-        onInput={(e) => { store.text.value = e.currentTarget.value; }}
+        aria-label="Filter by URL, header name or value, or reason" value={store.filterText.value}
+        onInput={(e) => { store.filterText.value = e.currentTarget.value; }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') { e.preventDefault(); store.text.value = ''; }
+          if (e.key === 'Escape') { e.preventDefault(); store.filterText.value = ''; }
         }} />
       <span class="spacer" />
       {actions && !importing && (

@@ -38,9 +38,11 @@ export function createPanelStore() {
   const notice = signal<Notice>(null);
   const imported = signal<ImportedLog | null>(null);
 
-  const kind = signal<KindFilter>('all');
+  /** The verdict filter buttons (All / Blocked / Preflighted / Simple). */
+  const kindFilter = signal<KindFilter>('all');
   const showNonCors = signal(false);
-  const text = signal('');
+  /** What is typed in the filter box. */
+  const filterText = signal('');
   const sort = signal<SortSpec>({ column: 'time', dir: 'asc' });
   /** Key (TableLine.key) of the line the keyboard is on: it stays on that line through sorts and updates. */
   const activeKey = signal<string | null>(null);
@@ -54,7 +56,7 @@ export function createPanelStore() {
   /** What the filter box searches, prepared per row (Panel warms it while the page is idle). */
   const search = createSearchIndex();
   const filter = createFilter(32, search);
-  const filtered = computed(() => filter(sorted.value, kind.value, showNonCors.value, text.value));
+  const filtered = computed(() => filter(sorted.value, kindFilter.value, showNonCors.value, filterText.value));
   /** The table's lines: filtered exchanges, each followed by its preflights. */
   const visible = computed<TableLine[]>(() => filtered.value.lines);
   /** How many exchanges pass the filters. */
@@ -80,7 +82,7 @@ export function createPanelStore() {
 
   return {
     live, summary, settings, connection, notice, imported,
-    kind, showNonCors, text, sort, activeKey, openKey, exportSecrets,
+    kindFilter, showNonCors, filterText, sort, activeKey, openKey, exportSecrets,
     rows, sorted, visible, shown, counts, activeIndex, open, search,
   };
 }

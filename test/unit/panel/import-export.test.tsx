@@ -69,7 +69,7 @@ describe('export', () => {
   it('exports every entry the panel holds, with the page of the tab, secrets only when asked', () => {
     const store = createPanelStore();
     applyPortMessage(store, portMessage('snapshot', snapshot([simple('a', 1), blockedTrailingSlash('b', 2)])));
-    store.text.value = 'items/b';
+    store.filterText.value = 'items/b';
     const input = exportInput(store, false);
     expect(input.entries.map((e) => e.exchange.id)).toEqual(['a', 'b']);
     expect(input.pages?.[0]?.url).toMatch(/^http:\/\/127\.0\.0\.1:4001/);
