@@ -10,7 +10,7 @@ import { sanitize } from '../model/sanitize';
 import { schemeOf } from '../http/url';
 import { detectMode } from './mode';
 import { requestOrigin } from './initiator';
-import { buildSteps } from './steps';
+import { exchangeSteps } from './steps';
 import { evaluate, type Context } from './evaluate';
 import { cookieSentCrossOrigin } from './credentials';
 import { errorClass } from './errors';
@@ -58,7 +58,7 @@ function classifyExchange(ex: Exchange): Verdict {
   if (origin === undefined) {
     return nonCorsVerdict(ex, 'same-origin', 'Browser-initiated: no page origin made this request, so CORS does not apply', failedError);
   }
-  const ctx: Context = { ex, mode, origin, steps: buildSteps(ex) };
+  const ctx: Context = { ex, mode, origin, steps: exchangeSteps(ex) };
   const cookie = cookieSentCrossOrigin(ex, ctx.steps, origin);
   const primary = evaluate(ctx, cookie);
   if (outcome.state === 'pending') return pendingOutcomeVerdict(primary);

@@ -22,7 +22,7 @@ export interface Step {
 
 const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']);
 
-export function buildSteps(ex: Exchange): Step[] {
+export function exchangeSteps(ex: Exchange): Step[] {
   const steps: Step[] = [];
   let url = ex.url;
   let method = ex.method;

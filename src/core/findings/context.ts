@@ -6,7 +6,7 @@
 import type { Exchange, Header } from '../model/exchange';
 import type { CorsErrorCode, StepRef, Verdict } from '../model/verdict';
 import type { FindingBrowser, FindingEvidence } from './types';
-import { buildSteps } from '../classify/steps';
+import { exchangeSteps } from '../classify/steps';
 import { firstHeader, joinedHeader } from '../http/headers';
 import { originOf } from '../http/origin';
 import { endpointOf } from '../http/url';
@@ -90,7 +90,7 @@ export function contextOf(exchange: Exchange, verdict: Verdict, browser: Finding
     preflights.push(view({ kind: 'preflight', index }, p.url, 'OPTIONS', sentOrigin(p.requestHeaders), p.response.headers, p.response.status, p.response.fromCache === true, verdict));
   });
   const responses: StepView[] = [];
-  for (const step of buildSteps(exchange)) {
+  for (const step of exchangeSteps(exchange)) {
     if (!step.response) continue;
     // A hop on the page's own origin is not CORS-checked: what it sends is not a CORS configuration.
     if (pageOrigin !== null && pageOrigin !== 'null' && originOf(step.url) === pageOrigin) continue;

@@ -8,7 +8,7 @@ import type { Verdict } from '../model/verdict';
 import type { FixNote, FixOptions, FixSet, FixStatus } from './types';
 import { buildSpec } from './spec';
 import { joinedHeader } from '../http/headers';
-import { buildSteps } from './steps';
+import { stepFixes } from './step-fixes';
 import { cutNotes, NO_HEADER_FIX_CODES, reasonNotes, shapeNotes } from './notes';
 import { credentialsNotes } from './credentials';
 import { isNetworkFailure, networkNotes } from './network';
@@ -87,7 +87,7 @@ export function fixesFor(input: Exchange, verdictIn: Verdict, optionsIn: FixOpti
   if (status === 'network-failure') {
     return { status, summary: SUMMARY[status], spec, steps: [], notes: networkNotes(exchange, verdict), snippets: [] };
   }
-  const steps = buildSteps(exchange, spec, pageOrigin(exchange, verdict, spec.origin));
+  const steps = stepFixes(exchange, spec, pageOrigin(exchange, verdict, spec.origin));
   const failingStep = verdict.reasons[0]?.step.kind ?? null;
   const notes = withoutRepeats([
     ...cutNotes(spec),

@@ -82,7 +82,7 @@ function hopOrigins(exchange: Exchange, pageOrigin: string): string[] {
   return out;
 }
 
-export function buildSteps(exchange: Exchange, spec: FixSpec, pageOrigin: string): StepFix[] {
+export function stepFixes(exchange: Exchange, spec: FixSpec, pageOrigin: string): StepFix[] {
   const steps: StepFix[] = [];
   if (spec.preflight) {
     steps.push({

@@ -1,6 +1,6 @@
 import type { FixSpec, HeaderLine, Snippet } from '../types';
 import { apacheString } from '../escape';
-import { preflightHeaders, responseHeaders } from '../steps';
+import { preflightHeaders, responseHeaders } from '../step-fixes';
 import { describe, regexPrefix } from './common';
 
 const PREFLIGHT_ONLY = new Set(['Access-Control-Allow-Methods', 'Access-Control-Allow-Headers', 'Access-Control-Max-Age']);

@@ -1,6 +1,6 @@
 import type { FixSpec, HeaderLine, Snippet } from '../types';
 import { caddyString } from '../escape';
-import { preflightHeaders, responseHeaders } from '../steps';
+import { preflightHeaders, responseHeaders } from '../step-fixes';
 import { describe } from './common';
 
 /** Set by the header block on every response under the path, the preflight answer included. */

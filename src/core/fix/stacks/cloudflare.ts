@@ -1,6 +1,6 @@
 import type { FixSpec, HeaderLine, Snippet } from '../types';
 import { jsString } from '../escape';
-import { preflightHeaders, responseHeaders } from '../steps';
+import { preflightHeaders, responseHeaders } from '../step-fixes';
 import { describe } from './common';
 
 const entries = (lines: HeaderLine[]): string[] => lines.map((h) => `  ${jsString(h.name)}: ${jsString(h.value)},`);

@@ -1,6 +1,6 @@
 import type { FixSpec, HeaderLine, Snippet } from '../types';
 import { nginxString } from '../escape';
-import { preflightHeaders, responseHeaders } from '../steps';
+import { preflightHeaders, responseHeaders } from '../step-fixes';
 import { describe } from './common';
 
 const addHeaders = (lines: HeaderLine[], indent: string): string[] =>
