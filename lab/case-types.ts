@@ -124,6 +124,11 @@ export interface CorsParams {
   /** Shared-cache markers on both responses: `Age`, `X-Cache`. */
   age?: number;
   xcache?: string;
+  /**
+   * The lab plays a shared cache (CDN) that ignores Origin: the first actual request's ACAO is replayed to every
+   * later request of the same URL, with `X-Cache: HIT` and `Age`.
+   */
+  shared?: 1;
 }
 
 /**

@@ -8,7 +8,8 @@
  *   to `acao`), `pacac` (defaults to `acac`), `pstatus` (default 204), `predirect`, `acam`, `acah`, `maxage`.
  * - On both: `allow` (repeatable: an allowlist; the request's Origin is echoed only when it is listed, as the fix
  *   snippets do; replaces `acao`), `vary`, `acapn` (Access-Control-Allow-Private-Network), `cache` (Cache-Control,
- *   instead of the default no-store), and shared-cache markers `age` (Age) and `xcache` (X-Cache).
+ *   instead of the default no-store), and shared-cache markers `age` (Age) and `xcache` (X-Cache). On the actual
+ *   response, `shared` makes the lab a shared cache that ignores Origin (see `sharedAnswer`).
  * Served at `/cors` and at any `/cors/<name>`: a case that needs an endpoint of its own (findings are grouped by
  * endpoint) gets its own path.
  */
@@ -29,6 +30,9 @@ const BODIES: Record<string, { type: string; body: (cid: string) => string | Buf
 };
 
 export type Hold = (key: string, release: () => void) => void;
+
+/** What the lab's shared-cache stand-in keeps per URL: the first answer's ACAO lines and when it was made. */
+export type SharedCache = Map<string, { acao: string[]; at: number }>;
 
 function setList(res: ServerResponse, name: string, values: string[], origin: string | undefined): void {
   const lines = values.filter((v) => v !== '-').map((v) => (v === '$origin' ? origin ?? 'null' : v));
@@ -61,7 +65,26 @@ function common(res: ServerResponse, q: URLSearchParams): void {
   }
 }
 
-export function handleCors(req: IncomingMessage, res: ServerResponse, q: URLSearchParams, hold: Hold): void {
+/**
+ * `shared`: the lab plays a shared cache (a CDN) in front of the endpoint that does not key on Origin: the first
+ * actual request's Access-Control-Allow-Origin is kept for that URL and replayed to every later request of it, with
+ * `X-Cache: HIT` and `Age` (`X-Cache: MISS` on the first). The browser sees a fresh network response.
+ */
+function sharedAnswer(req: IncomingMessage, res: ServerResponse, acao: string[], store: SharedCache | undefined): string[] {
+  if (!store) return acao;
+  const key = req.url ?? '';
+  const hit = store.get(key);
+  if (hit) {
+    res.setHeader('X-Cache', 'HIT');
+    res.setHeader('Age', String(Math.floor((Date.now() - hit.at) / 1000)));
+    return hit.acao;
+  }
+  store.set(key, { acao, at: Date.now() });
+  res.setHeader('X-Cache', 'MISS');
+  return acao;
+}
+
+export function handleCors(req: IncomingMessage, res: ServerResponse, q: URLSearchParams, hold: Hold, shared?: SharedCache): void {
   const origin = req.headers.origin;
   common(res, q);
   if (isPreflight(req)) {
@@ -82,7 +105,8 @@ export function handleCors(req: IncomingMessage, res: ServerResponse, q: URLSear
     res.writeHead(int(q.get('pstatus'), 204)).end();
     return;
   }
-  setList(res, 'Access-Control-Allow-Origin', allowOrigin(q, origin), origin);
+  const acao = allowOrigin(q, origin).map((v) => (v === '$origin' ? origin ?? 'null' : v));
+  setList(res, 'Access-Control-Allow-Origin', q.get('shared') !== null ? sharedAnswer(req, res, acao, shared) : acao, origin);
   const acac = q.get('acac');
   if (acac !== null) res.setHeader('Access-Control-Allow-Credentials', acac);
   const aceh = q.get('aceh');

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
 import { buildCases, type LabOrigins } from './cases';
-import { handleCors, isPreflight } from './cors-endpoint';
+import { handleCors, isPreflight, type SharedCache } from './cors-endpoint';
 import { serveFrame, servePage } from './pages';
 import { handleProbe, PROBE_PREFIX } from './probe-endpoint';
 
@@ -68,6 +68,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const entries: LabRequest[] = [];
   const events = new EventEmitter();
   const holds = new Map<string, (() => void)[]>();
+  const shared: SharedCache = new Map();
   let seq = 0;
   const servers: Server[] = [];
   const origins = { page: '', api: '', third: '', closed: '' } as LabOrigins;
@@ -97,7 +98,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
         return handleCors(req, res, url.searchParams, (key, send) => {
           holds.set(key, [...(holds.get(key) ?? []), send]);
           events.emit('held', key);
-        });
+        }, shared);
       case '/__log':
         res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
         return void res.end(JSON.stringify(entries));

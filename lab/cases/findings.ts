@@ -54,6 +54,7 @@ export function findingsCases(o: LabOrigins): LabCase[] {
   const echoCached = get('finding-echo-without-vary-cached', { acao: '$origin', cache: 'max-age=600' });
   const echoCachedClean = get('finding-echo-vary-cached-clean', { ...clean, cache: 'max-age=600' });
   const otherOrigin = get('finding-cached-other-origin', { acao: '$origin', cache: 'max-age=600' });
+  const otherOriginShared = get('finding-cached-other-origin-shared', { acao: '$origin', cache: 'max-age=0, s-maxage=600', shared: 1 });
   const otherOriginClean = get('finding-cached-other-origin-clean', { ...clean, cache: 'max-age=600' });
   const repeated = put('finding-preflight-not-cached', { ...clean, maxage: 0 });
   const repeatedClean = put('finding-preflight-cached-clean', { ...clean, maxage: 600 });
@@ -89,10 +90,18 @@ export function findingsCases(o: LabOrigins): LabCase[] {
     { ...kase('finding-echo-vary-cached-clean', G, 'Allowlist echo with Vary, from cache', 'Cacheable, Vary: Origin: the same origin\'s second fetch is served from the cache, rightly.',
       echoCachedClean, CACHED), prepare: [echoCachedClean], findings: [] },
 
-    // cached-answer-for-other-origin: the cache serves the third origin's answer to the page.
+    // cached-answer-for-other-origin: a cache serves the third origin's answer to the page. From Chromium's HTTP
+    // cache, Chromium 156's webRequest cannot show it: a cache hit that CORS blocks fires onBeforeRequest,
+    // onSendHeaders, onHeadersReceived, onErrorOccurred (fromCache: false, no ip), exactly like a network
+    // response (only a passing hit gets onResponseStarted/onCompleted with fromCache: true); the ground truth
+    // proves the hit by the server's log. From a shared cache (the `-shared` case: X-Cache: HIT, Age), every
+    // observer sees it.
     { ...kase('finding-cached-other-origin', G, 'Cached answer for another origin', 'The third origin fetches first; no Vary: Origin, so the page gets its cached ACAO.',
       otherOrigin, { ...blocked('AllowOriginMismatch'), fromCache: true }), prepare: [{ kind: 'frame-fetch', origin: o.third, url: otherOrigin.url }],
       findings: ['cached-answer-for-other-origin'] },
+    { ...kase('finding-cached-other-origin-shared', G, 'Shared cache serves another origin\'s answer', 'A CDN that ignores Origin (played by the lab: X-Cache: HIT, Age) replays the third origin\'s ACAO to the page.',
+      otherOriginShared, { ...blocked('AllowOriginMismatch'), fromCache: false }),
+      prepare: [{ kind: 'frame-fetch', origin: o.third, url: otherOriginShared.url }], findings: ['cached-answer-for-other-origin'] },
     { ...kase('finding-cached-other-origin-clean', G, 'Vary: Origin keeps the answers apart', 'The third origin fetches first (refused); Vary: Origin sends the page\'s fetch to the server.',
       otherOriginClean, { ...SIMPLE, fromCache: false }), prepare: [{ kind: 'frame-fetch', origin: o.third, url: otherOriginClean.url }],
       findings: [] },
