@@ -2,7 +2,7 @@ import { rejectedHeaders } from '../fix/rejected';
 import { cut, grouped, MAX_VALUE } from '../fix/bounds';
 import { commentText } from '../fix/escape';
 import { preflightEvidence, uncoveredHeaders, type PreflightInput } from './preflight-rules';
-import { firefoxLine, info, q, quoted } from './texts';
+import { firefoxLine, info, q, quoted, refusedSubject } from './texts';
 import type { ReasonDef } from './types';
 
 /** `"x-a", "x-b"`: names the request sent, bounded. */
@@ -20,6 +20,10 @@ export const headerDisallowedByPreflightResponse: ReasonDef<PreflightInput> = {
   mdnSlug: 'CORSMissingAllowHeaderFromPreflight',
   firefoxKeys: ['CORSMissingAllowHeaderFromPreflight2'],
   label: 'header not allowed',
+  labelSubject: (r, exchange, verdict) => {
+    const { names, more } = rejectedHeaders(exchange, verdict, r);
+    return names.length === 0 ? null : refusedSubject(names.slice(0, 3).join(', ') + (more || names.length > 3 ? ', …' : ''), r.received);
+  },
   notes: (r, { exchange, verdict, spec }) => {
     const { names, more } = rejectedHeaders(exchange, verdict, r);
     const what = names.length > 0 ? namesText(names, more) : 'each request header the page sends';

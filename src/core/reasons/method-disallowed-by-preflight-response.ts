@@ -1,6 +1,7 @@
 import { commentText } from '../fix/escape';
+import { rejectedMethod } from '../fix/rejected';
 import { methodAllowed, preflightEvidence, type PreflightInput } from './preflight-rules';
-import { firefoxLine, info, q, quoted } from './texts';
+import { firefoxLine, info, q, quoted, refusedSubject } from './texts';
 import type { ReasonDef } from './types';
 
 /** The request's method is not in Access-Control-Allow-Methods (exact, case-sensitive match). */
@@ -11,6 +12,7 @@ export const methodDisallowedByPreflightResponse: ReasonDef<PreflightInput> = {
   mdnSlug: 'CORSMethodNotFound',
   firefoxKeys: ['CORSMethodNotFound'],
   label: 'method not allowed',
+  labelSubject: (r, exchange) => refusedSubject(rejectedMethod(exchange, r), r.received),
   notes: (r, { spec }) => {
     const sent = r.received === null ? 'the preflight response had no Access-Control-Allow-Methods' : `the preflight response allowed only "${quoted(r.received)}"`;
     return [info(`Add "${commentText(spec.method)}" to Access-Control-Allow-Methods exactly as the page sends it: ${sent}.`)];

@@ -44,6 +44,15 @@ export function chromeConsoleLine(x: Exchange, v: Verdict, r: Reason): string {
   return chromeConsoleLead(x, v) + r.chromeMessage;
 }
 
+/** Longest value a label's subject shows (the details show it whole). */
+const LABEL_SHOWN = 40;
+
+/** A label's subject: what the preflight refused, then what the server allowed. `allowed` is the server's list, never the refused name. */
+export function refusedSubject(refused: string, allowed: string | null): string {
+  const allows = allowed === null ? 'none allowed' : `server allows ${cut(allowed, LABEL_SHOWN)}`;
+  return `${cut(refused, LABEL_SHOWN)} (${allows})`;
+}
+
 export const warn = (text: string): FixNote => ({ level: 'warning', text });
 export const info = (text: string): FixNote => ({ level: 'info', text });
 /** A received (untrusted) value for a fix note: bounded, specials neutralised. */

@@ -54,6 +54,11 @@ export interface ReasonDef<Input> {
   firefoxAbsence?: string;
   /** A few words for the panel's reason column: "no Allow-Origin". */
   label: string;
+  /**
+   * What the label is about, named from the request's side, when the label alone would not say:
+   * "x-custom (server allows x-other)" after "header not allowed: ". Null when there is nothing to name.
+   */
+  labelSubject?: (reason: Reason, exchange: Exchange, verdict: Verdict) => string | null;
   /** Advice in words for the fix, on top of the headers it lists ([] when the headers say it all). */
   notes: (reason: Reason, ctx: NoteContext) => FixNote[];
   /** Set when no response header can cure it (a browser rule or permission): the fix is in the page or the browser. */

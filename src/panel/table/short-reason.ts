@@ -1,42 +1,19 @@
 /**
  * The reason column: a few words per verdict, so a glance down the table says what went wrong. A blocked
- * exchange shows its first reason's label, from that reason's module (src/core/reasons/).
+ * exchange shows its first reason's label and what it is about, from that reason's module (src/core/reasons/).
  */
-import type { Reason, Verdict } from '../../core/model/verdict';
+import type { Verdict } from '../../core/model/verdict';
 import type { Exchange } from '../../core/model/exchange';
-import { rejectedHeaders, rejectedMethod } from '../../core/fix/rejected';
-import { cut } from '../../core/fix/bounds';
 import { reasonDef } from '../../core/reasons';
-
-/** Longest value shown in the column (the details show it whole). */
-const SHOWN = 40;
-
-/**
- * What the preflight refused, named from the request's side, then what the server allowed:
- * "x-custom (server allows x-other)". `received` is the server's list, never the rejected name.
- */
-function rejected(exchange: Exchange, verdict: Verdict, r: Reason): string | null {
-  let what: string;
-  if (r.code === 'HeaderDisallowedByPreflightResponse') {
-    const { names, more } = rejectedHeaders(exchange, verdict, r);
-    if (names.length === 0) return null;
-    what = names.slice(0, 3).join(', ') + (more || names.length > 3 ? ', …' : '');
-  } else if (r.code === 'MethodDisallowedByPreflightResponse') {
-    what = rejectedMethod(exchange, r);
-  } else {
-    return null;
-  }
-  const allows = r.received === null ? 'none allowed' : `server allows ${cut(r.received, SHOWN)}`;
-  return `${cut(what, SHOWN)} (${allows})`;
-}
 
 export function shortReason(exchange: Exchange, verdict: Verdict): string {
   switch (verdict.kind) {
     case 'blocked': {
       const r = verdict.reasons[0];
       if (!r) return 'blocked';
-      const base = reasonDef(r.code)?.label ?? r.code;
-      const subject = rejected(exchange, verdict, r);
+      const def = reasonDef(r.code);
+      const base = def?.label ?? r.code;
+      const subject = def?.labelSubject?.(r, exchange, verdict) ?? null;
       return subject ? `${base}: ${subject}` : base;
     }
     case 'preflighted':
