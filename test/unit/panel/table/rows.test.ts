@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFilter, display } from '../../../../src/panel/table/filter';
+import { display } from '../../../../src/panel/table/filter';
 import { sortRows, toRow } from '../../../../src/panel/table/rows';
 import { blockedAtPreflight, blockedTrailingSlash, preflightedPut, sameOrigin, simple } from '../fixtures';
 
