@@ -8,7 +8,6 @@ import type { CorsErrorCode, StepRef, Verdict } from '../model/verdict';
 import type { FindingBrowser, FindingEvidence } from './types';
 import { exchangeSteps } from '../classify/steps';
 import { firstHeader, joinedHeader } from '../http/headers';
-import { originOf } from '../http/origin';
 import { endpointOf } from '../http/url';
 import { cut } from '../fix/bounds';
 
@@ -46,14 +45,30 @@ export interface EntryContext {
   preflights: StepView[];
   /** Cross-origin redirect hops and the final response, in order. */
   responses: StepView[];
+  /** `preflights` then `responses`. */
+  steps: StepView[];
 }
 
+const NO_CODES: CorsErrorCode[] = [];
 const CORS_KINDS = new Set(['simple', 'preflighted', 'blocked']);
 
 export const quote = (value: string): string => cut(value, MAX_QUOTE);
 
+const endpoints = new Map<string, string>();
+const ENDPOINT_CACHE = 4096;
+
+/** Origin + path of a URL (no query, no fragment), bounded; memoised, since a log repeats its endpoints. */
 export function endpointOfUrl(url: string): string {
-  return cut(endpointOf(url), MAX_QUOTE * 2);
+  if (typeof url !== 'string') return '';
+  const q = url.search(/[?#]/);
+  const key = q < 0 ? url : url.slice(0, q);
+  let hit = endpoints.get(key);
+  if (hit === undefined) {
+    hit = cut(endpointOf(key), MAX_QUOTE * 2);
+    if (endpoints.size >= ENDPOINT_CACHE) endpoints.clear();
+    if (key.length <= 2048) endpoints.set(key, hit);
+  }
+  return hit;
 }
 
 function sameStep(a: StepRef, b: StepRef): boolean {
@@ -72,7 +87,7 @@ function view(ref: StepRef, url: string, method: string, origin: string | null, 
     fromCache,
     acao: joinedHeader(headers, 'access-control-allow-origin'),
     credentialsAllowed: joinedHeader(headers, 'access-control-allow-credentials') === 'true',
-    codes: verdict.reasons.filter((r) => sameStep(r.step, ref)).map((r) => r.code),
+    codes: verdict.reasons.length === 0 ? NO_CODES : verdict.reasons.filter((r) => sameStep(r.step, ref)).map((r) => r.code),
   };
 }
 
@@ -83,18 +98,22 @@ function view(ref: StepRef, url: string, method: string, origin: string | null, 
 export function contextOf(exchange: Exchange, verdict: Verdict, browser: FindingBrowser | undefined): EntryContext | null {
   if (!CORS_KINDS.has(verdict.kind)) return null;
   const pageOrigin = verdict.tainted ? null : verdict.origin;
-  const sentOrigin = (headers: readonly Header[] | undefined): string | null => firstHeader(headers, 'origin') ?? verdict.origin;
   const preflights: StepView[] = [];
   exchange.preflights.forEach((p, index) => {
     if (!p.response) return;
-    preflights.push(view({ kind: 'preflight', index }, p.url, 'OPTIONS', sentOrigin(p.requestHeaders), p.response.headers, p.response.status, p.response.fromCache === true, verdict));
+    preflights.push(view({ kind: 'preflight', index }, p.url, 'OPTIONS', firstHeader(p.requestHeaders, 'origin') ?? verdict.origin, p.response.headers, p.response.status, p.response.fromCache === true, verdict));
   });
   const responses: StepView[] = [];
-  for (const step of exchangeSteps(exchange)) {
+  // Without redirects the only step is the request itself (exchangeSteps's answer, without its work).
+  const steps = exchange.redirects.length === 0
+    ? [{ ref: { kind: 'response' } as StepRef, url: exchange.url, method: exchange.method, requestHeaders: exchange.requestHeaders, response: exchange.response }]
+    : exchangeSteps(exchange);
+  for (const step of steps) {
     if (!step.response) continue;
+    const v = view(step.ref, step.url, step.method, firstHeader(step.requestHeaders, 'origin') ?? verdict.origin, step.response.headers, step.response.status, step.response.fromCache === true, verdict);
     // A hop on the page's own origin is not CORS-checked: what it sends is not a CORS configuration.
-    if (pageOrigin !== null && pageOrigin !== 'null' && originOf(step.url) === pageOrigin) continue;
-    responses.push(view(step.ref, step.url, step.method, sentOrigin(step.requestHeaders), step.response.headers, step.response.status, step.response.fromCache === true, verdict));
+    if (pageOrigin !== null && pageOrigin !== 'null' && v.endpoint.startsWith(pageOrigin) && v.endpoint.charAt(pageOrigin.length) === '/') continue;
+    responses.push(v);
   }
   const mode = verdict.credentials.mode;
   const observed = exchange.observer.browser;
@@ -106,11 +125,12 @@ export function contextOf(exchange: Exchange, verdict: Verdict, browser: Finding
     browser: browser ?? (observed === 'firefox' ? 'firefox' : 'chromium'),
     preflights,
     responses,
+    steps: preflights.length === 0 ? responses : [...preflights, ...responses],
   };
 }
 
 /** Every CORS-checked step of the entry: preflights first, then hops and the final response. */
-export const stepsOf = (ctx: EntryContext): StepView[] => [...ctx.preflights, ...ctx.responses];
+export const stepsOf = (ctx: EntryContext): StepView[] => ctx.steps;
 
 /** The step echoes the Origin sent there: an explicit, matching Access-Control-Allow-Origin. */
 export function echoes(step: StepView): boolean {

@@ -108,25 +108,24 @@ function toFinding(rule: Rule, d: Detection): Finding {
   };
 }
 
-/** Merges a rule's detections per endpoint (same severity, variant and group), exchange ids each once. */
-function merge(rule: Rule, detections: readonly Detection[], out: Finding[]): void {
-  const byKey = new Map<string, { finding: Finding; ids: Set<string> }>();
-  for (const d of detections) {
-    const key = `${d.endpoint}\n${d.severity}\n${d.variant ?? ''}\n${d.group ?? ''}`;
-    const hit = byKey.get(key);
-    if (!hit) {
-      const finding = toFinding(rule, d);
-      byKey.set(key, { finding, ids: new Set(finding.exchangeIds) });
-      out.push(finding);
-      continue;
-    }
-    for (const id of d.exchangeIds) {
-      if (hit.ids.has(id)) continue;
-      hit.ids.add(id);
-      hit.finding.exchangeIds.push(id);
-    }
-    for (const e of d.evidence) if (hit.finding.evidence.length < MAX_EVIDENCE) hit.finding.evidence.push(e);
+type Groups = Map<string, { finding: Finding; ids: Set<string> }>;
+
+/** Adds a detection to its finding: one per endpoint, severity, variant and group; exchange ids each once. */
+function merge(rule: Rule, d: Detection, groups: Groups, out: Finding[]): void {
+  const key = `${d.endpoint}\n${d.severity}\n${d.variant ?? ''}\n${d.group ?? ''}`;
+  const hit = groups.get(key);
+  if (!hit) {
+    const finding = toFinding(rule, d);
+    groups.set(key, { finding, ids: new Set(finding.exchangeIds) });
+    out.push(finding);
+    return;
   }
+  for (const id of d.exchangeIds) {
+    if (hit.ids.has(id)) continue;
+    hit.ids.add(id);
+    hit.finding.exchangeIds.push(id);
+  }
+  for (const e of d.evidence) if (hit.finding.evidence.length < MAX_EVIDENCE) hit.finding.evidence.push(e);
 }
 
 /**
@@ -147,10 +146,9 @@ export function findingsOf(entries: readonly FindingEntry[], options: FindingOpt
     const input = { contexts, index, cost: () => (cost ??= costOf(contexts)) };
     const out: Finding[] = [];
     for (const rule of RULES) {
-      const detections: Detection[] = [];
-      if (rule.scope === 'log') detections.push(...rule.detectLog(input));
-      else for (const ctx of contexts) for (const d of rule.detect(ctx, index)) detections.push(d);
-      merge(rule, detections, out);
+      const groups: Groups = new Map();
+      if (rule.scope === 'log') for (const d of rule.detectLog(input)) merge(rule, d, groups, out);
+      else for (const ctx of contexts) for (const d of rule.detect(ctx, index)) merge(rule, d, groups, out);
     }
     const order = new Map<FindingId, number>(RULES.map((r, i) => [r.id, i]));
     return out.sort((a, b) => RANK[a.severity] - RANK[b.severity] || order.get(a.id)! - order.get(b.id)! || (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));

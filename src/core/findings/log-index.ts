@@ -35,7 +35,7 @@ export interface LogIndex {
 export function buildLogIndex(contexts: readonly EntryContext[]): LogIndex {
   const echoesBy = new Map<string, EndpointEchoes>();
   for (const ctx of contexts) {
-    for (const step of [...ctx.preflights, ...ctx.responses]) {
+    for (const step of ctx.steps) {
       if (!echoes(step) || step.origin === 'null') continue;
       const info = hostInfo(step.origin!);
       if (!info) continue;
