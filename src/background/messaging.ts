@@ -11,7 +11,7 @@ export type Handlers = {
   [K in RequestName]: (payload: Requests[K]['payload']) => Promise<Requests[K]['result']> | Requests[K]['result'];
 };
 
-export interface SenderLike {
+interface SenderLike {
   id?: string;
   url?: string;
 }

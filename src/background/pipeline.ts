@@ -14,7 +14,7 @@ import type { TabHousekeeping } from './tabs/housekeeping';
 import type { Recorder } from './tabs/recorder';
 import { Paced, type Timers } from './timers';
 
-export interface PipelineDelays {
+interface PipelineDelays {
   process: number;
   burst: number;
   burstEvents: number;
@@ -22,7 +22,7 @@ export interface PipelineDelays {
   idle: number;
 }
 
-export interface PipelineParts {
+interface PipelineParts {
   capture: Capture;
   correlator: Correlator;
   recorder: Recorder;

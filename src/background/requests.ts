@@ -5,7 +5,7 @@
 import type { Settings, TabSnapshot, TabSummary } from '../shared/protocol';
 import { tabIdOf, type Handlers } from './messaging';
 
-export interface RequestTarget {
+interface RequestTarget {
   /** Settings read and log rehydrated. */
   ready(): Promise<void>;
   /** Ready, and everything queued processed and written to storage. */

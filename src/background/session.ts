@@ -36,9 +36,6 @@ import { requestHandlers } from './requests';
 import { SessionSettings } from './settings';
 import { realTimers, Soon, type Timers } from './timers';
 
-export type { TabsLike } from './tabs/housekeeping';
-export { inEventOrder, type SessionEvent } from './capture/event-order';
-
 export interface SessionDeps {
   classify: Classify;
   observer: Observer;
@@ -54,7 +51,7 @@ export interface SessionDeps {
   delays?: Partial<typeof DEFAULT_DELAYS>;
 }
 
-export const DEFAULT_MAX_PER_TAB = 5000;
+const DEFAULT_MAX_PER_TAB = 5000;
 /**
  * Timer delays (ms). When traffic is idle, processing and the storage write run on 0 ms timers: an
  * exchange is in storage a few ms after its last event (write-through; a stopped worker loses only

@@ -20,7 +20,7 @@ interface Base {
 export type RequestSource = Pick<RawDetails,
   'method' | 'type' | 'tabId' | 'frameId' | 'initiator' | 'originUrl' | 'documentUrl' | 'documentId' | 'parentDocumentId' | 'parentFrameId'>;
 
-export interface LaterBase extends Base {
+interface LaterBase extends Base {
   from?: RequestSource;
 }
 

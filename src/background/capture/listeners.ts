@@ -43,7 +43,7 @@ function specs(extra: boolean): Record<WebRequestEventName, string[]> {
  * Web traffic only: `<all_urls>` would also match extension pages' own resources
  * (`chrome-extension://…`), which are not the page's cross-origin requests.
  */
-export const CAPTURE_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
+const CAPTURE_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
 
 /**
  * Firefox rejects an empty extraInfoSpec ("Incorrect argument types") on events that take none

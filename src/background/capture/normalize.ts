@@ -6,7 +6,7 @@ import type { RawDetails, RawHeader, WebRequestEventName } from './web-request';
 import { toResourceType } from './resource-type';
 
 /** Firefox has no `initiator`: the origin of `originUrl` (or `documentUrl`) stands in for it. */
-export function initiatorOf(d: Pick<RawDetails, 'initiator' | 'originUrl' | 'documentUrl'>): string | undefined {
+function initiatorOf(d: Pick<RawDetails, 'initiator' | 'originUrl' | 'documentUrl'>): string | undefined {
   if (typeof d.initiator === 'string') return d.initiator;
   const from = d.originUrl ?? d.documentUrl;
   if (!from) return undefined;
@@ -14,7 +14,7 @@ export function initiatorOf(d: Pick<RawDetails, 'initiator' | 'originUrl' | 'doc
 }
 
 /** The browser's header list as plain records: order and duplicates kept as reported. */
-export function toHeaders(raw: RawHeader[] | undefined): Header[] {
+function toHeaders(raw: RawHeader[] | undefined): Header[] {
   if (!raw) return [];
   const out: Header[] = [];
   for (const h of raw) {
@@ -27,7 +27,7 @@ export function toHeaders(raw: RawHeader[] | undefined): Header[] {
 }
 
 /** "HTTP/1.1 404 Not Found" → "Not Found"; undefined when the line carries no text. */
-export function statusTextOf(statusLine: string | undefined): string | undefined {
+function statusTextOf(statusLine: string | undefined): string | undefined {
   if (!statusLine) return undefined;
   const m = /^\S+\s+\d{3}\s+(.+)$/.exec(statusLine.trim());
   return m?.[1];
@@ -37,7 +37,7 @@ export function statusTextOf(statusLine: string | undefined): string | undefined
  * The top-level document behind a request (Chromium's `documentId`s): the requesting document
  * itself in the main frame, its parent for a direct child frame, unknown deeper down.
  */
-export function topDocumentOf(d: Pick<RawDetails, 'frameId' | 'parentFrameId' | 'documentId' | 'parentDocumentId'>): string | undefined {
+function topDocumentOf(d: Pick<RawDetails, 'frameId' | 'parentFrameId' | 'documentId' | 'parentDocumentId'>): string | undefined {
   if (d.frameId === 0) return d.documentId;
   if (d.parentFrameId === 0) return d.parentDocumentId;
   return undefined;

@@ -16,9 +16,6 @@ import { claimOrphan, holdOptions, onPreflightEvent, onUndecidedEvent, reportOrp
 import { adoptInFlight, releaseRestored, revive, type Recover, type Recovered } from './recovery';
 import { EarlyEvents } from './early-events';
 
-export type { OpenPreflight } from './state';
-export type { Recover, Recovered };
-
 export interface Drained {
   /** Main records changed since the last drain and still in flight. */
   changed: MainRecord[];
@@ -29,7 +26,7 @@ export interface Drained {
 }
 
 /** Whether an exchange by this id was already recorded (and ended) in that tab. */
-export type Known = (requestId: string, tabId: number) => boolean;
+type Known = (requestId: string, tabId: number) => boolean;
 
 /**
  * Requests that never end (a browser bug, an extension cancelling events we do not see) must not

@@ -159,7 +159,7 @@ export function claimOrphan(st: CorrelationState, rec: MainRecord): void {
 }
 
 /** Preflights shown on their own stay claimable this long (by the events' clock), and at most this many. */
-export const CLAIM_LATE_MS = 120_000;
+const CLAIM_LATE_MS = 120_000;
 const MAX_REPORTED = 2_000;
 
 /** Reports the ended orphans older than `before` (all of them when it is omitted) on their own. */

@@ -25,7 +25,7 @@ export function preflightMethod(headers: readonly Header[]): string | undefined 
 }
 
 /** `Access-Control-Request-Headers` split into lowercase names (empty items skipped). */
-export function requestedHeaderNames(headers: readonly Header[]): string[] {
+function requestedHeaderNames(headers: readonly Header[]): string[] {
   const v = firstHeader(headers, 'access-control-request-headers');
   if (!v) return [];
   return v.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0);

@@ -103,7 +103,7 @@ export function releaseRestored(st: CorrelationState): MainRecord[] {
 // ---- the session's side ----
 
 /** What recovery needs of the correlator and of the session around it. */
-export interface RecoveryHost {
+interface RecoveryHost {
   adopt(found: Recovered): void;
   releaseRestored(): MainRecord[];
   /** Processes what is queued. */

@@ -24,9 +24,9 @@ export interface StoredEntry {
 }
 
 /** Gives the number of a header list (its JSON text), adding it to the pool when new. */
-export type ListRef = (json: string) => number;
+type ListRef = (json: string) => number;
 /** The JSON text of a header list by number, undefined when missing. */
-export type ListLookup = (id: number) => string | undefined;
+type ListLookup = (id: number) => string | undefined;
 
 const isHeaderList = (v: unknown): v is Header[] => {
   if (!Array.isArray(v) || v.length === 0) return false;
@@ -35,7 +35,7 @@ const isHeaderList = (v: unknown): v is Header[] => {
 };
 
 /** JSON of a header list as `[name, value]` pairs (the pool's text for it). */
-export function listJson(list: Header[]): string {
+function listJson(list: Header[]): string {
   return JSON.stringify(list.map((x) => [x.name, x.value]));
 }
 

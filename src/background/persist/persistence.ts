@@ -21,8 +21,6 @@ import type { Classify } from '../correlate/verdicts';
 import { entryKey, listKey, metaKey } from './keys';
 import { rehydrate } from './rehydrate';
 
-export { SCHEMA_VERSION } from './keys';
-
 /** Part of the quota kept free for what the estimate misses. */
 const QUOTA_MARGIN = 0.02;
 
@@ -32,7 +30,7 @@ const QUOTA_MARGIN = 0.02;
  */
 export const MAX_BATCH_ENTRIES = 500;
 
-export interface PersistenceStats {
+interface PersistenceStats {
   writes: number;
   quotaErrors: number;
   failedWrites: number;

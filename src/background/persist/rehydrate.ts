@@ -16,7 +16,7 @@ import type { StorageAreaLike } from './storage-area';
 import { KEY, listKey, OBSERVER_KEY, SCHEMA_VERSION, VERSION_KEY } from './keys';
 
 /** What rehydration fills in: the persistence's own bookkeeping, and the store. */
-export interface RehydrateTarget {
+interface RehydrateTarget {
   area: StorageAreaLike;
   /** The observer this worker stores exchanges against. */
   observer: Observer;

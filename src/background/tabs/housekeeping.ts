@@ -8,7 +8,7 @@ import type { SessionEvent } from '../capture/event-order';
 import type { PageTracker } from './page-tracker';
 import type { Store } from './store';
 
-export type TabEvent = Exclude<SessionEvent, { kind: 'capture' }>;
+type TabEvent = Exclude<SessionEvent, { kind: 'capture' }>;
 
 export interface TabsLike {
   /** Whether the tab still exists (used to forget tabs closed while the worker slept). */

@@ -7,7 +7,7 @@ import type { PageInfo } from '../../shared/protocol';
 
 const withoutHash = (url: string) => url.split('#', 1)[0];
 
-export type PageDecision = 'new-page' | 'same-page' | 'reuse-page';
+type PageDecision = 'new-page' | 'same-page' | 'reuse-page';
 
 /**
  * - a fragment-only change of URL is the same document: `same-page`;

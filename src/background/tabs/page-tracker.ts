@@ -12,7 +12,7 @@ import type { TabLog } from './tab-log';
 import { decidePage } from './page-sessions';
 
 /** How far apart the two signals of one navigation may arrive. */
-export const SAME_NAVIGATION_MS = 1000;
+const SAME_NAVIGATION_MS = 1000;
 const MAX_DOCS = 32;
 
 /**

@@ -22,7 +22,7 @@ export interface StoreObserver {
   tabRemoved(tabId: number): void;
 }
 
-export interface StoreOptions {
+interface StoreOptions {
   maxPerTab: number;
   now: () => number;
   newPageId: () => string;
@@ -210,4 +210,3 @@ export class Store {
   }
 }
 
-export type { TabMeta };

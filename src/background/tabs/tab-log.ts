@@ -8,7 +8,7 @@ import { emptyCounts, OTHER_TAB } from '../../shared/protocol';
 import { isInterrupted } from '../correlate/interrupted';
 
 /** How many blocked entries a summary carries (newest first). */
-export const SUMMARY_BLOCKED = 50;
+const SUMMARY_BLOCKED = 50;
 
 export interface TabMeta {
   tabId: number;

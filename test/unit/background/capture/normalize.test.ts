@@ -4,8 +4,24 @@
  * browser reports it gives what `new URL(url).origin` gives (and a non-URL gives no origin).
  */
 import { describe, expect, it } from 'vitest';
-import { initiatorOf, statusTextOf, toHeaders } from '../../../../src/background/capture/normalize';
+import { normalize } from '../../../../src/background/capture/normalize';
+import type { RawDetails, RawHeader } from '../../../../src/background/capture/web-request';
 import { looksSameOrigin } from '../../../../src/background/tabs/page-sessions';
+
+const details = (d: Partial<RawDetails>): RawDetails =>
+  ({ requestId: '1', url: 'https://api.test/x', method: 'GET', type: 'xmlhttprequest', tabId: 1, frameId: 0, timeStamp: 1, ...d });
+const initiatorOf = (d: Partial<RawDetails>) => {
+  const ev = normalize('onBeforeRequest', details(d));
+  return ev.kind === 'request' ? ev.initiator : 'not a request event';
+};
+const toHeaders = (responseHeaders: RawHeader[] | undefined) => {
+  const ev = normalize('onHeadersReceived', details({ statusCode: 200, ...(responseHeaders ? { responseHeaders } : {}) }));
+  return ev.kind === 'headers' ? ev.headers : 'not a headers event';
+};
+const statusTextOf = (statusLine: string | undefined) => {
+  const ev = normalize('onHeadersReceived', details({ statusCode: 200, ...(statusLine !== undefined ? { statusLine } : {}) }));
+  return ev.kind === 'headers' ? ev.statusText : 'not a headers event';
+};
 
 const URLS = [
   'http://app.localhost:8080/index.html', 'https://API.Example.com:443/x?y#z', 'http://127.0.0.1:80/', 'https://[::1]:8443/a',
