@@ -5,29 +5,13 @@
  */
 import type { FixNote, FixSet, HeaderLine, Snippet, StackId, StepFix } from './types';
 import { textOf } from '../model/sanitize';
+import { mdFence, mdText } from '../report/markdown';
 
 const STEP_TITLE: Record<StepFix['step'], string> = {
   preflight: 'Preflight (OPTIONS) response',
   redirect: 'Redirect response',
   response: 'Actual response',
 };
-
-/** Escape Markdown/HTML-significant characters in a line of prose. */
-export function mdText(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_[\]<>&~]/g, (c) => '\\' + c)
-    .replace(/^(\s*)([#+=-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
-
-/** A fenced block that no content can close early. */
-export function mdFence(code: string, language = ''): string {
-  let longest = 2;
-  for (const m of code.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${language.replace(/[^\w-]/g, '')}\n${code}\n${fence}`;
-}
 
 function stepBlock(step: StepFix): string {
   const title = `**${STEP_TITLE[step.step]}** for ${mdText(step.url)}`;

@@ -9,6 +9,7 @@ import { VERDICT_KINDS } from '../model/verdict';
 import { sanitize, sanitizeEntries, sanitizeEntry, sanitizeVerdict } from '../model/sanitize';
 import { cut, grouped } from '../fix/bounds';
 import { endpointOf } from '../http/url';
+import { mdCode, mdFence, mdText } from './markdown';
 
 /** Longest text taken from a record into the summary (a URL, a method list, a header value); longer is cut, marked. */
 export const MAX_FIELD = 500;
@@ -133,33 +134,11 @@ export interface MarkdownInput {
   maxGroups?: number;
 }
 
-/** Length of the longest run of backticks in the text. */
-function longestTicks(text: string): number {
-  let longest = 0;
-  for (const run of text.match(/`+/g) ?? []) if (run.length > longest) longest = run.length;
-  return longest;
-}
-
-const textIn = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-/** Inline code that no value can break out of (fence longer than any backtick run inside). */
-export function mdCode(text: string): string {
-  const clean = textIn(text).replace(/[\r\n]+/g, ' ');
-  const fence = '`'.repeat(longestTicks(clean) + 1);
-  const pad = clean.startsWith('`') || clean.endsWith('`') || clean === '' ? ' ' : '';
-  return `${fence}${pad}${clean}${pad}${fence}`;
-}
-
-/** Prose from untrusted input: one line, Markdown and HTML syntax neutralised. */
-export function mdText(text: string): string {
-  return textIn(text).replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]<>#|~!])/g, '\\$1');
-}
-
+/** The lines as an `http` fenced block, each on one line. */
 function fence(lines: string[]): string[] {
   const body = lines.map((l) => l.replace(/[\r\n]+/g, ' '));
-  const longest = body.reduce((n, l) => Math.max(n, longestTicks(l)), 2);
-  const f = '`'.repeat(longest + 1);
-  return [`${f}http`, ...body, f];
+  const block = mdFence(body.join('\n'), 'http').split('\n');
+  return body.length === 0 ? [block[0]!, block.at(-1)!] : block;
 }
 
 const LABEL: Record<VerdictKind, string> = {

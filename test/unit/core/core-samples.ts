@@ -8,11 +8,12 @@ import * as har from '../../../src/core/har/index';
 import * as fix from '../../../src/core/fix/index';
 import * as curl from '../../../src/core/report/curl';
 import * as summary from '../../../src/core/report/summary';
+import * as markdown from '../../../src/core/report/markdown';
 import { classify } from '../../../src/core/classify/classify';
 import type { Exchange, Verdict } from '../../../src/core/index';
 import { API, PAGE, exchange } from '../../support/builder';
 
-export const MODULES = { core, har, fix, curl, summary } as const;
+export const MODULES = { core, har, fix, curl, summary, markdown } as const;
 
 function exchanges(): Exchange[] {
   return [
@@ -90,9 +91,12 @@ export const SAMPLES: Record<string, Record<string, Args>> = {
     newestBlocked: (i) => [[entry(i), entry(i + 1)]],
     ago: () => [NOW - 5000, NOW],
     describeBlocked: (i) => [entry(i), NOW],
+    summaryMarkdown: (i) => [markdownInput(i)],
+  },
+  markdown: {
     mdCode: () => ['a`b'],
     mdText: () => ['*a*'],
-    summaryMarkdown: (i) => [markdownInput(i)],
+    mdFence: () => ['a ``` b', 'js'],
   },
 };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/classify';
 import { fixesFor } from '../../../src/core/fix';
-import { ago, groupBlocked, mdCode, mdText, summaryMarkdown, type SummaryEntry } from '../../../src/core/report/summary';
+import { ago, groupBlocked, summaryMarkdown, type SummaryEntry } from '../../../src/core/report/summary';
+import { mdCode, mdText } from '../../../src/core/report/markdown';
 import { endpointOf } from '../../../src/core/http/url';
 import { API, PAGE, exchange } from '../../support/builder';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixesFor, fixMarkdown } from '../../../../src/core/fix/index';
-import { mdFence, mdText } from '../../../../src/core/fix/markdown';
+import { mdFence, mdText } from '../../../../src/core/report/markdown';
 import { exchangeOf, verdictOf, type Case } from './build';
 
 const blocked: Case = { kind: 'blocked', code: 'PreflightMissingAllowOriginHeader', step: { kind: 'preflight', index: 0 }, method: 'PUT', headers: ['x-trace'], credentials: true };

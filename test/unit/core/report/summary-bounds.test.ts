@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
 import { fixesFor } from '../../../../src/core/fix/index';
 import type { Exchange } from '../../../../src/core/model/exchange';
-import { MAX_FIELD, mdCode, summaryMarkdown, type FixLike, type MarkdownInput } from '../../../../src/core/report/summary';
+import { MAX_FIELD, summaryMarkdown, type FixLike, type MarkdownInput } from '../../../../src/core/report/summary';
+import { mdCode } from '../../../../src/core/report/markdown';
 import { API, PAGE, exchange } from '../../../support/builder';
 
 const MB = 1 << 20;
