@@ -110,7 +110,7 @@ export function contextOf(exchange: Exchange, verdict: Verdict, browser: Finding
     : exchangeSteps(exchange);
   for (const step of steps) {
     if (!step.response) continue;
-    const v = view(step.ref, step.url, step.method, firstHeader(step.requestHeaders, 'origin') ?? verdict.origin, step.response.headers, step.response.status, step.response.fromCache === true, verdict);
+    const v = view(step.ref, step.url, step.method, originSentAt(exchange, verdict, step.ref), step.response.headers, step.response.status, step.response.fromCache === true, verdict);
     // A hop on the page's own origin is not CORS-checked: what it sends is not a CORS configuration.
     if (pageOrigin !== null && pageOrigin !== 'null' && v.endpoint.startsWith(pageOrigin) && v.endpoint.charAt(pageOrigin.length) === '/') continue;
     responses.push(v);
@@ -127,6 +127,20 @@ export function contextOf(exchange: Exchange, verdict: Verdict, browser: Finding
     responses,
     steps: preflights.length === 0 ? responses : [...preflights, ...responses],
   };
+}
+
+/**
+ * The Origin the browser sent at a hop or the final response. Without redirects it is on the request; after
+ * them only headers seen at that hop say it (the origin may have become null on the way): when they were not
+ * seen, the verdict's origin holds if the chain never tainted it, and nothing is assumed otherwise.
+ */
+function originSentAt(exchange: Exchange, verdict: Verdict, ref: StepRef): string | null {
+  if (exchange.redirects.length === 0 || (ref.kind === 'redirect' && ref.index === 0)) return firstHeader(exchange.requestHeaders, 'origin') ?? verdict.origin;
+  const seen = ref.kind === 'response' ? exchange.finalRequestHeaders : ref.kind === 'redirect' ? exchange.redirects[ref.index]?.requestHeaders : undefined;
+  const sent = firstHeader(seen, 'origin');
+  if (sent !== null) return sent;
+  if (!verdict.tainted) return verdict.origin;
+  return ref.kind === 'response' ? 'null' : null;
 }
 
 /** Every CORS-checked step of the entry: preflights first, then hops and the final response. */
