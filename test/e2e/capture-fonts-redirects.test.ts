@@ -1,5 +1,6 @@
 /**
- * What the capture records in real Chromium for two event shapes that reference §4.3 does not list:
+ * What the capture records in real Chromium for two event shapes the webRequest event sequences in
+ * test/unit/background/correlate/sequences.test.ts do not cover:
  * - a font (FontFace): Chromium first asks its cache alone (onErrorOccurred net::ERR_CACHE_MISS), then
  *   loads for real under a new requestId. CORS Lens must keep one exchange with the real outcome.
  * - a redirect Chromium refuses (userinfo in Location, a hop without ACAO): onHeadersReceived with the

@@ -1,5 +1,6 @@
 /**
- * How long a browser may reuse a successful preflight (Access-Control-Max-Age, reference §1.9).
+ * How long a browser may reuse a successful preflight (Access-Control-Max-Age;
+ * Fetch §4.9 CORS-preflight cache; Chromium: services/network/cors/preflight_result.cc).
  * Chromium: absent or not an integer → 5 s, negative → 0, capped at 7200 s. Firefox: absent → 5 s,
  * any non-digit → not cached, capped at 86400 s.
  */

@@ -1,5 +1,6 @@
 /**
- * Which fetch mode a request was sent in, from what an observer can see (reference §6 step 1, §4.4):
+ * Which fetch mode a request was sent in, from what an observer can see (Fetch §2.2.5 request mode;
+ * Chromium sets Sec-Fetch-Mode in services/network/sec_header_helpers.cc):
  * Sec-Fetch-Mode when present, else an observed preflight, an Origin header on GET/HEAD, the resource
  * type (fonts are always CORS; fetch/XHR default to it), else no-cors.
  */

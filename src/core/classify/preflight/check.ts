@@ -1,4 +1,7 @@
-/** Judge one observed preflight against the real request (reference §1.8 order). */
+/**
+ * Judge one observed preflight against the real request, in Chromium's order (Fetch §4.8 CORS-preflight
+ * fetch; services/network/cors/preflight_controller.cc CheckPreflightAccess, preflight_result.cc).
+ */
 import type { PreflightRecord } from '../../model/exchange';
 import type { StepRef } from '../../model/verdict';
 import type { PreflightNeed } from './need';

@@ -1,4 +1,5 @@
-/** Every redirect hop is CORS-checked; Location credentials; origin tainting (reference §1.11, §10). */
+/** Every redirect hop is CORS-checked; Location credentials; origin tainting (Fetch §4.4 HTTP-redirect fetch;
+ * services/network/cors/cors_url_loader.cc). */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
 import { API, exchange, PAGE } from '../../../support/builder';

@@ -1,6 +1,7 @@
 /**
- * Every row of reference §10 (observed in Chromium 156 / Firefox 153) and every edge case listed at
- * the end of §6, one test each, named after the observation.
+ * Every behaviour observed in Chromium 156 / Firefox 153 on the lab's loopback origins (the cases in
+ * lab/, checked in real browsers by test/e2e/agreement.test.ts and test/e2e/firefox.test.ts) and the
+ * classifier's edge cases, one test each, named after the observation.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';

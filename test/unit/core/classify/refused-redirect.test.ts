@@ -1,5 +1,6 @@
 /**
- * A redirect the browser refused to follow (`followed: false` on the last hop, reference §4.3 J):
+ * A redirect the browser refused to follow (`followed: false` on the last hop; sequence J in
+ * test/unit/background/correlate/sequences.test.ts, README "Refused redirects"):
  * every redirect-related code is found on that trailing hop, and nothing is said about a final
  * response that never existed.
  */

@@ -1,4 +1,4 @@
-/** Preflight evaluation in Chromium's order (reference §1.8, §6 edge cases, §10). */
+/** Preflight evaluation in Chromium's order (Fetch §4.8 CORS-preflight fetch; services/network/cors/preflight_controller.cc). */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../../src/core/classify/classify';
 import { API, exchange, PAGE, type PreflightBuilder } from '../../../../support/builder';
