@@ -52,7 +52,7 @@ export function credentialsWouldFail(i: AccessInput): boolean {
   return i.credentialed && i.acac !== 'true';
 }
 
-export function accessEvidence(i: AccessInput, received: string | null, param: string): Evidence {
+function accessEvidence(i: AccessInput, received: string | null, param: string): Evidence {
   return {
     step: i.step,
     url: i.url,

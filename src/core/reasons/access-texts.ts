@@ -7,8 +7,6 @@ import { firefoxLine, info, PREFLIGHT_PREFIX, where } from './texts';
 import type { Evidence, FirefoxText, ReasonDef } from './types';
 import type { CorsErrorCode } from '../model/verdict';
 
-export type AccessTexts = Pick<ReasonDef<AccessInput>, 'short' | 'summary' | 'expected' | 'chrome' | 'firefox'>;
-
 /**
  * Derive the preflight variant of an access reason: same detection, preflight wording, label
  * "preflight: <plain label>"; `own` holds the twin's words that differ (its label, its fix notes).

@@ -38,7 +38,7 @@ import { insecureLocalNetwork } from './insecure-local-network';
 import { localNetworkAccessPermissionDenied } from './local-network-access-permission-denied';
 import { invalidResponse } from './invalid-response';
 
-export type { Evidence, ReasonDef, AnyReasonDef, NoteContext } from './types';
+export type { Evidence, AnyReasonDef, NoteContext } from './types';
 export { chromeConsoleLead, chromeConsoleLine } from './texts';
 
 /** Checked before a request or redirected hop is sent. */

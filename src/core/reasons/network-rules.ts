@@ -16,7 +16,7 @@ export interface NetworkInput {
   status: number | null;
 }
 
-export const LNA_ERROR = 'ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS';
+const LNA_ERROR = 'ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS';
 export const INCONSISTENT_SPACE_ERROR = 'ERR_INCONSISTENT_IP_ADDRESS_SPACE';
 
 export function isLnaError(error: string): boolean {

@@ -6,5 +6,5 @@ import type { ReasonDef } from './types';
 
 const detect = detectAccess('mismatch');
 
-/** AllowOriginMismatch on the preflight (OPTIONS) response: judged before its status (reference §10). */
+/** AllowOriginMismatch on the preflight (OPTIONS) response: judged before its status (Chromium services/network/cors/preflight_controller.cc, CheckPreflightAccess). */
 export const preflightAllowOriginMismatch: ReasonDef<PreflightInput> = preflightTwin(allowOriginMismatch, 'PreflightAllowOriginMismatch', (p: PreflightInput) => detect(p.access));

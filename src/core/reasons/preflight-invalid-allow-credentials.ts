@@ -7,7 +7,7 @@ import type { ReasonDef } from './types';
 
 const detect = detectAccess('credentials');
 
-/** InvalidAllowCredentials on the preflight (OPTIONS) response: judged before its status (reference §10). */
+/** InvalidAllowCredentials on the preflight (OPTIONS) response: judged before its status (Chromium services/network/cors/preflight_controller.cc, CheckPreflightAccess). */
 export const preflightInvalidAllowCredentials: ReasonDef<PreflightInput> = preflightTwin(invalidAllowCredentials, 'PreflightInvalidAllowCredentials', (p: PreflightInput) => detect(p.access), {
   notes: () => [info('The preflight response must also carry "Access-Control-Allow-Credentials: true" when the real request has credentials.')],
 });

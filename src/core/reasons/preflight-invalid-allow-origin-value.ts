@@ -6,5 +6,5 @@ import type { ReasonDef } from './types';
 
 const detect = detectAccess('invalid');
 
-/** InvalidAllowOriginValue on the preflight (OPTIONS) response: judged before its status (reference §10). */
+/** InvalidAllowOriginValue on the preflight (OPTIONS) response: judged before its status (Chromium services/network/cors/preflight_controller.cc, CheckPreflightAccess). */
 export const preflightInvalidAllowOriginValue: ReasonDef<PreflightInput> = preflightTwin(invalidAllowOriginValue, 'PreflightInvalidAllowOriginValue', (p: PreflightInput) => detect(p.access), { notes: () => [EXACT_ORIGIN_NOTE] });

@@ -6,5 +6,5 @@ import type { ReasonDef } from './types';
 
 const detect = detectAccess('multiple');
 
-/** MultipleAllowOriginValues on the preflight (OPTIONS) response: judged before its status (reference §10). */
+/** MultipleAllowOriginValues on the preflight (OPTIONS) response: judged before its status (Chromium services/network/cors/preflight_controller.cc, CheckPreflightAccess). */
 export const preflightMultipleAllowOriginValues: ReasonDef<PreflightInput> = preflightTwin(multipleAllowOriginValues, 'PreflightMultipleAllowOriginValues', (p: PreflightInput) => detect(p.access), { label: 'preflight: several Allow-Origin' });

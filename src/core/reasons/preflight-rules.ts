@@ -1,5 +1,6 @@
 /**
- * Inputs and rules for judging a preflight response, in Chromium's order (reference §1.8, §10):
+ * Inputs and rules for judging a preflight response, in Chromium's order (Fetch §4.8 CORS-preflight fetch;
+ * services/network/cors/preflight_controller.cc CheckPreflightAccess):
  * redirect → ACAO/ACAC (with the real request's credentials) → 2xx status → ACAM tokens → ACAH tokens
  * → method covered (exact, case-sensitive; GET/HEAD/POST always pass; `*` only without credentials)
  * → headers covered (case-insensitive; `*` only without credentials, and then it covers Authorization).

@@ -6,5 +6,5 @@ import type { ReasonDef } from './types';
 
 const detect = detectAccess('wildcard');
 
-/** WildcardOriginNotAllowed on the preflight (OPTIONS) response: judged before its status (reference §10). */
+/** WildcardOriginNotAllowed on the preflight (OPTIONS) response: judged before its status (Chromium services/network/cors/preflight_controller.cc, CheckPreflightAccess). */
 export const preflightWildcardOriginNotAllowed: ReasonDef<PreflightInput> = preflightTwin(wildcardOriginNotAllowed, 'PreflightWildcardOriginNotAllowed', (p: PreflightInput) => detect(p.access));

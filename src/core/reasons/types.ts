@@ -39,7 +39,7 @@ export interface NoteContext {
 }
 
 /** The check family a reason belongs to; each family has its own input and fixed order. */
-export type Family = 'request' | 'preflight' | 'access' | 'redirect' | 'network';
+type Family = 'request' | 'preflight' | 'access' | 'redirect' | 'network';
 
 export interface ReasonDef<Input> {
   code: CorsErrorCode;
