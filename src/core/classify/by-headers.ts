@@ -16,7 +16,7 @@ const CORS_FAILURE: Record<Exchange['observer']['browser'], string> = {
   unknown: 'net::ERR_FAILED',
 };
 
-export interface HeaderJudgement {
+interface HeaderJudgement {
   /** The exchange judged as refused by the browser's CORS check. */
   failed: Verdict;
   /** `failed` is blocked only because credentials were inferred from the failure: a credentialed request's failure. */

@@ -4,7 +4,7 @@
  */
 import { INCONSISTENT_SPACE_ERROR, isLnaError } from '../reasons/network-rules';
 
-export type ErrorClass = 'cors' | 'lna' | 'network';
+type ErrorClass = 'cors' | 'lna' | 'network';
 
 export function errorClass(error: string): ErrorClass {
   if (typeof error !== 'string') return 'network';

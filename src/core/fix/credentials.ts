@@ -8,7 +8,7 @@ import { neverSent } from '../classify/sent';
 import type { Verdict } from '../model/verdict';
 import type { CredentialsBasis, FixNote, FixOptions } from './types';
 
-export interface CredentialsChoice {
+interface CredentialsChoice {
   credentials: boolean;
   basis: CredentialsBasis;
   /** What the capture shows about credentials, in words (the basis of the choice unless the user answered). */

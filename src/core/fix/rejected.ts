@@ -10,7 +10,7 @@ import type { Reason, Verdict } from '../model/verdict';
 /** Text of each list read: far more than any real list, little enough to stay fast on a megabyte. */
 const READ_LIMIT = 8192;
 
-export interface Rejected {
+interface Rejected {
   /** Lower-case names in request order (at most what READ_LIMIT characters hold). */
   names: string[];
   /** The request's list was longer than what was read: there are more. */

@@ -36,7 +36,7 @@ function splitNames(value: string): string[] {
 }
 
 /** Request header names, and whether the sources were longer than what was read (see bounds.ts). */
-export interface HeaderNames {
+interface HeaderNames {
   names: string[];
   /** Length of the longest source list when it was not read to its end, else 0. */
   truncated: number;
@@ -52,7 +52,7 @@ const MAX_WHYS = 256;
  * and why the verdict says a preflight was needed. Never the response header a reason is about. Reads a
  * bounded prefix of each list: a megabyte of names costs no more than a few kilobytes.
  */
-export function unsafeHeaderNames(exchange: Exchange, verdict: Verdict): HeaderNames {
+function unsafeHeaderNames(exchange: Exchange, verdict: Verdict): HeaderNames {
   const names = new Set<string>();
   let truncated = 0;
   const add = (value: string): void => {

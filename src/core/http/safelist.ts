@@ -19,10 +19,10 @@ export const MAX_SAFELISTED_TOTAL_BYTES = 1024;
 export const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'] as const;
 
 /** Why one header is not safelisted, or null when it is. */
-export type UnsafeKind = 'name' | 'value' | 'content-type' | 'too-long';
+type UnsafeKind = 'name' | 'value' | 'content-type' | 'too-long';
 
 /** A CORS-unsafe request-header byte (Fetch): controls but TAB, `"():<>?@[\]{}` and DEL. */
-export function hasUnsafeByte(value: string): boolean {
+function hasUnsafeByte(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09) || c === 0x7f) return true;
@@ -36,12 +36,12 @@ export function hasUnsafeByte(value: string): boolean {
 }
 
 /** Accept-Language / Content-Language: only `0-9 A-Z a-z`, space, `* , - . ; =`. */
-export function isLanguageValue(value: string): boolean {
+function isLanguageValue(value: string): boolean {
   return /^[0-9A-Za-z *,\-.;=]*$/.test(value);
 }
 
 /** A single `bytes=start-[end]` range without whitespace, start required, start ≤ end. */
-export function isSimpleRange(value: string): boolean {
+function isSimpleRange(value: string): boolean {
   const m = /^bytes=([0-9]+)-([0-9]*)$/.exec(value);
   if (!m) return false;
   if (m[2] === '') return true;

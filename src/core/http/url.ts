@@ -5,7 +5,7 @@
  * `Location`, path and query. Inputs are untrusted strings; nothing here throws.
  */
 
-export interface ParsedUrl {
+interface ParsedUrl {
   protocol: string;
   username: string;
   password: string;
@@ -42,7 +42,7 @@ export function schemeOf(url: string): string {
 const ABSOLUTE = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/;
 const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ws: '80', wss: '443' };
 
-export interface UrlParts {
+interface UrlParts {
   scheme: string;
   /** Host with port, lower-cased, userinfo removed, default port dropped. */
   host: string;

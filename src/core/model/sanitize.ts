@@ -57,7 +57,7 @@ function preflightsOk(list: PreflightRecord[]): boolean {
 const timingsOk = (t: unknown): boolean => isObj(t) && finite(t.start) && (t.end === undefined || finite(t.end));
 
 /** Header entries whose name and value are text (a missing value is empty); other entries are left out. */
-export function cleanHeaders(list: unknown): Header[] {
+function cleanHeaders(list: unknown): Header[] {
   if (headersOk(list)) return list as Header[];
   if (!Array.isArray(list)) return [];
   const out: Header[] = [];
@@ -178,7 +178,7 @@ export function sanitize(input: unknown): Exchange {
 }
 
 /** A stored or received entry (`ExchangeEntry`, `ReportEntry`, `SummaryEntry`) with both parts well typed. */
-export interface SaneEntry {
+interface SaneEntry {
   exchange: Exchange;
   verdict: ReturnType<typeof sanitizeVerdict>;
   seq?: number;

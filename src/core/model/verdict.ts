@@ -85,7 +85,7 @@ export interface Reason {
   firefoxMessage: string | null;
 }
 
-export type PreflightWhyKind = 'method' | 'header' | 'content-type' | 'header-too-long' | 'headers-total' | 'forced';
+type PreflightWhyKind = 'method' | 'header' | 'content-type' | 'header-too-long' | 'headers-total' | 'forced';
 
 export interface PreflightWhy {
   kind: PreflightWhyKind;

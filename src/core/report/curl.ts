@@ -14,7 +14,7 @@ import type { Exchange, Header } from '../model/exchange';
 import { sanitize } from '../model/sanitize';
 import { cut, grouped } from '../fix/bounds';
 
-export interface CurlOptions {
+interface CurlOptions {
   /** Copy Cookie / Authorization / Proxy-Authorization values (off by default: they are secrets). */
   includeSecrets?: boolean;
 }

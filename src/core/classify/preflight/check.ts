@@ -20,7 +20,7 @@ export function observedRequest(pre: PreflightRecord): { method: string | null; 
 }
 
 /** Unsafe names to check: the preflight's list when seen, ordered as the request sent them. */
-export function unsafeNamesFor(need: PreflightNeed, observed: string[] | null): string[] {
+function unsafeNamesFor(need: PreflightNeed, observed: string[] | null): string[] {
   if (observed === null) return need.unsafeHeaders;
   const inRequest = need.unsafeHeaders.filter((n) => observed.includes(n));
   return [...inRequest, ...observed.filter((n) => !inRequest.includes(n))];

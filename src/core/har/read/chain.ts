@@ -20,7 +20,7 @@ export interface Chain {
 const isRedirectStatus = (s: number): boolean => s >= 300 && s < 400 && s !== 304;
 
 /** The URL a step redirects to, when it is a redirect the browser went on to follow. */
-export function followedLocation(e: ParsedEntry): string | null {
+function followedLocation(e: ParsedEntry): string | null {
   if (!isRedirectStatus(e.status) || e.error !== undefined) return null;
   const loc = e.redirectURL || e.responseHeaders.find((h) => h.name.toLowerCase() === 'location')?.value || '';
   return loc === '' ? null : withoutFragment(resolveUrl(loc, e.url));

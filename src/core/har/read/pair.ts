@@ -21,7 +21,7 @@ export function isPreflight(e: ParsedEntry): boolean {
   return e.method.toUpperCase() === 'OPTIONS' && header(e, 'access-control-request-method') !== undefined;
 }
 
-export interface Pairing {
+interface Pairing {
   /** Preflights per chain, in time order. */
   byChain: Map<Chain, ParsedEntry[]>;
   warnings: string[];

@@ -3,7 +3,7 @@ import type { Exchange } from '../../model/exchange';
 import type { Reason, Verdict } from '../../model/verdict';
 import type { HarCors, HarCorsReason } from '../types';
 
-export const toHarReason = (r: Reason): HarCorsReason => ({
+const toHarReason = (r: Reason): HarCorsReason => ({
   code: r.code,
   firefox: r.firefox,
   mdn: r.mdn,
@@ -42,7 +42,7 @@ export function requestBlock(exchange: Exchange, verdict: Verdict, hop: number, 
 }
 
 /** A preflight without a capture id gets one derived from its exchange, so links still resolve. */
-export const preflightId = (exchange: Exchange, index: number): string =>
+const preflightId = (exchange: Exchange, index: number): string =>
   exchange.preflights[index]?.id ?? `${exchange.id}:preflight:${index}`;
 
 export function preflightBlock(exchange: Exchange, verdict: Verdict, index: number): HarCors {
