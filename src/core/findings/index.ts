@@ -4,7 +4,7 @@
  * module per finding under rules/, gathered here in catalogue order. Total (never throws) and linear in
  * the log: every entry is read once to build its context, once for the log index, once per rule.
  */
-import type { Detection, Finding, FindingEntry, FindingId, FindingOptions, Severity } from './types';
+import type { Detection, Finding, FindingEntry, FindingId, FindingOptions, RuleTexts, Severity, Variants } from './types';
 import type { Rule } from './rule';
 import type { EntryContext } from './context';
 import { contextOf, MAX_EVIDENCE } from './context';
@@ -154,6 +154,30 @@ export function findingsOf(entries: readonly FindingEntry[], options: FindingOpt
     return out.sort((a, b) => RANK[a.severity] - RANK[b.severity] || order.get(a.id)! - order.get(b.id)! || (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
   } catch {
     return [];
+  }
+}
+
+/**
+ * A finding's words in another catalogue (the next language): the rule's texts replaced by `texts`, filled
+ * from the finding's own params and variant. Unknown ids or missing texts keep the finding's words.
+ */
+export function wordsOf(finding: Finding, texts?: RuleTexts): Pick<Finding, 'title' | 'summary' | 'why' | 'fix'> {
+  const f = typeof finding === 'object' && finding !== null ? finding : ({} as Partial<Finding>);
+  const own = { title: String(f.title ?? ''), summary: String(f.summary ?? ''), why: String(f.why ?? ''), fix: String(f.fix ?? '') };
+  if (typeof texts !== 'object' || texts === null) return own;
+  try {
+    const params = typeof f.params === 'object' && f.params !== null ? f.params : {};
+    const variant = typeof f.variant === 'string' ? f.variant : 'default';
+    const one = (v: unknown, fallback: string): string =>
+      typeof v === 'object' && v !== null && typeof (v as Variants).default === 'string' ? fill(pick(v as Variants, variant), params) : fallback;
+    return {
+      title: typeof texts.title === 'string' ? texts.title : own.title,
+      summary: one(texts.summary, own.summary),
+      why: one(texts.why, own.why),
+      fix: one(texts.fix, own.fix),
+    };
+  } catch {
+    return own;
   }
 }
 

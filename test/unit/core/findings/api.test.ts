@@ -80,6 +80,15 @@ describe('order and severity helpers', () => {
   });
 });
 
+describe('another catalogue', () => {
+  it('re-renders a finding from its params and variant', () => {
+    const [f] = findingsOf(sampleLog());
+    const fr = { title: 'Origine null autorisée', summary: { default: '{endpoint} autorise null.', credentials: '{endpoint} autorise null avec les cookies.' }, why: { default: 'Pourquoi.' }, fix: { default: 'Correctif.' } };
+    expect(lens.wordsOf(f!, fr)).toEqual({ title: 'Origine null autorisée', summary: `${API}/me autorise null avec les cookies.`, why: 'Pourquoi.', fix: 'Correctif.' });
+    expect(lens.wordsOf(f!)).toEqual({ title: f!.title, summary: f!.summary, why: f!.why, fix: f!.fix });
+  });
+});
+
 describe('every export is total on ill-typed records', () => {
   const fns: [string, (...a: unknown[]) => unknown, (i: number) => unknown[]][] = [
     ['findingsOf', findingsOf as never, () => [sampleLog(), { browser: 'firefox' }]],
@@ -91,6 +100,7 @@ describe('every export is total on ill-typed records', () => {
     ['severityRank', lens.severityRank as never, () => ['high']],
     ['atLeast', atLeast as never, () => ['high', 'low']],
     ['ruleOf', ruleOf as never, () => ['null-origin-allowed']],
+    ['wordsOf', lens.wordsOf as never, () => [findingsOf(sampleLog())[0], RULES[0]!.texts]],
   ];
 
   it('covers every exported function', () => {
