@@ -184,6 +184,12 @@ describe('private-network-broadly-allowed', () => {
   it('is silent with one allowed origin', () => {
     expect(only([pna('a', APP, APP)], 'private-network-broadly-allowed')).toEqual([]);
   });
+
+  it('fires on null granted to a sandboxed page', () => {
+    const [f] = only([pna('a', 'null', 'null')], 'private-network-broadly-allowed');
+    expect(f?.severity).toBe('medium');
+    expect(f?.params.acao).toBe('null');
+  });
 });
 
 describe('max-age-over-browser-cap', () => {
@@ -200,6 +206,10 @@ describe('max-age-over-browser-cap', () => {
     expect(only([pf('86400', 'firefox')], 'max-age-over-browser-cap')).toEqual([]);
     expect(only([pf('100000', 'firefox')], 'max-age-over-browser-cap')).toHaveLength(1);
     expect(only([pf('86400')], 'max-age-over-browser-cap', { browser: 'firefox' })).toEqual([]);
+  });
+
+  it('takes the cap of the browser that captured (Firefox) unless told otherwise', () => {
+    expect(only([pf('86400', 'firefox')], 'max-age-over-browser-cap', { browser: 'chromium' })).toHaveLength(1);
   });
 
   it('is silent within the cap', () => {
