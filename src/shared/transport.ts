@@ -7,7 +7,7 @@ import type {
 } from './protocol';
 import { PROTOCOL_VERSION } from './protocol';
 
-export interface Transport<Out, In> {
+interface Transport<Out, In> {
   send(message: Out): void;
   /** Returns a function that removes the handler. */
   listen(handler: (message: In) => void): () => void;

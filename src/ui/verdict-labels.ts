@@ -25,7 +25,7 @@ export const VERDICT_GLYPH: Record<VerdictKind, string> = {
 };
 
 /** Kinds that are not CORS at all; hidden by default in lists. */
-export const NON_CORS: readonly VerdictKind[] = ['same-origin', 'no-cors', 'network-error'];
+const NON_CORS: readonly VerdictKind[] = ['same-origin', 'no-cors', 'network-error'];
 
 /** Kinds not settled yet: still in flight, or failed without a visible explanation. */
 const UNSETTLED: readonly VerdictKind[] = ['pending', 'inconclusive'];

@@ -12,7 +12,7 @@ import { endpointOf } from '../http/url';
 import { cut } from '../fix/bounds';
 
 /** Longest header value or URL quoted in a finding. */
-export const MAX_QUOTE = 200;
+const MAX_QUOTE = 200;
 /** Evidence items kept per finding. */
 export const MAX_EVIDENCE = 8;
 

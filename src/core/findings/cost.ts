@@ -14,9 +14,9 @@ import { SUGGESTED_MAX_AGE } from '../fix/spec';
 import { sanitizeEntries } from '../model/sanitize';
 
 /** What the browser did with the Max-Age it received. */
-export type MaxAgeTreatment = 'default' | 'as-sent' | 'capped' | 'not-cached';
+type MaxAgeTreatment = 'default' | 'as-sent' | 'capped' | 'not-cached';
 
-export interface PreflightRef {
+interface PreflightRef {
   exchangeId: string;
   step: StepRef;
   /** The Access-Control-Max-Age received (bounded), null when absent. */
@@ -73,7 +73,7 @@ export function capOf(browser: FindingBrowser): number {
   return browser === 'firefox' ? FIREFOX_MAX_AGE_CAP : CHROMIUM_MAX_AGE_CAP;
 }
 
-export function treatmentOf(maxAge: string | null, browser: FindingBrowser): MaxAgeTreatment {
+function treatmentOf(maxAge: string | null, browser: FindingBrowser): MaxAgeTreatment {
   if (maxAge === null) return 'default';
   const seconds = preflightCacheSeconds(maxAge, browser);
   if (seconds === 0) return 'not-cached';

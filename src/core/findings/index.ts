@@ -25,9 +25,7 @@ import { privateNetworkBroadlyAllowed } from './rules/private-network-broadly-al
 import { maxAgeOverBrowserCap } from './rules/max-age-over-browser-cap';
 import { preflightNotCached } from './rules/preflight-not-cached';
 
-export type { Detection, Finding, FindingBrowser, FindingEntry, FindingEvidence, FindingId, FindingOptions, LearnMore, RuleTexts, Severity, Variants } from './types';
-export type { Rule, ExchangeRule, LogRule } from './rule';
-export type { EndpointCost, MaxAgeTreatment, PreflightRef } from './cost';
+export type { Finding, FindingEntry, FindingId, FindingOptions } from './types';
 export { preflightCost } from './cost';
 
 /** Every finding module, one per id. */

@@ -10,13 +10,13 @@ import { hostInfo } from './site';
 /** Distinct sites remembered per endpoint (two prove reflection; a few more make better evidence). */
 const MAX_SITES = 8;
 
-export interface EchoRecord {
+interface EchoRecord {
   ctx: EntryContext;
   step: StepView;
   origin: string;
 }
 
-export interface EndpointEchoes {
+interface EndpointEchoes {
   endpoint: string;
   /** One record per distinct site echoed (first seen), at most MAX_SITES. */
   sites: Map<string, EchoRecord>;

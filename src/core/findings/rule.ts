@@ -8,7 +8,7 @@ import type { LogIndex } from './log-index';
 import type { Detection, FindingId, LearnMore, RuleTexts } from './types';
 import type { EndpointCost } from './cost';
 
-export interface LogInput {
+interface LogInput {
   contexts: readonly EntryContext[];
   index: LogIndex;
   /** Preflight cost per endpoint (cost.ts), computed once for the rules that need it. */

@@ -5,7 +5,7 @@
  */
 import { parse } from 'tldts';
 
-export interface HostInfo {
+interface HostInfo {
   /** `scheme://registrable-domain` (or `scheme://host`). */
   site: string;
   host: string;

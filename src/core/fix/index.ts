@@ -18,9 +18,9 @@ import { sanitize } from '../model/sanitize';
 import { sanitizeVerdict } from '../model/sanitize-verdict';
 
 export type {
-  CredentialsBasis, CutValue, FixNote, FixOptions, FixSet, FixSpec, FixStatus, HeaderLine, Snippet, StackId, StackInfo, StepFix,
+  FixOptions, FixSet, FixSpec, HeaderLine, Snippet, StackId, StepFix,
 } from './types';
-export { STACKS, stackInfo } from './stacks/index';
+export { STACKS } from './stacks/index';
 export { suggestedStack } from './suggest';
 
 function statusOf(verdict: Verdict): FixStatus {

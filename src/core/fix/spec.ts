@@ -81,7 +81,7 @@ function unsafeHeaderNames(exchange: Exchange, verdict: Verdict): HeaderNames {
 }
 
 /** The method as the browser announced it in the preflight, else as sent. */
-export function requestMethod(exchange: Exchange): string {
+function requestMethod(exchange: Exchange): string {
   for (const p of exchange.preflights) {
     const acrm = joinedHeader(p.requestHeaders, 'access-control-request-method');
     if (acrm !== null && acrm.trim()) return acrm.trim();

@@ -6,7 +6,7 @@
 import type { CredentialsMode, Reason, Verdict, VerdictKind } from '../model/verdict';
 import type { Exchange } from '../model/exchange';
 
-export interface HarNameValue {
+interface HarNameValue {
   name: string;
   value: string;
 }
@@ -19,7 +19,7 @@ export interface HarCookie extends HarNameValue {
   secure?: boolean;
 }
 
-export interface HarRequest {
+interface HarRequest {
   method: string;
   url: string;
   httpVersion: string;
@@ -121,14 +121,14 @@ export interface HarPage {
   pageTimings: { onContentLoad: number; onLoad: number };
 }
 
-export interface HarCreator {
+interface HarCreator {
   name: string;
   version: string;
   comment?: string;
 }
 
 /** Log-level block saying who made the report and how. */
-export interface CorsLensInfo {
+interface CorsLensInfo {
   /** Version of the `_cors` format. */
   formatVersion: 1;
   extensionVersion: string;
@@ -144,7 +144,7 @@ export interface CorsLensInfo {
   counts: Record<VerdictKind, number>;
 }
 
-export interface HarLog {
+interface HarLog {
   version: '1.2';
   creator: HarCreator;
   browser: HarCreator;

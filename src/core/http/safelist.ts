@@ -16,7 +16,7 @@ export function isSafelistedMethod(method: string): boolean {
 export const MAX_SAFELISTED_VALUE_BYTES = 128;
 export const MAX_SAFELISTED_TOTAL_BYTES = 1024;
 
-export const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'] as const;
+const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'] as const;
 
 /** Why one header is not safelisted, or null when it is. */
 type UnsafeKind = 'name' | 'value' | 'content-type' | 'too-long';

@@ -39,7 +39,7 @@ export interface BlockedGroup {
 }
 
 /** The URL of the step the browser judged: the preflight's, a redirect hop's, or the final one. */
-export function failingUrl(input: Exchange, reason: Reason | undefined): string {
+function failingUrl(input: Exchange, reason: Reason | undefined): string {
   const x = sanitize(input);
   const step = typeof reason === 'object' && reason !== null && typeof reason.step === 'object' && reason.step !== null ? reason.step : undefined;
   if (step?.kind === 'preflight') return x.preflights[step.index]?.url ?? x.url;

@@ -1,5 +1,5 @@
 /** Registry of the server stacks we write snippets for, in display order. */
-import type { StackId, StackInfo } from '../types';
+import type { StackInfo } from '../types';
 import { express } from './express';
 import { nginx } from './nginx';
 import { apache } from './apache';
@@ -27,8 +27,3 @@ export const STACKS: readonly StackInfo[] = [
   { id: 'cloudflare-worker', label: 'Cloudflare Worker', generate: cloudflareWorker },
   { id: 's3', label: 'Amazon S3', generate: s3 },
 ];
-
-/** The stack with this id, or null for an id we do not know (a setting saved by another version). */
-export function stackInfo(id: StackId): StackInfo | null {
-  return STACKS.find((s) => s.id === id) ?? null;
-}

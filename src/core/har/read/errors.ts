@@ -1,5 +1,5 @@
 /** Why a file could not be read at all (entries that are merely malformed become warnings instead). */
-export type HarReadErrorKind = 'too-large' | 'malformed-json' | 'not-har' | 'empty';
+type HarReadErrorKind = 'too-large' | 'malformed-json' | 'not-har' | 'empty';
 
 export class HarReadError extends Error {
   readonly kind: HarReadErrorKind;

@@ -11,7 +11,7 @@ import { parseEntry, type ParsedEntry } from './parse-entry';
 import { DEFAULT_MAX_BYTES, exceedsBytes, formatBytes, HarReadError } from './errors';
 import { REPORT_CREATOR } from '../write/build';
 
-export interface ReadHarOptions {
+interface ReadHarOptions {
   /** Refuse larger input (UTF-8 bytes). Default 200 MB. */
   maxBytes?: number;
 }

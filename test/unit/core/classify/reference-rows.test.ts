@@ -180,11 +180,11 @@ const SECTION_6: Row[] = [
   }],
 ];
 
-describe('reference §10: observed in Chromium 156 and Firefox 153', () => {
+describe('observed in Chromium 156 and Firefox 153', () => {
   it.each(SECTION_10)('%s', (_row, check) => check());
 });
 
-describe('reference §6: edge cases', () => {
+describe('edge cases of the classifier', () => {
   it.each(SECTION_6)('%s', (_row, check) => check());
 
   it('a preflighted verdict tells how long the preflight may be reused', () => {

@@ -16,7 +16,7 @@ describe('CORS-safelisted methods', () => {
 });
 
 // Fetch §2.2.2 CORS-safelisted request-header; Chromium: services/network/public/cpp/cors/cors.cc IsCorsSafelistedHeader.
-describe('CORS-safelisted request headers (reference §1.4, §10)', () => {
+describe('CORS-safelisted request headers (Fetch #cors-safelisted-request-header; Chromium services/network/public/cpp/cors/cors.cc)', () => {
   const long = (n: number, c = 'a') => c.repeat(n);
   it.each<[string, string, string, ReturnType<typeof headerUnsafeKind>]>([
     ['accept */*', 'accept', '*/*', null],
