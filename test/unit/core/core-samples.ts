@@ -78,7 +78,6 @@ export const SAMPLES: Record<string, Record<string, Args>> = {
   fix: {
     fixesFor: (i) => [...xv(i), { stack: 'nginx' }],
     fixMarkdown: (i) => { const [a, b] = xv(i); return [fix.fixesFor(a as Exchange, b as Verdict), 'express']; },
-    stackInfo: () => ['nginx'],
     suggestedStack: (i) => [x(i)],
   },
   curl: {
