@@ -20,7 +20,8 @@ const lab = await startLab({ ports });
 process.stdout.write(`CORS Lens lab
   page (gallery): ${lab.galleryUrl}
   API:            ${lab.origins.api}
-  third party:    ${lab.origins.third}
+  third party:    ${lab.origins.third}${lab.origins.crossSite ? `
+  cross-site:     ${lab.origins.crossSite} (the third server under another site's name)` : ''}
   closed port:    ${lab.origins.closed}
   request log:    ${lab.origins.page}/__log
 Press Ctrl-C to stop.
