@@ -9,6 +9,10 @@
  */
 import type { Exchange } from '../core/model/exchange';
 import type { Verdict, VerdictKind } from '../core/model/verdict';
+import type { Finding, Severity } from '../core/findings/types';
+import type { EndpointCost } from '../core/findings/cost';
+
+export type { Finding, Severity, EndpointCost };
 
 export const PROTOCOL_VERSION = 1;
 
@@ -50,10 +54,61 @@ export interface TabSummary {
   /** Up to the newest N blocked entries, newest first (the popup groups them). */
   blocked: ExchangeEntry[];
   /**
+   * The security and cost lens for this tab (findings whose exchanges belong to the tab, computed over the
+   * whole log of every tab). Present in answers to `get-summary` and in `snapshot` summaries (computed
+   * then if stale); in `upsert`/`reset` summaries it is the latest computed block, or absent when none was
+   * computed yet. The `findings` port event carries the full list. Absent from summaries of older versions.
+   */
+  findings?: TabFindingsSummary;
+  /** Preflight cost of the tab's log, per endpoint (the top few); same presence as `findings`. */
+  cost?: TabCostSummary;
+  /**
    * The capture settings in force, in answers to `get-summary` (so the popup asks once); absent in
    * port events, where settings travel in their own `settings` event.
    */
   settings?: Settings;
+}
+
+/** How many of the worst findings a summary carries (the popup shows them). */
+export const SUMMARY_TOP_FINDINGS = 5;
+/** How many endpoints a summary's cost block carries (most waited-for first). */
+export const SUMMARY_TOP_COST = 3;
+
+export interface TabFindingsSummary {
+  /** Findings per severity (every severity present, zero when none). */
+  counts: Record<Severity, number>;
+  /** All findings of the tab (sum of `counts`). */
+  total: number;
+  /** The worst severity among them, null when there is none. */
+  worst: Severity | null;
+  /**
+   * Up to SUMMARY_TOP_FINDINGS findings, worst first, then by endpoint, then catalogue order: the
+   * finding objects as the core made them (their own title/summary/why/fix: show those, never copies).
+   */
+  top: Finding[];
+}
+
+export interface TabCostSummary {
+  /** Preflights in the tab's log (all endpoints). */
+  preflights: number;
+  /** Time the page waited for them, in ms (all endpoints). */
+  waitedMs: number;
+  /** Preflights a suitable Max-Age would have avoided, and their wait (all endpoints). */
+  saved: { preflights: number; ms: number };
+  /** Endpoints with at least one preflight. */
+  endpoints: number;
+  /** Up to SUMMARY_TOP_COST endpoints, most waited-for first (as `preflightCost` sorts them). */
+  top: EndpointCost[];
+}
+
+/** The whole lens for one tab: the `findings` port event. */
+export interface TabFindings {
+  tabId: number;
+  /** Every finding with at least one exchange of this tab, worst first, then endpoint (evidence may cite other tabs' exchange ids). */
+  findings: Finding[];
+  /** Preflight cost of the tab's log, every endpoint, most waited-for first. */
+  cost: EndpointCost[];
+  summary: { findings: TabFindingsSummary; cost: TabCostSummary };
 }
 
 export interface Settings {
@@ -101,6 +156,11 @@ export interface PortEvents {
   /** The tab's log was cleared or a navigation started a new page session without keep-log. */
   reset: { reason: 'cleared' | 'navigation' | 'closed'; summary: TabSummary };
   settings: Settings;
+  /**
+   * The tab's findings and preflight cost: sent right after every `snapshot`, then whenever they change
+   * (recomputed at most every few hundred ms after new exchanges, in this tab or any other).
+   */
+  findings: TabFindings;
 }
 
 export type PortEventName = keyof PortEvents;
