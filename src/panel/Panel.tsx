@@ -7,6 +7,7 @@ import type { PanelStore } from './store';
 import type { PanelIO } from './Toolbar';
 import { CountsBar, Toolbar } from './Toolbar';
 import { Guard } from '../ui/Guard';
+import { CostView } from './findings/CostView';
 
 interface PanelProps {
   store: PanelStore;
@@ -45,14 +46,19 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
   const open = store.open.value;
   const imported = store.imported.value;
   const notice = store.notice.value;
+  const view = store.view.value;
   const openKey = (key: string) => { store.openKey.value = key; };
+  const describe = (id: string) => {
+    const r = rows.find((x) => x.id === id);
+    return r ? `${r.method} ${r.entry.exchange.url}` : null;
+  };
   const jump = (key: string) => {
     store.activeKey.value = key;
     store.openKey.value = key;
   };
 
   return (
-    <div class={`panel${open ? ' with-details' : ''}`}>
+    <div class={`panel${open && view === 'log' ? ' with-details' : ''}`}>
       <Toolbar store={store} actions={actions} io={io} filterRef={filterRef} />
       {imported && (
         <div class="banner banner-imported" role="status">
@@ -70,15 +76,20 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
         </div>
       )}
       <CountsBar store={store} />
-      <div class="main">
-        <div class="list"><Guard what="the list of requests"><ExchangeTable store={store} onOpen={openKey} /></Guard></div>
-        {open && (
-          <Guard key={open.row.id} what="the details of this request">
-            <Details row={open.row} preflightIndex={open.preflightIndex}
-              onClose={() => { store.openKey.value = null; gridFocus(); }} onJump={jump} />
-          </Guard>
-        )}
-      </div>
+      {view === 'cost' ? (
+        <div class="main main-cost"><Guard what="the preflight cost"><CostView store={store} /></Guard></div>
+      ) : (
+        <div class="main">
+          <div class="list"><Guard what="the list of requests"><ExchangeTable store={store} onOpen={openKey} /></Guard></div>
+          {open && (
+            <Guard key={open.row.id} what="the details of this request">
+              <Details row={open.row} preflightIndex={open.preflightIndex}
+                findings={store.findingIndex.value.byExchange.get(open.row.id)} describe={describe}
+                onClose={() => { store.openKey.value = null; gridFocus(); }} onJump={jump} />
+            </Guard>
+          )}
+        </div>
+      )}
     </div>
   );
 }

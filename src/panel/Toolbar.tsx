@@ -4,6 +4,7 @@ import { PANEL_VERDICT_ORDER } from '../ui/verdict-labels';
 import type { PanelActions } from './actions';
 import type { KindFilter } from './table/filter';
 import type { PanelStore } from './store';
+import { FindingsFilter } from './findings/FindingsFilter';
 
 export interface PanelIO {
   /** Reads a HAR file and shows it classified (sets `store.imported`). */
@@ -39,6 +40,12 @@ export function Toolbar({ store, actions, io, filterRef }: {
             onClick={() => { store.kindFilter.value = k.id; }}>{k.label}</button>
         ))}
       </div>
+      <FindingsFilter store={store} />
+      <button type="button" class="btn" aria-pressed={store.view.value === 'cost'}
+        aria-label="Preflight cost per endpoint" title="How many preflights each endpoint cost this page, and what Access-Control-Max-Age would save"
+        onClick={() => { store.view.value = store.view.value === 'cost' ? 'log' : 'cost'; }}>
+        Preflight cost
+      </button>
       <label class="check">
         <input type="checkbox" checked={store.showNonCors.value}
           onChange={(e) => { store.showNonCors.value = e.currentTarget.checked; }} />

@@ -5,6 +5,7 @@ import type { Row } from './table/rows';
 import { toRow } from './table/rows';
 import type { PanelStore } from './store';
 import { sanitizeEntries } from '../core/model/sanitize';
+import { NO_FINDINGS, receivedFindings } from './findings/log-findings';
 
 const bySeq = (a: ExchangeEntry, b: ExchangeEntry) => a.seq - b.seq;
 
@@ -71,6 +72,7 @@ export function applyPortMessage(store: PanelStore, message: PortMessage): void 
           break;
         }
         store.live.value = [];
+        store.liveFindings.value = NO_FINDINGS;
         if (!store.imported.value) {
           store.openKey.value = null;
           store.activeKey.value = null;
@@ -82,6 +84,10 @@ export function applyPortMessage(store: PanelStore, message: PortMessage): void 
       }
       case 'settings':
         store.settings.value = message.payload;
+        break;
+      case 'findings':
+        // Checked like entries: a worker of another version cannot hand the panel a finding it cannot draw.
+        store.liveFindings.value = receivedFindings(message.payload);
         break;
     }
   });

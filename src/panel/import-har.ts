@@ -8,6 +8,7 @@ import type { Verdict } from '../core/model/verdict';
 import type { ExchangeEntry } from '../shared/protocol';
 import { PREVIEW_CHARS } from '../ui/long-text';
 import { toRow } from './table/rows';
+import { findingsOfEntries } from './findings/log-findings';
 import type { ImportedLog, PanelStore } from './store';
 
 interface HarFileLike {
@@ -29,7 +30,7 @@ export async function readHarFile(file: HarFileLike, maxBytes = DEFAULT_MAX_BYTE
     seq: i + 1,
     pageId: 'imported',
   }));
-  return { name: file.name, rows: entries.map(toRow), problems: result.warnings };
+  return { name: file.name, rows: entries.map(toRow), problems: result.warnings, findings: findingsOfEntries(entries) };
 }
 
 /**
@@ -52,6 +53,7 @@ export async function importHarInto(store: PanelStore, file: HarFileLike): Promi
   try {
     const log = await readHarFile(file);
     store.imported.value = log;
+    store.findingFilter.value = null;
     store.openKey.value = null;
     store.activeKey.value = null;
     store.notice.value = log.rows.length === 0

@@ -11,6 +11,9 @@ import { createFilter } from './table/filter';
 import type { Row, SortSpec, TableLine } from './table/rows';
 import { sortRows } from './table/rows';
 import { createSearchIndex } from './table/search';
+import type { Severity } from '../core/findings/types';
+import type { LogFindings } from './findings/log-findings';
+import { indexFindings, NO_FINDINGS } from './findings/log-findings';
 
 type ConnectionState =
   | { state: 'connecting' }
@@ -24,6 +27,8 @@ export interface ImportedLog {
   rows: Row[];
   /** Entries of the file that could not be read, with the reader's words. */
   problems: string[];
+  /** The file's findings and preflight cost, computed by the core when it was read. */
+  findings: LogFindings;
 }
 
 type Notice = { tone: 'info' | 'error'; text: string } | null;
@@ -37,10 +42,16 @@ export function createPanelStore() {
   /** A closed tab or a navigation that cleared the log: said once, in words. */
   const notice = signal<Notice>(null);
   const imported = signal<ImportedLog | null>(null);
+  /** Findings and preflight cost of the live tab, as the worker last sent them (port event `findings`). */
+  const liveFindings = signal<LogFindings>(NO_FINDINGS);
 
   /** The verdict filter buttons (All / Blocked / Preflighted / Simple). */
   const kindFilter = signal<KindFilter>('all');
   const showNonCors = signal(false);
+  /** The Findings filter: only exchanges with a finding at or above this severity (null: off). */
+  const findingFilter = signal<Severity | null>(null);
+  /** What the main area shows: the exchanges, or the preflight cost per endpoint. */
+  const view = signal<'log' | 'cost'>('log');
   /** What is typed in the filter box. */
   const filterText = signal('');
   const sort = signal<SortSpec>({ column: 'time', dir: 'asc' });
@@ -52,11 +63,17 @@ export function createPanelStore() {
   const openKey = signal<string | null>(null);
 
   const rows = computed<readonly Row[]>(() => imported.value?.rows ?? live.value);
+  const findings = computed<LogFindings>(() => imported.value?.findings ?? liveFindings.value);
+  /** Findings by exchange id, worst severity per exchange and counts: built once per change of the findings. */
+  const findingIndex = computed(() => indexFindings(findings.value.findings));
   const sorted = computed(() => sortRows(rows.value, sort.value));
   /** What the filter box searches, prepared per row (Panel warms it while the page is idle). */
   const search = createSearchIndex();
   const filter = createFilter(32, search);
-  const filtered = computed(() => filter(sorted.value, kindFilter.value, showNonCors.value, filterText.value));
+  const filtered = computed(() => {
+    const min = findingFilter.value;
+    return filter(sorted.value, kindFilter.value, showNonCors.value, filterText.value, min === null ? null : { min, worst: findingIndex.value.worst });
+  });
   /** The table's lines: filtered exchanges, each followed by its preflights. */
   const visible = computed<TableLine[]>(() => filtered.value.lines);
   /** How many exchanges pass the filters. */
@@ -81,9 +98,9 @@ export function createPanelStore() {
   });
 
   return {
-    live, summary, settings, connection, notice, imported,
-    kindFilter, showNonCors, filterText, sort, activeKey, openKey, exportSecrets,
-    rows, sorted, visible, shown, counts, activeIndex, open, search,
+    live, summary, settings, connection, notice, imported, liveFindings,
+    kindFilter, showNonCors, findingFilter, view, filterText, sort, activeKey, openKey, exportSecrets,
+    rows, sorted, visible, shown, counts, activeIndex, open, search, findings, findingIndex,
   };
 }
 

@@ -7,12 +7,22 @@ import { FixSection } from './FixSection';
 import { StepHeaders } from './StepHeaders';
 import { Timeline } from './Timeline';
 import { TryFix } from './TryFix';
+import type { Finding } from '../../core/findings/types';
+import type { DescribeExchange } from './SecuritySection';
+import { SecuritySection } from './SecuritySection';
 
-export function Details({ row, preflightIndex, onClose, onJump }: {
+const NONE: readonly Finding[] = [];
+const UNKNOWN: DescribeExchange = () => null;
+
+export function Details({ row, preflightIndex, onClose, onJump, findings = NONE, describe = UNKNOWN }: {
   row: Row;
   preflightIndex: number | null;
   onClose: () => void;
   onJump: (key: string) => void;
+  /** The findings that rest on this exchange (from the store's index). */
+  findings?: readonly Finding[];
+  /** Names another exchange of the log (for the evidence of a finding). */
+  describe?: DescribeExchange;
 }) {
   const { exchange: x, verdict: v } = row.entry;
   return (
@@ -39,6 +49,7 @@ export function Details({ row, preflightIndex, onClose, onJump }: {
         </p>
       )}
       <Evidence exchange={x} verdict={v} />
+      <SecuritySection findings={findings} exchangeId={row.id} describe={describe} onJump={onJump} />
       <FixSection exchange={x} verdict={v} />
       <TryFix exchange={x} verdict={v} />
       <ConsoleText exchange={x} verdict={v} />

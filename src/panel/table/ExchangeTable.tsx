@@ -6,11 +6,13 @@ import type { SortColumn, TableLine } from './rows';
 import { preflightKey, splitUrl } from './rows';
 import type { PanelStore } from '../store';
 import { formatClock } from '../details/timeline-steps';
+import { SeverityBadge, severityLabel } from '../../ui/SeverityBadge';
 
 const stop = (fn: () => void) => (e: TargetedMouseEvent<HTMLButtonElement>) => { e.stopPropagation(); fn(); };
 
 export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (key: string) => void }) {
   const lines = store.visible.value;
+  const { worst, byExchange } = store.findingIndex.value;
   const jumpTo = (key: string) => {
     store.activeKey.value = key;
     onOpen(key);
@@ -46,6 +48,21 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
     {
       id: 'verdict', label: 'Verdict', width: '9em', sortable: true,
       cell: (d) => (d.type === 'request' ? <VerdictChip kind={d.row.kind} /> : <span class="chip chip-preflight">Preflight</span>),
+    },
+    {
+      id: 'findings', label: 'Findings', width: '7.5em',
+      cell: (d) => {
+        const w = d.type === 'request' ? worst.get(d.row.id) : undefined;
+        if (w === undefined) return null;
+        const n = byExchange.get(d.row.id)?.length ?? 0;
+        const words = `${n} finding${n === 1 ? '' : 's'}, worst ${severityLabel(w).toLowerCase()}`;
+        return (
+          <span class="finding-mark" data-testid="finding-mark" title={words}>
+            <SeverityBadge severity={w} count={n > 1 ? n : undefined} />
+            <span class="sr-only">: {words}</span>
+          </span>
+        );
+      },
     },
     {
       id: 'reason', label: 'Reason', width: 'minmax(10em, 2fr)', sortable: true,

@@ -3,6 +3,20 @@ import { NON_CORS_KINDS } from '../../core/model/verdict';
 import type { Row, TableLine } from './rows';
 import type { SearchIndex } from './search';
 import { createSearchIndex } from './search';
+import type { Severity } from '../../core/findings/types';
+import { atLeast } from '../../core/findings';
+
+/** The Findings filter: rows whose worst finding is at least `min` (`worst` is built once per findings change). */
+interface FindingFilter {
+  min: Severity;
+  worst: ReadonlyMap<string, Severity>;
+}
+
+function findingMatches(row: Row, findings: FindingFilter | null): boolean {
+  if (findings === null) return true;
+  const worst = findings.worst.get(row.id);
+  return worst !== undefined && atLeast(worst, findings.min);
+}
 
 export type KindFilter = 'all' | 'blocked' | 'preflighted' | 'simple';
 
@@ -32,8 +46,8 @@ function linesOf(rows: readonly Row[]): TableLine[] {
 }
 
 /** The table lines for these filters, computed from scratch (createFilter does the same, faster). */
-export function display(rows: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string, index: SearchIndex = createSearchIndex()): TableLine[] {
-  return linesOf(index.search(rows.filter((row) => kindMatches(row, kind, showNonCors)), wordsOf(text)));
+export function display(rows: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string, index: SearchIndex = createSearchIndex(), findings: FindingFilter | null = null): TableLine[] {
+  return linesOf(index.search(rows.filter((row) => kindMatches(row, kind, showNonCors) && findingMatches(row, findings)), wordsOf(text)));
 }
 
 interface Filtered {
@@ -47,12 +61,14 @@ interface Filtered {
  * text it extends, and backspacing finds its earlier result in the cache. Searches go to `index`.
  */
 export function createFilter(limit = 32, index: SearchIndex = createSearchIndex()) {
-  let base: [readonly Row[], KindFilter, boolean] | null = null;
+  let base: [readonly Row[], KindFilter, boolean, Severity | null, FindingFilter['worst'] | null] | null = null;
   const cache = new Map<string, Filtered>();
-  return (sorted: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string): Filtered => {
-    if (!base || base[0] !== sorted || base[1] !== kind || base[2] !== showNonCors) {
+  return (sorted: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string, findings: FindingFilter | null = null): Filtered => {
+    const min = findings?.min ?? null;
+    const worst = findings?.worst ?? null;
+    if (!base || base[0] !== sorted || base[1] !== kind || base[2] !== showNonCors || base[3] !== min || base[4] !== worst) {
       cache.clear();
-      base = [sorted, kind, showNonCors];
+      base = [sorted, kind, showNonCors, min, worst];
     }
     const words = wordsOf(text);
     const key = words.join(' ');
@@ -70,7 +86,7 @@ export function createFilter(limit = 32, index: SearchIndex = createSearchIndex(
         from = v.rows;
       }
     }
-    const rows = index.search(best < 0 ? from.filter((row) => kindMatches(row, kind, showNonCors)) : from, words);
+    const rows = index.search(best < 0 ? from.filter((row) => kindMatches(row, kind, showNonCors) && findingMatches(row, findings)) : from, words);
     const result = { rows, lines: linesOf(rows) };
     cache.set(key, result);
     if (cache.size > limit) cache.delete(cache.keys().next().value!);
