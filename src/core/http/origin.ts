@@ -147,12 +147,14 @@ function slowOrigin(url: string): string | null {
  * origin, and the next clue (the page, the Referer) is used instead.
  */
 export function literalOriginOf(url: string): string | null {
+  if (typeof url !== 'string') return null;
   const p = splitUrl(url);
   return p && p.host !== '' ? `${p.scheme}://${p.host}` : null;
 }
 
 /** A well-formed serialized origin as browsers send it, or the opaque `null`. */
 export function isSerializedOrigin(value: string): boolean {
+  if (typeof value !== 'string') return false;
   if (value === 'null') return true;
   return /^[a-z][a-z0-9+.-]*:\/\/(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(:\d{1,5})?$/.test(value);
 }

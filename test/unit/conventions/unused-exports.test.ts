@@ -10,13 +10,7 @@ import { entryPoints } from './entries';
 import { readRepoFile, repoFiles } from './repo-files';
 
 /** `path: exportName` → why it stays exported although only its own test imports it (one line each). */
-const PUBLIC_CORE = "the core's public API (src/core/index.ts): the totality property test drives every function it exports";
 const KEPT_FOR_TESTS: Record<string, string> = {
-  ...Object.fromEntries([
-    'mdnUrl', 'canonicalName', 'hasHeader', 'headerValues', 'joinedHeader', 'trimHttpWhitespace', 'utf8Length', 'hasUserinfo',
-    'isSameOrigin', 'originOf', 'stripUserinfo', 'toOrigin', 'isSafelistedMethod', 'headerUnsafeKind', 'detectMode', 'describeError',
-    'preflightCacheSeconds',
-  ].map((name) => [`src/core/index.ts: ${name}`, PUBLIC_CORE])),
   'src/core/http/origin.ts: toOrigin': "also on the core's public API; its test pins the opaque 'null' literal and URL origins",
   'src/background/tabs/badge.ts: badgeText': 'the badge wording rule, tested without a fake chrome.action',
   'src/core/report/curl.ts: MAX_VALUE': 'the bound the injection test asserts on a long value',

@@ -1,9 +1,15 @@
 /**
- * Every exported function of the core's public modules, with well-typed sample arguments. The
- * property test corrupts these (ill-typed.ts) and calls each function; a new export without a sample
- * fails that test, so nothing exported escapes it.
+ * Every exported function of the core's entry (index.ts), its HTTP helpers and its output modules, with
+ * well-typed sample arguments. The property test corrupts these (ill-typed.ts) and calls each function; a
+ * new export without a sample fails that test, so nothing exported escapes it.
  */
 import * as core from '../../../src/core/index';
+import * as headers from '../../../src/core/http/headers';
+import * as origin from '../../../src/core/http/origin';
+import * as safelist from '../../../src/core/http/safelist';
+import * as mode from '../../../src/core/classify/mode';
+import * as errors from '../../../src/core/classify/errors';
+import * as maxAge from '../../../src/core/classify/max-age';
 import * as har from '../../../src/core/har/index';
 import * as fix from '../../../src/core/fix/index';
 import * as curl from '../../../src/core/report/curl';
@@ -13,7 +19,7 @@ import { classify } from '../../../src/core/classify/classify';
 import type { Exchange, Verdict } from '../../../src/core/index';
 import { API, PAGE, exchange } from '../../support/builder';
 
-export const MODULES = { core, har, fix, curl, summary, markdown } as const;
+export const MODULES = { core, headers, origin, safelist, mode, errors, maxAge, har, fix, curl, summary, markdown } as const;
 
 function exchanges(): Exchange[] {
   return [
@@ -47,25 +53,41 @@ export const SAMPLES: Record<string, Record<string, Args>> = {
   core: {
     classify: (i) => [x(i)],
     reasonDef: () => ['MissingAllowOriginHeader'],
-    mdnUrl: () => [core.REASONS[0]],
+    firstHeader: (i) => [x(i).requestHeaders, 'origin'],
+    preflightNeed: (i) => [x(i).method, x(i).requestHeaders],
+    errorClass: () => ['net::ERR_FAILED'],
+  },
+  headers: {
     canonicalName: () => ['access-control-allow-origin'],
     firstHeader: (i) => [x(i).requestHeaders, 'origin'],
     hasHeader: (i) => [x(i).requestHeaders, 'origin'],
     headerValues: (i) => [x(i).requestHeaders, 'origin'],
+    headerCount: (i) => [x(i).requestHeaders, 'origin'],
     joinedHeader: (i) => [x(i).requestHeaders, 'origin'],
     trimHttpWhitespace: () => [' a '],
     utf8Length: () => ['é'],
+  },
+  origin: {
     hasUserinfo: () => ['http://u:p@h.test/'],
     isSameOrigin: () => [PAGE, API],
     originOf: () => [`${API}/x`],
+    literalOriginOf: () => [`${API}/x`],
+    isSerializedOrigin: () => [PAGE],
     stripUserinfo: () => ['http://u:p@h.test/'],
     toOrigin: () => [PAGE],
+  },
+  safelist: {
     isSafelistedMethod: () => ['GET'],
     headerUnsafeKind: () => ['content-type', 'application/json'],
-    preflightNeed: (i) => [x(i).method, x(i).requestHeaders],
+  },
+  mode: {
     detectMode: (i) => [x(i)],
+  },
+  errors: {
     describeError: () => ['net::ERR_FAILED'],
     errorClass: () => ['net::ERR_FAILED'],
+  },
+  maxAge: {
     preflightCacheSeconds: () => ['600', 'chromium'],
   },
   har: {
