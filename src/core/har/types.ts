@@ -5,6 +5,7 @@
  */
 import type { CredentialsMode, Reason, Verdict, VerdictKind } from '../model/verdict';
 import type { Exchange } from '../model/exchange';
+import type { FindingEvidence, FindingId, Severity } from '../findings/types';
 
 interface HarNameValue {
   name: string;
@@ -97,6 +98,44 @@ export interface HarCors {
   initiator?: string;
   type: Exchange['type'];
   observer: { browser: Exchange['observer']['browser']; preflightsVisible: boolean; fullRequestHeaders: boolean };
+  /**
+   * The security and cost lens's findings this entry is evidence for (worst first); absent when none.
+   * A finding sits on the entries its evidence cites, or on the exchange's last request entry.
+   */
+  findings?: HarCorsFinding[];
+}
+
+/** One finding on an entry: `id` and `severity` are stable machine fields, the sentences the finding module's. */
+export interface HarCorsFinding {
+  id: FindingId;
+  severity: Severity;
+  title: string;
+  summary: string;
+  /** The finding's evidence from this entry (values of Cookie, Authorization… redacted unless the export includes them). */
+  evidence: FindingEvidence[];
+}
+
+/** One finding of the log in `_corsLens.findings.items`. */
+export interface HarLogFinding {
+  id: FindingId;
+  severity: Severity;
+  endpoint: string;
+  title: string;
+  summary: string;
+  fix: string;
+  /** Every exchange it rests on (the `_cors.id` of their request entries). */
+  exchangeIds: string[];
+}
+
+/** Preflight cost of one endpoint in `_corsLens.preflightCost` (see core/findings/cost.ts). */
+export interface HarEndpointCost {
+  endpoint: string;
+  preflights: number;
+  waitedMs: { total: number; median: number | null; timed: number };
+  maxAge: { sent: string | null; appliedSeconds: number; treatment: string; cap: number; browser: string };
+  suitableMaxAge: number;
+  saved: { preflights: number; ms: number };
+  exchangeIds: string[];
 }
 
 export interface HarEntry {
@@ -142,6 +181,10 @@ interface CorsLensInfo {
   /** Older exchanges the capture dropped (per-tab bound or storage quota) before this report: not in it. */
   dropped: number;
   counts: Record<VerdictKind, number>;
+  /** The security and cost lens over the exported exchanges: counts by severity and each finding with its endpoint. */
+  findings?: { counts: Record<Severity, number>; total: number; items: HarLogFinding[] };
+  /** Preflight cost per endpoint, most waited-for first. */
+  preflightCost?: HarEndpointCost[];
 }
 
 interface HarLog {

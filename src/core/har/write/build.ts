@@ -6,6 +6,7 @@ import type { VerdictKind } from '../../model/verdict';
 import { sanitizeEntries } from '../../model/sanitize';
 import { exchangeEntries } from './entries';
 import { SENSITIVE_HEADERS } from './redact';
+import { logLens, reportLens } from './findings';
 import { isoTime } from './timing';
 import type { BuildOptions, HarEntry, HarPage, HarReport, ReportEntry, ReportPage } from '../types';
 
@@ -68,10 +69,11 @@ export function buildHarReport(input: readonly ReportEntry[], given: BuildOption
     .sort((a, b) => a.e.exchange.timings.start - b.e.exchange.timings.start || (a.e.seq ?? a.i) - (b.e.seq ?? b.i))
     .map(({ e }) => e);
   const counts = emptyCounts();
+  const lens = reportLens(entries, options.includeSensitive);
   const harEntries: { start: number; order: number; entry: HarEntry }[] = [];
   for (const { exchange, verdict, pageId } of ordered) {
     counts[verdict.kind] = (counts[verdict.kind] ?? 0) + 1;
-    for (const entry of exchangeEntries(exchange, verdict, pageId, options.includeSensitive)) {
+    for (const entry of exchangeEntries(exchange, verdict, pageId, options.includeSensitive, lens)) {
       harEntries.push({ start: Date.parse(entry.startedDateTime), order: harEntries.length, entry });
     }
   }
@@ -94,6 +96,7 @@ export function buildHarReport(input: readonly ReportEntry[], given: BuildOption
         exchanges: entries.length,
         dropped: options.dropped,
         counts,
+        ...logLens(lens),
       },
     },
   };

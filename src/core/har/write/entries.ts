@@ -3,12 +3,13 @@
  * request (unless the exchange died on a redirect hop), each carrying the `_cors` block.
  */
 import type { Exchange, Header, ResponseRecord } from '../../model/exchange';
-import type { Verdict } from '../../model/verdict';
+import type { StepRef, Verdict } from '../../model/verdict';
 import { firstHeader } from '../../http/headers';
 import { neverSent } from '../../classify/sent';
 import { preflightBlock, requestBlock } from './cors-block';
 import { requestCookies, responseCookies } from './cookies';
 import { redactHeaders } from './redact';
+import { entryFindings, type ReportLens } from './findings';
 import { toChromeResourceType } from '../resource-type';
 import { harTimings, isoTime } from './timing';
 import type { HarCors, HarEntry, HarInitiator, HarResponse } from '../types';
@@ -26,6 +27,7 @@ interface Step {
   resourceType: string;
   initiator: HarInitiator;
   cors: HarCors;
+  ref: StepRef;
 }
 
 function locationOf(url: string, response: ResponseRecord | undefined): string {
@@ -61,6 +63,7 @@ function requestSteps(x: Exchange, v: Verdict): Step[] {
       resourceType: type,
       initiator: { type: 'other' },
       cors: requestBlock(x, v, i, 'redirect'),
+      ref: { kind: 'redirect', index: i },
     });
     start = hop.time;
   });
@@ -78,6 +81,7 @@ function requestSteps(x: Exchange, v: Verdict): Step[] {
       resourceType: type,
       initiator: { type: 'other' },
       cors: neverSent(x, v) ? { ...requestBlock(x, v, x.redirects.length, 'response'), sent: false } : requestBlock(x, v, x.redirects.length, 'response'),
+      ref: { kind: 'response' },
     });
   }
   return steps;
@@ -96,6 +100,7 @@ function preflightSteps(x: Exchange, v: Verdict): Step[] {
     resourceType: 'preflight',
     initiator: { type: 'preflight', url: withoutFragment(p.url), requestId: x.id },
     cors: preflightBlock(x, v, i),
+    ref: { kind: 'preflight', index: i },
   }));
 }
 
@@ -152,8 +157,16 @@ function toEntry(step: Step, pageref: string | undefined, includeSensitive: bool
 }
 
 /** Entries of one exchange in the order they started (the request, then its preflight, then later hops). */
-export function exchangeEntries(x: Exchange, v: Verdict, pageref: string | undefined, includeSensitive: boolean): HarEntry[] {
-  const steps = [...requestSteps(x, v), ...preflightSteps(x, v)];
+export function exchangeEntries(x: Exchange, v: Verdict, pageref: string | undefined, includeSensitive: boolean, lens?: ReportLens): HarEntry[] {
+  const requests = requestSteps(x, v);
+  const steps = [...requests, ...preflightSteps(x, v)];
+  if (lens) {
+    const last = requests.at(-1);
+    for (const s of steps) {
+      const found = entryFindings(lens, x, s.ref, s === last);
+      if (found) s.cors = { ...s.cors, findings: found };
+    }
+  }
   // Stable: ties keep requests before their preflight, as the browser issues them.
   steps.sort((a, b) => a.start - b.start);
   return steps.map((s) => toEntry(s, pageref, includeSensitive));
