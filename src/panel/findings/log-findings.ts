@@ -15,7 +15,7 @@ export interface LogFindings {
 
 export const NO_FINDINGS: LogFindings = { findings: [], cost: [] };
 
-export interface FindingIndex {
+interface FindingIndex {
   /** Findings resting on each exchange, worst first. */
   byExchange: Map<string, Finding[]>;
   /** The worst severity of each exchange that has findings. */
