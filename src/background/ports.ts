@@ -1,13 +1,22 @@
 /**
  * Live ports, one per inspected tab (`portName(tabId)`). A port gets the tab's snapshot when it
  * connects, then batched `upsert` events (one per tab per flush), `reset` (followed by a fresh
- * snapshot) and `settings`.
+ * snapshot) and `settings`. Every snapshot is followed by the tab's `findings`; after that, `findings`
+ * goes out (from `flushFindings`, on its own slower throttle) only when the tab's findings changed.
  */
-import type { ExchangeEntry, PortEventArgs, Settings, TabSnapshot, TabSummary } from '../shared/protocol';
+import type { ExchangeEntry, PortEventArgs, Settings, TabFindings, TabSnapshot, TabSummary } from '../shared/protocol';
 import { emptyCounts } from '../shared/protocol';
 import { portMessage, type EventSink } from '../shared/transport';
 import { debug } from '../shared/debug';
 import type { ResetReason, Store, StoreObserver } from './tabs/store';
+
+/** The findings side the hub needs (background/findings.ts). */
+export interface FindingsSource {
+  forTab(tabId: number): TabFindings;
+  latest(tabId: number): TabFindings['summary'] | null;
+  changes(tabIds: Iterable<number>): TabFindings[];
+  markSent(value: TabFindings): void;
+}
 
 export class PortHub implements StoreObserver {
   private readonly sinks = new Map<number, Set<EventSink>>();
@@ -18,6 +27,7 @@ export class PortHub implements StoreObserver {
     private readonly store: Store,
     private readonly snapshot: (tabId: number) => TabSnapshot,
     private readonly schedule: () => void,
+    private readonly findings: FindingsSource,
   ) {}
 
   get connections(): number {
@@ -33,6 +43,7 @@ export class PortHub implements StoreObserver {
     set.add(sink);
     sink.onClose(() => this.disconnect(tabId, sink));
     this.send(tabId, sink, 'snapshot', this.snapshot(tabId));
+    this.sendFindings(tabId, [sink]);
   }
 
   // ---- StoreObserver ----
@@ -55,6 +66,7 @@ export class PortHub implements StoreObserver {
       this.send(tabId, s, 'reset', { reason, summary: snap.summary });
       this.send(tabId, s, 'snapshot', snap);
     }
+    this.sendFindings(tabId, [...sinks]);
   }
   tabRemoved(tabId: number): void {
     this.changed.delete(tabId);
@@ -76,9 +88,35 @@ export class PortHub implements StoreObserver {
       this.changed.delete(tabId);
       this.metaDirty.delete(tabId);
       if (!sinks || !this.store.peek(tabId)) continue;
-      const summary = this.store.summary(tabId);
+      const summary = this.withFindings(this.store.summary(tabId));
       for (const s of [...sinks]) this.send(tabId, s, 'upsert', { entries, summary });
     }
+  }
+
+  /** Sends `findings` to the tabs whose findings changed since they were last sent. */
+  flushFindings(): void {
+    if (this.sinks.size === 0) return;
+    for (const value of this.findings.changes([...this.sinks.keys()])) {
+      for (const s of [...(this.sinks.get(value.tabId) ?? [])]) this.send(value.tabId, s, 'findings', value);
+    }
+  }
+
+  /** A summary with the tab's last computed findings and cost blocks (none computed: left as is). */
+  private withFindings(summary: TabSummary): TabSummary {
+    const latest = this.findings.latest(summary.tabId);
+    return latest ? { ...summary, findings: latest.findings, cost: latest.cost } : summary;
+  }
+
+  private sendFindings(tabId: number, sinks: EventSink[]): void {
+    let value: TabFindings;
+    try {
+      value = this.findings.forTab(tabId);
+    } catch (err) {
+      debug.warn('ports', 'could not compute the findings of a tab', err);
+      return;
+    }
+    this.findings.markSent(value);
+    for (const s of sinks) this.send(tabId, s, 'findings', value);
   }
 
   private markMeta(tabId: number): void {

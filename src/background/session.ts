@@ -30,6 +30,7 @@ import { TabHousekeeping, type TabsLike } from './tabs/housekeeping';
 import { Persistence } from './persist/persistence';
 import type { StorageAreaLike } from './persist/storage-area';
 import { PortHub } from './ports';
+import { FindingsLens } from './findings';
 import { Store } from './tabs/store';
 import { Pipeline } from './pipeline';
 import { requestHandlers } from './requests';
@@ -61,7 +62,7 @@ const DEFAULT_MAX_PER_TAB = 5000;
  * the page for the CPU; then a stopped worker can lose the last `burst` ms of a busy page. A write
  * in progress batches whatever arrives meanwhile. Ports and the badge keep a throttle of their own.
  */
-export const DEFAULT_DELAYS = { process: 0, persist: 0, burst: 50, burstEvents: 16, ports: 20, badge: 300, idle: LATE_START_MS, stranded: 10_000 };
+export const DEFAULT_DELAYS = { process: 0, persist: 0, burst: 50, burstEvents: 16, ports: 20, badge: 300, findings: 300, idle: LATE_START_MS, stranded: 10_000 };
 
 let pageCounter = 0;
 const defaultPageId = () => `p-${Date.now().toString(36)}-${(pageCounter++).toString(36)}`;
@@ -69,6 +70,7 @@ const defaultPageId = () => `p-${Date.now().toString(36)}-${(pageCounter++).toSt
 export class BackgroundSession {
   readonly store: Store;
   readonly ports: PortHub;
+  readonly findings: FindingsLens;
   private readonly persistence: Persistence;
   private readonly badge: Badge;
   private readonly correlator: Correlator;
@@ -80,6 +82,7 @@ export class BackgroundSession {
   private readonly persistSoon: Soon;
   private readonly portsSoon: Soon;
   private readonly badgeSoon: Soon;
+  private readonly findingsSoon: Soon;
   private readyPromise: Promise<void> | null = null;
   private housekeeping: Promise<void> = Promise.resolve();
   readonly stats = { classified: 0, processed: 0, dropped: 0, interrupted: 0 };
@@ -93,8 +96,12 @@ export class BackgroundSession {
     this.badgeSoon = new Soon(() => this.badge.flush(), delays.badge, timers);
     this.portsSoon = new Soon(() => this.ports.flush(), delays.ports, timers);
     this.persistence = new Persistence(deps.sessionArea, this.store, deps.observer, () => this.persistSoon.trigger());
-    this.ports = new PortHub(this.store, (t) => this.snapshot(t), () => this.portsSoon.trigger());
+    this.findingsSoon = new Soon(() => this.ports.flushFindings(), delays.findings, timers);
+    this.findings = new FindingsLens(this.store, () => this.findingsSoon.trigger(), () => this.ports.connections > 0);
+    this.ports = new PortHub(this.store, (t) => this.snapshot(t), () => this.portsSoon.trigger(), this.findings);
     this.badge = new Badge(deps.badge, (t) => this.store.peek(t)?.counts.blocked ?? 0, () => this.badgeSoon.trigger());
+    // First: the findings are marked stale before the ports answer a reset with a fresh snapshot.
+    this.store.observe(this.findings);
     this.store.observe(this.persistence);
     this.store.observe(this.ports);
     this.store.observe(this.badge);
@@ -140,18 +147,25 @@ export class BackgroundSession {
     await this.pipeline.now();
     this.pipeline.flushOrphans();
     await this.portsSoon.now();
+    await this.findingsSoon.now();
     await this.persistSoon.now();
     await this.badgeSoon.now();
   }
 
+  /** The tab's summary with its findings and cost (computed now if the log changed since). */
   summary(tabId: number): TabSummary {
     this.pipeline.process();
-    return this.pages.ensure(tabId).summary();
+    return this.withFindings(this.pages.ensure(tabId).summary());
   }
 
   snapshot(tabId: number): TabSnapshot {
     const log = this.pages.ensure(tabId);
-    return { summary: log.summary(), entries: [...log.entries.values()], settings: this.settings.get() };
+    return { summary: this.withFindings(log.summary()), entries: [...log.entries.values()], settings: this.settings.get() };
+  }
+
+  private withFindings(summary: TabSummary): TabSummary {
+    const { findings, cost } = this.findings.forTab(summary.tabId).summary;
+    return { ...summary, findings, cost };
   }
 
   getSettings(): Settings {

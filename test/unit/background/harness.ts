@@ -9,6 +9,7 @@ import { inFlightVerdict } from '../../../src/background/correlate/verdicts';
 import type { StorageAreaLike } from '../../../src/background/persist/storage-area';
 import { FakeStorageArea } from '../../support/fake-storage-area';
 import { ManualTimers } from '../../support/fake-timers';
+import type { Timers } from '../../../src/background/timers';
 import { FakeWebRequest, Traffic, type RequestContext } from '../../support/fake-web-request';
 
 export const APP = 'http://app.localhost:8080';
@@ -53,6 +54,8 @@ export interface HarnessOptions<A extends StorageAreaLike = FakeStorageArea> {
   classify?: (ex: Exchange) => Verdict;
   ctx?: Partial<RequestContext>;
   tabs?: SessionDeps['tabs'];
+  /** Timers of the test's own (default: ManualTimers). */
+  timers?: Timers;
 }
 
 export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: HarnessOptions<A> = {}) {
@@ -77,7 +80,7 @@ export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: Harne
     sessionArea: area,
     localArea: local,
     badge,
-    timers,
+    timers: opts.timers ?? timers,
     now: () => (clock += 1000),
     newPageId: () => `page-${++page}`,
     ...(opts.maxPerTab !== undefined ? { maxPerTab: opts.maxPerTab } : {}),
