@@ -10,6 +10,8 @@ import { sanitize, sanitizeEntries, sanitizeEntry, sanitizeVerdict } from '../mo
 import { cut, grouped } from '../fix/bounds';
 import { endpointOf } from '../http/url';
 import { mdCode, mdFence, mdText } from './markdown';
+import { findingsOf, preflightCost } from '../findings';
+import { costSection, findingsSection } from './findings';
 
 /** Longest text taken from a record into the summary (a URL, a method list, a header value); longer is cut, marked. */
 export const MAX_FIELD = 500;
@@ -251,8 +253,10 @@ export function summaryMarkdown(given: MarkdownInput): string {
   const counts = countsLine(input);
   if (counts) out.push(counts);
   out.push('');
+  // The lens over the same entries as the report: what passed but is configured dangerously or wastefully.
+  const lens = [...findingsSection(findingsOf(input.entries)), ...costSection(preflightCost(input.entries))];
   if (groups.length === 0) {
-    out.push('No request was blocked by CORS.');
+    out.push('No request was blocked by CORS.', '', ...lens);
     return `${out.join('\n').trimEnd()}\n`;
   }
   const blockedTotal = groups.reduce((sum, g) => sum + g.count, 0);
@@ -263,6 +267,8 @@ export function summaryMarkdown(given: MarkdownInput): string {
     out.push(`Also blocked (${n(rest.length)} more):`, '');
     for (const g of rest.slice(0, MAX_LINES)) out.push(`- ${groupTitle(g)}`);
     if (rest.length > MAX_LINES) out.push(`- … and ${n(rest.length - MAX_LINES)} more`);
+    out.push('');
   }
+  out.push(...lens);
   return `${out.join('\n').trimEnd()}\n`;
 }
