@@ -242,6 +242,47 @@ describe('the CORS panel in DevTools', () => {
     await popped.close();
   });
 
+  it('marks a lab findings case and explains it in a Security section; its clean twin has no marker', async () => {
+    const cases = buildCases(lab.origins);
+    const risky = cases.find((c) => c.id === 'finding-null-origin-credentials')!;
+    const twin = cases.find((c) => c.id === 'finding-null-origin-clean')!;
+    expect(risky.findings).toEqual(['null-origin-allowed']);
+    expect(twin.findings).toEqual([]);
+    await runCases(page, [risky.id, twin.id], 'panel-findings');
+    const marked = row(panel, `cid=${risky.id}`);
+    await marked.waitFor();
+    // The worker sends the tab's findings on its own throttle: wait for the marker, never a fixed time.
+    const mark = marked.getByTestId('finding-mark');
+    await mark.waitFor();
+    expect(await mark.textContent()).toMatch(/^▲High: \d+ findings?, worst high$/);
+    await row(panel, `cid=${twin.id}`).waitFor();
+    expect(await row(panel, `cid=${twin.id}`).getByTestId('finding-mark').count()).toBe(0);
+    // The Findings filter counts it and, at High or above, keeps it.
+    const high = panel.getByRole('group', { name: 'Findings' }).getByRole('button', { name: /^High or above:/ });
+    expect(await high.getAttribute('aria-label')).not.toContain('(0 high findings)');
+    await high.click();
+    await expect.poll(() => row(panel, `cid=${twin.id}`).count()).toBe(0);
+    expect(await marked.count()).toBe(1);
+    await marked.click();
+    const details = panel.getByRole('complementary', { name: 'Details of the selected request' });
+    const finding = details.getByRole('region', { name: /^Security/ }).locator('[data-finding="null-origin-allowed"]');
+    await finding.waitFor();
+    expect(await finding.locator('.finding-evidence').first().textContent()).toBe('Access-Control-Allow-Origin: null in the response of this request');
+    expect(await finding.textContent()).toMatch(/Why it matters: .*Fix: .*Learn more: /);
+    expect(await finding.getByRole('link').count()).toBeGreaterThan(0);
+
+    // The screenshot for the README: the real panel with the Findings filter on and the Security section.
+    await devtools.evaluate(UNDOCK_SCRIPT);
+    await devtools.setViewportSize({ width: 1280, height: 800 });
+    await finding.scrollIntoViewIfNeeded();
+    const shot = await devtools.screenshot({ path: join(ROOT, 'test-results/panel-findings.png') });
+    if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(join(ROOT, 'docs/panel-findings.png'))) {
+      writeFileSync(join(ROOT, 'docs/panel-findings.png'), shot);
+    }
+    await high.click();
+    await expect.poll(() => row(panel, `cid=${twin.id}`).count()).toBe(1);
+  });
+
   it('keeps the log across a navigation only when asked', async () => {
     const grid = panel.getByRole('grid', { name: 'Cross-origin requests' });
     const keepLog = panel.getByRole('checkbox', { name: 'Keep log' });
