@@ -25,4 +25,18 @@ describe('createFilter', () => {
     const fewer = rows.slice(0, 1);
     expect(filter(fewer, 'all', false, 'items').rows).toHaveLength(1);
   });
+
+  it('keeps only exchanges whose worst finding is at or above the chosen severity, and starts afresh when that or the findings change', () => {
+    const filter = createFilter();
+    const worst = new Map([['a', 'low' as const], ['b', 'high' as const]]);
+    const ids = (min: 'high' | 'medium' | 'low' | 'info', w = worst, text = '') => filter(rows, 'all', false, text, { min, worst: w }).rows.map((r) => r.id);
+    expect(ids('info')).toEqual(['a', 'b']);
+    expect(ids('low')).toEqual(['a', 'b']);
+    expect(ids('medium')).toEqual(['b']);
+    expect(ids('high')).toEqual(['b']);
+    expect(ids('info', new Map([['c', 'info' as const]]))).toEqual(['c']);
+    expect(ids('info', worst, 'items/a')).toEqual(['a']);
+    expect(filter(rows, 'all', false, '', null).rows).toHaveLength(3);
+    expect(display(rows, 'all', false, 'items', undefined, { min: 'medium', worst }).map((d) => d.key)).toEqual(['b']);
+  });
 });
