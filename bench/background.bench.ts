@@ -9,6 +9,8 @@ import { classify } from '../src/core/classify/classify';
 import { createCapture } from '../src/background/capture/listeners';
 import { observerFor } from '../src/background/chrome-apis';
 import { BackgroundSession } from '../src/background/session';
+import { FindingsLens } from '../src/background/findings';
+import { Store } from '../src/background/tabs/store';
 import { FakeStorageArea } from '../test/support/fake-storage-area';
 import { ManualTimers } from '../test/support/fake-timers';
 import { FakeWebRequest, Traffic, type HeaderList } from '../test/support/fake-web-request';
@@ -108,6 +110,24 @@ export async function run(): Promise<BenchRow[]> {
   const bytes = s.area.bytesInUse;
   const snapshot = JSON.stringify(s.session.snapshot(TAB)).length;
 
+  // Findings: the whole-log recomputation after a change (findingsOf over every tab + the changed
+  // tab's preflight cost + the per-tab filter), best of 3, at 5,000 (this log) and 50,000 entries
+  // (the same exchanges copied into 10 tabs of 5,000, each copy a new id, as a long session would).
+  const recompute = (lens: FindingsLens, tabId: number) => cpuMs(() => { lens.entry(tabId); lens.forTab(tabId); })();
+  const best3 = async (f: () => Promise<number>) => Math.min(await f(), await f(), await f());
+  const findings5k = await best3(() => recompute(s.session.findings, TAB));
+  const big = new Store({ maxPerTab: N, now: () => 0, newPageId: (() => { let k = 0; return () => `pg${k++}`; })() });
+  const source = s.session.store.entries(TAB);
+  for (let tab = 0; tab < 10; tab++) {
+    const pageId = big.tab(tab).page!.pageId;
+    for (const e of source) big.upsert(tab, pageId, big.nextSeq(tab), { ...e.exchange, id: `${tab}-${e.exchange.id}` }, e.verdict);
+  }
+  if (big.totalEntries() !== 10 * N) throw new Error('bench: the 50,000-entry log is incomplete');
+  const bigLens = new FindingsLens(big, () => {}, () => false);
+  big.observe(bigLens);
+  const findings50k = await best3(() => recompute(bigLens, 0));
+  const reused = await cpuMs(() => { bigLens.forTab(0); })();
+
   const again = setup(s.area);
   const rehydrate = await cpuMs(() => again.session.start())();
   if (again.session.store.entries(TAB).length !== N) throw new Error('bench: rehydration lost entries');
@@ -123,6 +143,9 @@ export async function run(): Promise<BenchRow[]> {
     { area: 'background', metric: 'storage.session bytes for 5,000 exchanges (quota 10 MiB)', value: bytes, unit: 'B', target: '<= 8388608', ok: bytes <= 8_388_608 },
     { area: 'background', metric: 'bytes per stored exchange', value: bytes / N, unit: 'B' },
     { area: 'background', metric: 'get-snapshot JSON for 5,000 exchanges (with verdicts)', value: snapshot, unit: 'B' },
+    { area: 'background', metric: 'findings recomputation after a change, 5,000 entries (whole log + tab cost)', value: findings5k, unit: 'ms', target: '<= 150', ok: findings5k <= 150 },
+    { area: 'background', metric: 'findings recomputation after a change, 50,000 entries in 10 tabs', value: findings50k, unit: 'ms', target: '<= 1500', ok: findings50k <= 1500 },
+    { area: 'background', metric: 'findings of a tab when nothing changed (kept result)', value: reused, unit: 'ms', target: '<= 1', ok: reused <= 1 },
     { area: 'background', metric: 'rehydrate 5,000 exchanges (read + reclassify)', value: rehydrate, unit: 'ms', target: '<= 1000', ok: rehydrate <= 1000 },
   ];
 }

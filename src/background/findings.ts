@@ -2,7 +2,8 @@
  * The security and cost lens in the worker: the core's `findingsOf` over the whole log (every tab: a
  * reflected origin is seen across tabs), delivered per tab. Following the store costs a dirty flag per
  * change; the log is only read when someone asks (a `get-summary`, a port's snapshot) or, while a panel
- * is connected, on a throttle (`delays.findings`) after changes. One computation serves every tab until
+ * is connected, on a throttle after changes (`delays.findings`, or 4× the last computation when that is
+ * longer: a 50,000-entry log is not recomputed continuously). One computation serves every tab until
  * the log changes again; a tab's preflight cost is recomputed only when that tab changed.
  */
 import { countBySeverity, findingsOf, preflightCost, severityRank, worstSeverity } from '../core/findings';
@@ -17,6 +18,8 @@ export interface FindingsStats {
   computed: number;
   /** Per-tab cost computations (preflightCost calls). */
   costs: number;
+  /** Duration of the last whole-log computation, ms. */
+  lastMs: number;
 }
 
 interface Computed {
@@ -34,7 +37,7 @@ export class FindingsLens implements StoreObserver {
   private readonly costs = new Map<number, EndpointCost[]>();
   /** What each tab's ports were last sent (a signature), so an unchanged result is not sent again. */
   private readonly sent = new Map<number, string>();
-  readonly stats: FindingsStats = { computed: 0, costs: 0 };
+  readonly stats: FindingsStats = { computed: 0, costs: 0, lastMs: 0 };
 
   constructor(
     private readonly store: Store,
@@ -123,7 +126,9 @@ export class FindingsLens implements StoreObserver {
       }
     }
     this.stats.computed++;
+    const t0 = Date.now();
     this.computed = { generation: this.generation, findings: findingsOf(entries), tabOf };
+    this.stats.lastMs = Date.now() - t0;
     return this.computed;
   }
 

@@ -96,7 +96,8 @@ export class BackgroundSession {
     this.badgeSoon = new Soon(() => this.badge.flush(), delays.badge, timers);
     this.portsSoon = new Soon(() => this.ports.flush(), delays.ports, timers);
     this.persistence = new Persistence(deps.sessionArea, this.store, deps.observer, () => this.persistSoon.trigger());
-    this.findingsSoon = new Soon(() => this.ports.flushFindings(), delays.findings, timers);
+    // Paced by its own cost: at most a fifth of the worker's time goes to findings on a huge log.
+    this.findingsSoon = new Soon(() => this.ports.flushFindings(), () => Math.max(delays.findings, 4 * this.findings.stats.lastMs), timers);
     this.findings = new FindingsLens(this.store, () => this.findingsSoon.trigger(), () => this.ports.connections > 0);
     this.ports = new PortHub(this.store, (t) => this.snapshot(t), () => this.portsSoon.trigger(), this.findings);
     this.badge = new Badge(deps.badge, (t) => this.store.peek(t)?.counts.blocked ?? 0, () => this.badgeSoon.trigger());

@@ -16,14 +16,15 @@ export const realTimers: Timers = {
 export class Soon {
   private handle: unknown = null;
 
-  constructor(private readonly fn: () => unknown, private readonly ms: number, private readonly timers: Timers) {}
+  /** `ms` may be a function, read at each trigger (a delay that grows with the cost of `fn`). */
+  constructor(private readonly fn: () => unknown, private readonly ms: number | (() => number), private readonly timers: Timers) {}
 
   trigger(): void {
     if (this.handle !== null) return;
     this.handle = this.timers.set(() => {
       this.handle = null;
       void this.fn();
-    }, this.ms);
+    }, typeof this.ms === 'function' ? this.ms() : this.ms);
   }
 
   /** Runs now (cancelling the timer) and waits for it. */

@@ -159,7 +159,7 @@ describe('findings in the worker', () => {
     for (let i = 0; i < 20; i++) echo(h, `x${i}`, i % 2 ? APP : EVIL, i % 3 ? TAB : OTHER_TAB_ID, `/p${i % 4}`);
     await timers.run(DEFAULT_DELAYS.badge);
     expect(h.entries(TAB).size + h.entries(OTHER_TAB_ID).size).toBe(20);
-    expect(h.session.findings.stats).toEqual({ computed: 0, costs: 0 });
+    expect(h.session.findings.stats).toMatchObject({ computed: 0, costs: 0 });
     expect(h.session.findings.dirty).toBe(true);
     // The popup asks: computed once; asked again with nothing new: reused.
     await summaryOf(h, TAB);
