@@ -1,4 +1,5 @@
 /** `--json`: the verdicts as one JSON document (pretty-printed, safe for the terminal). */
+import type { EndpointCost, Finding } from '../core/cli-api';
 import type { Row } from './rows';
 import { cleanJson } from './terminal';
 import type { Counts } from './verdicts';
@@ -9,10 +10,15 @@ interface JsonInput {
   rows: readonly Row[];
   counts: Counts;
   warnings: readonly string[];
+  /** Findings and preflight cost: written only when there is at least one finding (else the output is unchanged). */
+  findings?: readonly Finding[];
+  cost?: readonly EndpointCost[];
 }
 
 /** The whole JSON output, ending with a newline. */
-export function jsonReport({ file, creator, rows, counts, warnings }: JsonInput): string {
-  const json = { file, creator, counts, exchanges: rows.map((r) => r.record), warnings };
+export function jsonReport({ file, creator, rows, counts, warnings, findings = [], cost = [] }: JsonInput): string {
+  const json = findings.length === 0
+    ? { file, creator, counts, exchanges: rows.map((r) => r.record), warnings }
+    : { file, creator, counts, exchanges: rows.map((r) => r.record), findings, cost, warnings };
   return `${cleanJson(JSON.stringify(json, null, 2))}\n`;
 }

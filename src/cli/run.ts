@@ -1,9 +1,10 @@
 /**
  * The command: read a HAR file, classify every exchange with the core, print a table or JSON, and
- * return the exit status (0 nothing blocked, 1 blocked, 2 unreadable input or bad usage).
+ * return the exit status (0 nothing blocked, 1 blocked, 2 unreadable input or bad usage, 3 findings at or
+ * above `--fail-on`). `probe <url>` is the active probe (probe.ts).
  */
 import { readFile, stat } from 'node:fs/promises';
-import { DEFAULT_MAX_BYTES, HarReadError, classify, readHar } from '../core/cli-api';
+import { DEFAULT_MAX_BYTES, HarReadError, classify, findingsOf, preflightCost, readHar } from '../core/cli-api';
 import type { ReadHarResult } from '../core/cli-api';
 import { USAGE, parseArgs } from './args';
 import { jsonReport } from './json';
@@ -11,6 +12,8 @@ import { rowOf } from './rows';
 import { textReport } from './table';
 import { clean } from './terminal';
 import { EXIT_OK, EXIT_UNREADABLE, countKinds, exitStatus } from './verdicts';
+import { failsOn } from './findings';
+import { runProbe } from './probe';
 import type { ExitStatus } from './verdicts';
 
 /** Where the command writes (process.stdout / process.stderr in main.ts). */
@@ -48,12 +51,15 @@ export async function run(argv: readonly string[], io: Output): Promise<ExitStat
     io.err(`cors-lens: ${message}\n`);
     return EXIT_UNREADABLE;
   };
+  if (argv[0] === 'probe') return runProbe(argv.slice(1), io);
   const args = parseArgs(argv);
   if (args.help) {
     io.out(`${USAGE}\n`);
     return EXIT_OK;
   }
   if (args.unknown.length > 0) return fail(`unknown argument ${args.unknown.join(' ')}\n\n${USAGE}`);
+  if (args.problem !== undefined) return fail(`${args.problem}\n\n${USAGE}`);
+  if (args.origin !== undefined || args.timeoutMs !== undefined) return fail(`--origin and --timeout belong to cors-lens probe\n\n${USAGE}`);
   const file = args.file;
   if (!file) return fail(`no HAR file given.\n\n${USAGE}`);
 
@@ -64,10 +70,13 @@ export async function run(argv: readonly string[], io: Output): Promise<ExitStat
     return fail(err instanceof HarReadError ? `${file}: ${err.message}` : messageOf(err));
   }
 
-  const rows = result.exchanges.map((x) => rowOf(x, classify(x)));
+  const entries = result.exchanges.map((exchange) => ({ exchange, verdict: classify(exchange) }));
+  const rows = entries.map((e) => rowOf(e.exchange, e.verdict));
   const counts = countKinds(rows.map((r) => r.record.verdict));
+  const findings = findingsOf(entries);
+  const cost = findings.length > 0 ? preflightCost(entries) : [];
   for (const w of result.warnings) io.err(`cors-lens: warning: ${clean(w)}\n`);
-  const report = { file, creator: result.creator, rows, counts };
+  const report = { file, creator: result.creator, rows, counts, findings, cost };
   io.out(args.json ? jsonReport({ ...report, warnings: result.warnings }) : textReport(report));
-  return exitStatus(counts);
+  return exitStatus(counts, failsOn(findings, args.failOn));
 }

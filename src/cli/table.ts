@@ -1,6 +1,7 @@
 /** The default output: a heading, a table (method, status, verdict, URL; the reason under each failure), the counts. */
 import { VERDICT_KINDS } from '../core/cli-api';
-import type { VerdictKind } from '../core/cli-api';
+import type { EndpointCost, Finding, VerdictKind } from '../core/cli-api';
+import { costText, findingsText } from './findings';
 import type { Row } from './rows';
 import { clean, short } from './terminal';
 import type { Counts } from './verdicts';
@@ -29,13 +30,20 @@ interface TextInput {
   creator: { name: string; version: string };
   rows: readonly Row[];
   counts: Counts;
+  /** Printed after the verdicts, with the preflight cost, only when there is at least one finding. */
+  findings?: readonly Finding[];
+  cost?: readonly EndpointCost[];
 }
 
 /** The whole text output, ending with a newline. */
-export function textReport({ file, creator, rows, counts }: TextInput): string {
+export function textReport({ file, creator, rows, counts, findings = [], cost = [] }: TextInput): string {
   const by = creator.name === 'unknown' ? '' : ` (written by ${clean(creator.name)} ${clean(creator.version)})`.replace(/ \)$/, ')');
   let out = `${clean(file)}: ${rows.length} request${rows.length === 1 ? '' : 's'}${by}\n\n`;
   if (rows.length > 0) out += `${table(rows)}\n\n`;
+  if (findings.length > 0) {
+    out += `${findingsText(findings)}\n\n`;
+    if (cost.length > 0) out += `${costText(cost)}\n\n`;
+  }
   const parts = VERDICT_KINDS.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`);
   out += `${parts.length ? parts.join(', ') : 'nothing to classify'}\n`;
   if (counts.blocked > 0) out += `${counts.blocked} request${counts.blocked === 1 ? ' was' : 's were'} blocked by CORS.\n`;
