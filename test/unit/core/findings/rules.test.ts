@@ -245,10 +245,11 @@ describe('public-suffix-origin-trusted', () => {
 });
 
 describe('cached-answer-for-other-origin', () => {
-  const cached = (vary?: string, fromCache = true) =>
+  const cached = (vary?: string, fromCache = true, markers: [string, string][] = []) =>
     exchange().from(APP).to(`${API}/items`).response((r) => {
       r.acao(OTHER);
       if (vary) r.header('Vary', vary);
+      for (const [n, v] of markers) r.header(n, v);
       return fromCache ? r.fromCache() : r;
     }).failed().build();
 
@@ -256,13 +257,46 @@ describe('cached-answer-for-other-origin', () => {
     expect(entry(cached()).verdict.reasons[0]?.code).toBe('AllowOriginMismatch');
     const [f] = only([cached()], 'cached-answer-for-other-origin');
     expect(f?.severity).toBe('medium');
-    expect(f?.summary).toBe(`This answer was cached for ${OTHER}; the server does not send Vary: Origin, so a cache served another origin's answer to ${APP}; a hard refresh hides it.`);
+    expect(f?.summary).toBe(`This answer was cached for ${OTHER}; the server does not send Vary: Origin, so the browser's cache served another origin's answer to ${APP}; a hard refresh hides it.`);
+    expect(f?.evidence[0]?.note).toBe('served from the browser\'s cache');
     expect(f?.evidence[0]).toMatchObject({ header: 'Access-Control-Allow-Origin', value: OTHER });
     expect(only([cached('Origin')], 'cached-answer-for-other-origin')[0]?.variant).toBe('varyIgnored');
   });
 
   it('is silent when the answer did not come from a cache (the reason says it all)', () => {
     expect(run([cached(undefined, false)])).toEqual([]);
+    // Markers of a cache that did not answer from its store are no evidence either.
+    for (const m of [['Age', '0'], ['X-Cache', 'MISS'], ['CF-Cache-Status', 'MISS'], ['CF-Cache-Status', 'DYNAMIC'], ['Cache-Status', 'cdn; fwd=miss']] as [string, string][]) {
+      expect(run([cached(undefined, false, [m])])).toEqual([]);
+    }
+  });
+
+  // Chromium's webRequest reports a CDN's hit as fromCache: false: the shared cache's own markers are the evidence.
+  it('names a shared cache from its hit markers (Age, X-Cache, CF-Cache-Status, Cache-Status), saying which cache', () => {
+    const markers: [string, string][] = [['Age', '42'], ['X-Cache', 'HIT'], ['X-Cache', 'Hit from cloudfront'], ['CF-Cache-Status', 'HIT'],
+      ['X-Cache-Status', 'HIT'], ['X-Proxy-Cache', 'HIT'], ['Cache-Status', 'ExampleCDN; hit; ttl=300']];
+    for (const m of markers) {
+      const [f] = only([cached(undefined, false, [m])], 'cached-answer-for-other-origin');
+      expect(f, m.join(': ')).toBeDefined();
+      expect(f?.severity).toBe('medium');
+      expect(f?.variant).toBe('shared');
+      expect(f?.summary).toBe(`This answer was cached for ${OTHER} by a shared cache between the server and the browser (${m[0]}: ${m[1]}); the server does not send Vary: Origin, so that cache served another origin's answer to ${APP}; a hard refresh does not help until the cached copy expires.`);
+      expect(f?.evidence.map((e) => [e.header, e.value, e.note])).toEqual([
+        ['Access-Control-Allow-Origin', OTHER, 'served by a shared cache'],
+        [m[0], m[1], 'a shared cache answered'],
+        ['Vary', null, undefined],
+      ]);
+    }
+    const [v] = only([cached('Origin', false, [['X-Cache', 'HIT'], ['Age', '30']])], 'cached-answer-for-other-origin');
+    expect(v?.variant).toBe('sharedVaryIgnored');
+    expect(v?.summary).toContain('(Age: 30)');
+    expect(v?.fix).toContain('key on the Origin header');
+  });
+
+  it('prefers the browser\'s word when the browser served it from its own cache (markers came with the stored copy)', () => {
+    const [f] = only([cached(undefined, true, [['X-Cache', 'HIT'], ['Age', '5']])], 'cached-answer-for-other-origin');
+    expect(f?.variant).toBe('default');
+    expect(f?.summary).toContain('the browser\'s cache served');
   });
 });
 
