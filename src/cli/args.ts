@@ -34,14 +34,16 @@ Probe (opt-in; only for servers your team owns or may test):
   an http:// downgrade, a random subdomain, backtick and underscore tricks), each as a
   simple GET and as a preflighted GET (custom header X-Requested-With), without and
   with credentials (a Cookie the probe makes up). Only GET and OPTIONS are sent.
-  Each answer is judged by the same core as a HAR file, and the forged origins the
-  server let in are listed.
+  Look-alikes a browser could not send (of an IP address, or with a port) are skipped.
+  Each answer is judged by the same core as a HAR file (its findings are printed), and
+  every forged origin the server let in is listed: medium, high when credentials are
+  shared with it too (nobody owns a forged origin; the subdomain is made up).
   --origin <origin>    the origin the server is meant to trust (look-alikes are made from it);
                        default: the target's own origin
   --timeout <ms>       per request (default 10000)
   --fail-on <severity> default medium for the probe
-  Exit status: 0 nothing at or above --fail-on, 3 findings at or above it,
-  2 bad usage, an unreachable host or a timeout.
+  Exit status: 0 nothing at or above --fail-on, 3 a finding or a forged origin let in
+  at or above it, 2 bad usage, an unreachable host or a timeout.
 
 Examples:
   npx cors-lens session.har
