@@ -3,6 +3,8 @@ import { parseUrl } from '../core/http/url';
 import { BlockedGroups } from './BlockedGroups';
 import { Actions } from './Actions';
 import { EmptyState } from './EmptyState';
+import { Findings } from './Findings';
+import { PreflightCost } from './PreflightCost';
 import type { PopupStore } from './store';
 import { VerdictBars } from './VerdictBars';
 
@@ -48,6 +50,8 @@ export function Popup({ store }: { store: PopupStore }) {
             </p>
           )}
           <BlockedGroups groups={store.groups.value} blocked={s.counts.blocked} partial={store.partial.value} />
+          <Findings summary={s.findings} />
+          <PreflightCost cost={s.cost} />
         </>
       )}
 

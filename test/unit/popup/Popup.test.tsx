@@ -199,13 +199,14 @@ describe('popup: 5,000 exchanges', () => {
     const conn = fakeConnector(many());
     await mount(conn);
     fireEvent.click(screen.getByRole('button', { name: 'Export report' }));
-    await waitFor(() => expect(conn.downloads).toHaveLength(1));
+    // 5,000 exchanges: the report (with the findings lens over all of them) takes about a second, more on a loaded machine.
+    await waitFor(() => expect(conn.downloads).toHaveLength(1), { timeout: 15_000 });
     const har = JSON.parse(conn.downloads[0]!.text) as HarReport;
     expect(har.log._corsLens.exchanges).toBe(5000);
     expect(har.log.entries.filter((e) => e._cors.role === 'request')).toHaveLength(5000);
     expect(har.log.entries.filter((e) => e._cors.role === 'preflight')).toHaveLength(1000);
     fireEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
-    await waitFor(() => expect(conn.copies).toHaveLength(1));
+    await waitFor(() => expect(conn.copies).toHaveLength(1), { timeout: 15_000 });
     expect(conn.copies[0]).toContain('**1,000 blocked requests** on 3 endpoint/reason pairs');
     expect(conn.copies[0]).toContain('Requests seen: 5,000 — blocked 1,000, simple 4,000.');
   });

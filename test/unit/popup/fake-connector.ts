@@ -1,8 +1,11 @@
 /**
  * A fake PopupConnector over an in-memory tab log: counts calls, records downloads and copies.
- * Summaries are derived from the entries the way the background derives them (newest 50 blocked).
+ * Summaries are derived from the entries the way the background derives them (newest 50 blocked;
+ * findings and preflight cost by the core's findingsOf/preflightCost, summarised by the worker's own helpers).
  */
 import { classify } from '../../../src/core/classify/classify';
+import { findingsOf, preflightCost } from '../../../src/core/findings';
+import { costSummary, findingsSummary } from '../../../src/background/findings';
 import type { Exchange } from '../../../src/core/model/exchange';
 import { emptyCounts, type ExchangeEntry, type PageInfo, type Settings, type TabSnapshot, type TabSummary } from '../../../src/shared/protocol';
 import type { PopupConnector } from '../../../src/popup/connector';
@@ -20,7 +23,7 @@ export function summaryOf(list: ExchangeEntry[], dropped = 0): TabSummary {
   const counts = emptyCounts();
   for (const e of list) counts[e.verdict.kind]++;
   const blocked = list.filter((e) => e.verdict.kind === 'blocked').sort((a, b) => b.seq - a.seq).slice(0, 50);
-  return { tabId: TAB, page: PAGE_INFO, counts, total: list.length, dropped, blocked };
+  return { tabId: TAB, page: PAGE_INFO, counts, total: list.length, dropped, blocked, findings: findingsSummary(findingsOf(list)), cost: costSummary(preflightCost(list)) };
 }
 
 export interface FakeConnector extends PopupConnector {
