@@ -6,12 +6,25 @@
  * `low` or above (plus the `info` ones the case expects), must be exactly the expected ids; a clean twin
  * (`findings: []`) must have none at `low` or above.
  *
- * Not covered here (lab/cases/findings.ts says why): `insecure-origin-trusted` (needs an https response
- * allowing an http:// origin; every lab origin is plain http on loopback) and `public-suffix-origin-trusted`
- * (needs the page on a host under a public suffix such as x.github.io).
+ * The two findings the gallery's plain-http loopback lab cannot produce (lab/cases/findings.ts says why) are
+ * produced here: Chromium runs with `--host-resolver-rules` mapping `*.github.io` and `*.lab.test` to 127.0.0.1
+ * and `--ignore-certificate-errors`, and the test starts an https listener (a self-signed certificate made
+ * with openssl at test start) serving the lab's own `/cors` endpoint and `/lab/frame` page. Pages on
+ * http://app.lab.test, https://app.lab.test and https://someone.github.io then call https://api.lab.test:
+ * `insecure-origin-trusted` (an https response allowing an http:// non-loopback origin) and
+ * `public-suffix-origin-trusted` (an origin under github.io trusted with credentials), each with a clean twin.
+ * They live in this test, not in the gallery: they need those browser flags and the https listener.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { handleCors } from '../../lab/cors-endpoint';
+import { serveFrame } from '../../lab/pages';
 import type { ExchangeEntry, TabFindings } from '../../src/shared/protocol';
 import { portName } from '../../src/shared/protocol';
 import { findingsForExchange, atLeast } from '../../src/core/findings';
@@ -31,6 +44,78 @@ let extPage: Page;
 let group: LabCase[];
 let subjects: Map<string, ExchangeEntry>;
 let lens: TabFindings;
+let https: { server: Server; port: number; dir: string } | null = null;
+
+/** Browser flags for the https cases: names mapped to loopback, the test's self-signed certificate accepted. */
+const HTTPS_FLAGS = ['--host-resolver-rules=MAP *.github.io 127.0.0.1, MAP *.lab.test 127.0.0.1', '--ignore-certificate-errors'];
+
+/** An https listener on loopback serving the lab's /cors endpoint and /lab/frame, with a certificate made now. */
+async function startHttps(): Promise<{ server: Server; port: number; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cors-lens-tls-'));
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
+    '-subj', '/CN=api.lab.test', '-addext', 'subjectAltName=DNS:*.lab.test,DNS:*.github.io'], { stdio: 'ignore' });
+  const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+    const url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'api.lab.test'}`);
+    req.resume();
+    if (serveFrame(url, res, lab.origins)) return;
+    if (url.pathname.startsWith('/cors')) return handleCors(req, res, url.searchParams, (_key, send) => send());
+    res.writeHead(404).end();
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+  return { server, port, dir };
+}
+
+interface HttpsCase { id: string; page: (httpsPort: number, httpPort: number) => string; params: Record<string, string>; credentials: boolean; findings: string[] }
+
+/** The https cases and their clean twins (configured as the fix snippets configure a server). */
+const HTTPS_CASES: HttpsCase[] = [
+  // An https API allowing a page served over plain http on a non-loopback name: anyone on the network path can be that origin.
+  { id: 'finding-insecure-origin', page: (_h, p) => `http://app.lab.test:${p}`, params: { acao: '$origin', vary: 'Origin' }, credentials: false,
+    findings: ['insecure-origin-trusted'] },
+  { id: 'finding-insecure-origin-clean', page: (h) => `https://app.lab.test:${h}`, params: { allow: '$page', vary: 'Origin' }, credentials: false,
+    findings: [] },
+  // An origin under github.io (private section of the Public Suffix List: anyone can have one) trusted with credentials.
+  { id: 'finding-public-suffix', page: (h) => `https://someone.github.io:${h}`, params: { acao: '$origin', acac: 'true', vary: 'Origin' }, credentials: true,
+    findings: ['public-suffix-origin-trusted'] },
+  { id: 'finding-public-suffix-clean', page: (h) => `https://app.lab.test:${h}`, params: { allow: '$page', acac: 'true', vary: 'Origin' }, credentials: true,
+    findings: [] },
+];
+const httpsResults = new Map<string, { entry: ExchangeEntry | undefined; lens: TabFindings | null; error?: string }>();
+
+/** Runs one https case: the page in a tab of its own, one fetch to the https API, then its tab's findings from the port. */
+async function runHttpsCase(c: HttpsCase): Promise<void> {
+  const port = https!.port;
+  const pageOrigin = c.page(port, Number(new URL(lab.origins.page).port));
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(c.params)) params.set(k, v === '$page' ? pageOrigin : v);
+  const url = `https://api.lab.test:${port}/cors/${c.id}?${params}`;
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`${pageOrigin}/lab/frame`);
+    const result = await page.evaluate(async ({ url, credentials }) => {
+      try {
+        const r = await fetch(url, { credentials: credentials ? 'include' : 'same-origin' });
+        return `status ${r.status}`;
+      } catch (e) {
+        return `failed: ${String(e)}`;
+      }
+    }, { url, credentials: c.credentials });
+    const tabId = await tabIdOf(extPage, `${pageOrigin}/*`);
+    const entry = await until(`CORS Lens to classify ${c.id}`, async () => {
+      const e = (await getSnapshot(extPage, tabId)).entries.find((x) => x.exchange.url === url);
+      return e && e.verdict.kind !== 'pending' ? e : null;
+    }, 30_000).catch(() => undefined);
+    const lens = entry ? await findingsOnPort(extPage, tabId) : null;
+    httpsResults.set(c.id, { entry, lens, ...(result.startsWith('failed') ? { error: result } : {}) });
+  } finally {
+    await page.close();
+  }
+}
 
 /**
  * Opens the tab's port from an extension page, as the panel does, and returns the first `findings` event
@@ -51,7 +136,7 @@ async function findingsOnPort(page: Page, tabId: number): Promise<TabFindings> {
 
 beforeAll(async () => {
   lab = await startLab();
-  browser = await launch();
+  browser = await launch({ args: HTTPS_FLAGS });
   extPage = await openExtensionPage(browser.context, browser.extensionId);
   await request(extPage, 'set-settings', { recordSameOrigin: true, paused: false });
   const gallery = await browser.context.newPage();
@@ -70,9 +155,15 @@ beforeAll(async () => {
     return m.size === group.length && [...m.values()].every((e) => e.verdict.kind !== 'pending') ? m : null;
   }, 60_000).catch(() => subjectsNow());
   lens = await findingsOnPort(extPage, tabId);
-}, 180_000);
+  https = await startHttps();
+  for (const c of HTTPS_CASES) await runHttpsCase(c);
+}, 240_000);
 
 afterAll(async () => {
+  if (https) {
+    await new Promise((r) => https!.server.close(r));
+    rmSync(https.dir, { recursive: true, force: true });
+  }
   await browser?.close();
   await lab?.close();
 });
@@ -108,5 +199,18 @@ describe('the security and cost lens in Chromium ("Passes, but…")', () => {
     expect(summary.findings?.counts).toEqual(lens.summary.findings.counts);
     // Some case of the group preflights again and again: the cost block sees it.
     expect(summary.cost!.preflights).toBeGreaterThan(0);
+  });
+});
+
+describe('the findings the plain-http lab cannot produce, over https with mapped names', () => {
+  it.each(HTTPS_CASES.map((c) => c.id))('%s', (id) => {
+    const c = HTTPS_CASES.find((x) => x.id === id)!;
+    const r = httpsResults.get(id);
+    expect(r?.entry, `CORS Lens recorded nothing for ${id}${r?.error ? ` (page: ${r.error})` : ''}`).toBeDefined();
+    const entry = r!.entry!;
+    expect(['simple', 'preflighted'], `the browser let it through: ${entry.verdict.headline}`).toContain(entry.verdict.kind);
+    const on = findingsForExchange(entry.exchange.id, r!.lens!.findings);
+    const ids = [...new Set(on.filter((f) => atLeast(f.severity, 'low') || c.findings.includes(f.id)).map((f) => f.id))].sort();
+    expect(ids, on.map((f) => `${f.id} (${f.severity}): ${f.summary}`).join(' | ') || 'none').toEqual([...c.findings].sort());
   });
 });
