@@ -88,6 +88,7 @@ describe('findings in the table', () => {
     const x = exchange().from('null').to(`${API}/a\u001b[2J\u202eb`).response((r) => r.acao('null')).build();
     const r = await cli(har([x]));
     expect(r.stdout).toContain('null-origin-allowed');
+    // eslint-disable-next-line no-control-regex -- what must not reach the terminal
     expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
     expect(r.stdout).toContain('\\u001B[2J\\u202Eb');
   });
