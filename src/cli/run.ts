@@ -1,7 +1,7 @@
 /**
  * The command: read a HAR file, classify every exchange with the core, print a table or JSON, and
  * return the exit status (0 nothing blocked, 1 blocked, 2 unreadable input or bad usage, 3 findings at or
- * above `--fail-on`). `probe <url>` is the active probe (probe.ts).
+ * above `--fail-on`). `probe <url>` is the active probe (probe/command.ts).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_MAX_BYTES, HarReadError, classify, findingsOf, preflightCost, readHar } from '../core/cli-api';
@@ -13,7 +13,7 @@ import { textReport } from './table';
 import { clean } from './terminal';
 import { EXIT_OK, EXIT_UNREADABLE, countKinds, exitStatus } from './verdicts';
 import { failsOn } from './findings';
-import { runProbe } from './probe';
+import { runProbe } from './probe/command';
 import type { ExitStatus } from './verdicts';
 
 /** Where the command writes (process.stdout / process.stderr in main.ts). */
