@@ -54,9 +54,15 @@ export function reportLens(entries: readonly FindingEntry[], includeSensitive: b
     else if (list[list.length - 1] !== f) list.push(f);
   }
   const secrets = includeSensitive ? [] : sensitiveValues(entries);
+  // A finding's sentences repeat on every entry it sits on: each text is scrubbed once.
+  const done = new Map<string, string>();
   const scrub = (text: string): string => {
-    let out = text;
+    if (secrets.length === 0) return text;
+    let out = done.get(text);
+    if (out !== undefined) return out;
+    out = text;
     for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
+    done.set(text, out);
     return out;
   };
   return { findings, cost: preflightCost(entries), byExchange, scrub, includeSensitive };

@@ -112,6 +112,14 @@ describe('findings in the report', () => {
     expect(kept).toContain(SECRET);
   });
 
+  it('keeps 3,000 distinct tokens out of a report whose every entry carries a finding', () => {
+    const list = Array.from({ length: 3000 }, (_, i) => entry(exchange().id(`t${i}`).from('null').header('Authorization', `Bearer token-${i}-xyz`)
+      .cookie(`sid=cookie-${i}-xyz`).to(`${API}/me`).response((r) => r.acao('null').acac('true')).build(), i));
+    const har = buildHarReport(list, OPTS);
+    expect(har.log.entries.filter((e) => e._cors.findings?.some((f) => f.id === 'null-origin-allowed'))).toHaveLength(3000);
+    expect(JSON.stringify(har)).not.toMatch(/token-\d+-xyz|cookie-\d+-xyz/);
+  });
+
   it('redacts evidence of a sensitive header and scrubs a secret out of the sentences', async () => {
     const { entryFindings, reportLens } = await import('../../../../../src/core/har/write/findings');
     const x = exchange().id('c').from('null').cookie(SECRET).to(`${API}/me`).response((r) => r.acao('null').acac('true')).build();
