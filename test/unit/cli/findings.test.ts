@@ -3,9 +3,11 @@
  * writer), findings and preflight cost in the table and in --json, and the exit status --fail-on gives
  * (3, with 2 and then 1 taking precedence). A log without findings prints exactly what it printed before.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/classify';
 import { buildHarReport } from '../../../src/core/har';
@@ -128,6 +130,14 @@ describe('--fail-on', () => {
     expect(bad.stderr.startsWith('cors-lens: --fail-on takes high, medium, low or info, not "critical"\n')).toBe(true);
     expect((await cli(both, '--fail-on')).stderr).toContain('--fail-on needs a value');
     expect((await cli(both, '--origin', APP)).stderr).toContain('--origin and --timeout belong to cors-lens probe');
+  });
+
+  it('the installed command exits with it too', { timeout: 30_000 }, async () => {
+    const bin = fileURLToPath(new URL('../../../bin/cors-lens.mjs', import.meta.url));
+    const code = await new Promise<number>((resolve) => {
+      execFile(process.execPath, [bin, har([nullWithCredentials()]), '--fail-on', 'medium'], (err) => resolve(err ? Number(err.code) : 0));
+    });
+    expect(code).toBe(3);
   });
 
   it('--help documents status 3 and the precedence', async () => {
