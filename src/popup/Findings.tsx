@@ -31,7 +31,7 @@ export function Findings({ summary }: { summary: TabFindingsSummary | undefined 
   return (
     <section class="findings" aria-labelledby="findings-title" data-testid="findings">
       <h2 id="findings-title" class="section-title">Passes, but configured dangerously or wastefully</h2>
-      <p class="finding-counts" aria-label={`${summary.total.toLocaleString('en-US')} finding${summary.total === 1 ? '' : 's'}: ${words}`}>
+      <p class="finding-counts" role="group" aria-label={`${summary.total.toLocaleString('en-US')} finding${summary.total === 1 ? '' : 's'}: ${words}`}>
         {present.map((s) => <SeverityBadge key={s} severity={s} count={summary.counts[s]} />)}
       </p>
       <ol class="finding-groups">

@@ -44,8 +44,7 @@ describe('popup: findings', () => {
     // Next to the blocked ones.
     expect(screen.getByText('Blocked by endpoint and reason')).toBeTruthy();
     expect(within(section).getByRole('heading').textContent).toBe('Passes, but configured dangerously or wastefully');
-    const counts = section.querySelector('.finding-counts')!;
-    expect(counts.getAttribute('aria-label')).toBe('2 findings: 1 high, 1 low');
+    const counts = within(section).getByRole('group', { name: '2 findings: 1 high, 1 low' });
     expect([...counts.querySelectorAll('[data-severity]')].map((b) => b.textContent)).toEqual(['▲High1', '●Low1']);
     const groups = within(section).getAllByTestId('finding-group');
     expect(groups.map((g) => g.querySelector('.finding-endpoint')!.textContent)).toEqual([`${API}/me`, `${API}/echo`]);
