@@ -8,8 +8,11 @@
  * requests only. Findings that need several requests get them as `prepare` (same URL as the subject: the same
  * endpoint, the same HTTP-cache and preflight-cache entry); the subject is the last request.
  *
- * Not producible from the lab in real Chromium (the lab is plain http on loopback addresses):
- * - `insecure-origin-trusted` needs an https response that allows an http:// origin: the lab has no https origin.
+ * Not producible from the gallery (plain http on loopback addresses), so defined apart in `httpsFindingsCases`
+ * below and run by test/e2e/findings.test.ts only, in Chromium started with `--host-resolver-rules` (mapping
+ * `*.github.io` and `*.lab.test` to 127.0.0.1) and `--ignore-certificate-errors`, against an https listener the
+ * test starts with a certificate made at test start:
+ * - `insecure-origin-trusted` needs an https response that allows an http:// non-loopback origin;
  * - `public-suffix-origin-trusted` needs the page itself on a host under a public suffix (e.g. `x.github.io`):
  *   Access-Control-Allow-Origin naming such an origin from a loopback page is a plain AllowOriginMismatch (blocked,
  *   so no finding).
@@ -20,7 +23,7 @@
  *   response configuration the finding is about: `Access-Control-Allow-Private-Network: true` with ACAO `*` on a
  *   request that passes.
  */
-import { corsUrl, type Action, type CorsParams, type FetchInit, type LabCase, type LabOrigins } from '../case-types';
+import { corsUrl, type Action, type CorsParams, type FetchInit, type FindingId, type LabCase, type LabOrigins } from '../case-types';
 import { kase, PREFLIGHTED, SIMPLE, TRACE, blocked } from './define';
 import { LAB_COOKIE } from './credentialed';
 
@@ -137,5 +140,41 @@ export function findingsCases(o: LabOrigins): LabCase[] {
       repeated, PREFLIGHTED), prepare: [repeated, repeated, repeated, repeated], findings: ['preflight-not-cached'] },
     { ...kase('finding-preflight-cached-clean', G, 'Same PUT five times, Max-Age 600', 'One OPTIONS for the first PUT; the others, this one included, use the preflight cache.',
       repeatedClean, { kind: 'preflighted', preflight: 'cached' }), prepare: [repeatedClean, repeatedClean, repeatedClean, repeatedClean], findings: [] },
+  ];
+}
+
+/** A findings case that needs https and names mapped to loopback (not in the gallery: see the top of this file). */
+export interface HttpsFindingsCase {
+  id: string;
+  title: string;
+  /** The origin of the page that makes the request (served at `/lab/frame` on that origin). */
+  pageOrigin: string;
+  /** The https API URL the page fetches. */
+  url: string;
+  credentials: 'include' | 'same-origin';
+  /** Exact finding ids CORS Lens must report for the request (`[]`: clean). */
+  findings: FindingId[];
+}
+
+/**
+ * The https findings cases and their clean twins (the twins configured as the fix snippets configure a server).
+ * `httpsPort`: the https listener (pages and API on it, by name); `httpPort`: a plain-http lab server (the page
+ * of the insecure case). Names under `lab.test` and `github.io` must resolve to 127.0.0.1.
+ */
+export function httpsFindingsCases(httpsPort: number, httpPort: number): HttpsFindingsCase[] {
+  const api = `https://api.lab.test:${httpsPort}`;
+  const secure = `https://app.lab.test:${httpsPort}`;
+  const one = (id: string, title: string, pageOrigin: string, p: CorsParams, findings: FindingId[], credentials: 'include' | 'same-origin' = 'same-origin'): HttpsFindingsCase =>
+    ({ id, title, pageOrigin, url: corsUrl(api, id, p, `/cors/${id}`), credentials, findings });
+  return [
+    // An https API allowing a page served over plain http on a non-loopback name: anyone on the path can be that origin.
+    one('finding-insecure-origin', 'https API echoes an http:// origin', `http://app.lab.test:${httpPort}`, { acao: '$origin', vary: 'Origin' },
+      ['insecure-origin-trusted']),
+    one('finding-insecure-origin-clean', 'https API, https page from an allowlist', secure, { allow: secure, vary: 'Origin' }, []),
+    // An origin under github.io (private section of the Public Suffix List: anyone can have one) trusted with credentials.
+    one('finding-public-suffix', 'someone.github.io trusted with credentials', `https://someone.github.io:${httpsPort}`,
+      { acao: '$origin', acac: 'true', vary: 'Origin' }, ['public-suffix-origin-trusted'], 'include'),
+    one('finding-public-suffix-clean', 'Own https origin from an allowlist, with credentials', secure, { allow: secure, acac: 'true', vary: 'Origin' }, [],
+      'include'),
   ];
 }

@@ -13,7 +13,7 @@ import type { ExchangeEntry, TabCostSummary, TabFindings, TabFindingsSummary } f
 import { SUMMARY_TOP_COST, SUMMARY_TOP_FINDINGS } from '../shared/protocol';
 import type { Store, StoreObserver } from './tabs/store';
 
-export interface FindingsStats {
+interface FindingsStats {
   /** Whole-log computations (findingsOf calls). */
   computed: number;
   /** Per-tab cost computations (preflightCost calls). */

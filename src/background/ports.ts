@@ -11,7 +11,7 @@ import { debug } from '../shared/debug';
 import type { ResetReason, Store, StoreObserver } from './tabs/store';
 
 /** The findings side the hub needs (background/findings.ts). */
-export interface FindingsSource {
+interface FindingsSource {
   forTab(tabId: number): TabFindings;
   latest(tabId: number): TabFindings['summary'] | null;
   changes(tabIds: Iterable<number>): TabFindings[];

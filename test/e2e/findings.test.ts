@@ -12,8 +12,8 @@
  * with openssl at test start) serving the lab's own `/cors` endpoint and `/lab/frame` page. Pages on
  * http://app.lab.test, https://app.lab.test and https://someone.github.io then call https://api.lab.test:
  * `insecure-origin-trusted` (an https response allowing an http:// non-loopback origin) and
- * `public-suffix-origin-trusted` (an origin under github.io trusted with credentials), each with a clean twin.
- * They live in this test, not in the gallery: they need those browser flags and the https listener.
+ * `public-suffix-origin-trusted` (an origin under github.io trusted with credentials), each with a clean twin
+ * (`httpsFindingsCases` in lab/cases/findings.ts: not in the gallery, they need those flags and the listener).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { handleCors } from '../../lab/cors-endpoint';
 import { preparedBefore } from '../../lab/cases';
+import { httpsFindingsCases, type HttpsFindingsCase } from '../../lab/cases/findings';
 import { buildFirefoxExtension, launchFirefox, until as ffUntil, type Firefox } from './support/firefox';
 import { GECKO_ID } from '../../scripts/firefox-manifest.mjs';
 import { serveFrame } from '../../lab/pages';
@@ -73,52 +74,11 @@ async function startHttps(): Promise<{ server: Server; port: number; dir: string
   return { server, port, dir };
 }
 
-interface HttpsCase { id: string; page: (httpsPort: number, httpPort: number) => string; params: Record<string, string>; credentials: boolean; findings: string[] }
-
-/** The https cases and their clean twins (configured as the fix snippets configure a server). */
-const HTTPS_CASES: HttpsCase[] = [
-  // An https API allowing a page served over plain http on a non-loopback name: anyone on the network path can be that origin.
-  { id: 'finding-insecure-origin', page: (_h, p) => `http://app.lab.test:${p}`, params: { acao: '$origin', vary: 'Origin' }, credentials: false,
-    findings: ['insecure-origin-trusted'] },
-  { id: 'finding-insecure-origin-clean', page: (h) => `https://app.lab.test:${h}`, params: { allow: '$page', vary: 'Origin' }, credentials: false,
-    findings: [] },
-  // An origin under github.io (private section of the Public Suffix List: anyone can have one) trusted with credentials.
-  { id: 'finding-public-suffix', page: (h) => `https://someone.github.io:${h}`, params: { acao: '$origin', acac: 'true', vary: 'Origin' }, credentials: true,
-    findings: ['public-suffix-origin-trusted'] },
-  { id: 'finding-public-suffix-clean', page: (h) => `https://app.lab.test:${h}`, params: { allow: '$page', acac: 'true', vary: 'Origin' }, credentials: true,
-    findings: [] },
-];
+/** The https cases (lab/cases/findings.ts), built once the listener's port is known. */
+let httpsCases: HttpsFindingsCase[] = [];
+/** Their ids, known before the browser runs (ports do not change ids). */
+const HTTPS_IDS = httpsFindingsCases(1, 2).map((c) => c.id);
 const httpsResults = new Map<string, { entry: ExchangeEntry | undefined; lens: TabFindings | null; error?: string }>();
-
-/** Runs one https case: the page in a tab of its own, one fetch to the https API, then its tab's findings from the port. */
-async function runHttpsCase(c: HttpsCase): Promise<void> {
-  const port = https!.port;
-  const pageOrigin = c.page(port, Number(new URL(lab.origins.page).port));
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(c.params)) params.set(k, v === '$page' ? pageOrigin : v);
-  const url = `https://api.lab.test:${port}/cors/${c.id}?${params}`;
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(`${pageOrigin}/lab/frame`);
-    const result = await page.evaluate(async ({ url, credentials }) => {
-      try {
-        const r = await fetch(url, { credentials: credentials ? 'include' : 'same-origin' });
-        return `status ${r.status}`;
-      } catch (e) {
-        return `failed: ${String(e)}`;
-      }
-    }, { url, credentials: c.credentials });
-    const tabId = await tabIdOf(extPage, `${pageOrigin}/*`);
-    const entry = await until(`CORS Lens to classify ${c.id}`, async () => {
-      const e = (await getSnapshot(extPage, tabId)).entries.find((x) => x.exchange.url === url);
-      return e && e.verdict.kind !== 'pending' ? e : null;
-    }, 30_000).catch(() => undefined);
-    const lens = entry ? await findingsOnPort(extPage, tabId) : null;
-    httpsResults.set(c.id, { entry, lens, ...(result.startsWith('failed') ? { error: result } : {}) });
-  } finally {
-    await page.close();
-  }
-}
 
 /**
  * Opens the tab's port from an extension page, as the panel does, and returns the first `findings` event
@@ -135,6 +95,31 @@ async function findingsOnPort(page: Page, tabId: number): Promise<TabFindings> {
       resolve(m.payload);
     });
   }), portName(tabId));
+}
+
+/** Runs one https case: the page in a tab of its own, one fetch to the https API, then its tab's findings from the port. */
+async function runHttpsCase(c: HttpsFindingsCase): Promise<void> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`${c.pageOrigin}/lab/frame`);
+    const result = await page.evaluate(async ({ url, credentials }) => {
+      try {
+        const r = await fetch(url, { credentials });
+        return `status ${r.status}`;
+      } catch (e) {
+        return `failed: ${String(e)}`;
+      }
+    }, { url: c.url, credentials: c.credentials });
+    const tabId = await tabIdOf(extPage, `${c.pageOrigin}/*`);
+    const entry = await until(`CORS Lens to classify ${c.id}`, async () => {
+      const e = (await getSnapshot(extPage, tabId)).entries.find((x) => x.exchange.url === c.url);
+      return e && e.verdict.kind !== 'pending' ? e : null;
+    }, 30_000).catch(() => undefined);
+    const lens = entry ? await findingsOnPort(extPage, tabId) : null;
+    httpsResults.set(c.id, { entry, lens, ...(result.startsWith('failed') ? { error: result } : {}) });
+  } finally {
+    await page.close();
+  }
 }
 
 beforeAll(async () => {
@@ -159,7 +144,8 @@ beforeAll(async () => {
   }, 60_000).catch(() => subjectsNow());
   lens = await findingsOnPort(extPage, tabId);
   https = await startHttps();
-  for (const c of HTTPS_CASES) await runHttpsCase(c);
+  httpsCases = httpsFindingsCases(https.port, Number(new URL(lab.origins.page).port));
+  for (const c of httpsCases) await runHttpsCase(c);
 }, 240_000);
 
 afterAll(async () => {
@@ -206,8 +192,8 @@ describe('the security and cost lens in Chromium ("Passes, but…")', () => {
 });
 
 describe('the findings the plain-http lab cannot produce, over https with mapped names', () => {
-  it.each(HTTPS_CASES.map((c) => c.id))('%s', (id) => {
-    const c = HTTPS_CASES.find((x) => x.id === id)!;
+  it.each(HTTPS_IDS)('%s', (id) => {
+    const c = httpsCases.find((x) => x.id === id)!;
     const r = httpsResults.get(id);
     expect(r?.entry, `CORS Lens recorded nothing for ${id}${r?.error ? ` (page: ${r.error})` : ''}`).toBeDefined();
     const entry = r!.entry!;
