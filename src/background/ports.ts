@@ -43,7 +43,8 @@ export class PortHub implements StoreObserver {
     set.add(sink);
     sink.onClose(() => this.disconnect(tabId, sink));
     this.send(tabId, sink, 'snapshot', this.snapshot(tabId));
-    this.sendFindings(tabId, [sink]);
+    // With other ports open on the tab, not marked as sent: they may hold an older list, which the next flush updates.
+    this.sendFindings(tabId, [sink], set.size === 1);
   }
 
   // ---- StoreObserver ----
@@ -66,7 +67,7 @@ export class PortHub implements StoreObserver {
       this.send(tabId, s, 'reset', { reason, summary: snap.summary });
       this.send(tabId, s, 'snapshot', snap);
     }
-    this.sendFindings(tabId, [...sinks]);
+    this.sendFindings(tabId, [...sinks], true);
   }
   tabRemoved(tabId: number): void {
     this.changed.delete(tabId);
@@ -107,7 +108,8 @@ export class PortHub implements StoreObserver {
     return latest ? { ...summary, findings: latest.findings, cost: latest.cost } : summary;
   }
 
-  private sendFindings(tabId: number, sinks: EventSink[]): void {
+  /** Sends the tab's findings to `sinks`; `all`: those are all the tab's ports (what they hold is now known). */
+  private sendFindings(tabId: number, sinks: EventSink[], all: boolean): void {
     let value: TabFindings;
     try {
       value = this.findings.forTab(tabId);
@@ -115,7 +117,7 @@ export class PortHub implements StoreObserver {
       debug.warn('ports', 'could not compute the findings of a tab', err);
       return;
     }
-    this.findings.markSent(value);
+    if (all) this.findings.markSent(value);
     for (const s of sinks) this.send(tabId, s, 'findings', value);
   }
 

@@ -135,6 +135,24 @@ describe('findings in the worker', () => {
     expect(upsert.payload.summary.findings?.total).toBe(1);
   });
 
+  it('a second panel opened before the throttle does not keep the first one from its update', async () => {
+    const timers = new RecordingTimers();
+    const h = harness({ classify, timers });
+    await h.session.start();
+    const first = sink();
+    await h.session.connectPort(TAB, first.s);
+    echo(h, 'a1', APP, TAB);
+    echo(h, 'b1', EVIL, OTHER_TAB_ID);
+    await timers.run(0);
+    // A second port connects before the findings throttle ran: it gets the fresh list at once...
+    const second = sink();
+    await h.session.connectPort(TAB, second.s);
+    expect(ids(second.last())).toEqual(['origin-reflected']);
+    // ...and the first port still gets its update when the throttle runs.
+    await timers.run(DEFAULT_DELAYS.findings);
+    expect(ids(first.last())).toEqual(['origin-reflected']);
+  });
+
   it('clearing a tab removes its findings (and the other tab\'s reflection finding, which rested on them)', async () => {
     const h = harness({ classify });
     echo(h, 'a1', APP, TAB);
