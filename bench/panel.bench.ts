@@ -10,6 +10,9 @@
  *   values, test/e2e/long-values.ts), click the row until the details are shown and the next frame; goal
  *   <= 100 ms (median of 3 pages, after a first small exchange has been opened in each); "show all" of
  *   the 10 MB value until its view is shown and the next frame; and the small exchange again, for reference.
+ * - findings (issue 10): the worker's `findings` event for those 10,000 exchanges (the core's findingsOf and
+ *   preflightCost over them) until the row markers are drawn; the Findings filter button until the table
+ *   shows only exchanges with findings; and filter keystrokes with the Findings filter on; target <= 30 ms.
  * Set BENCH_VERBOSE=1 to see each keystroke. With CORS_LENS_DIST set, that build is used as it is (no vite build).
  *
  * How the data gets in, and why: the panel page is opened as the pop-out tab (`?tabId=1`) of the real
@@ -23,6 +26,7 @@
 import { execFileSync } from 'node:child_process';
 import type { BenchRow } from './index';
 import { classify } from '../src/core/classify/classify';
+import { findingsOf, preflightCost } from '../src/core/findings';
 import type { Exchange } from '../src/core/model/exchange';
 import type { ExchangeEntry, TabSnapshot } from '../src/shared/protocol';
 import { emptyCounts, PROTOCOL_VERSION } from '../src/shared/protocol';
@@ -122,6 +126,30 @@ function fakeRuntime(version: number): void {
       await nextFrame();
       return { parse, applied, bytes: json.length, dom, frame: performance.now() - t0, rows: rowsInDom(), rowcount: Number(document.querySelector('[role=grid]')?.getAttribute('aria-rowcount')) };
     },
+    /** Sends one more port event (findings), until `selector` matches in the DOM and the next frame. */
+    async event(json: string) {
+      const { name, payload, selector } = JSON.parse(json) as { name: string; payload: unknown; selector: string };
+      const t0 = performance.now();
+      for (const f of onMessage) f({ v: version, name, payload });
+      await new Promise<void>((resolve) => {
+        if (document.querySelector(selector)) return resolve();
+        const mo = new MutationObserver(() => { if (document.querySelector(selector)) { mo.disconnect(); resolve(); } });
+        mo.observe(document.body, { childList: true, subtree: true });
+      });
+      const dom = performance.now() - t0;
+      await nextFrame();
+      return { dom, frame: performance.now() - t0, rowcount: Number(document.querySelector('[role=grid]')?.getAttribute('aria-rowcount')) };
+    },
+    /** Clicks the button whose accessible name starts with `label`, until the table is updated. */
+    async click(label: string) {
+      const button = [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').startsWith(label))!;
+      const t0 = performance.now();
+      button.click();
+      await afterTasks();
+      const dom = performance.now() - t0;
+      await nextFrame();
+      return { dom, frame: performance.now() - t0, rowcount: Number(document.querySelector('[role=grid]')?.getAttribute('aria-rowcount')) };
+    },
     async key(value: string) {
       const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
       const t0 = performance.now();
@@ -139,7 +167,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export async function run(): Promise<BenchRow[]> {
   if (!process.env.CORS_LENS_DIST) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
-  const json = JSON.stringify(snapshot());
+  const snap = snapshot();
+  const json = JSON.stringify(snap);
+  const findings = findingsOf(snap.entries);
+  const lens = JSON.stringify({ name: 'findings', selector: '[data-testid=finding-mark]', payload: { tabId: 1, findings, cost: preflightCost(snap.entries) } });
+  const withFindings = new Set(findings.flatMap((f) => f.exchangeIds)).size;
   const browser = await launch({ args: ['--js-flags=--expose-gc'] });
   try {
     // tsx compiles this file with esbuild's keepNames, which wraps functions in `__name(...)`: give the page one.
@@ -152,6 +184,9 @@ export async function run(): Promise<BenchRow[]> {
     const firsts: Timing[] = [];
     const colds: Timing[] = [];
     const keys: Timing[] = [];
+    const lensEvents: Timing[] = [];
+    const toggles: Timing[] = [];
+    const findingKeys: Timing[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       await page.close();
       page = await browser.context.newPage();
@@ -169,6 +204,16 @@ export async function run(): Promise<BenchRow[]> {
         keys.push(k);
         if (process.env.BENCH_VERBOSE) process.stderr.write(`${round} '${text}' ${k.dom.toFixed(1)} ms, ${k.rowcount - 1} lines\n`);
       }
+      // Issue 10: the worker's findings for these exchanges, then the Findings filter and keystrokes under it.
+      lensEvents.push(await call('event', lens));
+      if (process.env.BENCH_VERBOSE) process.stderr.write(`${round} findings event ${lensEvents.at(-1)!.dom.toFixed(1)} ms\n`);
+      const on = await call('click', 'Findings: ');
+      if (process.env.BENCH_VERBOSE) process.stderr.write(`${round} Findings on ${on.dom.toFixed(1)} ms, ${on.rowcount - 1} lines\n`);
+      if (on.rowcount - 1 >= first.rowcount - 1) throw new Error('the Findings filter did not narrow the table');
+      toggles.push(on);
+      toggles.push(await call('click', 'Low or above'));
+      for (const text of ['ap', 'api', 'items', '']) findingKeys.push(await call('key', text));
+      toggles.push(await call('click', 'Low or above'));
     }
     const long = await longValueRows(browser, callOn);
     const filtered = keys.find((k) => k.rowcount < N);
@@ -188,6 +233,10 @@ export async function run(): Promise<BenchRow[]> {
       { area: 'panel', metric: `filter keystroke, ${N} exchanges: input -> next frame (median)`, value: kf, unit: 'ms' },
       { area: 'panel', metric: 'first keystroke right after first render (search text built on demand)', value: cold, unit: 'ms' },
       { area: 'panel', metric: `JSON.parse of the ${(json.length / 1e6).toFixed(1)} MB snapshot (the browser's message decoding, not timed above)`, value: parse, unit: 'ms' },
+      { area: 'panel', metric: `findings event, ${findings.length} findings on ${withFindings} of ${N} exchanges: message -> row markers drawn (median of ${ROUNDS})`, value: median(lensEvents.map((t) => t.dom)), unit: 'ms' },
+      { area: 'panel', metric: `Findings filter button, ${N} exchanges: click -> table updated (median of ${toggles.length})`, value: median(toggles.map((t) => t.dom)), unit: 'ms', target: '<= 30', ok: median(toggles.map((t) => t.dom)) <= 30 },
+      { area: 'panel', metric: 'Findings filter button: click -> table updated (worst)', value: Math.max(...toggles.map((t) => t.dom)), unit: 'ms' },
+      { area: 'panel', metric: `filter keystroke with the Findings filter on (median of ${findingKeys.length})`, value: median(findingKeys.map((t) => t.dom)), unit: 'ms', target: '<= 30', ok: median(findingKeys.map((t) => t.dom)) <= 30 },
       ...long,
     ];
   } finally {

@@ -283,6 +283,26 @@ describe('the CORS panel in DevTools', () => {
     await expect.poll(() => row(panel, `cid=${twin.id}`).count()).toBe(1);
   });
 
+  it('shows the preflight cost per endpoint one click from the toolbar', async () => {
+    // The lab's repeated-preflight case: the same PUT preflighted again and again with Access-Control-Max-Age: 0.
+    await runCases(page, ['finding-preflight-not-cached'], 'panel-cost');
+    await row(panel, 'cid=finding-preflight-not-cached').waitFor();
+    const cost = panel.getByRole('button', { name: 'Preflight cost per endpoint' });
+    await cost.click();
+    const view = panel.getByRole('region', { name: 'Preflight cost' });
+    const repeated = view.locator('tbody tr', { hasText: '/cors/finding-preflight-not-cached' }).first();
+    await repeated.waitFor();
+    await expect.poll(async () => Number(await repeated.locator('[data-col="preflights"]').textContent())).toBeGreaterThan(1);
+    expect(await repeated.locator('[data-col="total"]').textContent()).toMatch(/^\d+(\.\d+)? m?s/);
+    expect(await repeated.locator('[data-col="sent"]').textContent()).toBe('0');
+    expect(await repeated.locator('[data-col="kept"]').textContent()).toMatch(/^not cached/);
+    expect(await repeated.locator('[data-col="saved"]').textContent()).toMatch(/^\d+ preflights?, .* with Max-Age 600$/);
+    expect(await view.getByTestId('cost-total').textContent()).toMatch(/^\d+ preflights? to \d+ endpoints?; the page waited /);
+    await devtools.screenshot({ path: join(ROOT, 'test-results/panel-cost.png') });
+    await cost.click();
+    await panel.getByRole('grid', { name: 'Cross-origin requests' }).waitFor();
+  });
+
   it('keeps the log across a navigation only when asked', async () => {
     const grid = panel.getByRole('grid', { name: 'Cross-origin requests' });
     const keepLog = panel.getByRole('checkbox', { name: 'Keep log' });
