@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// cors-lens <file.har> [--json]: starts the command line, src/cli/main.ts. It is TypeScript, loaded through
-// tsx (a dev dependency), so it runs from a clean clone after `npm ci` with no build step.
+// cors-lens <file.har> | probe <url> (see --help): starts the command line, src/cli/main.ts. It is
+// TypeScript, loaded through tsx (a dev dependency), so it runs from a clean clone after `npm ci` with no build step.
 let tsx;
 try {
   tsx = await import('tsx/esm/api');

@@ -1,16 +1,9 @@
 /** One classified exchange as the command line prints it (the JSON record, and the table's status cell). */
 import { NOT_SENT, neverSent } from '../core/cli-api';
-import type { CorsErrorCode, CredentialsMode, Exchange, Verdict, VerdictKind } from '../core/cli-api';
+import type { CorsErrorCode, CredentialsMode, Exchange, Reason, Verdict, VerdictKind } from '../core/cli-api';
 
-interface ReasonRecord {
-  code: CorsErrorCode;
-  firefox: string | null;
-  mdn: string | null;
-  header: string | null;
-  received: string | null;
-  expected: string;
-  summary: string;
-}
+/** A reason as the JSON prints it: the core's Reason fields a report needs (its key order is the output's). */
+type ReasonRecord = Pick<Reason, 'code' | 'firefox' | 'mdn' | 'header' | 'received' | 'expected' | 'summary'>;
 
 /** An element of `exchanges` in `--json` (its key order is the output's). */
 interface ExchangeRecord {

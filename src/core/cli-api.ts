@@ -9,7 +9,7 @@ export type { ReadHarResult } from './har';
 export { neverSent, NOT_SENT } from './classify/sent';
 export { VERDICT_KINDS } from './model/verdict';
 export type { Exchange, Header } from './model/exchange';
-export type { CorsErrorCode, CredentialsMode, Verdict, VerdictKind } from './model/verdict';
+export type { CorsErrorCode, CredentialsMode, Reason, Verdict, VerdictKind } from './model/verdict';
 export { findingsOf, preflightCost, SEVERITY_ORDER, atLeast, countBySeverity } from './findings';
 export type { Finding } from './findings';
 export type { Severity } from './findings/types';

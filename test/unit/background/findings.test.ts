@@ -206,7 +206,7 @@ describe('findings in the worker', () => {
     expect(s.cost!.top[0]!.maxAge.treatment).toBe('default');
   });
 
-  it('get-summary stays fast at 5,000 entries (whole-log findings computed once, then reused)', async () => {
+  it('get-summary at 5,000 entries computes the whole-log findings once, then reuses them (timings: npm run bench)', async () => {
     const h = harness({ classify });
     const n = 5000;
     for (let i = 0; i < n; i++) {
@@ -221,18 +221,11 @@ describe('findings in the worker', () => {
     }
     await h.session.settle();
     expect(h.entries(TAB).size + h.entries(OTHER_TAB_ID).size).toBe(n);
-    let t0 = performance.now();
     const first = await summaryOf(h, TAB);
-    const cold = performance.now() - t0;
-    t0 = performance.now();
-    await summaryOf(h, TAB);
-    const warm = performance.now() - t0;
-    console.log(`get-summary at ${n} entries: ${cold.toFixed(1)} ms (findings computed), ${warm.toFixed(1)} ms (reused)`);
+    const again = await summaryOf(h, TAB);
     expect(first.findings!.total).toBeGreaterThan(0);
     expect(first.findings!.top.length).toBeLessThanOrEqual(5);
+    expect(again.findings).toEqual(first.findings);
     expect(h.session.findings.stats.computed).toBe(1);
-    // Generous bounds for a loaded CI machine; the measured numbers are in the log line above.
-    expect(cold).toBeLessThan(1500);
-    expect(warm).toBeLessThan(100);
   }, 60_000);
 });
