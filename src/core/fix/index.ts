@@ -39,7 +39,7 @@ function statusOf(verdict: Verdict): FixStatus {
 }
 
 const SUMMARY: Record<FixStatus, string> = {
-  'nothing-to-fix': 'Nothing to fix: the browser allowed this request. The headers below are the configuration that keeps it working.',
+  'nothing-to-fix': 'Nothing to fix for CORS: the browser allowed this request. The headers below are the configuration that keeps it working; a security or cost finding, when there is one, says what to change.',
   'server-fix': 'Fix on the server: send the response headers below at each step.',
   'no-header-fix': 'No server header fixes this failure: see the notes. The headers below are still needed once it is solved.',
   unknown: 'The browser failed this request for a reason it did not show us; if CORS is involved, the server needs the headers below.',
