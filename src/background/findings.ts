@@ -7,7 +7,7 @@
  * the log changes again; a tab's preflight cost is recomputed only when that tab changed.
  */
 import { countBySeverity, findingsOf, preflightCost, severityRank, worstSeverity } from '../core/findings';
-import type { EndpointCost } from '../core/findings/cost';
+import { costTotals, type EndpointCost } from '../core/findings/cost';
 import type { Finding } from '../core/findings/types';
 import type { ExchangeEntry, TabCostSummary, TabFindings, TabFindingsSummary } from '../shared/protocol';
 import { SUMMARY_TOP_COST, SUMMARY_TOP_FINDINGS } from '../shared/protocol';
@@ -150,14 +150,7 @@ export function findingsSummary(findings: readonly Finding[]): TabFindingsSummar
 }
 
 export function costSummary(cost: readonly EndpointCost[]): TabCostSummary {
-  const out: TabCostSummary = { preflights: 0, waitedMs: 0, saved: { preflights: 0, ms: 0 }, endpoints: cost.length, top: cost.slice(0, SUMMARY_TOP_COST) };
-  for (const c of cost) {
-    out.preflights += c.preflights;
-    out.waitedMs += c.waited.totalMs;
-    out.saved.preflights += c.saved.preflights;
-    out.saved.ms += c.saved.ms;
-  }
-  return out;
+  return { ...costTotals(cost), endpoints: cost.length, top: cost.slice(0, SUMMARY_TOP_COST) };
 }
 
 /** What a page would see change: ids, severities, texts, exchanges and the cost figures. */

@@ -106,3 +106,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   return args;
 }
+
+/** What every command answers before its own work: `help` for --help, a usage error's words, or null. */
+export function usageOf(args: CliArgs): 'help' | string | null {
+  if (args.help) return 'help';
+  if (args.unknown.length > 0) return `unknown argument ${args.unknown.join(' ')}`;
+  if (args.problem !== undefined) return args.problem;
+  return null;
+}

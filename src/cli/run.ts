@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_MAX_BYTES, HarReadError, classify, findingsOf, preflightCost, readHar } from '../core/cli-api';
 import type { ReadHarResult } from '../core/cli-api';
-import { USAGE, parseArgs } from './args';
+import { USAGE, parseArgs, usageOf } from './args';
 import { jsonReport } from './json';
 import { rowOf } from './rows';
 import { textReport } from './table';
@@ -53,12 +53,12 @@ export async function run(argv: readonly string[], io: Output): Promise<ExitStat
   };
   if (argv[0] === 'probe') return runProbe(argv.slice(1), io);
   const args = parseArgs(argv);
-  if (args.help) {
+  const usage = usageOf(args);
+  if (usage === 'help') {
     io.out(`${USAGE}\n`);
     return EXIT_OK;
   }
-  if (args.unknown.length > 0) return fail(`unknown argument ${args.unknown.join(' ')}\n\n${USAGE}`);
-  if (args.problem !== undefined) return fail(`${args.problem}\n\n${USAGE}`);
+  if (usage !== null) return fail(`${usage}\n\n${USAGE}`);
   if (args.origin !== undefined || args.timeoutMs !== undefined) return fail(`--origin and --timeout belong to cors-lens probe\n\n${USAGE}`);
   const file = args.file;
   if (!file) return fail(`no HAR file given.\n\n${USAGE}`);

@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { atLeast, countBySeverity, findingsOf } from '../../core/cli-api';
 import type { Severity } from '../../core/cli-api';
-import { USAGE, parseArgs } from '../args';
+import { USAGE, parseArgs, usageOf } from '../args';
 import { failsOn, findingsText, severityCounts } from '../findings';
 import type { Output } from '../run';
 import { clean, cleanJson, short } from '../terminal';
@@ -44,12 +44,12 @@ export async function runProbe(argv: readonly string[], io: Output): Promise<Exi
     return EXIT_UNREADABLE;
   };
   const args = parseArgs(argv);
-  if (args.help) {
+  const usage = usageOf(args);
+  if (usage === 'help') {
     io.out(`${USAGE}\n`);
     return EXIT_OK;
   }
-  if (args.unknown.length > 0) return fail(`unknown argument ${args.unknown.join(' ')}\n\n${USAGE}`);
-  if (args.problem !== undefined) return fail(`${args.problem}\n\n${USAGE}`);
+  if (usage !== null) return fail(`${usage}\n\n${USAGE}`);
   if (!args.file) return fail(`no URL given.\n\n${USAGE}`);
 
   let target: URL;

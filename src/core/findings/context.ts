@@ -5,7 +5,8 @@
  */
 import type { Exchange, Header } from '../model/exchange';
 import type { CorsErrorCode, StepRef, Verdict } from '../model/verdict';
-import type { FindingBrowser, FindingEvidence } from './types';
+import type { FindingBrowser, FindingEntry, FindingEvidence } from './types';
+import { sanitizeEntries } from '../model/sanitize';
 import { exchangeSteps } from '../classify/steps';
 import { firstHeader, joinedHeader } from '../http/headers';
 import { endpointOf } from '../http/url';
@@ -95,7 +96,7 @@ function view(ref: StepRef, url: string, method: string, origin: string | null, 
  * The context of one entry, or null when CORS did not judge it (same-origin, no-cors, network error,
  * pending, inconclusive): findings rest only on exchanges the browser CORS-checked.
  */
-export function contextOf(exchange: Exchange, verdict: Verdict, browser: FindingBrowser | undefined): EntryContext | null {
+function contextOf(exchange: Exchange, verdict: Verdict, browser: FindingBrowser | undefined): EntryContext | null {
   if (!CORS_KINDS.has(verdict.kind)) return null;
   const pageOrigin = verdict.tainted ? null : verdict.origin;
   const preflights: StepView[] = [];
@@ -167,4 +168,24 @@ export function listItems(headers: readonly Header[], name: string): string[] {
     if (item) out.push(item);
   }
   return out;
+}
+
+/** The browser an options object names, or undefined (each exchange's observer decides then). */
+function browserOption(options: unknown): FindingBrowser | undefined {
+  const b = typeof options === 'object' && options !== null ? (options as { browser?: unknown }).browser : undefined;
+  return b === 'chromium' || b === 'firefox' ? b : undefined;
+}
+
+/**
+ * The contexts of a log's entries, for findings and cost alike: entries from storage, ports and files are
+ * sanitised first, and anything CORS did not judge is left out.
+ */
+export function contextsOf(entries: readonly FindingEntry[], options: unknown): EntryContext[] {
+  const browser = browserOption(options);
+  const contexts: EntryContext[] = [];
+  for (const e of sanitizeEntries(entries)) {
+    const ctx = contextOf(e.exchange, e.verdict, browser);
+    if (ctx) contexts.push(ctx);
+  }
+  return contexts;
 }

@@ -7,11 +7,10 @@
 import type { StepRef } from '../model/verdict';
 import type { FindingBrowser, FindingEntry, FindingOptions } from './types';
 import type { EntryContext } from './context';
-import { contextOf, endpointOfUrl, quote } from './context';
+import { contextsOf, endpointOfUrl, quote } from './context';
 import { firstHeader, joinedHeader } from '../http/headers';
 import { CHROMIUM_MAX_AGE_CAP, FIREFOX_MAX_AGE_CAP, preflightCacheSeconds } from '../classify/max-age';
 import { SUGGESTED_MAX_AGE } from '../fix/spec';
-import { sanitizeEntries } from '../model/sanitize';
 
 /** What the browser did with the Max-Age it received. */
 type MaxAgeTreatment = 'default' | 'as-sent' | 'capped' | 'not-cached';
@@ -168,19 +167,27 @@ function finish(acc: Acc): EndpointCost {
  */
 export function preflightCost(entries: readonly FindingEntry[], options: FindingOptions = {}): EndpointCost[] {
   try {
-    const browser = cleanBrowser(options);
-    const contexts: EntryContext[] = [];
-    for (const e of sanitizeEntries(entries)) {
-      const ctx = contextOf(e.exchange, e.verdict, browser);
-      if (ctx) contexts.push(ctx);
-    }
-    return costOf(contexts).sort((a, b) => b.waited.totalMs - a.waited.totalMs || b.preflights - a.preflights);
+    return costOf(contextsOf(entries, options)).sort((a, b) => b.waited.totalMs - a.waited.totalMs || b.preflights - a.preflights);
   } catch {
     return [];
   }
 }
 
-export function cleanBrowser(options: unknown): FindingBrowser | undefined {
-  const b = typeof options === 'object' && options !== null ? (options as { browser?: unknown }).browser : undefined;
-  return b === 'chromium' || b === 'firefox' ? b : undefined;
+
+/** What a log's preflights cost in all: the sums over its endpoints. */
+export interface CostTotals {
+  preflights: number;
+  waitedMs: number;
+  saved: { preflights: number; ms: number };
+}
+
+export function costTotals(cost: readonly EndpointCost[]): CostTotals {
+  const out: CostTotals = { preflights: 0, waitedMs: 0, saved: { preflights: 0, ms: 0 } };
+  for (const c of cost) {
+    out.preflights += c.preflights;
+    out.waitedMs += c.waited.totalMs;
+    out.saved.preflights += c.saved.preflights;
+    out.saved.ms += c.saved.ms;
+  }
+  return out;
 }

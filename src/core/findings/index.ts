@@ -6,12 +6,10 @@
  */
 import type { Detection, Finding, FindingEntry, FindingId, FindingOptions, RuleTexts, Severity, Variants } from './types';
 import type { Rule } from './rule';
-import type { EntryContext } from './context';
-import { contextOf, MAX_EVIDENCE } from './context';
+import { contextsOf, MAX_EVIDENCE } from './context';
 import { buildLogIndex } from './log-index';
-import { cleanBrowser, costOf, type EndpointCost } from './cost';
+import { costOf, type EndpointCost } from './cost';
 import { fill, pick } from './render';
-import { sanitizeEntries } from '../model/sanitize';
 
 import { nullOriginAllowed } from './rules/null-origin-allowed';
 import { insecureOriginTrusted } from './rules/insecure-origin-trusted';
@@ -133,12 +131,7 @@ function merge(rule: Rule, d: Detection, groups: Groups, out: Finding[]): void {
  */
 export function findingsOf(entries: readonly FindingEntry[], options: FindingOptions = {}): Finding[] {
   try {
-    const browser = cleanBrowser(options);
-    const contexts: EntryContext[] = [];
-    for (const e of sanitizeEntries(entries)) {
-      const ctx = contextOf(e.exchange, e.verdict, browser);
-      if (ctx) contexts.push(ctx);
-    }
+    const contexts = contextsOf(entries, options);
     const index = buildLogIndex(contexts);
     let cost: EndpointCost[] | null = null;
     const input = { contexts, index, cost: () => (cost ??= costOf(contexts)) };

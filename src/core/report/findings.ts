@@ -4,7 +4,7 @@
  * the one Markdown escaper (markdown.ts). The cost headline is shared with the popup.
  */
 import type { Finding } from '../findings';
-import type { EndpointCost } from '../findings/cost';
+import { costTotals, type CostTotals, type EndpointCost } from '../findings/cost';
 import type { Severity } from '../findings/types';
 import { cut, grouped } from '../fix/bounds';
 import { mdCode, mdText } from './markdown';
@@ -25,22 +25,10 @@ export function duration(ms: number): string {
 }
 
 /** "12 preflights, 340 ms waited: a suitable Max-Age would save 11 (300 ms)", or "… already cached as long as useful". */
-export function costHeadline(cost: { preflights: number; waitedMs: number; saved: { preflights: number; ms: number } }): string {
+export function costHeadline(cost: CostTotals): string {
   const head = `${plural(cost.preflights, 'preflight')}, ${duration(cost.waitedMs)} waited`;
   if (cost.saved.preflights > 0) return `${head}: a suitable Max-Age would save ${grouped(cost.saved.preflights)} (${duration(cost.saved.ms)})`;
   return `${head}: none was a repeat a longer Max-Age would have saved`;
-}
-
-/** Totals of a cost list (all endpoints). */
-function costTotals(cost: readonly EndpointCost[]): { preflights: number; waitedMs: number; saved: { preflights: number; ms: number } } {
-  const out = { preflights: 0, waitedMs: 0, saved: { preflights: 0, ms: 0 } };
-  for (const c of cost) {
-    out.preflights += c.preflights;
-    out.waitedMs += c.waited.totalMs;
-    out.saved.preflights += c.saved.preflights;
-    out.saved.ms += c.saved.ms;
-  }
-  return out;
 }
 
 /** What the browser did with the Max-Age sent, in words. */
