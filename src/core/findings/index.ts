@@ -154,7 +154,8 @@ export function findingsOf(entries: readonly FindingEntry[], options: FindingOpt
  */
 export function wordsOf(finding: Finding, texts?: RuleTexts): Pick<Finding, 'title' | 'summary' | 'why' | 'fix'> {
   const f = typeof finding === 'object' && finding !== null ? finding : ({} as Partial<Finding>);
-  const own = { title: String(f.title ?? ''), summary: String(f.summary ?? ''), why: String(f.why ?? ''), fix: String(f.fix ?? '') };
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+  const own = { title: text(f.title), summary: text(f.summary), why: text(f.why), fix: text(f.fix) };
   if (typeof texts !== 'object' || texts === null) return own;
   try {
     const params = typeof f.params === 'object' && f.params !== null ? f.params : {};
