@@ -6,7 +6,7 @@
  */
 import type { Exchange } from '../../core/model/exchange';
 import type { Verdict } from '../../core/model/verdict';
-import { NO_PREFLIGHT, verdict, type VerdictParts } from '../../core/model/make-verdict';
+import { noPreflight, verdict, type VerdictParts } from '../../core/model/make-verdict';
 import { debug } from '../../shared/debug';
 import { interruptedVerdict, isInterrupted } from './interrupted';
 
@@ -15,7 +15,7 @@ export type Classify = (exchange: Exchange) => Verdict;
 /** What is known before the classifier has judged the exchange. */
 function unjudged(ex: Exchange): Omit<VerdictParts, 'kind' | 'headline' | 'notes'> {
   return {
-    preflight: { ...NO_PREFLIGHT, observed: ex.preflights.length > 0 },
+    preflight: { ...noPreflight(), observed: ex.preflights.length > 0 },
     credentials: { mode: 'unknown', basis: 'not judged yet' },
     origin: ex.initiator ?? null,
     status: ex.response?.status ?? null,

@@ -15,7 +15,7 @@ import { buildPreflightInput, credentialedPreflightCode, judgePreflight, observe
 import { accessFailure, accessInput, credentialsWouldFail, type AccessFailure } from '../reasons/access-rules';
 import { ACCESS_REASONS, firstMatch, REDIRECT_REASONS, REQUEST_REASONS, type Failure } from '../reasons';
 import { invalidAllowCredentials } from '../reasons/invalid-allow-credentials';
-import { NO_PREFLIGHT } from '../model/make-verdict';
+import { noPreflight } from '../model/make-verdict';
 
 export interface Context {
   ex: Exchange;
@@ -67,7 +67,7 @@ export function evaluate(ctx: Context, credentialed: boolean): Evaluation {
   let corsFlag = false;
   const used: PreflightRecord[] = [];
   const ev: Evaluation = {
-    failures: [], origin, tainted, cors: false, preflight: NO_PREFLIGHT, status: null, unseen: [],
+    failures: [], origin, tainted, cors: false, preflight: noPreflight(), status: null, unseen: [],
     preflightWithoutResponse: false, passedByWildcard: false, notModified: false, credentialedFailure: null,
   };
   for (const step of ctx.steps) {

@@ -3,8 +3,12 @@ import type { CredentialsInfo, PreflightInfo, Reason, Verdict, VerdictKind } fro
 import type { Failure } from '../reasons';
 import { toReason } from '../reasons';
 
-export const NO_PREFLIGHT: PreflightInfo = { required: false, why: [], observed: false, cached: false };
-export const UNKNOWN_CREDENTIALS: CredentialsInfo = { mode: 'unknown', basis: 'nothing visible shows whether cookies or HTTP authentication were sent' };
+/**
+ * A fresh "no preflight" and "credentials unknown" for each verdict: verdicts leave the core and are kept,
+ * sent and edited (Try a fix), so no two of them may share an object that one of them could change.
+ */
+export const noPreflight = (): PreflightInfo => ({ required: false, why: [], observed: false, cached: false });
+export const unknownCredentials = (): CredentialsInfo => ({ mode: 'unknown', basis: 'nothing visible shows whether cookies or HTTP authentication were sent' });
 
 export interface VerdictParts {
   kind: VerdictKind;
@@ -23,8 +27,8 @@ export function verdict(p: VerdictParts): Verdict {
     kind: p.kind,
     reasons: p.reasons ?? [],
     headline: p.headline,
-    preflight: p.preflight ?? NO_PREFLIGHT,
-    credentials: p.credentials ?? UNKNOWN_CREDENTIALS,
+    preflight: p.preflight ?? noPreflight(),
+    credentials: p.credentials ?? unknownCredentials(),
     origin: p.origin ?? null,
     tainted: p.tainted ?? false,
     status: p.status ?? null,

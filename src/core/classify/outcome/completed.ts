@@ -1,7 +1,7 @@
 /** A CORS request the browser completed: simple or preflighted, with what the headers tell about credentials. */
 import type { CredentialsInfo, Verdict } from '../../model/verdict';
 import type { Context, Evaluation } from '../evaluate';
-import { verdict, UNKNOWN_CREDENTIALS } from '../../model/make-verdict';
+import { verdict, unknownCredentials } from '../../model/make-verdict';
 import { authorizationStarNote, browserDifferenceNotes, taintNote } from '../notes';
 import { isExtensionOrigin } from '../initiator';
 import { firstHeader, joinedHeader } from '../../http/headers';
@@ -64,7 +64,7 @@ function credentialsOf(primary: Evaluation): CredentialsInfo {
   if (primary.passedByWildcard) {
     return { mode: 'omit', basis: 'the response allowed any origin (*) and the browser accepted it, which it never does for a request with credentials' };
   }
-  if (primary.failures.length > 0 || primary.credentialedFailure === null) return UNKNOWN_CREDENTIALS;
+  if (primary.failures.length > 0 || primary.credentialedFailure === null) return unknownCredentials();
   return { mode: 'omit', basis: `inferred: with credentials this request would have failed (${primary.credentialedFailure}), yet the browser accepted it` };
 }
 

@@ -7,11 +7,11 @@ import type { Outcome } from '../../model/exchange';
 import type { CredentialsInfo, Verdict } from '../../model/verdict';
 import type { Context, Evaluation } from '../evaluate';
 import { evaluate } from '../evaluate';
-import { blockedHeadline, reasonsOf, verdict, UNKNOWN_CREDENTIALS } from '../../model/make-verdict';
+import { blockedHeadline, reasonsOf, verdict, unknownCredentials } from '../../model/make-verdict';
 import { reasonDef, type Failure } from '../../reasons';
 import { statusNote, taintNote } from '../notes';
 
-const COOKIE: CredentialsInfo = { mode: 'include', basis: 'a Cookie header was sent with the cross-origin request' };
+const cookieSent = (): CredentialsInfo => ({ mode: 'include', basis: 'a Cookie header was sent with the cross-origin request' });
 
 export function failedCorsVerdict(ctx: Context, primary: Evaluation, cookie: boolean, outcome: Extract<Outcome, { state: 'failed' }>): Verdict {
   const reported = outcome.corsError ?? null;
@@ -45,7 +45,7 @@ export function headerFailureVerdict(ctx: Context, primary: Evaluation, cookie: 
         : `If the request was sent with credentials (cookies), Chrome would report ${altFirst} instead.`);
     }
   }
-  return blocked(ctx, primary, cookie ? COOKIE : UNKNOWN_CREDENTIALS, [...notes, ...extra], reported);
+  return blocked(ctx, primary, cookie ? cookieSent() : unknownCredentials(), [...notes, ...extra], reported);
 }
 
 function blocked(ctx: Context, ev: Evaluation, credentials: CredentialsInfo, extra: string[], reported: string | null): Verdict {

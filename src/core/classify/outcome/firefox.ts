@@ -7,7 +7,7 @@
  */
 import type { Verdict } from '../../model/verdict';
 import { evaluate, type Context, type Evaluation } from '../evaluate';
-import { verdict, UNKNOWN_CREDENTIALS } from '../../model/make-verdict';
+import { verdict, unknownCredentials } from '../../model/make-verdict';
 import { completedCorsVerdict } from './completed';
 import { headerFailureVerdict } from './failed';
 import { isExtensionOrigin } from '../initiator';
@@ -32,7 +32,7 @@ export function firefoxCompletedVerdict(ctx: Context, primary: Evaluation, cooki
   return {
     ...passed,
     headline: passed.headline.replace(/^Allowed/, 'Allowed if sent without credentials'),
-    credentials: UNKNOWN_CREDENTIALS,
+    credentials: unknownCredentials(),
     notes: [
       `Without credentials every check passes. If the request was sent with credentials (fetch credentials: "include", XMLHttpRequest withCredentials), Firefox blocked it: ${code}${key ? ` (Firefox: ${key})` : ''}. Firefox does not tell extensions which happened, and no Cookie header was visible.`,
       ...passed.notes,
