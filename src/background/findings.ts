@@ -9,7 +9,7 @@
 import { countBySeverity, findingsOf, preflightCost, severityRank, worstSeverity } from '../core/findings';
 import { costTotals, type EndpointCost } from '../core/findings/cost';
 import type { Finding } from '../core/findings/types';
-import type { ExchangeEntry, TabCostSummary, TabFindings, TabFindingsSummary } from '../shared/protocol';
+import type { ExchangeEntry, TabCostSummary, TabFindings, TabFindingsSummary, TabSummary } from '../shared/protocol';
 import { SUMMARY_TOP_COST, SUMMARY_TOP_FINDINGS } from '../shared/protocol';
 import type { Store, StoreObserver } from './tabs/store';
 
@@ -147,6 +147,11 @@ export function findingsSummary(findings: readonly Finding[]): TabFindingsSummar
     .slice(0, SUMMARY_TOP_FINDINGS)
     .map((x) => x.f);
   return { counts: countBySeverity(findings), total: findings.length, worst: worstSeverity(findings), top };
+}
+
+/** A tab summary carrying the lens's blocks (none computed yet: the summary as it is). */
+export function withLens(summary: TabSummary, blocks: TabFindings['summary'] | null): TabSummary {
+  return blocks ? { ...summary, findings: blocks.findings, cost: blocks.cost } : summary;
 }
 
 export function costSummary(cost: readonly EndpointCost[]): TabCostSummary {

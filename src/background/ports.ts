@@ -9,14 +9,10 @@ import { emptyCounts } from '../shared/protocol';
 import { portMessage, type EventSink } from '../shared/transport';
 import { debug } from '../shared/debug';
 import type { ResetReason, Store, StoreObserver } from './tabs/store';
+import { withLens, type FindingsLens } from './findings';
 
-/** The findings side the hub needs (background/findings.ts). */
-interface FindingsSource {
-  forTab(tabId: number): TabFindings;
-  latest(tabId: number): TabFindings['summary'] | null;
-  changes(tabIds: Iterable<number>): TabFindings[];
-  markSent(value: TabFindings): void;
-}
+/** The findings side the hub needs. */
+type FindingsSource = Pick<FindingsLens, 'forTab' | 'latest' | 'changes' | 'markSent'>;
 
 export class PortHub implements StoreObserver {
   private readonly sinks = new Map<number, Set<EventSink>>();
@@ -89,7 +85,7 @@ export class PortHub implements StoreObserver {
       this.changed.delete(tabId);
       this.metaDirty.delete(tabId);
       if (!sinks || !this.store.peek(tabId)) continue;
-      const summary = this.withFindings(this.store.summary(tabId));
+      const summary = withLens(this.store.summary(tabId), this.findings.latest(tabId));
       for (const s of [...sinks]) this.send(tabId, s, 'upsert', { entries, summary });
     }
   }
@@ -100,12 +96,6 @@ export class PortHub implements StoreObserver {
     for (const value of this.findings.changes([...this.sinks.keys()])) {
       for (const s of [...(this.sinks.get(value.tabId) ?? [])]) this.send(value.tabId, s, 'findings', value);
     }
-  }
-
-  /** A summary with the tab's last computed findings and cost blocks (none computed: left as is). */
-  private withFindings(summary: TabSummary): TabSummary {
-    const latest = this.findings.latest(summary.tabId);
-    return latest ? { ...summary, findings: latest.findings, cost: latest.cost } : summary;
   }
 
   /** Sends the tab's findings to `sinks`; `all`: those are all the tab's ports (what they hold is now known). */

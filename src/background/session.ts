@@ -30,7 +30,7 @@ import { TabHousekeeping, type TabsLike } from './tabs/housekeeping';
 import { Persistence } from './persist/persistence';
 import type { StorageAreaLike } from './persist/storage-area';
 import { PortHub } from './ports';
-import { FindingsLens } from './findings';
+import { FindingsLens, withLens } from './findings';
 import { Store } from './tabs/store';
 import { Pipeline } from './pipeline';
 import { requestHandlers } from './requests';
@@ -156,17 +156,12 @@ export class BackgroundSession {
   /** The tab's summary with its findings and cost (computed now if the log changed since). */
   summary(tabId: number): TabSummary {
     this.pipeline.process();
-    return this.withFindings(this.pages.ensure(tabId).summary());
+    return withLens(this.pages.ensure(tabId).summary(), this.findings.forTab(tabId).summary);
   }
 
   snapshot(tabId: number): TabSnapshot {
     const log = this.pages.ensure(tabId);
-    return { summary: this.withFindings(log.summary()), entries: [...log.entries.values()], settings: this.settings.get() };
-  }
-
-  private withFindings(summary: TabSummary): TabSummary {
-    const { findings, cost } = this.findings.forTab(summary.tabId).summary;
-    return { ...summary, findings, cost };
+    return { summary: withLens(log.summary(), this.findings.forTab(tabId).summary), entries: [...log.entries.values()], settings: this.settings.get() };
   }
 
   getSettings(): Settings {
