@@ -4,6 +4,8 @@
  */
 import { SEVERITY_ORDER } from '../core/cli-api';
 import type { Severity } from '../core/cli-api';
+import { EXIT_OK } from './verdicts';
+import type { ExitStatus } from './verdicts';
 
 export const USAGE = `Usage: cors-lens <file.har> [--json] [--fail-on <high|medium|low|info>]
        cors-lens probe <url> [--origin <allowed origin>] [--json] [--fail-on <severity>] [--timeout <ms>]
@@ -108,9 +110,24 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 }
 
 /** What every command answers before its own work: `help` for --help, a usage error's words, or null. */
-export function usageOf(args: CliArgs): 'help' | string | null {
+function usageOf(args: CliArgs): 'help' | string | null {
   if (args.help) return 'help';
   if (args.unknown.length > 0) return `unknown argument ${args.unknown.join(' ')}`;
   if (args.problem !== undefined) return args.problem;
   return null;
+}
+
+/**
+ * The start every command shares: parse `argv`, answer --help (USAGE on `out`, exit 0) or a usage error (its
+ * words and USAGE through the command's `fail`); otherwise the parsed arguments.
+ */
+export function argsOrExit(argv: readonly string[], io: { out(text: string): void }, fail: (message: string) => ExitStatus): CliArgs | ExitStatus {
+  const args = parseArgs(argv);
+  const usage = usageOf(args);
+  if (usage === 'help') {
+    io.out(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (usage !== null) return fail(`${usage}\n\n${USAGE}`);
+  return args;
 }

@@ -6,12 +6,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_MAX_BYTES, HarReadError, classify, findingsOf, preflightCost, readHar } from '../core/cli-api';
 import type { ReadHarResult } from '../core/cli-api';
-import { USAGE, parseArgs, usageOf } from './args';
+import { USAGE, argsOrExit } from './args';
 import { jsonReport } from './json';
 import { rowOf } from './rows';
 import { textReport } from './table';
 import { clean } from './terminal';
-import { EXIT_OK, EXIT_UNREADABLE, countKinds, exitStatus } from './verdicts';
+import { EXIT_UNREADABLE, countKinds, exitStatus } from './verdicts';
 import { failsOn } from './findings';
 import { runProbe } from './probe/command';
 import type { ExitStatus } from './verdicts';
@@ -52,13 +52,8 @@ export async function run(argv: readonly string[], io: Output): Promise<ExitStat
     return EXIT_UNREADABLE;
   };
   if (argv[0] === 'probe') return runProbe(argv.slice(1), io);
-  const args = parseArgs(argv);
-  const usage = usageOf(args);
-  if (usage === 'help') {
-    io.out(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  if (usage !== null) return fail(`${usage}\n\n${USAGE}`);
+  const args = argsOrExit(argv, io, fail);
+  if (typeof args === 'number') return args;
   if (args.origin !== undefined || args.timeoutMs !== undefined) return fail(`--origin and --timeout belong to cors-lens probe\n\n${USAGE}`);
   const file = args.file;
   if (!file) return fail(`no HAR file given.\n\n${USAGE}`);

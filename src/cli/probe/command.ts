@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { atLeast, countBySeverity, findingsOf } from '../../core/cli-api';
 import type { Severity } from '../../core/cli-api';
-import { USAGE, parseArgs, usageOf } from '../args';
+import { USAGE, argsOrExit } from '../args';
 import { failsOn, findingsText, severityCounts } from '../findings';
 import type { Output } from '../run';
 import { clean, cleanJson, short } from '../terminal';
@@ -43,13 +43,8 @@ export async function runProbe(argv: readonly string[], io: Output): Promise<Exi
     io.err(`cors-lens probe: ${message}\n`);
     return EXIT_UNREADABLE;
   };
-  const args = parseArgs(argv);
-  const usage = usageOf(args);
-  if (usage === 'help') {
-    io.out(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  if (usage !== null) return fail(`${usage}\n\n${USAGE}`);
+  const args = argsOrExit(argv, io, fail);
+  if (typeof args === 'number') return args;
   if (!args.file) return fail(`no URL given.\n\n${USAGE}`);
 
   let target: URL;
