@@ -10,7 +10,7 @@
 import type { Exchange } from '../core/model/exchange';
 import type { Verdict, VerdictKind } from '../core/model/verdict';
 import type { Finding, Severity } from '../core/findings/types';
-import type { EndpointCost } from '../core/findings/cost';
+import type { CostTotals, EndpointCost } from '../core/findings/cost';
 
 export type { Finding, Severity };
 
@@ -88,13 +88,8 @@ export interface TabFindingsSummary {
   top: Finding[];
 }
 
-export interface TabCostSummary {
-  /** Preflights in the tab's log (all endpoints). */
-  preflights: number;
-  /** Time the page waited for them, in ms (all endpoints). */
-  waitedMs: number;
-  /** Preflights a suitable Max-Age would have avoided, and their wait (all endpoints). */
-  saved: { preflights: number; ms: number };
+/** The cost totals of the tab's log (all endpoints: preflights, wait, what a suitable Max-Age saves), and the top endpoints. */
+export interface TabCostSummary extends CostTotals {
   /** Endpoints with at least one preflight. */
   endpoints: number;
   /** Up to SUMMARY_TOP_COST endpoints, most waited-for first (as `preflightCost` sorts them). */
