@@ -9,13 +9,10 @@ import { parseTokenList } from '../http/tokens';
 /** The status behind a CORS failure: often the real problem. */
 export function statusNote(first: Failure, status: number | null): string | null {
   if (status === null || status === 0) return null;
+  if (first.def.statusNote) return first.def.statusNote(status);
   const code = first.def.code;
   const step = first.evidence.step.kind;
-  if (code === 'PreflightDisallowedRedirect' || code === 'RedirectContainsCredentials') return null;
   if (step === 'preflight') {
-    if (code === 'PreflightInvalidStatus') {
-      return `The server answered the preflight (OPTIONS) with ${status}; many frameworks need an explicit OPTIONS route, or CORS middleware placed before authentication.`;
-    }
     if (status >= 400) {
       return `The server answered the preflight (OPTIONS) with ${status}${code.includes('AllowOrigin') ? ' and no valid CORS headers' : ''}: it probably does not handle OPTIONS for this URL, so fix that first.`;
     }

@@ -11,6 +11,8 @@ export const preflightDisallowedRedirect: ReasonDef<PreflightInput> = {
   firefoxKeys: ['CORSExternalRedirectNotAllowed'],
   label: 'preflight redirected',
   notes: () => [warn('The preflight was redirected: browsers never follow a redirect for a preflight. Common causes: an http→https or trailing-slash redirect, or a login redirect. Call the final URL directly and answer OPTIONS there with 204.')],
+  // A redirect's status is the redirect itself: the reason already names it.
+  statusNote: () => null,
   detect: (p) =>
     p.status !== null && p.status >= 300 && p.status <= 399 && p.location !== null
       ? preflightEvidence(p, p.location, String(p.status))

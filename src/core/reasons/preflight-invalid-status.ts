@@ -14,6 +14,7 @@ export const preflightInvalidStatus: ReasonDef<PreflightInput> = {
   firefoxKeys: ['CORSPreflightDidNotSucceed3'],
   label: 'preflight status not 2xx',
   notes: () => [PREFLIGHT_2XX_NOTE],
+  statusNote: (status) => `The server answered the preflight (OPTIONS) with ${status}; many frameworks need an explicit OPTIONS route, or CORS middleware placed before authentication.`,
   detect: (p) => (isOkStatus(p.status) ? null : preflightEvidence(p, p.status === null ? null : String(p.status), String(p.status ?? ''))),
   short: (e) => `the server answered the preflight with HTTP ${statusText(e)} instead of a 2xx status`,
   summary: (e) =>

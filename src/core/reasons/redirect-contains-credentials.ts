@@ -27,6 +27,8 @@ export const redirectContainsCredentials: ReasonDef<RedirectInput> = {
   firefoxAbsence: 'Firefox blocks it too but logs no dedicated CORS reason.',
   label: 'redirect has credentials',
   notes: (r) => [warn(`The redirect's Location contains a user name and password${r.received ? ` ("${quoted(r.received)}")` : ''}. Drop the user:pass@ part from the Location${r.received ? ` ("${quoted(stripUserinfo(cut(r.received, 4 * MAX_PROSE)))}")` : ''}; send credentials another way (an Authorization header set by the page).`)],
+  // A redirect's status is the redirect itself: the reason already names it.
+  statusNote: () => null,
   detect: (i) => {
     if (!i.corsMode || !hasUserinfo(i.location)) return null;
     const applies = i.corsFlag || i.tainted || !isSameOrigin(i.origin, i.location);

@@ -63,6 +63,11 @@ export interface ReasonDef<Input> {
   notes: (reason: Reason, ctx: NoteContext) => FixNote[];
   /** Set when no response header can cure it (a browser rule or permission): the fix is in the page or the browser. */
   noHeaderFix?: true;
+  /**
+   * The verdict's note about the real HTTP status, when this code has its own (null: the status says
+   * nothing here); absent: the classifier's general status note (classify/notes.ts).
+   */
+  statusNote?: (status: number) => string | null;
   /** Returns evidence when this reason applies (assuming the earlier reasons of its family passed). */
   detect: (input: Input) => Evidence | null;
   /** Clause for the headline: "the response had no Access-Control-Allow-Origin header". */
