@@ -144,9 +144,6 @@ function originSentAt(exchange: Exchange, verdict: Verdict, ref: StepRef): strin
   return ref.kind === 'response' ? 'null' : null;
 }
 
-/** Every CORS-checked step of the entry: preflights first, then hops and the final response. */
-export const stepsOf = (ctx: EntryContext): StepView[] => ctx.steps;
-
 /** The step echoes the Origin sent there: an explicit, matching Access-Control-Allow-Origin. */
 export function echoes(step: StepView): boolean {
   return step.acao !== null && step.origin !== null && step.acao === step.origin && step.acao !== '*';

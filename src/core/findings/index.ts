@@ -44,7 +44,8 @@ export const RULES: readonly Rule[] = [
 /** Severities, worst first. */
 export const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 
-const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
+/** Each severity's position in SEVERITY_ORDER, derived from it (one order, not two to keep in step). */
+const RANK = Object.fromEntries(SEVERITY_ORDER.map((s, i) => [s, i])) as Record<Severity, number>;
 
 /** Position in SEVERITY_ORDER (0 = worst); unknown values sort last. */
 export function severityRank(s: Severity): number {

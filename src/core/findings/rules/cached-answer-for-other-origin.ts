@@ -65,12 +65,12 @@ export const cachedAnswerForOtherOrigin: ExchangeRule = {
       if (!step.fromCache && marker === null) continue;
       const acao = step.acao;
       if (acao === null || acao === step.origin || !SERIALIZED_ORIGIN.test(acao)) continue;
-      const vary = listItems(step.headers, 'vary');
-      const varyIgnored = vary.includes('origin');
+      const varyIgnored = listItems(step.headers, 'vary').includes('origin');
+      const vary = joinedHeader(step.headers, 'vary');
       const ev = [
         evidence(ctx, step, 'Access-Control-Allow-Origin', acao, marker ? 'served by a shared cache' : 'served from the browser\'s cache'),
         ...(marker ? [evidence(ctx, step, marker.header, marker.value, 'a shared cache answered')] : []),
-        evidence(ctx, step, 'Vary', joinedHeader(step.headers, 'vary')),
+        evidence(ctx, step, 'Vary', vary),
       ];
       const variant = marker ? (varyIgnored ? 'sharedVaryIgnored' : 'shared') : varyIgnored ? 'varyIgnored' : 'default';
       out.push({
@@ -79,7 +79,7 @@ export const cachedAnswerForOtherOrigin: ExchangeRule = {
         endpoint: step.endpoint,
         exchangeIds: [ctx.id],
         evidence: ev,
-        params: { endpoint: step.endpoint, other: quote(acao), origin: quote(step.origin ?? 'null'), vary: quote(joinedHeader(step.headers, 'vary') ?? ''),
+        params: { endpoint: step.endpoint, other: quote(acao), origin: quote(step.origin ?? 'null'), vary: quote(vary ?? ''),
           marker: marker ? `${marker.header}: ${quote(marker.value)}` : 'browser cache' },
         group: acao,
       });

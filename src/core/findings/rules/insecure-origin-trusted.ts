@@ -1,6 +1,6 @@
 import type { ExchangeRule } from '../rule';
 import { PAGES } from '../rule';
-import { echoes, evidence, quote, stepsOf } from '../context';
+import { echoes, evidence, quote } from '../context';
 import { schemeOf } from '../../http/url';
 import { isSecureOrigin } from '../../http/address-space';
 import type { Detection } from '../types';
@@ -26,7 +26,7 @@ export const insecureOriginTrusted: ExchangeRule = {
   learnMore: [PAGES.portswigger, PAGES.mdnAcao, PAGES.owaspWstg],
   detect(ctx) {
     const out: Detection[] = [];
-    for (const step of stepsOf(ctx)) {
+    for (const step of ctx.steps) {
       if (!echoes(step) || schemeOf(step.url) !== 'https') continue;
       const origin = step.acao!;
       if (schemeOf(origin) !== 'http' || isSecureOrigin(origin)) continue;

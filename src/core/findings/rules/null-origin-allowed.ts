@@ -1,6 +1,6 @@
 import type { ExchangeRule } from '../rule';
 import { PAGES } from '../rule';
-import { evidence, stepsOf } from '../context';
+import { evidence } from '../context';
 import type { Detection } from '../types';
 
 /** `Access-Control-Allow-Origin: null` granted to a request whose Origin was `null`. */
@@ -24,7 +24,7 @@ export const nullOriginAllowed: ExchangeRule = {
   learnMore: [PAGES.portswigger, PAGES.mdnAcao, PAGES.owaspWstg],
   detect(ctx) {
     const out: Detection[] = [];
-    for (const step of stepsOf(ctx)) {
+    for (const step of ctx.steps) {
       if (step.acao !== 'null' || step.origin !== 'null') continue;
       const ev = [evidence(ctx, step, 'Access-Control-Allow-Origin', step.acao)];
       if (step.credentialsAllowed) ev.push(evidence(ctx, step, 'Access-Control-Allow-Credentials', 'true'));

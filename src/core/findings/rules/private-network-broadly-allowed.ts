@@ -1,6 +1,6 @@
 import type { ExchangeRule } from '../rule';
 import { PAGES } from '../rule';
-import { echoes, evidence, quote, stepsOf } from '../context';
+import { echoes, evidence, quote } from '../context';
 import { isReflecting } from '../log-index';
 import { joinedHeader } from '../../http/headers';
 import type { Detection } from '../types';
@@ -28,8 +28,9 @@ export const privateNetworkBroadlyAllowed: ExchangeRule = {
   learnMore: [PAGES.pna, PAGES.mdnCors],
   detect(ctx, index) {
     const out: Detection[] = [];
-    for (const step of stepsOf(ctx)) {
-      if (joinedHeader(step.headers, 'access-control-allow-private-network')?.toLowerCase() !== 'true') continue;
+    for (const step of ctx.steps) {
+      const pna = joinedHeader(step.headers, 'access-control-allow-private-network');
+      if (pna?.toLowerCase() !== 'true') continue;
       if (step.acao === null) continue;
       const broad = step.acao === '*' || step.acao === 'null';
       const reflected = !broad && echoes(step) && isReflecting(index, step.endpoint);
@@ -41,7 +42,7 @@ export const privateNetworkBroadlyAllowed: ExchangeRule = {
         endpoint: step.endpoint,
         exchangeIds: [ctx.id],
         evidence: [
-          evidence(ctx, step, 'Access-Control-Allow-Private-Network', joinedHeader(step.headers, 'access-control-allow-private-network')),
+          evidence(ctx, step, 'Access-Control-Allow-Private-Network', pna),
           evidence(ctx, step, 'Access-Control-Allow-Origin', step.acao),
         ],
         params: { endpoint: step.endpoint, acao: quote(step.acao), sites: index.echoes.get(step.endpoint)?.sites.size ?? 0 },

@@ -1,6 +1,6 @@
 import type { ExchangeRule } from '../rule';
 import { PAGES } from '../rule';
-import { echoes, evidence, quote, stepsOf } from '../context';
+import { echoes, evidence, quote } from '../context';
 import { hostInfo } from '../site';
 import type { Detection } from '../types';
 
@@ -30,7 +30,7 @@ export const publicSuffixOriginTrusted: ExchangeRule = {
   learnMore: [PAGES.psl, PAGES.portswigger, PAGES.owaspWstg],
   detect(ctx, index) {
     const out: Detection[] = [];
-    for (const step of stepsOf(ctx)) {
+    for (const step of ctx.steps) {
       if (!step.credentialsAllowed || !echoes(step) || step.acao === 'null') continue;
       const info = hostInfo(step.acao!);
       if (!info?.privateSuffix) continue;

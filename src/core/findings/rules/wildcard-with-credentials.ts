@@ -1,6 +1,6 @@
 import type { ExchangeRule } from '../rule';
 import { PAGES } from '../rule';
-import { evidence, stepsOf } from '../context';
+import { evidence } from '../context';
 import type { Detection } from '../types';
 
 /** `Access-Control-Allow-Origin: *` together with `Access-Control-Allow-Credentials: true`, on a request that passed. */
@@ -22,7 +22,7 @@ export const wildcardWithCredentials: ExchangeRule = {
   learnMore: [PAGES.mdnAcac, PAGES.mdnAcao, PAGES.portswigger],
   detect(ctx) {
     const out: Detection[] = [];
-    for (const step of stepsOf(ctx)) {
+    for (const step of ctx.steps) {
       if (step.acao !== '*' || !step.credentialsAllowed) continue;
       // A credentialed request under * is blocked with WildcardOriginNotAllowed: the reason says it already.
       if (step.codes.includes('WildcardOriginNotAllowed') || step.codes.includes('PreflightWildcardOriginNotAllowed')) continue;
