@@ -93,7 +93,6 @@ export const SAMPLES: Record<string, Record<string, Args>> = {
   har: {
     buildHarReport: (i) => [[entry(i), entry(i + 1)], buildOptions()],
     readHar: (i) => [JSON.stringify(har.buildHarReport([entry(i)], buildOptions()))],
-    isSensitiveHeader: () => ['Cookie'],
     reportFileName: () => [`${PAGE}/index.html`, new Date(NOW)],
     HarReadError: () => ['not-har', 'message'],
   },

@@ -10,7 +10,7 @@ import type { StepRef } from '../../model/verdict';
 import type { Finding, FindingEntry } from '../../findings';
 import type { EndpointCost } from '../../findings/cost';
 import { countBySeverity, findingsOf, preflightCost } from '../../findings';
-import { REDACTED, SENSITIVE_HEADERS } from './redact';
+import { REDACTED, isSensitiveHeader } from './redact';
 import type { HarCorsFinding, HarEndpointCost, HarLogFinding } from '../types';
 
 /** Shorter sensitive values are not scrubbed from sentences (they would match ordinary words). */
@@ -26,12 +26,11 @@ export interface ReportLens {
   includeSensitive: boolean;
 }
 
-const isSensitive = (name: string): boolean => SENSITIVE_HEADERS.includes(name.toLowerCase());
 
 function sensitiveValues(entries: readonly FindingEntry[]): string[] {
   const values = new Set<string>();
   const add = (headers: readonly Header[] | undefined): void => {
-    for (const h of headers ?? []) if (isSensitive(h.name) && h.value.length >= MIN_SECRET) values.add(h.value);
+    for (const h of headers ?? []) if (isSensitiveHeader(h.name) && h.value.length >= MIN_SECRET) values.add(h.value);
   };
   for (const { exchange: x } of entries) {
     add(x.requestHeaders);
@@ -87,7 +86,7 @@ export function entryFindings(lens: ReportLens, x: Exchange, step: StepRef, last
       title: f.title,
       summary: lens.scrub(f.summary),
       evidence: here.map((e) => {
-        const value = e.value === null ? null : !lens.includeSensitive && isSensitive(e.header) ? REDACTED : lens.scrub(e.value);
+        const value = e.value === null ? null : !lens.includeSensitive && isSensitiveHeader(e.header) ? REDACTED : lens.scrub(e.value);
         const item = { exchangeId: e.exchangeId, step: { ...e.step }, header: e.header, value };
         return e.note === undefined ? item : { ...item, note: lens.scrub(e.note) };
       }),

@@ -9,7 +9,7 @@ export const REDACTED = '[redacted]';
 /** Lower-case names whose values are never exported without the user's consent. */
 export const SENSITIVE_HEADERS: readonly string[] = ['cookie', 'set-cookie', 'authorization', 'proxy-authorization'];
 
-const isSensitiveHeader = (name: string): boolean => typeof name === 'string' && SENSITIVE_HEADERS.includes(name.toLowerCase());
+export const isSensitiveHeader = (name: string): boolean => typeof name === 'string' && SENSITIVE_HEADERS.includes(name.toLowerCase());
 
 /** A copy of the headers with sensitive values replaced (`includeSensitive` false), or the headers unchanged. */
 export function redactHeaders(headers: readonly Header[], includeSensitive: boolean): Header[] {
