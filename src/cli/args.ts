@@ -118,16 +118,14 @@ function usageOf(args: CliArgs): 'help' | string | null {
 }
 
 /**
- * The start every command shares: parse `argv`, answer --help (USAGE on `out`, exit 0) or a usage error (its
- * words and USAGE through the command's `fail`); otherwise the parsed arguments.
+ * What every command answers before its own work: --help (USAGE on `out`, exit 0) or a usage error (its
+ * words and USAGE through the command's `fail`); null when the command goes on.
  */
-export function argsOrExit(argv: readonly string[], io: { out(text: string): void }, fail: (message: string) => ExitStatus): CliArgs | ExitStatus {
-  const args = parseArgs(argv);
+export function answerUsage(args: CliArgs, io: { out(text: string): void }, fail: (message: string) => ExitStatus): ExitStatus | null {
   const usage = usageOf(args);
   if (usage === 'help') {
     io.out(`${USAGE}\n`);
     return EXIT_OK;
   }
-  if (usage !== null) return fail(`${usage}\n\n${USAGE}`);
-  return args;
+  return usage === null ? null : fail(`${usage}\n\n${USAGE}`);
 }

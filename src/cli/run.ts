@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_MAX_BYTES, HarReadError, classify, findingsOf, preflightCost, readHar } from '../core/cli-api';
 import type { ReadHarResult } from '../core/cli-api';
-import { USAGE, argsOrExit } from './args';
+import { USAGE, answerUsage, parseArgs } from './args';
 import { jsonReport } from './json';
 import { rowOf } from './rows';
 import { textReport } from './table';
@@ -52,8 +52,9 @@ export async function run(argv: readonly string[], io: Output): Promise<ExitStat
     return EXIT_UNREADABLE;
   };
   if (argv[0] === 'probe') return runProbe(argv.slice(1), io);
-  const args = argsOrExit(argv, io, fail);
-  if (typeof args === 'number') return args;
+  const args = parseArgs(argv);
+  const answered = answerUsage(args, io, fail);
+  if (answered !== null) return answered;
   if (args.origin !== undefined || args.timeoutMs !== undefined) return fail(`--origin and --timeout belong to cors-lens probe\n\n${USAGE}`);
   const file = args.file;
   if (!file) return fail(`no HAR file given.\n\n${USAGE}`);

@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { atLeast, countBySeverity, findingsOf } from '../../core/cli-api';
 import type { Severity } from '../../core/cli-api';
-import { USAGE, argsOrExit } from '../args';
+import { USAGE, answerUsage, parseArgs } from '../args';
 import { failsOn, findingsText, severityCounts } from '../findings';
 import type { Output } from '../run';
 import { clean, cleanJson, short } from '../terminal';
@@ -43,8 +43,9 @@ export async function runProbe(argv: readonly string[], io: Output): Promise<Exi
     io.err(`cors-lens probe: ${message}\n`);
     return EXIT_UNREADABLE;
   };
-  const args = argsOrExit(argv, io, fail);
-  if (typeof args === 'number') return args;
+  const args = parseArgs(argv);
+  const answered = answerUsage(args, io, fail);
+  if (answered !== null) return answered;
   if (!args.file) return fail(`no URL given.\n\n${USAGE}`);
 
   let target: URL;

@@ -4,7 +4,7 @@
  * Indexed by exchange id once per change (never per row render), so the table and its filter look a
  * row up in a map.
  */
-import { countBySeverity, findingsOf, indexByExchange, preflightCost, worstSeverity } from '../../core/findings';
+import { SEVERITY_ORDER, countBySeverity, findingsOf, indexByExchange, preflightCost, worstSeverity } from '../../core/findings';
 import type { EndpointCost } from '../../core/findings/cost';
 import type { Finding, FindingEntry, Severity } from '../../core/findings/types';
 
@@ -39,7 +39,7 @@ export function findingsOfEntries(entries: readonly FindingEntry[]): LogFindings
   return { findings: findingsOf(entries), cost: preflightCost(entries) };
 }
 
-const SEVERITIES = new Set<unknown>(['high', 'medium', 'low', 'info']);
+const SEVERITIES = new Set<unknown>(SEVERITY_ORDER);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /**
