@@ -15,3 +15,4 @@ export type { Finding } from './findings';
 export type { Severity } from './findings/types';
 export type { EndpointCost } from './findings/cost';
 export { judgeByHeaders } from './classify/by-headers';
+export { originOf } from './http/origin';

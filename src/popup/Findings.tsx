@@ -3,10 +3,10 @@
  * by endpoint. The words are each finding's own (its module's title and summary); severity is said in
  * words and a glyph, never colour alone; every value from the wire is rendered as text.
  */
-import type { Finding, Severity, TabFindingsSummary } from '../shared/protocol';
+import type { Finding, TabFindingsSummary } from '../shared/protocol';
 import { SeverityBadge } from '../ui/SeverityBadge';
+import { SEVERITY_ORDER } from '../core/findings';
 
-const ORDER: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 
 /** The top findings grouped by endpoint, in the order their worst finding comes (the summary's order). */
 function byEndpoint(top: readonly Finding[]): { endpoint: string; findings: Finding[] }[] {
@@ -24,7 +24,7 @@ export function Findings({ summary }: { summary: TabFindingsSummary | undefined 
   if (summary.total === 0) {
     return <p class="muted small" data-testid="no-findings">No finding: nothing that passed is configured dangerously or wastefully.</p>;
   }
-  const present = ORDER.filter((s) => (summary.counts[s] ?? 0) > 0);
+  const present = SEVERITY_ORDER.filter((s) => (summary.counts[s] ?? 0) > 0);
   const shown = summary.top.length;
   const hidden = summary.total - shown;
   const words = present.map((s) => `${summary.counts[s]} ${s}`).join(', ');

@@ -12,7 +12,7 @@ import type { Verdict, VerdictKind } from '../core/model/verdict';
 import type { Finding, Severity } from '../core/findings/types';
 import type { CostTotals, EndpointCost } from '../core/findings/cost';
 
-export type { Finding, Severity };
+export type { Finding };
 
 export const PROTOCOL_VERSION = 1;
 

@@ -2,6 +2,7 @@
  * The origins `cors-lens probe` sends: the allowed origin (the baseline) and the forged ones a CORS scanner
  * tries, made from it. Only what a browser could send: a serialized origin, or `null`.
  */
+import { originOf } from '../../core/cli-api';
 
 /** The host the made-up origins use: `.example` is reserved (RFC 2606), so it is nobody's site. */
 const PROBE_HOST = 'corslensprobe.example';
@@ -63,10 +64,3 @@ export function probeOrigins(allowed: URL, random: string, withAllowed: boolean)
   return out;
 }
 
-function originOf(s: string): string | null {
-  try {
-    return new URL(s).origin;
-  } catch {
-    return null;
-  }
-}
