@@ -3,6 +3,7 @@
  * failed in a way the reason alone does not explain) but whose server configuration is dangerous or
  * wasteful. Ids are stable strings written into reports: never renamed.
  */
+import type { Msg } from '../i18n/msg';
 import type { Exchange } from '../model/exchange';
 import type { StepRef, Verdict } from '../model/verdict';
 
@@ -34,7 +35,7 @@ export interface FindingEvidence {
 }
 
 export interface LearnMore {
-  title: string;
+  title: Msg;
   url: string;
 }
 
@@ -48,13 +49,13 @@ export interface Finding {
   /** The first few pieces of evidence (bounded; `exchangeIds` lists them all). */
   evidence: FindingEvidence[];
   /** Short name of the finding ("Origin null trusted"). */
-  title: string;
+  title: Msg;
   /** One sentence: what was seen, with the values. */
-  summary: string;
+  summary: Msg;
   /** Why it matters: the attack or the cost, in one sentence. */
-  why: string;
+  why: Msg;
   /** What to change on the server. */
-  fix: string;
+  fix: Msg;
   learnMore: LearnMore[];
   /** Which text variant of the rule was used (`default`, `credentials`, `cacheable`…): a message id later. */
   variant: string;

@@ -2,6 +2,7 @@
  * Types of the server-fix generator. A FixSet is computed from one exchange and its verdict: the exact
  * response headers the server must send at each step, plain-language notes, and a snippet per stack.
  */
+import type { Msg } from '../i18n/msg';
 
 /** Stable stack identifiers (they appear in saved settings and reports: never renamed). */
 export type StackId =
@@ -52,7 +53,7 @@ export type FixStatus =
 
 export interface FixNote {
   level: 'info' | 'warning';
-  text: string;
+  text: Msg;
 }
 
 export interface Snippet {

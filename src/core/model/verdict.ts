@@ -1,5 +1,8 @@
+import type { Msg } from '../i18n/msg';
+
 /**
- * What `classify` returns. Stable strings: verdict kinds and reason codes appear in exported
+ * What `classify` returns. Its sentences are messages (ids with values, see i18n/msg.ts) that each
+ * surface renders in its reader's language. Stable strings: verdict kinds and reason codes appear in exported
  * reports, so they are never renamed.
  */
 
@@ -74,15 +77,15 @@ export interface Reason {
   /** What was received (the header value, joined as the browser joins it), or null when absent. */
   received: string | null;
   /** What was needed, in words a developer can act on. */
-  expected: string;
+  expected: Msg;
   /** One sentence that a web developer understands without knowing the spec. */
-  summary: string;
+  summary: Msg;
   /** Where in the exchange it happened. */
   step: StepRef;
-  /** Chromium's console text for this failure (after "has been blocked by CORS policy: "). */
+  /** Chromium's console text for this failure (after "has been blocked by CORS policy: "): English in every language, as Chrome prints it. */
   chromeMessage: string;
-  /** Firefox's console text for this failure ("Cross-Origin Request Blocked: …"), or null. */
-  firefoxMessage: string | null;
+  /** Firefox's console text for this failure ("Cross-Origin Request Blocked: …"; French Firefox prints the French line), or null. */
+  firefoxMessage: Msg | null;
 }
 
 type PreflightWhyKind = 'method' | 'header' | 'content-type' | 'header-too-long' | 'headers-total' | 'forced';
@@ -92,7 +95,7 @@ export interface PreflightWhy {
   /** Header name or method concerned. */
   subject: string;
   /** In words: "PUT is not a simple method". */
-  text: string;
+  text: Msg;
 }
 
 export interface PreflightInfo {
@@ -110,7 +113,7 @@ export type CredentialsMode = 'include' | 'omit' | 'inferred-include' | 'unknown
 export interface CredentialsInfo {
   mode: CredentialsMode;
   /** What the mode rests on, in words ("a Cookie header was sent", "inferred: …"). */
-  basis: string;
+  basis: Msg;
 }
 
 export interface Verdict {
@@ -118,7 +121,7 @@ export interface Verdict {
   /** For `blocked`: first is the one the browser reports; later ones would fail next. */
   reasons: Reason[];
   /** One sentence, e.g. "Blocked: the response to the preflight had no Access-Control-Allow-Origin header". */
-  headline: string;
+  headline: Msg;
   preflight: PreflightInfo;
   credentials: CredentialsInfo;
   /** The Origin the browser sent (or would send) at the step that decided: `null` once tainted. */
@@ -128,7 +131,7 @@ export interface Verdict {
   /** The real HTTP status behind the outcome, when one was received. */
   status: number | null;
   /** Further observations in plain sentences (status behind a failure, LNA, Authorization under `*`…). */
-  notes: string[];
+  notes: Msg[];
 }
 
 /** Verdict kinds of requests CORS did not govern: same origin, sent without CORS, or failed before CORS judged them. */
