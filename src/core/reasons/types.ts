@@ -7,6 +7,7 @@
 import type { Exchange } from '../model/exchange';
 import type { CorsErrorCode, Reason, StepRef, Verdict } from '../model/verdict';
 import type { FixNote, FixSpec } from '../fix/types';
+import type { Msg } from '../i18n/msg';
 
 /** What a detector found; everything the texts need. */
 export interface Evidence {
@@ -28,7 +29,8 @@ export interface Evidence {
 
 export interface FirefoxText {
   key: string;
-  message: string;
+  /** The whole console line as Firefox prints it in the reader's language (`firefox_<key>`). */
+  message: Msg;
 }
 
 /** What a reason's fix notes may read: the fix being written and the exchange it is for. */
@@ -53,12 +55,12 @@ export interface ReasonDef<Input> {
   firefoxKeys: readonly string[];
   firefoxAbsence?: string;
   /** A few words for the panel's reason column: "no Allow-Origin". */
-  label: string;
+  label: Msg;
   /**
    * What the label is about, named from the request's side, when the label alone would not say:
    * "x-custom (server allows x-other)" after "header not allowed: ". Null when there is nothing to name.
    */
-  labelSubject?: (reason: Reason, exchange: Exchange, verdict: Verdict) => string | null;
+  labelSubject?: (reason: Reason, exchange: Exchange, verdict: Verdict) => Msg | null;
   /** Advice in words for the fix, on top of the headers it lists ([] when the headers say it all). */
   notes: (reason: Reason, ctx: NoteContext) => FixNote[];
   /** Set when no response header can cure it (a browser rule or permission): the fix is in the page or the browser. */
@@ -67,16 +69,16 @@ export interface ReasonDef<Input> {
    * The verdict's note about the real HTTP status, when this code has its own (null: the status says
    * nothing here); absent: the classifier's general status note (classify/notes.ts).
    */
-  statusNote?: (status: number) => string | null;
+  statusNote?: (status: number) => Msg | null;
   /** Returns evidence when this reason applies (assuming the earlier reasons of its family passed). */
   detect: (input: Input) => Evidence | null;
   /** Clause for the headline: "the response had no Access-Control-Allow-Origin header". */
-  short: (e: Evidence) => string;
+  short: (e: Evidence) => Msg;
   /** One sentence a web developer understands. */
-  summary: (e: Evidence) => string;
+  summary: (e: Evidence) => Msg;
   /** What was needed, in words a developer can act on. */
-  expected: (e: Evidence) => string;
-  /** Chromium's console text after "has been blocked by CORS policy: ". */
+  expected: (e: Evidence) => Msg;
+  /** Chromium's console text after "has been blocked by CORS policy: " (English in every language, as Chrome prints it). */
   chrome: (e: Evidence) => string;
   /** Firefox's console text, or null when Firefox has no such message. */
   firefox: (e: Evidence) => FirefoxText | null;
