@@ -1,0 +1,35 @@
+/**
+ * The language setting (panel toolbar, popup): follow the browser, or force English or French. The
+ * choice is the `langSetting` signal; the page's adapter (language.ts) remembers it and shares it live
+ * between the panel and the popup. Each language is named in itself, whatever the page's language.
+ */
+import { langSetting, t, type LangSetting } from './i18n';
+
+const CHOICES: readonly LangSetting[] = ['auto', 'en', 'fr'];
+
+export function isLangSetting(v: unknown): v is LangSetting {
+  return typeof v === 'string' && (CHOICES as readonly string[]).includes(v);
+}
+
+export function LanguagePicker() {
+  const label = t('ui_lang_label');
+  return (
+    <label class="lang-picker" title={label}>
+      <span class="sr-only">{label}</span>
+      <span class="lang-glyph" aria-hidden="true">🌐</span>
+      <select
+        class="lang-select"
+        data-testid="lang-picker"
+        value={langSetting.value}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          if (isLangSetting(v)) langSetting.value = v;
+        }}
+      >
+        <option value="auto">{t('ui_lang_auto')}</option>
+        <option value="en" lang="en">English</option>
+        <option value="fr" lang="fr">Français</option>
+      </select>
+    </label>
+  );
+}
