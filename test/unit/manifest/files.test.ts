@@ -18,7 +18,23 @@ describe('manifest.json in the source tree', () => {
   it.each(files)('%s exists (at the root or in public/)', (file) => {
     expect(existsSync(join(ROOT, file)) || existsSync(join(ROOT, 'public', file))).toBe(true);
   });
+
+  it('names the extension through the catalogues (default_locale en, __MSG_…__ in both languages)', () => {
+    const action = manifest.action as Record<string, unknown>;
+    expect(manifest.default_locale).toBe('en');
+    expect([manifest.name, manifest.description, action.default_title]).toEqual(['__MSG_extName__', '__MSG_extDescription__', '__MSG_extActionTitle__']);
+    for (const lang of ['en', 'fr']) {
+      const cat = JSON.parse(readFileSync(join(ROOT, 'public', '_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      for (const id of msgIds(manifest)) expect(cat[id]?.message, `${lang} ${id}`).toBeTruthy();
+      expect(cat.extName?.message).toBe('CORS Lens');
+    }
+  });
 });
+
+/** Ids of the `__MSG_id__` strings anywhere in a manifest. */
+function msgIds(manifest: Manifest): string[] {
+  return [...JSON.stringify(manifest).matchAll(/__MSG_(\w+?)__/g)].map((x) => x[1] ?? '');
+}
 
 describe('Firefox manifest variant', () => {
   const chrome = readManifest();
@@ -67,6 +83,11 @@ describe('built extensions reference only files they contain', () => {
     expect(files.length).toBeGreaterThan(4);
     const missing = files.filter((f) => !existsSync(join(dir, f)));
     expect(missing).toEqual([]);
+    // the catalogues travel with the build (public/ is copied), or the browser refuses __MSG_…__ names
+    for (const lang of ['en', 'fr']) {
+      const cat = JSON.parse(readFileSync(join(dir, '_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      expect(msgIds(manifest).filter((id) => !cat[id]?.message), lang).toEqual([]);
+    }
     if (variant === 'firefox') {
       expect(manifest.background?.service_worker).toBeUndefined();
       expect(manifest.background?.type).toBe('module');
