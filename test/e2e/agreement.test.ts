@@ -4,6 +4,7 @@
  * For each case the verdict kind and the first reason code must be Chromium's, and a passing request
  * must be told apart as simple or preflighted (a cached preflight counts as preflighted).
  */
+import { EN } from '../../src/core/i18n/catalogues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCases, launch, runAgreement, startLab, extensionPreflight, type AgreementRun, type Lab, type Launched } from './support';
 
@@ -44,7 +45,7 @@ describe('CORS Lens agrees with Chromium on every lab case', () => {
       code: chromium.kind === 'blocked' ? chromium.code : null,
       preflight: chromium.kind === 'simple' || chromium.kind === 'preflighted' ? chromium.preflight : null,
     };
-    expect(ours, `CORS Lens said: ${v.headline}`).toEqual(theirs);
+    expect(ours, `CORS Lens said: ${EN.t(v.headline)}`).toEqual(theirs);
   });
 
   it('records each case exactly once in the tab\'s log', async () => {

@@ -5,6 +5,7 @@
  * The page keeps at most 1,000 in flight: beyond about 1,400 Chromium itself refuses a page's fetches
  * (net::ERR_INSUFFICIENT_RESOURCES, with or without any extension), and those never reach the network.
  */
+import { EN } from '../../src/core/i18n/catalogues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   burst, burstExpectation, burstTag, getSnapshot, launch, openBurst, openExtensionPage, startLab, stopExtensionWorker, tabIdOf, until,
@@ -48,7 +49,7 @@ describe('a burst of 2,000 cross-origin fetches', () => {
     expect(new Set(indices).size).toBe(N);
     expect(new Set(mine.map((e) => e.exchange.id)).size).toBe(N);
     const wrong = mine.filter((e) => e.verdict.kind !== (burstTag(e.exchange.url)!.i % 2 === 0 ? 'preflighted' : 'simple'));
-    expect(wrong.map((e) => `${burstTag(e.exchange.url)!.i}: ${e.verdict.headline}`)).toEqual([]);
+    expect(wrong.map((e) => `${burstTag(e.exchange.url)!.i}: ${EN.t(e.verdict.headline)}`)).toEqual([]);
     expect(snapshot.summary.dropped).toBe(0);
     // Every OPTIONS the server saw is paired with its request, not listed on its own.
     expect(lab.log().filter((l) => l.preflight && l.url.includes(`r=${result.run}`))).toHaveLength(N / 2);
@@ -125,7 +126,7 @@ describe('the worker stopped twice during a 2,000-request burst', () => {
     expect(mine.filter((e) => e.verdict.kind === 'pending').map((e) => burstTag(e.exchange.url)!.i), 'left pending').toEqual([]);
     expect(snapshot!.summary.dropped, 'counted as dropped').toBe(0);
 
-    const unjudged = (e: (typeof mine)[number]) => e.verdict.kind === 'inconclusive' && /^(Interrupted|Failed, cause not visible)/.test(e.verdict.headline);
+    const unjudged = (e: (typeof mine)[number]) => e.verdict.kind === 'inconclusive' && /^(Interrupted|Failed, cause not visible)/.test(EN.t(e.verdict.headline));
     const wrong = mine.filter((e) => {
       const i = burstTag(e.exchange.url)!.i;
       const want = expected[i]!;
@@ -135,7 +136,7 @@ describe('the worker stopped twice during a 2,000-request burst', () => {
     const t0 = stops[0]![0];
     const at = (i: number) => `made ${result.times![i]![0] - t0}, settled ${result.times![i]![1] - t0}; lab: `
       + log.filter((l) => burstTag(l.url)!.i === i).map((l) => `${l.method} at ${l.time - t0}`).join(', ');
-    expect(wrong.map((e) => `${burstTag(e.exchange.url)!.i}: ${e.verdict.kind} ${e.verdict.headline} (${at(burstTag(e.exchange.url)!.i)}; `
+    expect(wrong.map((e) => `${burstTag(e.exchange.url)!.i}: ${e.verdict.kind} ${EN.t(e.verdict.headline)} (${at(burstTag(e.exchange.url)!.i)}; `
       + `stops at ${stops.map(([a, b]) => `${a - t0}–${b - t0}`).join(', ')} ms)`)).toEqual([]);
     // Every OPTIONS the lab answered is paired with its request, unless its events were dropped during a stop;
     // none is shown on its own outside a stop, and no request claims a preflight the lab never saw.

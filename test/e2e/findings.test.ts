@@ -31,6 +31,7 @@ import { GECKO_ID } from '../../scripts/firefox-manifest.mjs';
 import { serveFrame } from '../../lab/pages';
 import type { ExchangeEntry, TabFindings } from '../../src/shared/protocol';
 import { portName } from '../../src/shared/protocol';
+import { EN } from '../../src/core/i18n/catalogues';
 import { findingsForExchange, atLeast } from '../../src/core/findings';
 import {
   buildCases, getSnapshot, launch, withNonce, openExtensionPage, openGallery, request, runCases, startLab, subjectsByCase, tabIdOf, until,
@@ -177,8 +178,8 @@ describe('the security and cost lens in Chromium ("Passes, but…")', () => {
     const kase = group.find((c) => c.id === id)!;
     const entry = subjects.get(id);
     expect(entry, `CORS Lens recorded nothing for ${id}`).toBeDefined();
-    const all = findingsForExchange(entry!.exchange.id, lens.findings).map((f) => `${f.id} (${f.severity}): ${f.summary}`);
-    expect(reported(kase, entry!), `verdict: ${entry!.verdict.headline}; findings on the subject: ${all.join(' | ') || 'none'}`)
+    const all = findingsForExchange(entry!.exchange.id, lens.findings).map((f) => `${f.id} (${f.severity}): ${EN.t(f.summary)}`);
+    expect(reported(kase, entry!), `verdict: ${EN.t(entry!.verdict.headline)}; findings on the subject: ${all.join(' | ') || 'none'}`)
       .toEqual([...kase.findings!].sort());
   });
 
@@ -197,10 +198,10 @@ describe('the findings the plain-http lab cannot produce, over https with mapped
     const r = httpsResults.get(id);
     expect(r?.entry, `CORS Lens recorded nothing for ${id}${r?.error ? ` (page: ${r.error})` : ''}`).toBeDefined();
     const entry = r!.entry!;
-    expect(['simple', 'preflighted'], `the browser let it through: ${entry.verdict.headline}`).toContain(entry.verdict.kind);
+    expect(['simple', 'preflighted'], `the browser let it through: ${EN.t(entry.verdict.headline)}`).toContain(entry.verdict.kind);
     const on = findingsForExchange(entry.exchange.id, r!.lens!.findings);
     const ids = [...new Set(on.filter((f) => atLeast(f.severity, 'low') || c.findings.includes(f.id)).map((f) => f.id))].sort();
-    expect(ids, on.map((f) => `${f.id} (${f.severity}): ${f.summary}`).join(' | ') || 'none').toEqual([...c.findings].sort());
+    expect(ids, on.map((f) => `${f.id} (${f.severity}): ${EN.t(f.summary)}`).join(' | ') || 'none').toEqual([...c.findings].sort());
   });
 });
 
@@ -279,7 +280,7 @@ describe('the security and cost lens in Firefox ("Passes, but…")', () => {
     const expected = new Set<string>(kase.findings ?? []);
     const on = findingsForExchange(entry!.exchange.id, ffLens!.findings);
     const ids = [...new Set(on.filter((f) => atLeast(f.severity, 'low') || expected.has(f.id)).map((f) => f.id))].sort();
-    expect(ids, `verdict: ${entry!.verdict.headline}; findings: ${on.map((f) => `${f.id} (${f.severity})`).join(', ') || 'none'}`)
+    expect(ids, `verdict: ${EN.t(entry!.verdict.headline)}; findings: ${on.map((f) => `${f.id} (${f.severity})`).join(', ') || 'none'}`)
       .toEqual([...expected].sort());
   });
 });

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeEntry, TabSnapshot } from '../../src/shared/protocol';
+import { EN } from '../../src/core/i18n/catalogues';
 import { reasonDef } from '../../src/core/reasons';
 import { buildCases, startLab, withNonce, type Lab, type LabCase } from './support';
 import { preparedBefore } from '../../lab/cases';
@@ -152,7 +153,7 @@ describe('CORS Lens agrees with Firefox', () => {
     const { firefox, entry } = row!;
     expect(entry, `CORS Lens recorded nothing for ${id} (Firefox: ${firefox.outcome}, ${firefox.detail})`).toBeDefined();
     const o = ours(entry!);
-    const context = `${id}: Firefox ${firefox.outcome} (${firefox.key ?? 'no CORS reason logged'}; page: ${firefox.detail}); CORS Lens said ${o.kind} ${o.code ?? ''} — ${entry!.verdict.headline}`;
+    const context = `${id}: Firefox ${firefox.outcome} (${firefox.key ?? 'no CORS reason logged'}; page: ${firefox.detail}); CORS Lens said ${o.kind} ${o.code ?? ''} — ${EN.t(entry!.verdict.headline)}`;
     // A failure Firefox does not put down to CORS (its font sanitizer…) is not a CORS block: the CORS check passed.
     expect(o.outcome, context).toBe(firefox.outcome === 'failed' ? 'read' : firefox.outcome);
     if (firefox.outcome === 'blocked') expect(o.keys, context).toContain(firefox.key);
@@ -176,8 +177,8 @@ describe('CORS Lens agrees with Firefox', () => {
       // Usually webRequest reports this blocked response as completed, and no Cookie header was sent:
       // the verdict must not claim the credentials, and must name the failure credentials would cause.
       expect(v.credentials.mode).toBe('unknown');
-      expect(v.headline).toMatch(/^Allowed if sent without credentials/);
-      expect(v.notes.join('\n')).toMatch(/Firefox blocked it: WildcardOriginNotAllowed \(Firefox: CORSNotSupportingCredentials\)/);
+      expect(EN.t(v.headline)).toMatch(/^Allowed if sent without credentials/);
+      expect(v.notes.map((n) => EN.t(n)).join('\n')).toMatch(/Firefox blocked it: WildcardOriginNotAllowed \(Firefox: CORSNotSupportingCredentials\)/);
     }
   });
 

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCases, launch, openGallery, ROOT, runCases, startLab, tabIdOf, until, type Lab, type Launched,
 } from './support';
+import { showCorsPanel, undockDevtools } from './support/devtools-panel';
 
 const CASES = [
   'simple-get', 'preflight-put', 'preflight-json', 'acao-trailing-slash', 'missing-acao', 'preflight-header-missing',
@@ -26,31 +27,6 @@ let page: Page;
 let devtools: Page;
 let panel: Frame;
 let tabId: number;
-
-/**
- * Run inside DevTools' own page. Strings, not functions: the test file is transformed by Vite, which
- * would rewrite a dynamic import() in a function's source. DevTools' InspectorView lists the panels;
- * an extension panel's id is "<extension origin><title>".
- */
-const PANEL_ID_SCRIPT = `(async () => {
-  try {
-    const UI = await import('./ui/legacy/legacy.js');
-    const ids = UI.InspectorView.InspectorView.instance().tabbedPane.tabIds();
-    return ids.find((x) => x.startsWith('chrome-extension://') && x.endsWith('CORS')) ?? null;
-  } catch {
-    return null;
-  }
-})()`;
-const UNDOCK_SCRIPT = `(async () => {
-  const UI = await import('./ui/legacy/legacy.js');
-  UI.DockController.DockController.instance().setDockSide('undocked');
-})()`;
-
-async function showCorsPanel(dt: Page): Promise<Frame> {
-  const id = await until('the CORS panel to be registered in DevTools', () => dt.evaluate<string | null>(PANEL_ID_SCRIPT));
-  await dt.evaluate((panelId) => (globalThis as unknown as { InspectorFrontendAPI: { showPanel(id: string): void } }).InspectorFrontendAPI.showPanel(panelId), id);
-  return until('the panel frame', async () => dt.frames().find((f) => f.url().includes('/src/panel/index.html')) ?? null);
-}
 
 const row = (f: Frame, text: string) => f.locator('[role=row]', { hasText: text }).first();
 
@@ -104,7 +80,7 @@ describe('the CORS panel in DevTools', () => {
     await details.getByRole('button', { name: 'Copy the request as a curl command' }).waitFor();
 
     // The screenshot for the README: the real panel explaining this blocked request.
-    await devtools.evaluate(UNDOCK_SCRIPT);
+    await undockDevtools(devtools);
     await devtools.setViewportSize({ width: 1280, height: 800 });
     await details.getByTestId('fix-code').waitFor();
     // Every run leaves test-results/panel.png; docs/panel.png (committed, shown in the README) is
@@ -272,7 +248,7 @@ describe('the CORS panel in DevTools', () => {
     expect(await finding.getByRole('link').count()).toBeGreaterThan(0);
 
     // The screenshot for the README: the real panel with the Findings filter on and the Security section.
-    await devtools.evaluate(UNDOCK_SCRIPT);
+    await undockDevtools(devtools);
     await devtools.setViewportSize({ width: 1280, height: 800 });
     await finding.scrollIntoViewIfNeeded();
     const shot = await devtools.screenshot({ path: join(ROOT, 'test-results/panel-findings.png') });

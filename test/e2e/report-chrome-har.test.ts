@@ -9,6 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EN } from '../../src/core/i18n/catalogues';
 import { classify } from '../../src/core/classify/classify';
 import { readHar } from '../../src/core/har';
 import type { Exchange } from '../../src/core/model/exchange';
@@ -93,7 +94,7 @@ describe('a HAR assembled from Chromium\'s DevTools protocol, as DevTools export
     expect(x, `${id} is missing from the HAR`).toBeDefined();
     const kase = cases.find((c) => c.id === id)!;
     const v = classify(x!);
-    expect({ kind: v.kind, code: v.reasons[0]?.code ?? null }, `from the HAR: ${v.headline}`).toEqual({
+    expect({ kind: v.kind, code: v.reasons[0]?.code ?? null }, `from the HAR: ${EN.t(v.headline)}`).toEqual({
       kind: kase.expect.kind,
       code: chromiumCodes.get(id) ?? null,
     });
@@ -105,7 +106,7 @@ describe('a HAR assembled from Chromium\'s DevTools protocol, as DevTools export
     expect(x, `${id} is missing from the HAR`).toBeDefined();
     expect(entry, `CORS Lens recorded nothing for ${id}`).toBeDefined();
     const v = classify(x!);
-    expect({ kind: v.kind, code: v.reasons[0]?.code ?? null }, `from the HAR: ${v.headline}; live: ${entry!.verdict.headline}`).toEqual({
+    expect({ kind: v.kind, code: v.reasons[0]?.code ?? null }, `from the HAR: ${EN.t(v.headline)}; live: ${EN.t(entry!.verdict.headline)}`).toEqual({
       kind: entry!.verdict.kind,
       code: entry!.verdict.reasons[0]?.code ?? null,
     });

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EN } from '../../src/core/i18n/catalogues';
 import type { HarEntry, HarReport } from '../../src/core/har';
 import type { TabSnapshot } from '../../src/shared/protocol';
 import { corsBlockErrors, harErrors } from '../unit/core/har/schema';
@@ -94,7 +95,7 @@ describe('popup export in Chromium', () => {
       verdict: row.entry!.verdict.kind,
       code: row.entry!.verdict.reasons[0]?.code ?? null,
     });
-    expect(written, `CORS Lens's own verdict differs from Chromium's here (see agreement.test.ts): ${row.entry!.verdict.headline}`).toEqual({
+    expect(written, `CORS Lens's own verdict differs from Chromium's here (see agreement.test.ts): ${EN.t(row.entry!.verdict.headline)}`).toEqual({
       verdict: chromium.kind,
       code: chromium.kind === 'blocked' ? chromium.code : null,
     });

@@ -17,6 +17,8 @@ export interface LaunchOptions {
   args?: string[];
   /** Turn on developer mode before start, so chrome://extensions collects the extension's errors from the first one. */
   developerMode?: boolean;
+  /** Extra environment for the browser (e.g. `LANGUAGE=fr`: on Linux, Chromium takes its UI language from there). */
+  env?: Record<string, string>;
 }
 
 export interface Launched {
@@ -60,6 +62,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     executablePath,
     headless,
     args,
+    ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     // Playwright disables extensions by default; we load ours on purpose.
     ignoreDefaultArgs: extension ? ['--disable-extensions'] : [],
     viewport: { width: 1280, height: 900 },

@@ -1,0 +1,31 @@
+/**
+ * Text-length checks for the real-browser suite (issue 11: French runs about a third longer than English).
+ * `overflowing()` lists the elements matching `selector` whose content is wider than their box (a label cut
+ * or spilling) or whose box leaves the container's, e.g. a toolbar button pushed off an 800 px panel. A
+ * label that truncates on purpose (`text-overflow: ellipsis` with a tooltip) is allowed; hidden ones are skipped.
+ */
+import type { Frame, Page } from 'playwright-core';
+
+export async function overflowing(where: Page | Frame, selector: string, container = 'html'): Promise<string[]> {
+  return where.evaluate(({ selector, container }) => {
+    const box = document.querySelector(container)?.getBoundingClientRect();
+    const right = Math.min(box?.right ?? Infinity, document.documentElement.clientWidth);
+    const left = Math.max(box?.left ?? 0, 0);
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden') continue;
+      const name = `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 50)}"`;
+      const truncates = cs.textOverflow === 'ellipsis' && Boolean(el.closest('[title]')?.getAttribute('title'));
+      if (cs.display !== 'inline' && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && !truncates) {
+        out.push(`${name}: content ${el.scrollWidth}px wide in a ${el.clientWidth}px box`);
+      }
+      if (r.right > right + 1 || r.left < left - 1) {
+        out.push(`${name}: ${Math.round(r.left)}–${Math.round(r.right)}px, outside ${Math.round(left)}–${Math.round(right)}px`);
+      }
+    }
+    return out;
+  }, { selector, container });
+}
