@@ -6,6 +6,7 @@
 import type { Exchange, Header } from '../model/exchange';
 import type { CorsErrorCode, StepRef, Verdict } from '../model/verdict';
 import type { FindingBrowser, FindingEntry, FindingEvidence } from './types';
+import type { Msg } from '../i18n/msg';
 import { sanitizeEntries } from '../model/sanitize';
 import { exchangeSteps } from '../classify/steps';
 import { firstHeader, joinedHeader } from '../http/headers';
@@ -149,7 +150,7 @@ export function echoes(step: StepView): boolean {
   return step.acao !== null && step.origin !== null && step.acao === step.origin && step.acao !== '*';
 }
 
-export function evidence(ctx: EntryContext, step: StepView, header: string, value: string | null, note?: string): FindingEvidence {
+export function evidence(ctx: EntryContext, step: StepView, header: string, value: string | null, note?: Msg): FindingEvidence {
   const e: FindingEvidence = { exchangeId: ctx.id, step: step.ref, header, value: value === null ? null : quote(value) };
   if (note !== undefined) e.note = note;
   return e;

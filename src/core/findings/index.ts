@@ -4,12 +4,12 @@
  * module per finding under rules/, gathered here in catalogue order. Total (never throws) and linear in
  * the log: every entry is read once to build its context, once for the log index, once per rule.
  */
-import type { Detection, Finding, FindingEntry, FindingId, FindingOptions, RuleTexts, Severity, Variants } from './types';
+import type { Detection, Finding, FindingEntry, FindingId, FindingOptions, Severity } from './types';
 import type { Rule } from './rule';
 import { contextsOf, MAX_EVIDENCE } from './context';
 import { buildLogIndex } from './log-index';
 import { costOf, type EndpointCost } from './cost';
-import { fill, pick } from './render';
+import { findingWords } from './messages';
 
 import { nullOriginAllowed } from './rules/null-origin-allowed';
 import { insecureOriginTrusted } from './rules/insecure-origin-trusted';
@@ -88,18 +88,14 @@ export function ruleOf(id: string): Rule | undefined {
 
 function toFinding(rule: Rule, d: Detection): Finding {
   const variant = d.variant ?? 'default';
-  const t = rule.texts;
   return {
     id: rule.id,
     severity: d.severity,
     endpoint: d.endpoint,
     exchangeIds: [...d.exchangeIds],
     evidence: d.evidence.slice(0, MAX_EVIDENCE),
-    title: t.title,
-    summary: fill(pick(t.summary, variant), d.params),
-    why: fill(pick(t.why, variant), d.params),
-    fix: fill(pick(t.fix, variant), d.params),
-    learnMore: rule.learnMore.map((l) => ({ ...l })),
+    ...findingWords(rule.id, rule.texts, variant, d.params),
+    learnMore: rule.learnMore.map((l) => ({ title: { ...l.title }, url: l.url })),
     variant,
     params: { ...d.params },
   };
@@ -146,31 +142,6 @@ export function findingsOf(entries: readonly FindingEntry[], options: FindingOpt
     return out.sort((a, b) => RANK[a.severity] - RANK[b.severity] || order.get(a.id)! - order.get(b.id)! || (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
   } catch {
     return [];
-  }
-}
-
-/**
- * A finding's words in another catalogue (the next language): the rule's texts replaced by `texts`, filled
- * from the finding's own params and variant. Unknown ids or missing texts keep the finding's words.
- */
-export function wordsOf(finding: Finding, texts?: RuleTexts): Pick<Finding, 'title' | 'summary' | 'why' | 'fix'> {
-  const f = typeof finding === 'object' && finding !== null ? finding : ({} as Partial<Finding>);
-  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-  const own = { title: text(f.title), summary: text(f.summary), why: text(f.why), fix: text(f.fix) };
-  if (typeof texts !== 'object' || texts === null) return own;
-  try {
-    const params = typeof f.params === 'object' && f.params !== null ? f.params : {};
-    const variant = typeof f.variant === 'string' ? f.variant : 'default';
-    const one = (v: unknown, fallback: string): string =>
-      typeof v === 'object' && v !== null && typeof (v as Variants).default === 'string' ? fill(pick(v as Variants, variant), params) : fallback;
-    return {
-      title: typeof texts.title === 'string' ? texts.title : own.title,
-      summary: one(texts.summary, own.summary),
-      why: one(texts.why, own.why),
-      fix: one(texts.fix, own.fix),
-    };
-  } catch {
-    return own;
   }
 }
 

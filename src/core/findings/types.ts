@@ -3,7 +3,7 @@
  * failed in a way the reason alone does not explain) but whose server configuration is dangerous or
  * wasteful. Ids are stable strings written into reports: never renamed.
  */
-import type { Msg } from '../i18n/msg';
+import type { Msg, MsgValue } from '../i18n/msg';
 import type { Exchange } from '../model/exchange';
 import type { StepRef, Verdict } from '../model/verdict';
 
@@ -31,7 +31,8 @@ export interface FindingEvidence {
   header: string;
   /** The value received (bounded: a long value ends with a visible cut marker), null when absent. */
   value: string | null;
-  note?: string;
+  /** What the value shows (a message: `finding_note_*`). */
+  note?: Msg;
 }
 
 export interface LearnMore {
@@ -57,10 +58,10 @@ export interface Finding {
   /** What to change on the server. */
   fix: Msg;
   learnMore: LearnMore[];
-  /** Which text variant of the rule was used (`default`, `credentials`, `cacheable`…): a message id later. */
+  /** Which text variant of the rule was used (`default`, `credentials`, `fromCache`…); part of the message ids. */
   variant: string;
-  /** The values the texts were filled with (bounded strings and numbers): lets another catalogue re-render. */
-  params: Record<string, string | number>;
+  /** The values of the messages' placeholders (bounded strings, numbers, nested messages). */
+  params: Record<string, MsgValue>;
 }
 
 /** An entry of the log: the exchange and the verdict the classifier gave it. */
@@ -77,17 +78,15 @@ export interface FindingOptions {
 }
 
 /**
- * The words of one rule, as plain data so another language can replace them: each field maps a variant
- * (`default` always present) to a template whose `{name}` placeholders are filled from the params.
+ * The text variants of one rule: each field lists the variants it has (`default` always). Words live in the
+ * catalogues under `finding_<id>_title` and `finding_<id>_<field>_<variant>` (ids and variants in snake case,
+ * see messages.ts); a variant a field lacks uses the field's `default`.
  */
 export interface RuleTexts {
-  title: string;
-  summary: Variants;
-  why: Variants;
-  fix: Variants;
+  summary: readonly string[];
+  why: readonly string[];
+  fix: readonly string[];
 }
-
-export type Variants = { default: string } & Record<string, string>;
 
 /** What a rule found on one endpoint (one or more exchanges). */
 export interface Detection {
@@ -95,7 +94,7 @@ export interface Detection {
   endpoint: string;
   exchangeIds: string[];
   evidence: FindingEvidence[];
-  params: Record<string, string | number>;
+  params: Record<string, MsgValue>;
   /** Text variant; `default` when absent. */
   variant?: string;
   /** Extra grouping key: detections of one rule on one endpoint merge when severity, variant and group agree. */

@@ -1,5 +1,6 @@
 import type { ExchangeRule } from '../rule';
 import { PAGES } from '../rule';
+import { fm } from '../messages';
 import { evidence, listItems, quote } from '../context';
 import type { StepView } from '../context';
 import { firstHeader, joinedHeader } from '../../http/headers';
@@ -38,22 +39,9 @@ export const cachedAnswerForOtherOrigin: ExchangeRule = {
   id: 'cached-answer-for-other-origin',
   scope: 'exchange',
   texts: {
-    title: 'Cached answer made for another origin',
-    summary: {
-      default: 'This answer was cached for {other}; the server does not send Vary: Origin, so the browser\'s cache served another origin\'s answer to {origin}; a hard refresh hides it.',
-      varyIgnored: 'This answer was cached for {other} and served to {origin} although the server sends Vary: {vary}: a cache on the way ignores Vary; a hard refresh hides it.',
-      shared: 'This answer was cached for {other} by a shared cache between the server and the browser ({marker}); the server does not send Vary: Origin, so that cache served another origin\'s answer to {origin}; a hard refresh does not help until the cached copy expires.',
-      sharedVaryIgnored: 'This answer was cached for {other} by a shared cache between the server and the browser ({marker}) and served to {origin} although the server sends Vary: {vary}: that cache ignores Vary; a hard refresh does not help until the cached copy expires.',
-    },
-    why: {
-      default: 'The failure comes and goes with the cache: pages on different origins that share this endpoint break each other, usually reported as "it works after a reload".',
-    },
-    fix: {
-      default: 'Send Vary: Origin on every response of {endpoint} whose Access-Control-Allow-Origin depends on the Origin (or send Cache-Control: no-store on them); then purge the cache.',
-      shared: 'Send Vary: Origin on every response of {endpoint} whose Access-Control-Allow-Origin depends on the Origin (or Cache-Control: private / no-store so shared caches keep none), check that the CDN or proxy includes Origin in its cache key, then purge it.',
-      varyIgnored: 'Make the cache in front of {endpoint} key on the Origin header (or bypass it for these responses), then purge it.',
-      sharedVaryIgnored: 'Make the cache in front of {endpoint} key on the Origin header (or bypass it for these responses), then purge it.',
-    },
+    summary: ['default', 'varyIgnored', 'shared', 'sharedVaryIgnored'],
+    why: ['default'],
+    fix: ['default', 'shared', 'varyIgnored', 'sharedVaryIgnored'],
   },
   learnMore: [PAGES.mdnVary, PAGES.mdnAcao],
   detect(ctx) {
@@ -68,8 +56,8 @@ export const cachedAnswerForOtherOrigin: ExchangeRule = {
       const varyIgnored = listItems(step.headers, 'vary').includes('origin');
       const vary = joinedHeader(step.headers, 'vary');
       const ev = [
-        evidence(ctx, step, 'Access-Control-Allow-Origin', acao, marker ? 'served by a shared cache' : 'served from the browser\'s cache'),
-        ...(marker ? [evidence(ctx, step, marker.header, marker.value, 'a shared cache answered')] : []),
+        evidence(ctx, step, 'Access-Control-Allow-Origin', acao, fm(marker ? 'note_shared_cache' : 'note_browser_cache')),
+        ...(marker ? [evidence(ctx, step, marker.header, marker.value, fm('note_shared_cache_answered'))] : []),
         evidence(ctx, step, 'Vary', vary),
       ];
       const variant = marker ? (varyIgnored ? 'sharedVaryIgnored' : 'shared') : varyIgnored ? 'varyIgnored' : 'default';
@@ -80,7 +68,7 @@ export const cachedAnswerForOtherOrigin: ExchangeRule = {
         exchangeIds: [ctx.id],
         evidence: ev,
         params: { endpoint: step.endpoint, other: quote(acao), origin: quote(step.origin ?? 'null'), vary: quote(vary ?? ''),
-          marker: marker ? `${marker.header}: ${quote(marker.value)}` : 'browser cache' },
+          marker: marker ? `${marker.header}: ${quote(marker.value)}` : fm('cached_answer_for_other_origin_marker_browser') },
         group: acao,
       });
     }

@@ -10,18 +10,9 @@ export const insecureOriginTrusted: ExchangeRule = {
   id: 'insecure-origin-trusted',
   scope: 'exchange',
   texts: {
-    title: 'Insecure http origin trusted by an https resource',
-    summary: {
-      default: '{endpoint} is served over https but allows the http origin {origin}.',
-      credentials: '{endpoint} is served over https but allows the http origin {origin} with Access-Control-Allow-Credentials: true.',
-    },
-    why: {
-      default: 'Anyone on the network path (public Wi-Fi, a hostile router) can inject script into the unencrypted {origin} page and read what this https resource returns.',
-      credentials: 'Anyone on the network path (public Wi-Fi, a hostile router) can inject script into the unencrypted {origin} page and read this https resource as the logged-in user.',
-    },
-    fix: {
-      default: 'Serve the page over https and allow only its https origin ({httpsOrigin}); do not list http:// origins on an https API.',
-    },
+    summary: ['default', 'credentials'],
+    why: ['default', 'credentials'],
+    fix: ['default'],
   },
   learnMore: [PAGES.portswigger, PAGES.mdnAcao, PAGES.owaspWstg],
   detect(ctx) {
@@ -38,7 +29,7 @@ export const insecureOriginTrusted: ExchangeRule = {
         endpoint: step.endpoint,
         exchangeIds: [ctx.id],
         evidence: ev,
-        params: { endpoint: step.endpoint, origin: quote(origin), httpsOrigin: quote(origin.replace(/^http:/i, 'https:')) },
+        params: { endpoint: step.endpoint, origin: quote(origin), https_origin: quote(origin.replace(/^http:/i, 'https:')) },
         group: origin,
       });
     }

@@ -12,16 +12,9 @@ export const maxAgeOverBrowserCap: ExchangeRule = {
   id: 'max-age-over-browser-cap',
   scope: 'exchange',
   texts: {
-    title: 'Max-Age above the browser\'s cap',
-    summary: {
-      default: '{endpoint} sends Access-Control-Max-Age: {maxAge}; {browser} keeps a preflight at most {cap} s.',
-    },
-    why: {
-      default: 'The seconds above the cap are ignored, and a long Max-Age keeps an old CORS policy in browsers for that long when you need to roll it back.',
-    },
-    fix: {
-      default: 'Send a Max-Age within the cap ({cap} or less; 600 to 7200 is usual).',
-    },
+    summary: ['default'],
+    why: ['default'],
+    fix: ['default'],
   },
   learnMore: [PAGES.mdnMaxAge],
   detect(ctx) {
@@ -37,7 +30,7 @@ export const maxAgeOverBrowserCap: ExchangeRule = {
         endpoint: step.endpoint,
         exchangeIds: [ctx.id],
         evidence: [ev],
-        params: { endpoint: step.endpoint, maxAge: ev.value ?? '', browser: BROWSER_NAME[ctx.browser], cap },
+        params: { endpoint: step.endpoint, max_age: ev.value ?? '', browser: BROWSER_NAME[ctx.browser], cap },
         group: ctx.browser,
       });
     }

@@ -4,6 +4,8 @@ import { echoes, evidence, listItems, quote } from '../context';
 import type { StepView } from '../context';
 import { firstHeader, joinedHeader } from '../../http/headers';
 import type { Detection, FindingEvidence, Severity } from '../types';
+import type { MsgValue } from '../../i18n/msg';
+import { fm } from '../messages';
 
 /** Headers that show a shared cache (CDN, proxy) between the server and the browser. */
 function sharedCacheMarker(step: StepView): { header: string; value: string } | null {
@@ -27,20 +29,9 @@ export const originEchoWithoutVary: ExchangeRule = {
   id: 'origin-echo-without-vary',
   scope: 'exchange',
   texts: {
-    title: 'Echoed origin without Vary: Origin',
-    summary: {
-      default: '{endpoint} echoed the origin {origin} without Vary: Origin; the response is cacheable.',
-      shared: '{endpoint} echoed the origin {origin} without Vary: Origin, and a shared cache sits in front of it ({marker}).',
-      fromCache: '{endpoint} echoed the origin {origin} without Vary: Origin, and this answer came from a cache.',
-      notCacheable: '{endpoint} echoed the origin {origin} without Vary: Origin; this response is not cacheable ({notCacheable}), so nothing goes wrong yet.',
-    },
-    why: {
-      default: 'A cache may store the answer made for one origin and serve it to another: the other page then fails with a CORS error until the cache entry expires or the user hard-refreshes.',
-      notCacheable: 'Nothing is cached today, but if the response ever becomes cacheable a cache would serve one origin\'s answer to another and break it intermittently.',
-    },
-    fix: {
-      default: 'Send Vary: Origin on every response whose Access-Control-Allow-Origin depends on the request\'s Origin (and on the responses that carry none, so the cache keeps them apart too).',
-    },
+    summary: ['default', 'shared', 'fromCache', 'notCacheable'],
+    why: ['default', 'notCacheable'],
+    fix: ['default'],
   },
   learnMore: [PAGES.mdnVary, PAGES.mdnAcao, PAGES.portswigger],
   detect(ctx) {
@@ -50,7 +41,7 @@ export const originEchoWithoutVary: ExchangeRule = {
       const vary = listItems(step.headers, 'vary');
       if (vary.includes('origin') || vary.includes('*')) continue;
       const ev: FindingEvidence[] = [evidence(ctx, step, 'Access-Control-Allow-Origin', step.acao), evidence(ctx, step, 'Vary', joinedHeader(step.headers, 'vary'))];
-      const params: Record<string, string | number> = { endpoint: step.endpoint, origin: quote(step.acao!) };
+      const params: Record<string, MsgValue> = { endpoint: step.endpoint, origin: quote(step.acao!) };
       let severity: Severity = 'low';
       let variant = 'default';
       const method = step.method.toUpperCase();
@@ -62,17 +53,17 @@ export const originEchoWithoutVary: ExchangeRule = {
       } else if (method !== 'GET' && method !== 'HEAD') {
         severity = 'info';
         variant = 'notCacheable';
-        params.notCacheable = `${quote(step.method)} responses are not reused by caches`;
+        params.not_cacheable = fm('origin_echo_without_vary_not_cacheable_method', { method: quote(step.method) });
       } else if (noStore) {
         severity = 'info';
         variant = 'notCacheable';
-        params.notCacheable = 'Cache-Control: no-store';
+        params.not_cacheable = 'Cache-Control: no-store';
         ev.push(evidence(ctx, step, 'Cache-Control', joinedHeader(step.headers, 'cache-control')));
       } else if (marker) {
         severity = 'medium';
         variant = 'shared';
         params.marker = `${marker.header}: ${quote(marker.value)}`;
-        ev.push(evidence(ctx, step, marker.header, marker.value, 'a shared cache answered or may store this response'));
+        ev.push(evidence(ctx, step, marker.header, marker.value, fm('note_shared_cache_may_store')));
       }
       out.push({ severity, variant, endpoint: step.endpoint, exchangeIds: [ctx.id], evidence: ev, params });
     }

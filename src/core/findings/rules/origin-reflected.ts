@@ -1,5 +1,6 @@
 import type { LogRule } from '../rule';
 import { PAGES } from '../rule';
+import { fm } from '../messages';
 import { evidence, MAX_EVIDENCE, quote } from '../context';
 import type { Detection, FindingEvidence } from '../types';
 
@@ -12,18 +13,9 @@ export const originReflected: LogRule = {
   id: 'origin-reflected',
   scope: 'log',
   texts: {
-    title: 'Origin reflected',
-    summary: {
-      default: '{endpoint} echoed the Origin of {sites} different sites back in Access-Control-Allow-Origin ({origins}).',
-      credentials: '{endpoint} echoed the Origin of {sites} different sites back in Access-Control-Allow-Origin ({origins}), with Access-Control-Allow-Credentials: true.',
-    },
-    why: {
-      default: 'A server that copies whatever Origin arrives lets every website read its responses: it effectively disables cross-origin protection.',
-      credentials: 'A server that copies whatever Origin arrives and allows credentials lets any website the user visits read this endpoint as the logged-in user (account data, tokens).',
-    },
-    fix: {
-      default: 'Compare the Origin with an allowlist of exact origins and echo it only when it is listed (with Vary: Origin); otherwise send no Access-Control-Allow-Origin. Do not "reflect whatever comes", as some guides suggest: that is the vulnerability, not a shortcut. If these sites are all yours, this finding confirms the allowlist: check that it has no pattern any other site can match (a suffix, an unescaped dot).',
-    },
+    summary: ['default', 'credentials'],
+    why: ['default', 'credentials'],
+    fix: ['default'],
   },
   learnMore: [PAGES.portswiggerResearch, PAGES.portswigger, PAGES.owaspWstg, PAGES.mdnAcao],
   detectLog({ index }) {
@@ -34,7 +26,7 @@ export const originReflected: LogRule = {
       const origins: string[] = [];
       for (const { ctx, step, origin } of rec.sites.values()) {
         origins.push(quote(origin));
-        if (ev.length < MAX_EVIDENCE) ev.push(evidence(ctx, step, 'Access-Control-Allow-Origin', origin, `Origin sent: ${quote(origin)}`));
+        if (ev.length < MAX_EVIDENCE) ev.push(evidence(ctx, step, 'Access-Control-Allow-Origin', origin, fm('note_origin_sent', { origin: quote(origin) })));
       }
       out.push({
         severity: rec.credentials ? 'high' : 'medium',

@@ -13,17 +13,9 @@ export const privateNetworkBroadlyAllowed: ExchangeRule = {
   id: 'private-network-broadly-allowed',
   scope: 'exchange',
   texts: {
-    title: 'Private network opened to any site',
-    summary: {
-      default: '{endpoint} answers Access-Control-Allow-Private-Network: true with Access-Control-Allow-Origin: {acao}.',
-      reflected: '{endpoint} answers Access-Control-Allow-Private-Network: true and echoes the Origin of any site (seen for {sites} sites).',
-    },
-    why: {
-      default: 'This device or service on the local network tells browsers that any public website may reach it: the first step of attacks on routers, printers and local admin pages.',
-    },
-    fix: {
-      default: 'Send Access-Control-Allow-Private-Network: true only together with an Access-Control-Allow-Origin from an allowlist of the exact origins that must reach this device; never with *, null or a reflected origin.',
-    },
+    summary: ['default', 'reflected'],
+    why: ['default'],
+    fix: ['default'],
   },
   learnMore: [PAGES.pna, PAGES.mdnCors],
   detect(ctx, index) {

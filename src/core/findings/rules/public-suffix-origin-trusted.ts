@@ -1,5 +1,6 @@
 import type { ExchangeRule } from '../rule';
 import { PAGES } from '../rule';
+import { fm } from '../messages';
 import { echoes, evidence, quote } from '../context';
 import { hostInfo } from '../site';
 import type { Detection } from '../types';
@@ -14,18 +15,9 @@ export const publicSuffixOriginTrusted: ExchangeRule = {
   id: 'public-suffix-origin-trusted',
   scope: 'exchange',
   texts: {
-    title: 'Shared-hosting origin trusted with credentials',
-    summary: {
-      default: '{endpoint} trusts {origin} with credentials; {suffix} is a shared-hosting suffix where anyone can publish a site.',
-      pattern: '{endpoint} trusts {hosts} hosts under {suffix} with credentials ({origin}…): it looks like a pattern that anyone who publishes on {suffix} matches.',
-    },
-    why: {
-      default: 'Whoever controls any page on {origin} (every project of that account, or a later owner of the name) can read this endpoint as the logged-in user.',
-      pattern: 'Anyone can create a site on {suffix} and read this endpoint as the logged-in user.',
-    },
-    fix: {
-      default: 'Serve the trusted page from a domain you own, or allow only that exact origin and nothing else on {suffix}; never match *.{suffix}.',
-    },
+    summary: ['default', 'pattern'],
+    why: ['default', 'pattern'],
+    fix: ['default'],
   },
   learnMore: [PAGES.psl, PAGES.portswigger, PAGES.owaspWstg],
   detect(ctx, index) {
@@ -44,7 +36,7 @@ export const publicSuffixOriginTrusted: ExchangeRule = {
         variant: pattern ? 'pattern' : 'default',
         endpoint: step.endpoint,
         exchangeIds: [ctx.id],
-        evidence: [evidence(ctx, step, 'Access-Control-Allow-Origin', step.acao, `${info.privateSuffix} is in the private section of the Public Suffix List`), evidence(ctx, step, 'Access-Control-Allow-Credentials', 'true')],
+        evidence: [evidence(ctx, step, 'Access-Control-Allow-Origin', step.acao, fm('note_public_suffix', { suffix: info.privateSuffix })), evidence(ctx, step, 'Access-Control-Allow-Credentials', 'true')],
         params: { endpoint: step.endpoint, origin: quote(step.acao!), suffix: info.privateSuffix, hosts },
         group: pattern ? info.privateSuffix : step.acao!,
       });

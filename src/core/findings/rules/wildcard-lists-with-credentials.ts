@@ -16,16 +16,9 @@ export const wildcardListsWithCredentials: ExchangeRule = {
   id: 'wildcard-lists-with-credentials',
   scope: 'exchange',
   texts: {
-    title: 'Wildcard in a list on a credentialed request',
-    summary: {
-      default: '{endpoint} answers {header}: {value} to a request with credentials, where * is a literal name, not a wildcard.',
-    },
-    why: {
-      default: 'With credentials the browser reads * as a method or header literally named "*", so the list allows less than it seems: adding a method or header to the page later fails with a CORS error.',
-    },
-    fix: {
-      default: 'List the methods and headers by name in {header} (the ones your pages use); keep * only on responses to requests without credentials.',
-    },
+    summary: ['default'],
+    why: ['default'],
+    fix: ['default'],
   },
   learnMore: [PAGES.mdnAcam, PAGES.mdnAcah, PAGES.mdnCors],
   detect(ctx) {

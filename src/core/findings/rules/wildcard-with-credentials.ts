@@ -8,16 +8,9 @@ export const wildcardWithCredentials: ExchangeRule = {
   id: 'wildcard-with-credentials',
   scope: 'exchange',
   texts: {
-    title: 'Wildcard origin with Allow-Credentials: true',
-    summary: {
-      default: '{endpoint} sends Access-Control-Allow-Origin: * together with Access-Control-Allow-Credentials: true.',
-    },
-    why: {
-      default: 'Browsers never accept * for a request with credentials, so the pair only shows an intent to share credentialed data with everyone; the usual next "fix" is to reflect every origin, which opens the data to any site.',
-    },
-    fix: {
-      default: 'Decide: public data needs only Access-Control-Allow-Origin: * (drop Allow-Credentials); data behind a login needs the exact origins of your pages from an allowlist, with Allow-Credentials: true and Vary: Origin.',
-    },
+    summary: ['default'],
+    why: ['default'],
+    fix: ['default'],
   },
   learnMore: [PAGES.mdnAcac, PAGES.mdnAcao, PAGES.portswigger],
   detect(ctx) {

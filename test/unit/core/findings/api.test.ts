@@ -5,6 +5,9 @@ import * as lens from '../../../../src/core/findings';
 import { RULES, SEVERITY_ORDER, atLeast, countBySeverity, findingsForExchange, findingsOf, indexByExchange, preflightCost, ruleOf, worstSeverity } from '../../../../src/core/findings';
 import type { FindingEntry, FindingId } from '../../../../src/core/findings';
 import { corrupt, edits, weird } from '../ill-typed';
+import { EN, wordsFor } from '../../../../src/core/i18n/catalogues';
+import { m } from '../../../../src/core/i18n/msg';
+import { findingIds, findingKey } from '../../../../src/core/findings/messages';
 import { APP, API, entry, exchange, run } from './helpers';
 
 /** Every FindingId (a missing or extra key is a type error). */
@@ -30,9 +33,12 @@ describe('catalogue', () => {
     expect(RULES.map((r) => r.id).sort()).toEqual(Object.keys(ALL_IDS).sort());
     for (const rule of RULES) {
       expect(ruleOf(rule.id)).toBe(rule);
-      expect(rule.texts.title.length).toBeGreaterThan(5);
+      expect(EN.t(m(`${findingKey(rule.id)}_title`)).length).toBeGreaterThan(5);
       for (const field of [rule.texts.summary, rule.texts.why, rule.texts.fix]) {
-        for (const text of Object.values(field)) expect(text, rule.id).toMatch(/^\S.{20,}[.)]$/s);
+        expect(field, rule.id).toContain('default');
+      }
+      for (const id of findingIds(rule.id, rule.texts).filter((i) => !i.endsWith('_title'))) {
+        expect(EN.t(m(id)), id).toMatch(/^\S.{20,}[.)]$/s);
       }
       expect(rule.learnMore.length).toBeGreaterThan(0);
       for (const page of rule.learnMore) expect(page.url).toMatch(/^https:\/\/(developer\.mozilla\.org\/en-US\/|portswigger\.net\/|owasp\.org\/|publicsuffix\.org\/|wicg\.github\.io\/)/);
@@ -80,12 +86,13 @@ describe('order and severity helpers', () => {
   });
 });
 
-describe('another catalogue', () => {
-  it('re-renders a finding from its params and variant', () => {
+describe('another language', () => {
+  it('re-renders a finding from its message ids and params', () => {
     const [f] = findingsOf(sampleLog());
-    const fr = { title: 'Origine null autorisée', summary: { default: '{endpoint} autorise null.', credentials: '{endpoint} autorise null avec les cookies.' }, why: { default: 'Pourquoi.' }, fix: { default: 'Correctif.' } };
-    expect(lens.wordsOf(f!, fr)).toEqual({ title: 'Origine null autorisée', summary: `${API}/me autorise null avec les cookies.`, why: 'Pourquoi.', fix: 'Correctif.' });
-    expect(lens.wordsOf(f!)).toEqual({ title: f!.title, summary: f!.summary, why: f!.why, fix: f!.fix });
+    const fr = wordsFor('fr');
+    expect(fr.t(f!.title)).toBe('Origine null autorisée');
+    expect(fr.t(f!.summary)).toBe(`${API}/me répond Access-Control-Allow-Origin: null avec Access-Control-Allow-Credentials: true, si bien que toute page dont l’origine est null peut le lire avec les cookies de l’utilisateur.`);
+    expect(EN.t(f!.summary)).toBe(`${API}/me answers Access-Control-Allow-Origin: null with Access-Control-Allow-Credentials: true, so any page whose origin is null may read it with the user's cookies.`);
   });
 });
 
@@ -100,7 +107,6 @@ describe('every export is total on ill-typed records', () => {
     ['severityRank', lens.severityRank as never, () => ['high']],
     ['atLeast', atLeast as never, () => ['high', 'low']],
     ['ruleOf', ruleOf as never, () => ['null-origin-allowed']],
-    ['wordsOf', lens.wordsOf as never, () => [findingsOf(sampleLog())[0], RULES[0]!.texts]],
   ];
 
   it('covers every exported function', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { preflightCost } from '../../../../src/core/findings';
 import type { Exchange } from '../../../../src/core/model/exchange';
-import { APP, API, entry, exchange, only } from './helpers';
+import { APP, API, en, entry, exchange, only } from './helpers';
 
 const T0 = 1_700_000_000_000;
 
@@ -64,15 +64,15 @@ describe('preflight-not-cached', () => {
     const [f] = only(list, 'preflight-not-cached');
     expect(f?.severity).toBe('low');
     expect(f?.exchangeIds).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(f?.summary).toBe(`${API}/items/1 was preflighted 5 times (150 ms of waiting) without Access-Control-Max-Age (the browser keeps a preflight 5 s by default); a Max-Age of 600 s would have saved 4 preflights (110 ms) on this page.`);
+    expect(en(f?.summary)).toBe(`${API}/items/1 was preflighted 5 times (150 ms of waiting) without Access-Control-Max-Age (the browser keeps a preflight 5 s by default); a Max-Age of 600 s would have saved 4 preflights (110 ms) on this page.`);
     expect(f?.evidence[0]).toMatchObject({ exchangeId: 'a', header: 'Access-Control-Max-Age', value: null, step: { kind: 'preflight', index: 0 } });
-    expect(f?.fix).toContain('Access-Control-Max-Age: 600');
+    expect(en(f?.fix)).toContain('Access-Control-Max-Age: 600');
   });
 
   it('fires on a tiny Max-Age, not on a suitable one, nor on preflights spread beyond it', () => {
     const tiny = only([put('a', 0, 5, '2'), put('b', 3000, 5, '2'), put('c', 6000, 5, '2')], 'preflight-not-cached');
     expect(tiny).toHaveLength(1);
-    expect(tiny[0]?.summary).toContain('with Access-Control-Max-Age: 2 (the browser keeps the preflight 2 s)');
+    expect(en(tiny[0]?.summary)).toContain('with Access-Control-Max-Age: 2 (the browser keeps the preflight 2 s)');
     expect(only([put('a', 0, 5, '600'), put('b', 1000, 5, '600'), put('c', 2000, 5, '600')], 'preflight-not-cached')).toEqual([]);
     const hourly = [0, 1, 2, 3].map((i) => put(`h${i}`, i * 3_600_000, 5));
     expect(only(hourly, 'preflight-not-cached')).toEqual([]);

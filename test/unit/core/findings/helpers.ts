@@ -2,6 +2,8 @@
 import { classify } from '../../../../src/core/classify/classify';
 import type { Exchange } from '../../../../src/core/model/exchange';
 import { findingsOf } from '../../../../src/core/findings';
+import { EN } from '../../../../src/core/i18n/catalogues';
+import type { Msg } from '../../../../src/core/i18n/msg';
 import type { Finding, FindingEntry, FindingId, FindingOptions } from '../../../../src/core/findings';
 
 export { exchange } from '../../../support/builder';
@@ -19,4 +21,9 @@ export function run(list: Exchange[], options?: FindingOptions): Finding[] {
 
 export function only(list: Exchange[], id: FindingId, options?: FindingOptions): Finding[] {
   return run(list, options).filter((f) => f.id === id);
+}
+
+/** A finding's message in English (the words the tests compare), undefined when absent. */
+export function en(msg: Msg | undefined): string | undefined {
+  return msg === undefined ? undefined : EN.t(msg);
 }

@@ -3,7 +3,7 @@
  * evidence names the header and the value. Verdicts come from the real classifier, never written by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { APP, API, entry, exchange, only, run } from './helpers';
+import { APP, API, en, entry, exchange, only, run } from './helpers';
 
 const OTHER = 'https://partner.example.org';
 
@@ -13,7 +13,7 @@ describe('null-origin-allowed', () => {
     const [f] = only([plain], 'null-origin-allowed');
     expect(f?.severity).toBe('medium');
     expect(f?.evidence[0]).toMatchObject({ exchangeId: 'x1', header: 'Access-Control-Allow-Origin', value: 'null', step: { kind: 'response' } });
-    expect(f?.summary).toContain(`${API}/data`);
+    expect(en(f?.summary)).toContain(`${API}/data`);
     const creds = exchange().from('null').cookie('sid=1').to(`${API}/me`).response((r) => r.acao('null').acac('true')).build();
     const [g] = only([creds], 'null-origin-allowed');
     expect(g?.severity).toBe('high');
@@ -36,7 +36,7 @@ describe('insecure-origin-trusted', () => {
     const [f] = only([plain], 'insecure-origin-trusted');
     expect(f?.severity).toBe('medium');
     expect(f?.evidence[0]).toMatchObject({ header: 'Access-Control-Allow-Origin', value: HTTP_APP });
-    expect(f?.fix).toContain('https://app.example.com');
+    expect(en(f?.fix)).toContain('https://app.example.com');
     const creds = exchange().from(HTTP_APP).cookie('sid=1').to(`${API}/me`).response((r) => r.acao(HTTP_APP).acac('true').header('Vary', 'Origin')).build();
     expect(only([creds], 'insecure-origin-trusted')[0]?.severity).toBe('high');
   });
@@ -89,7 +89,7 @@ describe('origin-echo-without-vary', () => {
     const [f] = only([get((r) => r)], 'origin-echo-without-vary');
     expect(f?.severity).toBe('low');
     expect(f?.variant).toBe('default');
-    expect(f?.summary).toContain('cacheable');
+    expect(en(f?.summary)).toContain('cacheable');
     expect(f?.evidence).toEqual([
       { exchangeId: 'x1', step: { kind: 'response' }, header: 'Access-Control-Allow-Origin', value: APP },
       { exchangeId: 'x1', step: { kind: 'response' }, header: 'Vary', value: null },
@@ -109,7 +109,7 @@ describe('origin-echo-without-vary', () => {
   it('says when the response is not cacheable (info)', () => {
     const [f] = only([get((r) => r.header('Cache-Control', 'no-store'))], 'origin-echo-without-vary');
     expect(f?.severity).toBe('info');
-    expect(f?.summary).toContain('not cacheable (Cache-Control: no-store)');
+    expect(en(f?.summary)).toContain('not cacheable (Cache-Control: no-store)');
     const post = exchange().method('POST').from(APP).to(`${API}/items`).response((r) => r.acao(APP)).build();
     expect(only([post], 'origin-echo-without-vary')[0]?.severity).toBe('info');
   });
@@ -202,7 +202,7 @@ describe('max-age-over-browser-cap', () => {
     const [f] = only([pf('86400')], 'max-age-over-browser-cap');
     expect(f?.severity).toBe('info');
     expect(f?.evidence[0]).toMatchObject({ header: 'Access-Control-Max-Age', value: '86400' });
-    expect(f?.summary).toContain('Chromium keeps a preflight at most 7,200 s');
+    expect(en(f?.summary)).toContain('Chromium keeps a preflight at most 7,200 s');
     expect(only([pf('86400', 'firefox')], 'max-age-over-browser-cap')).toEqual([]);
     expect(only([pf('100000', 'firefox')], 'max-age-over-browser-cap')).toHaveLength(1);
     expect(only([pf('86400')], 'max-age-over-browser-cap', { browser: 'firefox' })).toEqual([]);
@@ -257,8 +257,8 @@ describe('cached-answer-for-other-origin', () => {
     expect(entry(cached()).verdict.reasons[0]?.code).toBe('AllowOriginMismatch');
     const [f] = only([cached()], 'cached-answer-for-other-origin');
     expect(f?.severity).toBe('medium');
-    expect(f?.summary).toBe(`This answer was cached for ${OTHER}; the server does not send Vary: Origin, so the browser's cache served another origin's answer to ${APP}; a hard refresh hides it.`);
-    expect(f?.evidence[0]?.note).toBe('served from the browser\'s cache');
+    expect(en(f?.summary)).toBe(`This answer was cached for ${OTHER}; the server does not send Vary: Origin, so the browser's cache served another origin's answer to ${APP}; a hard refresh hides it.`);
+    expect(en(f?.evidence[0]?.note)).toBe('served from the browser\'s cache');
     expect(f?.evidence[0]).toMatchObject({ header: 'Access-Control-Allow-Origin', value: OTHER });
     expect(only([cached('Origin')], 'cached-answer-for-other-origin')[0]?.variant).toBe('varyIgnored');
   });
@@ -280,8 +280,8 @@ describe('cached-answer-for-other-origin', () => {
       expect(f, m.join(': ')).toBeDefined();
       expect(f?.severity).toBe('medium');
       expect(f?.variant).toBe('shared');
-      expect(f?.summary).toBe(`This answer was cached for ${OTHER} by a shared cache between the server and the browser (${m[0]}: ${m[1]}); the server does not send Vary: Origin, so that cache served another origin's answer to ${APP}; a hard refresh does not help until the cached copy expires.`);
-      expect(f?.evidence.map((e) => [e.header, e.value, e.note])).toEqual([
+      expect(en(f?.summary)).toBe(`This answer was cached for ${OTHER} by a shared cache between the server and the browser (${m[0]}: ${m[1]}); the server does not send Vary: Origin, so that cache served another origin's answer to ${APP}; a hard refresh does not help until the cached copy expires.`);
+      expect(f?.evidence.map((e) => [e.header, e.value, en(e.note)])).toEqual([
         ['Access-Control-Allow-Origin', OTHER, 'served by a shared cache'],
         [m[0], m[1], 'a shared cache answered'],
         ['Vary', null, undefined],
@@ -289,14 +289,14 @@ describe('cached-answer-for-other-origin', () => {
     }
     const [v] = only([cached('Origin', false, [['X-Cache', 'HIT'], ['Age', '30']])], 'cached-answer-for-other-origin');
     expect(v?.variant).toBe('sharedVaryIgnored');
-    expect(v?.summary).toContain('(Age: 30)');
-    expect(v?.fix).toContain('key on the Origin header');
+    expect(en(v?.summary)).toContain('(Age: 30)');
+    expect(en(v?.fix)).toContain('key on the Origin header');
   });
 
   it('prefers the browser\'s word when the browser served it from its own cache (markers came with the stored copy)', () => {
     const [f] = only([cached(undefined, true, [['X-Cache', 'HIT'], ['Age', '5']])], 'cached-answer-for-other-origin');
     expect(f?.variant).toBe('default');
-    expect(f?.summary).toContain('the browser\'s cache served');
+    expect(en(f?.summary)).toContain('the browser\'s cache served');
   });
 });
 
