@@ -2,8 +2,11 @@
  * Entry of the CORS panel page. Inside DevTools it shows the inspected tab; opened as a normal tab
  * with `?tabId=N` (the pop-out) it shows tab N.
  */
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import '../ui/theme.css';
+import { t } from '../ui/i18n';
+import { chromeLanguageEnv, startLanguage } from '../ui/language';
 import { createChromeConnection } from '../shared/chrome-connection';
 import { panelActions } from './actions';
 import { applyTheme, inDevtools, popOutUrl, resolveTabId } from './environment';
@@ -20,15 +23,17 @@ function openTab(url: string): void {
 }
 
 applyTheme(document.documentElement);
+const language = chromeLanguageEnv(document.documentElement);
+if (language) void startLanguage(language);
 const store = createPanelStore();
 const tabId = resolveTabId(location.search);
 const conn = createChromeConnection();
 const actions = tabId === null ? null : panelActions(conn, tabId, store);
 
 if (tabId === null) {
-  store.connection.value = { state: 'failed', message: 'No tab to show: open this page from DevTools, or add ?tabId=N to its address.' };
+  effect(() => { store.connection.value = { state: 'failed', message: t('ui_panel_no_tab') }; });
 } else {
-  document.title = `CORS Lens — tab ${tabId}`;
+  effect(() => { document.title = t('ui_panel_doc_title', { tab: String(tabId) }); });
   const live = connectLive({ conn, tabId, store });
   addEventListener('pagehide', () => live.stop());
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { copyText } from './copy';
+import { t } from './i18n';
 
 export function CopyButton({ text, label, title, variant = 'btn' }: {
   text: () => string;
@@ -20,7 +21,8 @@ export function CopyButton({ text, label, title, variant = 'btn' }: {
         setState(ok ? 'done' : 'failed');
       }}
     >
-      {state === 'done' ? (variant === 'link' ? 'copied' : 'Copied') : state === 'failed' ? (variant === 'link' ? 'copy failed' : 'Copy failed') : label}
+      {state === 'done' ? t(variant === 'link' ? 'ui_copied_inline' : 'ui_copied')
+        : state === 'failed' ? t(variant === 'link' ? 'ui_copy_failed_inline' : 'ui_copy_failed') : label}
     </button>
   );
 }

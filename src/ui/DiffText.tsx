@@ -1,5 +1,6 @@
 import type { DiffPart } from './char-diff';
 import { clipParts, visible } from './char-diff';
+import { t } from './i18n';
 import { LongMarker } from './LongText';
 
 /**
@@ -19,7 +20,7 @@ export function DiffText({ parts, side, full, name }: { parts: DiffPart[]; side:
           ),
         )}
       </code>
-      {clipped.cut && <LongMarker value={full} name={name ?? `${side} value`} />}
+      {clipped.cut && <LongMarker value={full} name={name ?? t(side === 'received' ? 'ui_diff_received_value' : 'ui_diff_needed_value')} />}
     </>
   );
 }

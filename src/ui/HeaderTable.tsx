@@ -1,4 +1,5 @@
 import type { Header } from '../core/model/exchange';
+import { t } from './i18n';
 import { PREVIEW_CHARS } from './long-text';
 import { LongText } from './LongText';
 
@@ -8,7 +9,7 @@ interface HeaderTableProps {
   caption: string;
   /** Lower-case names of headers that decided the verdict. */
   highlight?: ReadonlySet<string>;
-  /** What to say when there are no headers. */
+  /** What to say when there are no headers (default: "No headers seen."). */
   empty?: string;
 }
 
@@ -16,8 +17,8 @@ interface HeaderTableProps {
 export const VALUE_PREVIEW = PREVIEW_CHARS;
 
 /** Headers in wire order, duplicates kept. Values are rendered as text whatever they contain. */
-export function HeaderTable({ headers, caption, highlight, empty = 'No headers seen.' }: HeaderTableProps) {
-  if (headers.length === 0) return <p class="muted">{empty}</p>;
+export function HeaderTable({ headers, caption, highlight, empty }: HeaderTableProps) {
+  if (headers.length === 0) return <p class="muted">{empty ?? t('ui_headers_none')}</p>;
   return (
     <table class="headers">
       <caption class="sr-only">{caption}</caption>
@@ -26,8 +27,8 @@ export function HeaderTable({ headers, caption, highlight, empty = 'No headers s
           const hot = highlight?.has(h.name.toLowerCase()) ?? false;
           return (
             <tr key={i} class={hot ? 'deciding' : undefined} data-deciding={hot ? 'true' : undefined}>
-              <th scope="row">{h.name}{hot && <span class="sr-only"> (decided the verdict)</span>}</th>
-              <td><LongText value={h.value} name={`${h.name} value`} /></td>
+              <th scope="row">{h.name}{hot && <span class="sr-only">{' '}{t('ui_header_decided')}</span>}</th>
+              <td><LongText value={h.value} name={t('ui_header_value', { name: h.name })} /></td>
             </tr>
           );
         })}

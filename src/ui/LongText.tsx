@@ -1,19 +1,20 @@
 /** A value of any length, as text: up to PREVIEW_CHARS inline, then "… N characters: show all / copy". */
 import { useMemo, useState } from 'preact/hooks';
 import { CopyButton } from './CopyButton';
+import { t } from './i18n';
 import { characters, clipText, PREVIEW_CHARS } from './long-text';
 import { LongTextView } from './LongTextView';
 
 interface LongTextProps {
   value: string;
-  /** What the value is, for the buttons' names ("value", "Chrome message"…). */
+  /** What the value is, for the buttons' names ("value", "Chrome message"…), in the page's language. */
   name?: string;
   limit?: number;
   /** Show the inline part as code. */
   code?: boolean;
 }
 
-export function LongText({ value, name = 'value', limit = PREVIEW_CHARS, code = false }: LongTextProps) {
+export function LongText({ value, name, limit = PREVIEW_CHARS, code = false }: LongTextProps) {
   const { text, cut } = clipText(value, limit);
   const shown = code ? <code>{text}</code> : text;
   if (!cut) return <>{shown}</>;
@@ -28,7 +29,7 @@ export function LongText({ value, name = 'value', limit = PREVIEW_CHARS, code = 
 type Whole = { value: string } | { whole: () => string; length: number };
 
 export function LongMarker(props: Whole & { name?: string }) {
-  const { name = 'value' } = props;
+  const name = props.name ?? t('ui_value');
   const [open, setOpen] = useState(false);
   const whole = 'value' in props ? () => props.value : props.whole;
   const length = 'value' in props ? props.value.length : props.length;
@@ -37,13 +38,13 @@ export function LongMarker(props: Whole & { name?: string }) {
   return (
     <>
       <span class="long-marker" data-length={length}>
-        {'… '}{size}:{' '}
-        <button type="button" class="link" aria-expanded={open} aria-label={`${open ? 'Hide' : 'Show'} the whole ${name} (${size})`}
-          onClick={() => setOpen(!open)}>{open ? 'hide' : 'show all'}</button>
+        {t('ui_long_marker', { size })}{' '}
+        <button type="button" class="link" aria-expanded={open} aria-label={t(open ? 'ui_long_hide_named' : 'ui_long_show_named', { name, size })}
+          onClick={() => setOpen(!open)}>{t(open ? 'ui_long_hide' : 'ui_long_show_all')}</button>
         {' / '}
-        <CopyButton variant="link" text={whole} label="copy" title={`Copy the whole ${name} (${size})`} />
+        <CopyButton variant="link" text={whole} label={t('ui_long_copy')} title={t('ui_long_copy_named', { name, size })} />
       </span>
-      {shown !== null && <LongTextView value={shown} label={`The whole ${name}`} />}
+      {shown !== null && <LongTextView value={shown} label={t('ui_long_whole', { name })} />}
     </>
   );
 }

@@ -4,7 +4,8 @@
  * showing a screenful costs; the Copy button next to it gives the exact value.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { characters, grouped, lineAt, lineCount } from './long-text';
+import { t } from './i18n';
+import { characters, lineAt, lineCount } from './long-text';
 
 /** Line height in px (matches `.long-line` in theme.css). */
 const ROW = 16;
@@ -62,7 +63,7 @@ export function LongTextView({ value, label }: { value: string; label: string })
         <div class="long-lines" style={{ height: `${total * ROW}px` }}>{lines}</div>
       </div>
       <p class="muted small long-where">
-        Lines {grouped(from)}–{grouped(to)} of {grouped(total)} ({characters(value.length)}, {cols} per line)
+        {t('ui_long_lines', { from, to, total, size: characters(value.length), cols: String(cols) })}
       </p>
     </div>
   );

@@ -1,10 +1,21 @@
 /** A finding's severity in words and a shape, never colour alone (the colour only repeats what the text says). */
 import type { Severity } from '../core/findings/types';
+import type { Words } from '../core/i18n/words';
+import { words } from './i18n';
 
-const LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
 const GLYPH: Record<Severity, string> = { high: '▲', medium: '◆', low: '●', info: 'i' };
 
-export const severityLabel = (s: Severity): string => LABEL[s] ?? String(s);
+/** "High" / "Élevée": in the page's language, or in `w`'s (a search also matches the English word). */
+export function severityLabel(s: Severity, w: Words = words.value): string {
+  const id = `ui_severity_${String(s)}`;
+  return w.has(id) ? w.say(id) : String(s);
+}
+
+/** "2 high" / "élevée : 2", for a count said in words (accessible names). */
+export function severityCount(s: Severity, count: number, w: Words = words.value): string {
+  const id = `ui_severity_count_${String(s)}`;
+  return w.has(id) ? w.say(id, { count }) : `${w.num(count)} ${String(s)}`;
+}
 
 /** `count` adds a number after the label (toolbar counts, row markers). */
 export function SeverityBadge({ severity, count }: { severity: Severity; count?: number }) {

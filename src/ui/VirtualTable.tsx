@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren, JSX, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from './i18n';
 
 export interface Column<R> {
   id: string;
@@ -146,7 +147,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
               aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
               {c.sortable && props.onSort ? (
                 <button type="button" class="vt-sort" onClick={() => props.onSort!(c.id)}
-                  aria-label={`Sort by ${c.label}${sorted ? (sorted === 'asc' ? ', ascending' : ', descending') : ''}`}>
+                  aria-label={t(sorted === 'asc' ? 'ui_sort_by_asc' : sorted === 'desc' ? 'ui_sort_by_desc' : 'ui_sort_by', { column: c.label })}>
                   {c.label}
                   <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
                 </button>

@@ -4,6 +4,7 @@
  * lines character by character), so whatever renders a value shows a bounded prefix, and the whole
  * value only on request, in a view that lays out just the lines in sight (LongTextView).
  */
+import { t } from './i18n';
 
 /** Characters of a value shown inline before the "… N characters: show all / copy" marker. */
 export const PREVIEW_CHARS = 2000;
@@ -24,9 +25,9 @@ export function grouped(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** "1,048,576 characters". */
+/** "1,048,576 characters" / "1 048 576 caractères", in the page's language. */
 export function characters(n: number): string {
-  return `${grouped(n)} character${n === 1 ? '' : 's'}`;
+  return t('ui_characters', { count: n });
 }
 
 /**

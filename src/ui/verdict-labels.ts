@@ -1,17 +1,28 @@
 import type { VerdictKind } from '../core/model/verdict';
 import { VERDICT_KINDS } from '../core/model/verdict';
+import type { Words } from '../core/i18n/words';
+import { words } from './i18n';
 
-/** Words shown for each verdict: the chip never relies on colour alone. */
-export const VERDICT_LABEL: Record<VerdictKind, string> = {
-  simple: 'Simple',
-  preflighted: 'Preflighted',
-  blocked: 'Blocked',
-  'same-origin': 'Same-origin',
-  'no-cors': 'No-cors',
-  'network-error': 'Network error',
-  pending: 'Pending',
-  inconclusive: 'Inconclusive',
-};
+/** Catalogue id of a verdict kind's label (`network-error` → `ui_verdict_network_error`). */
+export const verdictLabelId = (kind: VerdictKind): string => `ui_verdict_${String(kind).replace(/-/g, '_')}`;
+
+/**
+ * Words shown for a verdict, in the page's language (or in `w`'s: a search also matches the English
+ * label). The chip never relies on colour alone. An unknown kind (a newer capture) is shown as it is.
+ */
+export function verdictLabel(kind: VerdictKind, w: Words = words.value): string {
+  const id = verdictLabelId(kind);
+  return w.has(id) ? w.say(id) : String(kind);
+}
+
+/**
+ * The labels by kind, read in the page's current language each time (getters), for code that lists them
+ * (`Object.entries(VERDICT_LABEL)`); a component reading one re-renders when the language changes.
+ */
+export const VERDICT_LABEL: Readonly<Record<VerdictKind, string>> = Object.defineProperties(
+  {} as Record<VerdictKind, string>,
+  Object.fromEntries(VERDICT_KINDS.map((k) => [k, { enumerable: true, get: () => verdictLabel(k) }])),
+);
 
 export const VERDICT_GLYPH: Record<VerdictKind, string> = {
   simple: '✓',
