@@ -74,14 +74,17 @@ export function detectAccess(kind: AccessFailure): (i: AccessInput) => Evidence 
   };
 }
 
-/** Why a mismatching ACAO differs from the origin, when it is a classic near miss. */
-export function nearMiss(received: string | null, origin: string): string {
-  if (received === null) return '';
-  if (received === origin + '/') return ' (the only difference is the trailing slash)';
-  if (received.toLowerCase() === origin.toLowerCase()) return ' (they differ only in letter case, and the comparison is exact)';
-  if (origin === 'null') return ' (the browser sent Origin: null, so only "null" or "*" would match)';
+/** A classic near miss between a mismatching ACAO and the origin (the mismatch module words it). */
+export type NearMiss = 'slash' | 'case' | 'null' | 'scheme' | 'port';
+
+/** Why a mismatching ACAO differs from the origin, when it is a classic near miss; null otherwise. */
+export function nearMiss(received: string | null, origin: string): NearMiss | null {
+  if (received === null) return null;
+  if (received === origin + '/') return 'slash';
+  if (received.toLowerCase() === origin.toLowerCase()) return 'case';
+  if (origin === 'null') return 'null';
   const strip = (s: string) => s.replace(/^https?:\/\//i, '');
-  if (strip(received) === strip(origin)) return ' (the scheme differs: http and https are different origins)';
-  if (received.replace(/:(80|443)$/, '') === origin) return ' (the default port must not be written out)';
-  return '';
+  if (strip(received) === strip(origin)) return 'scheme';
+  if (received.replace(/:(80|443)$/, '') === origin) return 'port';
+  return null;
 }

@@ -3,45 +3,43 @@
  * reuses the plain texts with "the response to the preflight" and Chromium's preflight prefix.
  */
 import type { AccessInput } from './access-rules';
+import { m, type Msg } from '../i18n/msg';
 import { firefoxLine, info, PREFLIGHT_PREFIX, where } from './texts';
 import type { Evidence, FirefoxText, ReasonDef } from './types';
 import type { CorsErrorCode } from '../model/verdict';
 
 /**
- * Derive the preflight variant of an access reason: same detection, preflight wording, label
- * "preflight: <plain label>"; `own` holds the twin's words that differ (its label, its fix notes).
+ * Derive the preflight variant of an access reason: same detection, preflight wording; `own` holds the
+ * twin's words that differ: its label ("preflight: <plain label>", its own message) and its fix notes.
  */
 export function preflightTwin<I>(
   plain: ReasonDef<AccessInput>,
   code: CorsErrorCode,
   detect: (input: I) => Evidence | null,
-  own: Partial<Pick<ReasonDef<I>, 'label' | 'notes'>> = {},
+  own: Pick<ReasonDef<I>, 'label'> & Partial<Pick<ReasonDef<I>, 'notes'>>,
 ): ReasonDef<I> {
   return {
     ...plain,
     code,
     family: 'preflight',
     detect,
-    label: `preflight: ${plain.label}`,
     chrome: (e) => PREFLIGHT_PREFIX + plain.chrome(e),
     ...own,
   };
 }
 
 /** Fix note of every reason where the origin did not match (or could not). */
-export const EXACT_ORIGIN_NOTE = info('Access-Control-Allow-Origin is compared as an exact string: a trailing slash, another port, http instead of https or different letter case all fail.');
+export const EXACT_ORIGIN_NOTE = info(m('reason_exact_origin_note'));
 
-export function whereCap(e: Evidence): string {
-  const w = where(e);
-  return w.charAt(0).toUpperCase() + w.slice(1);
+/** `where(e)` at the start of a sentence. */
+export function whereCap(e: Evidence): Msg {
+  return where(e, true);
 }
 
-export function expectedOrigin(e: Evidence): string {
-  return e.credentialed
-    ? `Access-Control-Allow-Origin: ${e.origin} (exactly; * is not allowed with credentials)`
-    : `Access-Control-Allow-Origin: ${e.origin} (exactly) or *`;
+export function expectedOrigin(e: Evidence): Msg {
+  return m(e.credentialed ? 'reason_expected_origin_credentialed' : 'reason_expected_origin', { origin: e.origin });
 }
 
 export function ffMismatch(e: Evidence): FirefoxText {
-  return firefoxLine('CORSAllowOriginNotMatchingOrigin', e.url, `CORS header ‘Access-Control-Allow-Origin’ does not match ‘${e.received ?? ''}’).`);
+  return firefoxLine('CORSAllowOriginNotMatchingOrigin', e.url, { value: e.received ?? '' });
 }

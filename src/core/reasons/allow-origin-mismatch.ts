@@ -1,3 +1,4 @@
+import { m } from '../i18n/msg';
 import { detectAccess, nearMiss, type AccessInput } from './access-rules';
 import { EXACT_ORIGIN_NOTE, ffMismatch, whereCap } from './access-texts';
 import { q, where } from './texts';
@@ -10,13 +11,17 @@ export const allowOriginMismatch: ReasonDef<AccessInput> = {
   header: 'Access-Control-Allow-Origin',
   mdnSlug: 'CORSAllowOriginNotMatchingOrigin',
   firefoxKeys: ['CORSAllowOriginNotMatchingOrigin'],
-  label: 'Allow-Origin mismatch',
+  label: m('reason_AllowOriginMismatch_label'),
   notes: () => [EXACT_ORIGIN_NOTE],
   detect: detectAccess('mismatch'),
-  short: (e) => `${where(e)} allowed ${q(e.received)}, not ${e.origin}`,
-  summary: (e) =>
-    `${whereCap(e)} has Access-Control-Allow-Origin ${q(e.received)} but the request's origin is ${e.origin}; they must match exactly${nearMiss(e.received, e.origin)}.`,
-  expected: (e) => `Access-Control-Allow-Origin: ${e.origin}`,
+  short: (e) => m('reason_AllowOriginMismatch_short', { where: where(e), value: q(e.received), origin: e.origin }),
+  summary: (e) => {
+    const near = nearMiss(e.received, e.origin);
+    return m('reason_AllowOriginMismatch_summary', {
+      where: whereCap(e), value: q(e.received), origin: e.origin, near_miss: near ? m(`reason_AllowOriginMismatch_near_${near}`) : '',
+    });
+  },
+  expected: (e) => m('reason_AllowOriginMismatch_expected', { origin: e.origin }),
   chrome: (e) => `The 'Access-Control-Allow-Origin' header has a value '${e.received ?? ''}' that is not equal to the supplied origin.`,
   firefox: ffMismatch,
 };

@@ -1,3 +1,4 @@
+import { m } from '../i18n/msg';
 import { CORS_ENABLED_SCHEMES, requestEvidence, type RequestInput } from './request-rules';
 import { firefoxLine, NO_HEADER_FIX, warn } from './texts';
 import type { ReasonDef } from './types';
@@ -9,14 +10,14 @@ export const corsDisabledScheme: ReasonDef<RequestInput> = {
   header: null,
   mdnSlug: 'CORSRequestNotHttp',
   firefoxKeys: ['CORSRequestNotHttp'],
-  label: 'scheme not http(s)',
+  label: m('reason_CorsDisabledScheme_label'),
   noHeaderFix: true,
-  notes: () => [warn(`${NO_HEADER_FIX} CORS only works over http and https: serve the resource over HTTP(S) instead of file: or a custom scheme.`)],
+  notes: () => [warn(m('reason_CorsDisabledScheme_note', { no_fix: NO_HEADER_FIX }))],
   detect: (i) =>
     i.corsFlag && !(CORS_ENABLED_SCHEMES as readonly string[]).includes(i.scheme) ? requestEvidence(i, i.scheme, i.scheme) : null,
-  short: (e) => `${e.param || 'this'}: URLs cannot be fetched cross-origin`,
-  summary: (e) => `The request went to a ${e.param || 'non-HTTP'}: URL; cross-origin requests only work over HTTP and HTTPS.`,
-  expected: () => 'an http: or https: URL (serve the file from a local web server instead of file:)',
+  short: (e) => (e.param ? m('reason_CorsDisabledScheme_short', { scheme: e.param }) : m('reason_CorsDisabledScheme_short_unnamed')),
+  summary: (e) => (e.param ? m('reason_CorsDisabledScheme_summary', { scheme: e.param }) : m('reason_CorsDisabledScheme_summary_unnamed')),
+  expected: () => m('reason_CorsDisabledScheme_expected'),
   chrome: () => `Cross origin requests are only supported for protocol schemes: ${CORS_ENABLED_SCHEMES.join(', ')}.`,
-  firefox: (e) => firefoxLine('CORSRequestNotHttp', e.url, 'CORS request not HTTP).'),
+  firefox: (e) => firefoxLine('CORSRequestNotHttp', e.url),
 };

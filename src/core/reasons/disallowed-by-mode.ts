@@ -1,3 +1,4 @@
+import { m } from '../i18n/msg';
 import { requestEvidence, type RequestInput } from './request-rules';
 import { NO_HEADER_FIX, warn } from './texts';
 import type { ReasonDef } from './types';
@@ -11,14 +12,13 @@ export const disallowedByMode: ReasonDef<RequestInput> = {
   mdnAbsence: 'MDN has no CORS error page for this: it is a request-mode rule, not a server header.',
   firefoxKeys: [],
   firefoxAbsence: 'Firefox has no dedicated console reason for a same-origin-mode violation.',
-  label: 'mode same-origin',
+  label: m('reason_DisallowedByMode_label'),
   noHeaderFix: true,
-  notes: () => [warn(`${NO_HEADER_FIX} The page used mode "same-origin" for a cross-origin URL: change the request mode in the page.`)],
+  notes: () => [warn(m('reason_DisallowedByMode_note', { no_fix: NO_HEADER_FIX }))],
   detect: (i) => (i.mode === 'same-origin' && i.crossOrigin ? requestEvidence(i, i.url, 'same-origin') : null),
-  short: (e) => `the request was made with mode "same-origin" but went to another origin (${e.url})`,
-  summary: (e) =>
-    `The page asked for a same-origin-only request (fetch mode "same-origin"), but it ended up at ${e.url}, another origin, so the browser refused it.`,
-  expected: () => 'a URL on the same origin as the page (or a mode other than "same-origin")',
+  short: (e) => m('reason_DisallowedByMode_short', { url: e.url }),
+  summary: (e) => m('reason_DisallowedByMode_summary', { url: e.url }),
+  expected: () => m('reason_DisallowedByMode_expected'),
   chrome: () => 'Cross origin requests are not allowed by request mode.',
   firefox: () => null,
 };

@@ -1,3 +1,4 @@
+import { m } from '../i18n/msg';
 import { detectAccess, type AccessInput } from './access-rules';
 import { whereCap } from './access-texts';
 import { firefoxLine, info, q, where } from './texts';
@@ -10,17 +11,19 @@ export const invalidAllowCredentials: ReasonDef<AccessInput> = {
   header: 'Access-Control-Allow-Credentials',
   mdnSlug: 'CORSMissingAllowCredentials',
   firefoxKeys: ['CORSMissingAllowCredentials'],
-  label: 'Allow-Credentials not true',
-  notes: () => [info('With credentials, "Access-Control-Allow-Credentials" must be exactly "true" (lowercase) on every response the browser checks.')],
+  label: m('reason_InvalidAllowCredentials_label'),
+  notes: () => [info(m('reason_InvalidAllowCredentials_note'))],
   detect: detectAccess('credentials'),
   short: (e) =>
     e.received === null
-      ? `${where(e)} lacked Access-Control-Allow-Credentials: true for a request with credentials`
-      : `${where(e)} had Access-Control-Allow-Credentials ${q(e.received)} instead of "true"`,
+      ? m('reason_InvalidAllowCredentials_short_absent', { where: where(e) })
+      : m('reason_InvalidAllowCredentials_short', { where: where(e), value: q(e.received) }),
   summary: (e) =>
-    `The request was sent with credentials, so ${where(e)} must also carry "Access-Control-Allow-Credentials: true"; ${e.received === null ? 'it had none' : `it had ${q(e.received)}`}. ${whereCap(e)} did allow the origin.`,
-  expected: () => 'Access-Control-Allow-Credentials: true (exactly, lower case)',
+    m(e.received === null ? 'reason_InvalidAllowCredentials_summary_absent' : 'reason_InvalidAllowCredentials_summary', {
+      where: where(e), where_cap: whereCap(e), value: q(e.received),
+    }),
+  expected: () => m('reason_InvalidAllowCredentials_expected'),
   chrome: (e) =>
     `The value of the 'Access-Control-Allow-Credentials' header in the response is '${e.received ?? ''}' which must be 'true' when the request's credentials mode is 'include'.`,
-  firefox: (e) => firefoxLine('CORSMissingAllowCredentials', e.url, 'expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’).'),
+  firefox: (e) => firefoxLine('CORSMissingAllowCredentials', e.url),
 };

@@ -1,3 +1,4 @@
+import { m } from '../i18n/msg';
 import { detectAccess, type AccessInput } from './access-rules';
 import { EXACT_ORIGIN_NOTE, ffMismatch, whereCap } from './access-texts';
 import { info, q, where } from './texts';
@@ -10,13 +11,12 @@ export const invalidAllowOriginValue: ReasonDef<AccessInput> = {
   header: 'Access-Control-Allow-Origin',
   mdnSlug: 'CORSAllowOriginNotMatchingOrigin',
   firefoxKeys: ['CORSAllowOriginNotMatchingOrigin'],
-  label: 'invalid Allow-Origin',
-  notes: () => [EXACT_ORIGIN_NOTE, info('The value must be one origin (scheme://host[:port]) or "*": not a list, a path or an empty string.')],
+  label: m('reason_InvalidAllowOriginValue_label'),
+  notes: () => [EXACT_ORIGIN_NOTE, info(m('reason_InvalidAllowOriginValue_note'))],
   detect: detectAccess('invalid'),
-  short: (e) => `${where(e)} had an Access-Control-Allow-Origin value that is not an origin (${q(e.received)})`,
-  summary: (e) =>
-    `${whereCap(e)} has Access-Control-Allow-Origin ${q(e.received)}, which is not an origin; it must be the page's origin (scheme://host[:port]) or *.`,
-  expected: (e) => `Access-Control-Allow-Origin: ${e.origin}`,
+  short: (e) => m('reason_InvalidAllowOriginValue_short', { where: where(e), value: q(e.received) }),
+  summary: (e) => m('reason_InvalidAllowOriginValue_summary', { where: whereCap(e), value: q(e.received) }),
+  expected: (e) => m('reason_InvalidAllowOriginValue_expected', { origin: e.origin }),
   chrome: (e) => `The 'Access-Control-Allow-Origin' header contains the invalid value '${e.received ?? ''}'.`,
   firefox: ffMismatch,
 };

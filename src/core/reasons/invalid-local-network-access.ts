@@ -1,5 +1,6 @@
+import { m } from '../i18n/msg';
 import { INCONSISTENT_SPACE_ERROR, networkEvidence, type NetworkInput } from './network-rules';
-import { NO_HEADER_FIX, warn } from './texts';
+import { NO_HEADER_FIX, spaceWord, warn } from './texts';
 import type { ReasonDef } from './types';
 
 /** The target's address space changed between the check and the connection (DNS rebinding guard). */
@@ -11,17 +12,19 @@ export const invalidLocalNetworkAccess: ReasonDef<NetworkInput> = {
   mdnAbsence: 'MDN has no CORS error page for Local Network Access address-space mismatches.',
   firefoxKeys: [],
   firefoxAbsence: 'Firefox has no Local Network Access restriction of this kind.',
-  label: 'local network mismatch',
+  label: m('reason_InvalidLocalNetworkAccess_label'),
   noHeaderFix: true,
-  notes: () => [warn(`${NO_HEADER_FIX} The request declared a target address space (targetAddressSpace) that does not match where the server actually is: fix the fetch option in the page.`)],
+  notes: () => [warn(m('reason_InvalidLocalNetworkAccess_note', { no_fix: NO_HEADER_FIX }))],
   detect: (i) =>
     i.reported === 'InvalidLocalNetworkAccess' || (i.reported === null && i.error.includes(INCONSISTENT_SPACE_ERROR))
       ? networkEvidence(i, i.target)
       : null,
-  short: () => 'the server\'s IP address space was not the one the request was allowed to reach',
+  short: () => m('reason_InvalidLocalNetworkAccess_short'),
   summary: (e) =>
-    `The host resolved to an address in ${e.detail && e.detail !== 'unknown' ? `the ${e.detail} address space, not the one` : 'an address space other than the one'} the request was cleared for (for example after a DNS change), so Chrome refused the connection; this is not a CORS header problem.`,
-  expected: () => 'the host resolves to the same kind of address (public, local or loopback) the request expects',
+    e.detail && e.detail !== 'unknown'
+      ? m('reason_InvalidLocalNetworkAccess_summary', { space: spaceWord(e.detail, 'unknown') })
+      : m('reason_InvalidLocalNetworkAccess_summary_unknown'),
+  expected: () => m('reason_InvalidLocalNetworkAccess_expected'),
   chrome: (e) => `Request had a target IP address space of \`unknown\` yet the resource is in address space \`${e.detail ?? 'unknown'}\`.`,
   firefox: () => null,
 };

@@ -1,3 +1,4 @@
+import { m } from '../i18n/msg';
 import { networkEvidence, type NetworkInput } from './network-rules';
 import type { ReasonDef } from './types';
 
@@ -10,13 +11,12 @@ export const invalidResponse: ReasonDef<NetworkInput> = {
   mdnAbsence: 'MDN has no page for this generic Chromium code.',
   firefoxKeys: [],
   firefoxAbsence: 'Firefox has no equivalent reason.',
-  label: 'invalid response',
+  label: m('reason_InvalidResponse_label'),
   notes: () => [],
   detect: (i) => (i.reported === 'InvalidResponse' ? networkEvidence(i, 'InvalidResponse') : null),
-  short: () => 'Chrome judged the response invalid for CORS',
-  summary: () =>
-    'Chrome reported the response as invalid for CORS (typically a preflight that failed with a network error); the visible headers do not say more.',
-  expected: () => 'a complete HTTP response to the preflight and to the request',
+  short: () => m('reason_InvalidResponse_short'),
+  summary: () => m('reason_InvalidResponse_summary'),
+  expected: () => m('reason_InvalidResponse_expected'),
   chrome: () => 'The response is invalid.',
   firefox: () => null,
 };

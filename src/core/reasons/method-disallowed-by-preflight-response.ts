@@ -1,7 +1,8 @@
+import { m, type MsgValue } from '../i18n/msg';
 import { commentText } from '../fix/escape';
 import { rejectedMethod } from '../fix/rejected';
 import { methodAllowed, preflightEvidence, type PreflightInput } from './preflight-rules';
-import { firefoxLine, info, q, quoted, refusedSubject } from './texts';
+import { firefoxLine, info, q, quoted, refusedSubject, STAR_NOT_WILDCARD } from './texts';
 import type { ReasonDef } from './types';
 
 /** The request's method is not in Access-Control-Allow-Methods (exact, case-sensitive match). */
@@ -11,25 +12,28 @@ export const methodDisallowedByPreflightResponse: ReasonDef<PreflightInput> = {
   header: 'Access-Control-Allow-Methods',
   mdnSlug: 'CORSMethodNotFound',
   firefoxKeys: ['CORSMethodNotFound'],
-  label: 'method not allowed',
+  label: m('reason_MethodDisallowedByPreflightResponse_label'),
   labelSubject: (r, exchange) => refusedSubject(rejectedMethod(exchange, r), r.received),
   notes: (r, { spec }) => {
-    const sent = r.received === null ? 'the preflight response had no Access-Control-Allow-Methods' : `the preflight response allowed only "${quoted(r.received)}"`;
-    return [info(`Add "${commentText(spec.method)}" to Access-Control-Allow-Methods exactly as the page sends it: ${sent}.`)];
+    const sent = r.received === null
+      ? m('reason_MethodDisallowedByPreflightResponse_sent_none')
+      : m('reason_MethodDisallowedByPreflightResponse_sent_only', { value: quoted(r.received) });
+    return [info(m('reason_MethodDisallowedByPreflightResponse_note', { method: commentText(spec.method), sent }))];
   },
   detect: (p) => (p.methods.invalid !== null || methodAllowed(p) ? null : preflightEvidence(p, p.acam, p.method)),
-  short: (e) => `the preflight did not allow the method ${e.param}`,
-  summary: (e) => `The preflight's Access-Control-Allow-Methods is ${q(e.received)}, which does not include ${e.param}${hint(e.param, e.received, e.credentialed)}.`,
-  expected: (e) => `Access-Control-Allow-Methods listing ${e.param} (exactly as the request writes it)`,
+  short: (e) => m('reason_MethodDisallowedByPreflightResponse_short', { method: e.param }),
+  summary: (e) =>
+    m('reason_MethodDisallowedByPreflightResponse_summary', { value: q(e.received), method: e.param, hint: hint(e.param, e.received, e.credentialed) }),
+  expected: (e) => m('reason_MethodDisallowedByPreflightResponse_expected', { method: e.param }),
   chrome: (e) => `Method ${e.param} is not allowed by Access-Control-Allow-Methods in preflight response.`,
-  firefox: (e) => firefoxLine('CORSMethodNotFound', e.url, 'Did not find method in CORS header ‘Access-Control-Allow-Methods’).'),
+  firefox: (e) => firefoxLine('CORSMethodNotFound', e.url),
 };
 
-function hint(method: string, received: string | null, credentialed: boolean): string {
+function hint(method: string, received: string | null, credentialed: boolean): MsgValue {
   const items = (received ?? '').split(',').map((s) => s.trim());
-  if (items.some((m) => m !== method && m.toUpperCase() === method.toUpperCase())) {
-    return ' (method names are case-sensitive: the list has it in another case)';
+  if (items.some((x) => x !== method && x.toUpperCase() === method.toUpperCase())) {
+    return m('reason_MethodDisallowedByPreflightResponse_case_hint');
   }
-  if (credentialed && items.includes('*')) return ' ("*" is not a wildcard for a request with credentials)';
+  if (credentialed && items.includes('*')) return STAR_NOT_WILDCARD;
   return '';
 }

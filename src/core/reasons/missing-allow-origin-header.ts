@@ -1,3 +1,4 @@
+import { m } from '../i18n/msg';
 import { detectAccess, type AccessInput } from './access-rules';
 import { expectedOrigin, whereCap } from './access-texts';
 import { firefoxLine, info, statusText, where } from './texts';
@@ -10,14 +11,12 @@ export const missingAllowOriginHeader: ReasonDef<AccessInput> = {
   header: 'Access-Control-Allow-Origin',
   mdnSlug: 'CORSMissingAllowOrigin',
   firefoxKeys: ['CORSMissingAllowOrigin2'],
-  label: 'no Allow-Origin',
-  notes: () => [info('The server sent no Access-Control-Allow-Origin at all: the CORS configuration is missing for this route, or another layer answered first.')],
+  label: m('reason_MissingAllowOriginHeader_label'),
+  notes: () => [info(m('reason_MissingAllowOriginHeader_note'))],
   detect: detectAccess('missing'),
-  short: (e) => `${where(e)} had no Access-Control-Allow-Origin header`,
-  summary: (e) =>
-    `${whereCap(e)} came without an Access-Control-Allow-Origin header, so the server did not allow ${e.origin} to read it.`,
+  short: (e) => m('reason_MissingAllowOriginHeader_short', { where: where(e) }),
+  summary: (e) => m('reason_MissingAllowOriginHeader_summary', { where: whereCap(e), origin: e.origin }),
   expected: expectedOrigin,
   chrome: () => "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
-  firefox: (e) =>
-    firefoxLine('CORSMissingAllowOrigin2', e.url, `CORS header ‘Access-Control-Allow-Origin’ missing). Status code: ${statusText(e)}.`),
+  firefox: (e) => firefoxLine('CORSMissingAllowOrigin2', e.url, { status: statusText(e) }),
 };

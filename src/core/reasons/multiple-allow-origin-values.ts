@@ -1,3 +1,4 @@
+import { m } from '../i18n/msg';
 import { detectAccess, type AccessInput } from './access-rules';
 import { ffMismatch, whereCap } from './access-texts';
 import { firefoxLine, q, quoted, warn, where } from './texts';
@@ -10,20 +11,19 @@ export const multipleAllowOriginValues: ReasonDef<AccessInput> = {
   header: 'Access-Control-Allow-Origin',
   mdnSlug: 'CORSMultipleAllowOriginNotAllowed',
   firefoxKeys: ['CORSMultipleAllowOriginNotAllowed', 'CORSAllowOriginNotMatchingOrigin'],
-  label: 'several Allow-Origin values',
-  notes: (r) => [warn(`Access-Control-Allow-Origin was sent more than once or as a list ("${quoted(r.received ?? '')}"). Usually two layers both add it (the application and a proxy or CDN): keep exactly one of them and remove the other (for nginx in front of an app, "proxy_hide_header Access-Control-Allow-Origin;").`)],
+  label: m('reason_MultipleAllowOriginValues_label'),
+  notes: (r) => [warn(m('reason_MultipleAllowOriginValues_note', { value: quoted(r.received ?? '') }))],
   detect: detectAccess('multiple'),
-  short: (e) =>
-    twoLines(e) ? `${where(e)} sent Access-Control-Allow-Origin twice` : `${where(e)} listed several values in Access-Control-Allow-Origin`,
+  short: (e) => m(twoLines(e) ? 'reason_MultipleAllowOriginValues_short_twice' : 'reason_MultipleAllowOriginValues_short', { where: where(e) }),
   summary: (e) =>
     twoLines(e)
-      ? `${whereCap(e)} carried ${e.detail} Access-Control-Allow-Origin headers (combined: ${q(e.received)}); only one is allowed — often both the application and a proxy add it.`
-      : `${whereCap(e)} has Access-Control-Allow-Origin ${q(e.received)}, which is more than one value; the header takes exactly one origin (or *), never a list.`,
-  expected: (e) => `exactly one Access-Control-Allow-Origin header with a single value: ${e.origin}`,
+      ? m('reason_MultipleAllowOriginValues_summary_lines', { where: whereCap(e), lines: e.detail ?? '', value: q(e.received) })
+      : m('reason_MultipleAllowOriginValues_summary', { where: whereCap(e), value: q(e.received) }),
+  expected: (e) => m('reason_MultipleAllowOriginValues_expected', { origin: e.origin }),
   chrome: (e) => `The 'Access-Control-Allow-Origin' header contains multiple values '${e.received ?? ''}', but only one is allowed.`,
   firefox: (e) =>
     twoLines(e)
-      ? firefoxLine('CORSMultipleAllowOriginNotAllowed', e.url, 'Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed).')
+      ? firefoxLine('CORSMultipleAllowOriginNotAllowed', e.url)
       : ffMismatch(e),
 };
 

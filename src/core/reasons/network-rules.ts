@@ -1,3 +1,4 @@
+import { m, type Msg } from '../i18n/msg';
 /** Inputs for failures decided by the browser's own error (Local Network Access, reported codes). */
 import type { AddressSpace } from '../http/address-space';
 import type { Evidence } from './types';
@@ -36,5 +37,5 @@ export function networkEvidence(i: NetworkInput, param: string): Evidence {
   };
 }
 
-export const LNA_NOTE =
-  'This is Chrome\'s Local Network Access permission, not CORS: no Access-Control-* header can fix it. The user must allow the site to access devices on the local network (site settings), or the page must be served from the same local network.';
+/** The verdict's note on every Local Network Access failure (classify/outcome/lna.ts). */
+export const LNA_NOTE: Msg = m('reason_lna_note');

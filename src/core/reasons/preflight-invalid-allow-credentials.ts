@@ -1,3 +1,4 @@
+import { m } from '../i18n/msg';
 import { detectAccess } from './access-rules';
 import { preflightTwin } from './access-texts';
 import { invalidAllowCredentials } from './invalid-allow-credentials';
@@ -9,5 +10,6 @@ const detect = detectAccess('credentials');
 
 /** InvalidAllowCredentials on the preflight (OPTIONS) response: judged before its status (Chromium services/network/cors/preflight_controller.cc, CheckPreflightAccess). */
 export const preflightInvalidAllowCredentials: ReasonDef<PreflightInput> = preflightTwin(invalidAllowCredentials, 'PreflightInvalidAllowCredentials', (p: PreflightInput) => detect(p.access), {
-  notes: () => [info('The preflight response must also carry "Access-Control-Allow-Credentials: true" when the real request has credentials.')],
+  label: m('reason_PreflightInvalidAllowCredentials_label'),
+  notes: () => [info(m('reason_PreflightInvalidAllowCredentials_note'))],
 });

@@ -1,3 +1,4 @@
+import { m } from '../i18n/msg';
 import { detectAccess } from './access-rules';
 import { preflightTwin } from './access-texts';
 import { missingAllowOriginHeader } from './missing-allow-origin-header';
@@ -10,5 +11,6 @@ const detect = detectAccess('missing');
 
 /** MissingAllowOriginHeader on the preflight (OPTIONS) response: judged before its status (Chromium services/network/cors/preflight_controller.cc, CheckPreflightAccess). */
 export const preflightMissingAllowOriginHeader: ReasonDef<PreflightInput> = preflightTwin(missingAllowOriginHeader, 'PreflightMissingAllowOriginHeader', (p: PreflightInput) => detect(p.access), {
-  notes: () => [PREFLIGHT_2XX_NOTE, info('The OPTIONS response carried no Access-Control-Allow-Origin: the route probably does not handle OPTIONS.')],
+  label: m('reason_PreflightMissingAllowOriginHeader_label'),
+  notes: () => [PREFLIGHT_2XX_NOTE, info(m('reason_PreflightMissingAllowOriginHeader_note'))],
 });

@@ -1,3 +1,4 @@
+import { m } from '../i18n/msg';
 import { cut, MAX_PROSE } from '../fix/bounds';
 import { hasUserinfo, isSameOrigin, stripUserinfo } from '../http/origin';
 import type { StepRef } from '../model/verdict';
@@ -25,8 +26,10 @@ export const redirectContainsCredentials: ReasonDef<RedirectInput> = {
   mdnAbsence: 'MDN has no CORS error page for credentials in a redirect target.',
   firefoxKeys: [],
   firefoxAbsence: 'Firefox blocks it too but logs no dedicated CORS reason.',
-  label: 'redirect has credentials',
-  notes: (r) => [warn(`The redirect's Location contains a user name and password${r.received ? ` ("${quoted(r.received)}")` : ''}. Drop the user:pass@ part from the Location${r.received ? ` ("${quoted(stripUserinfo(cut(r.received, 4 * MAX_PROSE)))}")` : ''}; send credentials another way (an Authorization header set by the page).`)],
+  label: m('reason_RedirectContainsCredentials_label'),
+  notes: (r) => [warn(r.received
+    ? m('reason_RedirectContainsCredentials_note', { location: quoted(r.received), stripped: quoted(stripUserinfo(cut(r.received, 4 * MAX_PROSE))) })
+    : m('reason_RedirectContainsCredentials_note_unseen'))],
   // A redirect's status is the redirect itself: the reason already names it.
   statusNote: () => null,
   detect: (i) => {
@@ -36,10 +39,9 @@ export const redirectContainsCredentials: ReasonDef<RedirectInput> = {
     const e: Evidence = { step: i.step, url: i.url, origin: i.origin, credentialed: i.credentialed, received: i.location, param: i.location, status: i.status };
     return e;
   },
-  short: () => 'a redirect pointed to a URL containing a user name and password',
-  summary: (e) =>
-    `The server redirected to ${stripUserinfo(e.received ?? '')} with a user name and password written into the URL (user:pass@host); browsers refuse to follow that for cross-origin requests.`,
-  expected: () => 'a redirect Location without user:password@ (send credentials in a header instead)',
+  short: () => m('reason_RedirectContainsCredentials_short'),
+  summary: (e) => m('reason_RedirectContainsCredentials_summary', { location: stripUserinfo(e.received ?? '') }),
+  expected: () => m('reason_RedirectContainsCredentials_expected'),
   chrome: (e) => `Redirect location '${e.received ?? ''}' contains a username and password, which is disallowed for cross-origin requests.`,
   firefox: () => null,
 };

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { REASONS, mdnUrl } from '../../../../src/core/reasons';
 import type { Evidence } from '../../../../src/core/reasons';
 import type { CorsErrorCode } from '../../../../src/core/model/verdict';
+import { EN } from '../../../../src/core/i18n/catalogues';
 
 /** Every CorsErrorCode (a missing or extra key is a type error). */
 const ALL_CODES: Record<CorsErrorCode, true> = {
@@ -45,11 +46,11 @@ describe('reason catalogue', () => {
 
   it.each(REASONS.map((r) => [r.code, r] as const))('%s: documented', (code, def) => {
     expect(existsSync(`${reasonsDir}${kebab(code)}.ts`)).toBe(true);
-    const summary = def.summary(sample);
+    const summary = EN.t(def.summary(sample));
     expect(summary.length).toBeGreaterThan(30);
     expect(summary.endsWith('.')).toBe(true);
-    expect(def.short(sample).length).toBeGreaterThan(10);
-    expect(def.expected(sample).length).toBeGreaterThan(5);
+    expect(EN.t(def.short(sample)).length).toBeGreaterThan(10);
+    expect(EN.t(def.expected(sample)).length).toBeGreaterThan(5);
     expect(def.chrome(sample).length).toBeGreaterThan(10);
     if (def.mdnSlug === null) expect(def.mdnAbsence?.length ?? 0).toBeGreaterThan(20);
     else expect(mdnUrl(def)).toMatch(/^https:\/\/developer\.mozilla\.org\/en-US\/docs\/Web\/HTTP\/Guides\/CORS\/Errors\/CORS[A-Za-z]+$/);
@@ -60,7 +61,7 @@ describe('reason catalogue', () => {
     } else {
       expect(ff).not.toBeNull();
       expect(def.firefoxKeys).toContain(ff!.key);
-      expect(ff!.message.startsWith('Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ')).toBe(true);
+      expect(EN.t(ff!.message).startsWith('Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ')).toBe(true);
     }
   });
 
