@@ -1,8 +1,10 @@
 /**
  * One home per reason code: a code's words (its table label, headline, summary, what was expected, fix
- * notes, Chrome's and Firefox's console texts, its Firefox keys and MDN page) are written only in its
- * module in src/core/reasons/ and the wording files that module imports. Anywhere else in src/ they
- * are read from the catalogue; a copy, or a table keyed by the code, fails here.
+ * notes, Chrome's and Firefox's console texts, its Firefox keys and MDN page) are written only in the
+ * catalogues (i18n-parts/<lang>/reasons.json, firefox.json) under message ids that its module alone names
+ * (`reason_<Code>_…`), or in its module and the wording files it imports (Chrome's English, keys, pages).
+ * Anywhere else in src/ they are read from the reason's definition; a copy of the English, an id named
+ * elsewhere, or a table keyed by the code, fails here.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +15,8 @@ import type { Exchange } from '../../../../src/core/model/exchange';
 import type { Reason, Verdict } from '../../../../src/core/model/verdict';
 import { chromeConsoleLead, chromeConsoleLine, mdnUrl, REASONS, toReason, type AnyReasonDef, type Evidence } from '../../../../src/core/reasons';
 import { firefoxLine, NO_HEADER_FIX, PREFLIGHT_PREFIX } from '../../../../src/core/reasons/texts';
-import { copiesOutsideHome, MARK, type SourceFile, type WordOwner } from './one-home';
+import { EN } from '../../../../src/core/i18n/catalogues';
+import { copiesOutsideHome, literalsOf, MARK, type SourceFile, type WordOwner } from './one-home';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const fixturesDir = `${root}test/fixtures/exchanges/`;
@@ -70,8 +73,8 @@ function textsOf(def: AnyReasonDef): string[] {
   if (def.firefoxAbsence) out.push(def.firefoxAbsence);
   for (const e of SAMPLES) {
     const r = toReason(def, e);
-    out.push(def.short(e), r.summary, r.expected, r.chromeMessage, chromeConsoleLine(markedExchange('fetch', false), markedVerdict, r));
-    if (r.firefoxMessage) out.push(r.firefoxMessage);
+    out.push(EN.t(def.short(e)), EN.t(r.summary), EN.t(r.expected), r.chromeMessage, chromeConsoleLine(markedExchange('fetch', false), markedVerdict, r));
+    if (r.firefoxMessage) out.push(EN.t(r.firefoxMessage));
   }
   return [...out, ...notesOf(def)];
 }
@@ -82,7 +85,7 @@ function notesOf(def: AnyReasonDef): string[] {
   for (const { exchange, verdict } of classified) {
     for (const reason of verdict.reasons.filter((r) => r.code === def.code)) {
       const ctx = { spec: buildSpec(exchange, verdict), exchange, verdict };
-      for (const r of [reason, { ...reason, received: MARK }, { ...reason, received: null }] as Reason[]) out.push(...def.notes(r, ctx).map((n) => n.text));
+      for (const r of [reason, { ...reason, received: MARK }, { ...reason, received: null }] as Reason[]) out.push(...def.notes(r, ctx).map((n) => EN.t(n.text)));
     }
   }
   return out;
@@ -92,7 +95,7 @@ function reasonOwners(): WordOwner[] {
   return REASONS.map((def) => ({
     id: def.code,
     home: homeOf(`${REASONS_DIR}${kebab(def.code)}.ts`),
-    labels: [def.label],
+    labels: [EN.t(def.label)],
     texts: textsOf(def),
     ids: [...def.firefoxKeys, ...(def.mdnSlug ? [def.mdnSlug, mdnUrl(def)!] : [])],
     keys: [def.code],
@@ -106,9 +109,10 @@ const catalogueOwner: WordOwner = {
   labels: [],
   texts: [
     ...['fetch', 'font', 'script', 'image', 'stylesheet', 'media'].flatMap((t) => [false, true].map((redirected) => chromeConsoleLead(markedExchange(t, redirected), markedVerdict) + MARK)),
-    firefoxLine(MARK, MARK, MARK).message,
+    // Firefox's frame before the URL (each key's line is that key's reason's own words).
+    EN.t(firefoxLine('CORSRequestNotHttp', MARK).message).split(MARK)[0] + MARK,
     PREFLIGHT_PREFIX + MARK,
-    NO_HEADER_FIX + MARK,
+    EN.t(NO_HEADER_FIX) + MARK,
   ],
   ids: [],
   keys: [],
@@ -128,10 +132,10 @@ describe('one home per reason code', { timeout: 60_000 }, () => {
 
   it('every reason has a label and, except InvalidResponse, fix notes for the fixtures that produce it', () => {
     for (const def of REASONS) {
-      expect(def.label.length, def.code).toBeGreaterThan(3);
+      expect(EN.t(def.label).length, def.code).toBeGreaterThan(3);
       if (def.code !== 'InvalidResponse') expect(notesOf(def).length, `${def.code} has no fix notes`).toBeGreaterThan(0);
     }
-    expect(new Set(REASONS.map((r) => r.label)).size).toBe(REASONS.length);
+    expect(new Set(REASONS.map((r) => EN.t(r.label))).size).toBe(REASONS.length);
   });
 
   it('no file of src/ outside a reason\'s module repeats its words or keeps a table keyed by its code', () => {
@@ -142,10 +146,11 @@ describe('one home per reason code', { timeout: 60_000 }, () => {
   it('the rule finds a copy: a label table, a copied note, a console line and a code-keyed table in another file', () => {
     const def = REASONS.find((r) => r.code === 'PreflightMissingAllowOriginHeader')!;
     const [note] = textsOf(def).filter((t) => t.startsWith('The OPTIONS response'));
+    expect(note).toBeDefined();
     const planted: SourceFile = {
       path: 'src/panel/planted.tsx',
       text: [
-        `const SHORT = { PreflightMissingAllowOriginHeader: ${JSON.stringify(def.label)} };`,
+        `const SHORT = { PreflightMissingAllowOriginHeader: ${JSON.stringify(EN.t(def.label))} };`,
         `const NOTE = ${JSON.stringify(note)};`,
         'const lead = (u: string, o: string) => `Access to fetch at \'${u}\' from origin \'${o}\' has been blocked by CORS policy: `;',
         "const NO_FIX = new Set(['DisallowedByMode', 'CorsDisabledScheme']);",
@@ -172,6 +177,25 @@ describe('one home per reason code', { timeout: 60_000 }, () => {
     ]));
   });
 
+  it('a code\'s message ids (reason_<Code>_…) are named only in its module; shared reason_ ids and firefox_ lines only in the reason catalogue', () => {
+    const codes = new Set<string>(REASONS.map((r) => r.code));
+    const misplaced = misplacedIds(sources, codes);
+    expect(misplaced, misplaced.join('\n')).toEqual([]);
+  });
+
+  it('the id rule finds a message id named outside its home', () => {
+    const codes = new Set<string>(REASONS.map((r) => r.code));
+    const planted: SourceFile[] = [
+      { path: 'src/panel/planted.ts', text: "export const a = m('reason_MissingAllowOriginHeader_short'); export const b = `firefox_${'x'}`;" },
+      { path: `${REASONS_DIR}wildcard-origin-not-allowed.ts`, text: "const c = m('reason_AllowOriginMismatch_label'); const d = m('reason_where_response');" },
+    ];
+    expect(misplacedIds(planted, codes)).toEqual([
+      'src/panel/planted.ts:1 names reason_MissingAllowOriginHeader_short',
+      'src/panel/planted.ts:1 names firefox_',
+      `${REASONS_DIR}wildcard-origin-not-allowed.ts:1 names reason_AllowOriginMismatch_label`,
+    ]);
+  });
+
   it('logic that names a code is not a table: a comparison or a single code is allowed', () => {
     const logic: SourceFile = {
       path: 'src/panel/logic.ts',
@@ -180,3 +204,24 @@ describe('one home per reason code', { timeout: 60_000 }, () => {
     expect(copiesOutsideHome(owners, [logic])).toEqual([]);
   });
 });
+
+/**
+ * Message ids named in the wrong place: `reason_<Code>_…` outside that code's module, any other `reason_…`
+ * outside src/core/reasons/, `firefox_…` outside texts.ts (which builds Firefox's line from the key).
+ */
+function misplacedIds(files: readonly SourceFile[], codes: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const file of files) {
+    for (const l of literalsOf(file)) {
+      for (const [, kind, rest] of l.text.matchAll(/(?<![A-Za-z0-9_])(reason|firefox)_([A-Za-z0-9_]*)/g)) {
+        const code = rest!.split('_')[0]!;
+        const home = kind === 'firefox' ? [`${REASONS_DIR}texts.ts`]
+          : codes.has(code) ? [`${REASONS_DIR}${kebab(code)}.ts`]
+          : null;
+        const ok = home ? home.includes(file.path) : file.path.startsWith(REASONS_DIR);
+        if (!ok) out.push(`${file.path}:${l.line} names ${kind}_${rest}`);
+      }
+    }
+  }
+  return out;
+}

@@ -52,7 +52,7 @@ const MIN_TEXT = 20;
 /** A literal that is this share of a fixed part is a copy of it; a shorter one is an ordinary phrase ("the preflight (OPTIONS"). */
 const MOST = 0.6;
 
-interface Literal {
+export interface Literal {
   text: string;
   line: number;
 }
@@ -89,6 +89,11 @@ function parse(file: SourceFile): Parsed {
   visit(sf);
   parsedFiles.set(file, out);
   return out;
+}
+
+/** Every string literal, template chunk and JSX text of a file, with its line. */
+export function literalsOf(file: SourceFile): readonly Literal[] {
+  return parse(file).literals;
 }
 
 const isSentence = (s: string) => s.length >= MIN_TEXT && s.split(/\s+/).filter(Boolean).length >= 3;
