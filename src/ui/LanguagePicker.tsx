@@ -15,9 +15,9 @@ export function LanguagePicker() {
   const label = t('ui_lang_label');
   return (
     <label class="lang-picker" title={label}>
-      <span class="sr-only">{label}</span>
       <span class="lang-glyph" aria-hidden="true">🌐</span>
       <select
+        aria-label={label}
         class="lang-select"
         data-testid="lang-picker"
         value={langSetting.value}
