@@ -8,6 +8,8 @@ import type { PanelIO } from './Toolbar';
 import { CountsBar, Toolbar } from './Toolbar';
 import { Guard } from '../ui/Guard';
 import { CostView } from './findings/CostView';
+import { t, words } from '../ui/i18n';
+import { say } from './text';
 
 interface PanelProps {
   store: PanelStore;
@@ -41,7 +43,8 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
   }, []);
 
   const rows = store.rows.value;
-  useEffect(() => store.search.warm(rows), [rows]);
+  const lang = words.value;
+  useEffect(() => store.search.warm(rows, undefined, lang), [rows, lang]);
 
   const open = store.open.value;
   const imported = store.imported.value;
@@ -62,27 +65,27 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
       <Toolbar store={store} actions={actions} io={io} filterRef={filterRef} />
       {imported && (
         <div class="banner banner-imported" role="status">
-          <strong>Imported:</strong> {imported.name} — {imported.rows.length} requests, classified by CORS Lens.
-          {imported.problems.length > 0 && <span> {imported.problems.length} entries could not be read.</span>}
+          <strong>{t('panel_imported')}</strong> {t('panel_imported_rows', { name: imported.name, count: imported.rows.length })}
+          {imported.problems.length > 0 && <span> {t('panel_imported_problems', { count: imported.problems.length })}</span>}
           <button type="button" class="btn" onClick={() => { store.imported.value = null; store.openKey.value = null; store.activeKey.value = null; }}>
-            {actions ? 'Back to live log' : 'Close import'}
+            {t(actions ? 'panel_imported_back' : 'panel_imported_close')}
           </button>
         </div>
       )}
       {notice && (
         <div class={`banner banner-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-          {notice.text}
-          <button type="button" class="btn" aria-label="Dismiss message" onClick={() => { store.notice.value = null; }}>Dismiss</button>
+          {say(notice.text)}
+          <button type="button" class="btn" aria-label={t('panel_dismiss_label')} onClick={() => { store.notice.value = null; }}>{t('panel_dismiss')}</button>
         </div>
       )}
       <CountsBar store={store} />
       {view === 'cost' ? (
-        <div class="main main-cost"><Guard what="the preflight cost"><CostView store={store} /></Guard></div>
+        <div class="main main-cost"><Guard what={t('panel_guard_cost')}><CostView store={store} /></Guard></div>
       ) : (
         <div class="main">
-          <div class="list"><Guard what="the list of requests"><ExchangeTable store={store} onOpen={openKey} /></Guard></div>
+          <div class="list"><Guard what={t('panel_guard_list')}><ExchangeTable store={store} onOpen={openKey} /></Guard></div>
           {open && (
-            <Guard key={open.row.id} what="the details of this request">
+            <Guard key={open.row.id} what={t('panel_guard_details')}>
               <Details row={open.row} preflightIndex={open.preflightIndex}
                 findings={store.findingIndex.value.byExchange.get(open.row.id)} describe={describe}
                 onClose={() => { store.openKey.value = null; gridFocus(); }} onJump={jump} />

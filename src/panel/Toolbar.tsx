@@ -1,10 +1,13 @@
 import type { Ref } from 'preact';
 import { VerdictChip } from '../ui/VerdictChip';
 import { PANEL_VERDICT_ORDER } from '../ui/verdict-labels';
+import { LanguagePicker } from '../ui/LanguagePicker';
+import { t } from '../ui/i18n';
 import type { PanelActions } from './actions';
 import type { KindFilter } from './table/filter';
 import type { PanelStore } from './store';
 import { FindingsFilter } from './findings/FindingsFilter';
+import { say } from './text';
 
 export interface PanelIO {
   /** Reads a HAR file and shows it classified (sets `store.imported`). */
@@ -15,12 +18,8 @@ export interface PanelIO {
   popOut?(): void;
 }
 
-const KINDS: { id: KindFilter; label: string }[] = [
-  { id: 'all', label: 'All' },
-  { id: 'blocked', label: 'Blocked' },
-  { id: 'preflighted', label: 'Preflighted' },
-  { id: 'simple', label: 'Simple' },
-];
+/** The verdict filter buttons; their words are `panel_kind_<id>`. */
+const KINDS: readonly KindFilter[] = ['all', 'blocked', 'preflighted', 'simple'];
 
 export function Toolbar({ store, actions, io, filterRef }: {
   store: PanelStore;
@@ -32,27 +31,28 @@ export function Toolbar({ store, actions, io, filterRef }: {
   const counts = store.counts.value;
   const nonCors = counts['same-origin'] + counts['no-cors'] + counts['network-error'];
   const importing = store.imported.value !== null;
+  const paused = settings?.paused ?? false;
   return (
-    <div class="toolbar" role="toolbar" aria-label="Filters and actions">
-      <div class="seg" role="group" aria-label="Show">
+    <div class="toolbar" role="toolbar" aria-label={t('panel_toolbar')}>
+      <div class="seg" role="group" aria-label={t('panel_kind_group')}>
         {KINDS.map((k) => (
-          <button key={k.id} type="button" class="btn seg-btn" aria-pressed={store.kindFilter.value === k.id}
-            onClick={() => { store.kindFilter.value = k.id; }}>{k.label}</button>
+          <button key={k} type="button" class="btn seg-btn" aria-pressed={store.kindFilter.value === k}
+            onClick={() => { store.kindFilter.value = k; }}>{t(`panel_kind_${k}`)}</button>
         ))}
       </div>
       <FindingsFilter store={store} />
       <button type="button" class="btn" aria-pressed={store.view.value === 'cost'}
-        aria-label="Preflight cost per endpoint" title="How many preflights each endpoint cost this page, and what Access-Control-Max-Age would save"
+        aria-label={t('panel_cost_button_label')} title={t('panel_cost_button_title')}
         onClick={() => { store.view.value = store.view.value === 'cost' ? 'log' : 'cost'; }}>
-        Preflight cost
+        {t('panel_cost_title')}
       </button>
       <label class="check">
         <input type="checkbox" checked={store.showNonCors.value}
           onChange={(e) => { store.showNonCors.value = e.currentTarget.checked; }} />
-        Non-CORS ({nonCors})
+        {t('panel_non_cors', { count: nonCors })}
       </label>
-      <input ref={filterRef} type="search" class="filter" placeholder="Filter  ( / )"
-        aria-label="Filter by URL, header name or value, or reason" value={store.filterText.value}
+      <input ref={filterRef} type="search" class="filter" placeholder={t('panel_filter_placeholder')}
+        aria-label={t('panel_filter_label')} title={t('panel_filter_label')} value={store.filterText.value}
         onInput={(e) => { store.filterText.value = e.currentTarget.value; }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') { e.preventDefault(); store.filterText.value = ''; }
@@ -60,23 +60,23 @@ export function Toolbar({ store, actions, io, filterRef }: {
       <span class="spacer" />
       {actions && !importing && (
         <>
-          <button type="button" class="btn" onClick={() => void actions.clear()} aria-label="Clear the log of this tab">Clear</button>
-          <label class="check" title="Keep the log across navigations">
+          <button type="button" class="btn" onClick={() => void actions.clear()} aria-label={t('panel_clear_label')}>{t('panel_clear')}</button>
+          <label class="check" title={t('panel_keep_log_title')}>
             <input type="checkbox" checked={settings?.keepLog ?? false} disabled={!settings}
               onChange={(e) => void actions.setSettings({ keepLog: e.currentTarget.checked })} />
-            Keep log
+            {t('panel_keep_log')}
           </label>
-          <button type="button" class="btn" aria-pressed={settings?.paused ?? false} disabled={!settings}
-            aria-label={settings?.paused ? 'Resume capture' : 'Pause capture'}
-            onClick={() => void actions.setSettings({ paused: !(settings?.paused ?? false) })}>
-            {settings?.paused ? 'Resume' : 'Pause'}
+          <button type="button" class="btn" aria-pressed={paused} disabled={!settings}
+            aria-label={t(paused ? 'panel_resume_label' : 'panel_pause_label')}
+            onClick={() => void actions.setSettings({ paused: !paused })}>
+            {t(paused ? 'panel_resume' : 'panel_pause')}
           </button>
         </>
       )}
       {io.importHar && (
         <label class="btn file-btn">
-          Import HAR
-          <input type="file" accept=".har,application/json,.json" class="sr-only" aria-label="Import a HAR file"
+          {t('panel_import')}
+          <input type="file" accept=".har,application/json,.json" class="sr-only" aria-label={t('panel_import_label')}
             onChange={(e) => {
               const input = e.currentTarget;
               const file = input.files?.[0];
@@ -87,15 +87,16 @@ export function Toolbar({ store, actions, io, filterRef }: {
       )}
       {io.exportReport && (
         <>
-          <button type="button" class="btn" onClick={() => void io.exportReport!()} aria-label="Export a HAR report of this log">Export report</button>
-          <label class="check" title="Cookie, Set-Cookie, Authorization and Proxy-Authorization values are redacted unless this is ticked">
-            <input type="checkbox" checked={store.exportSecrets.value} aria-label="Include Cookie and Authorization values in the export"
+          <button type="button" class="btn" onClick={() => void io.exportReport!()} aria-label={t('panel_export_label')}>{t('panel_export')}</button>
+          <label class="check" title={t('panel_secrets_title')}>
+            <input type="checkbox" checked={store.exportSecrets.value} aria-label={t('panel_secrets_label')}
               onChange={(e) => { store.exportSecrets.value = e.currentTarget.checked; }} />
-            Include secrets
+            {t('panel_secrets')}
           </label>
         </>
       )}
-      {io.popOut && <button type="button" class="btn" onClick={io.popOut} aria-label="Open this panel in a tab">Pop out</button>}
+      {io.popOut && <button type="button" class="btn" onClick={io.popOut} aria-label={t('panel_pop_out_label')}>{t('panel_pop_out')}</button>}
+      <LanguagePicker />
     </div>
   );
 }
@@ -106,21 +107,21 @@ export function CountsBar({ store }: { store: PanelStore }) {
   const conn = store.connection.value;
   const summary = store.summary.value;
   return (
-    <div class="counts" aria-label="Counts per verdict" role="status">
-      <span class="muted">{shown} shown</span>
+    <div class="counts" aria-label={t('panel_counts')} role="status">
+      <span class="muted">{t('panel_shown', { count: shown })}</span>
       {PANEL_VERDICT_ORDER.filter((k) => counts[k] > 0).map((k) => <VerdictChip key={k} kind={k} count={counts[k]} />)}
-      {summary && summary.dropped > 0 && <span class="warn">{summary.dropped} older entries dropped (limit reached)</span>}
+      {summary && summary.dropped > 0 && <span class="warn">{t('panel_dropped', { count: summary.dropped })}</span>}
       {summary && (summary.interrupted ?? 0) > 0 && (
-        <span class="warn" title="In flight when the browser restarted CORS Lens's worker: how they ended was not seen">
-          {summary.interrupted} interrupted by a worker restart
+        <span class="warn" title={t('panel_interrupted_title')}>
+          {t('panel_interrupted', { count: summary.interrupted ?? 0 })}
         </span>
       )}
       <span class="spacer" />
       <span class={`conn conn-${conn.state}`}>
-        {conn.state === 'live' ? (store.settings.value?.paused ? 'Paused' : 'Live')
-          : conn.state === 'connecting' ? 'Connecting…'
-          : conn.state === 'reconnecting' ? `Reconnecting (attempt ${conn.attempt})…`
-          : conn.message}
+        {conn.state === 'live' ? t(store.settings.value?.paused ? 'panel_conn_paused' : 'panel_conn_live')
+          : conn.state === 'connecting' ? t('panel_conn_connecting')
+          : conn.state === 'reconnecting' ? t('panel_conn_reconnecting', { attempt: conn.attempt })
+          : say(conn.message)}
       </span>
     </div>
   );

@@ -2,10 +2,12 @@
 import type { Settings } from '../shared/protocol';
 import type { BackgroundConnection } from '../shared/transport';
 import type { PanelStore } from './store';
+import { m } from '../core/i18n/msg';
 
 export function panelActions(conn: BackgroundConnection, tabId: number, store: PanelStore) {
-  const fail = (what: string) => (err: unknown) => {
-    store.notice.value = { tone: 'error', text: `Could not ${what}: ${err instanceof Error ? err.message : String(err)}` };
+  /** `id` is the notice's message; the browser's error text is its `error` value, as the browser wrote it. */
+  const fail = (id: string) => (err: unknown) => {
+    store.notice.value = { tone: 'error', text: m(id, { error: err instanceof Error ? err.message : String(err) }) };
   };
   return {
     async clear(): Promise<void> {
@@ -14,14 +16,14 @@ export function panelActions(conn: BackgroundConnection, tabId: number, store: P
         store.openKey.value = null;
         store.activeKey.value = null;
       } catch (err) {
-        fail('clear the log')(err);
+        fail('panel_err_clear')(err);
       }
     },
     async setSettings(change: Partial<Settings>): Promise<void> {
       try {
         store.settings.value = await conn.request('set-settings', change);
       } catch (err) {
-        fail('change the setting')(err);
+        fail('panel_err_settings')(err);
       }
     },
   };

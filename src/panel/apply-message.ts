@@ -6,6 +6,7 @@ import { toRow } from './table/rows';
 import type { PanelStore } from './store';
 import { sanitizeEntries } from '../core/model/sanitize';
 import { NO_FINDINGS, receivedFindings } from './findings/log-findings';
+import { m } from '../core/i18n/msg';
 
 const bySeq = (a: ExchangeEntry, b: ExchangeEntry) => a.seq - b.seq;
 
@@ -68,7 +69,7 @@ export function applyPortMessage(store: PanelStore, message: PortMessage): void 
         const p = message.payload;
         store.summary.value = p.summary;
         if (p.reason === 'closed') {
-          store.notice.value = { tone: 'info', text: 'The inspected tab was closed. The log below is what it recorded.' };
+          store.notice.value = { tone: 'info', text: m('panel_notice_tab_closed') };
           break;
         }
         store.live.value = [];
@@ -78,7 +79,7 @@ export function applyPortMessage(store: PanelStore, message: PortMessage): void 
           store.activeKey.value = null;
         }
         store.notice.value = p.reason === 'navigation'
-          ? { tone: 'info', text: 'The page navigated; the log was cleared. Turn on “Keep log” to keep it across navigations.' }
+          ? { tone: 'info', text: m('panel_notice_navigated') }
           : null;
         break;
       }

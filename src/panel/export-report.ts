@@ -3,6 +3,7 @@ import type { ExportInput } from '../shared/report-download';
 import { exportReport } from '../shared/report-download';
 import type { Row } from './table/rows';
 import type { PanelStore } from './store';
+import { m } from '../core/i18n/msg';
 
 /** What is exported: exactly the entries the panel holds (all of them, not only the filtered ones). */
 export function exportInput(store: PanelStore, includeSensitive: boolean): ExportInput {
@@ -29,8 +30,8 @@ function pageUrlOf(rows: readonly Row[]): string | null {
 export function exportShown(store: PanelStore): void {
   try {
     const result = exportReport(exportInput(store, store.exportSecrets.value));
-    store.notice.value = { tone: 'info', text: `Saved ${result.exchanges} requests to ${result.fileName}.` };
+    store.notice.value = { tone: 'info', text: m('panel_export_saved', { count: result.exchanges, file: result.fileName }) };
   } catch (err) {
-    store.notice.value = { tone: 'error', text: `Could not export the report: ${err instanceof Error ? err.message : String(err)}` };
+    store.notice.value = { tone: 'error', text: m('panel_export_failed', { error: err instanceof Error ? err.message : String(err) }) };
   }
 }

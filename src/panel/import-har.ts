@@ -10,6 +10,10 @@ import { PREVIEW_CHARS } from '../ui/long-text';
 import { toRow } from './table/rows';
 import { findingsOfEntries } from './findings/log-findings';
 import type { ImportedLog, PanelStore } from './store';
+import { m, isMsg, type Msg } from '../core/i18n/msg';
+import { EN } from '../core/i18n/catalogues';
+import { uiLang } from '../ui/i18n';
+import { stringsOf, type Text } from './text';
 
 interface HarFileLike {
   name: string;
@@ -17,11 +21,23 @@ interface HarFileLike {
   text(): Promise<string>;
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** A size in MB, one decimal, as the page's language writes it (the notice is made once, in that language). */
+const mb = (n: number): Msg => {
+  const fixed = (n / 1024 / 1024).toFixed(1);
+  return m('panel_mb', { n: uiLang.value === 'fr' ? fixed.replace('.', ',') : fixed });
+};
+
+/** A reading error's words: its message when the reader gives one (`msg`), else its text. */
+function errorText(err: unknown): Text {
+  const msg = (err as { msg?: unknown } | null)?.msg;
+  if (isMsg(msg)) return msg;
+  return err instanceof Error ? err.message : String(err);
+}
 
 export async function readHarFile(file: HarFileLike, maxBytes = DEFAULT_MAX_BYTES): Promise<ImportedLog> {
   if (file.size > maxBytes) {
-    throw new HarReadError('too-large', `“${file.name}” is ${mb(file.size)}; the limit is ${mb(maxBytes)}. Record a shorter session or filter the HAR first.`);
+    const msg = m('panel_import_too_large', { name: file.name, size: mb(file.size), limit: mb(maxBytes) });
+    throw Object.assign(new HarReadError('too-large', EN.t(msg)), { msg });
   }
   const result = readHar(await file.text(), { maxBytes });
   const entries: ExchangeEntry[] = result.exchanges.map((exchange, i) => ({
@@ -41,8 +57,8 @@ export async function readHarFile(file: HarFileLike, maxBytes = DEFAULT_MAX_BYTE
  */
 function settled(v: Verdict): Verdict {
   for (const r of v.reasons) {
-    for (const text of [r.chromeMessage, r.firefoxMessage, r.summary, r.expected]) {
-      if (text !== null && text.length > PREVIEW_CHARS) void text.charCodeAt(0);
+    for (const text of [r.chromeMessage, ...stringsOf(r.firefoxMessage), ...stringsOf(r.summary), ...stringsOf(r.expected)]) {
+      if (text.length > PREVIEW_CHARS) void text.charCodeAt(0);
     }
   }
   return v;
@@ -56,11 +72,12 @@ export async function importHarInto(store: PanelStore, file: HarFileLike): Promi
     store.findingFilter.value = null;
     store.openKey.value = null;
     store.activeKey.value = null;
+    const problem = log.problems[0];
     store.notice.value = log.rows.length === 0
-      ? { tone: 'info', text: `“${file.name}” contains no requests CORS Lens could read.${log.problems.length ? ` ${log.problems[0]}` : ''}` }
+      ? { tone: 'info', text: problem === undefined ? m('panel_import_empty', { name: file.name }) : m('panel_import_empty_why', { name: file.name, problem }) }
       : null;
   } catch (err) {
-    const text = err instanceof HarReadError ? err.message : `“${file.name}” could not be read: ${err instanceof Error ? err.message : String(err)}`;
-    store.notice.value = { tone: 'error', text: `Import failed. ${text}` };
+    const text = err instanceof HarReadError ? errorText(err) : m('panel_import_unreadable', { name: file.name, error: errorText(err) });
+    store.notice.value = { tone: 'error', text: m('panel_import_failed', { text }) };
   }
 }

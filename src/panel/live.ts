@@ -6,6 +6,7 @@
 import type { BackgroundConnection, EventSource } from '../shared/transport';
 import { applyPortMessage } from './apply-message';
 import type { PanelStore } from './store';
+import { m } from '../core/i18n/msg';
 
 interface Timers {
   set(fn: () => void, ms: number): unknown;
@@ -49,7 +50,7 @@ export function connectLive({ conn, tabId, store, backoff = { initial: 100, max:
       source = conn.openTab(tabId);
     } catch (err) {
       if (isContextGone(err)) {
-        store.connection.value = { state: 'failed', message: 'CORS Lens was reloaded or removed. Close and reopen DevTools to reconnect.' };
+        store.connection.value = { state: 'failed', message: m('panel_conn_reloaded') };
         return;
       }
       retry();

@@ -14,24 +14,28 @@ import { createSearchIndex } from './table/search';
 import type { Severity } from '../core/findings/types';
 import type { LogFindings } from './findings/log-findings';
 import { indexFindings, NO_FINDINGS } from './findings/log-findings';
+import type { Msg } from '../core/i18n/msg';
+import type { Text } from './text';
+import { words } from '../ui/i18n';
+import { EN } from '../core/i18n/catalogues';
 
 type ConnectionState =
   | { state: 'connecting' }
   | { state: 'live' }
   | { state: 'reconnecting'; attempt: number; inMs: number }
-  | { state: 'failed'; message: string };
+  | { state: 'failed'; message: Text };
 
 export interface ImportedLog {
   /** File name shown in the banner. */
   name: string;
   rows: Row[];
   /** Entries of the file that could not be read, with the reader's words. */
-  problems: string[];
+  problems: Text[];
   /** The file's findings and preflight cost, computed by the core when it was read. */
   findings: LogFindings;
 }
 
-type Notice = { tone: 'info' | 'error'; text: string } | null;
+type Notice = { tone: 'info' | 'error'; text: Msg } | null;
 
 export function createPanelStore() {
   /** Live log of the inspected tab, in order of first sight. */
@@ -66,13 +70,17 @@ export function createPanelStore() {
   const findings = computed<LogFindings>(() => imported.value?.findings ?? liveFindings.value);
   /** Findings by exchange id, worst severity per exchange and counts: built once per change of the findings. */
   const findingIndex = computed(() => indexFindings(findings.value.findings));
-  const sorted = computed(() => sortRows(rows.value, sort.value));
+  // The reason column sorts by its words as shown: only that sort follows the language.
+  const sorted = computed(() => sortRows(rows.value, sort.value, sort.value.column === 'reason' ? words.value : EN));
   /** What the filter box searches, prepared per row (Panel warms it while the page is idle). */
   const search = createSearchIndex();
   const filter = createFilter(32, search);
   const filtered = computed(() => {
     const min = findingFilter.value;
-    return filter(sorted.value, kindFilter.value, showNonCors.value, filterText.value, min === null ? null : { min, worst: findingIndex.value.worst });
+    const text = filterText.value;
+    // The text is searched in the words shown: only a non-empty filter follows the language.
+    return filter(sorted.value, kindFilter.value, showNonCors.value, text, min === null ? null : { min, worst: findingIndex.value.worst },
+      text.trim() === '' ? EN : words.value);
   });
   /** The table's lines: filtered exchanges, each followed by its preflights. */
   const visible = computed<TableLine[]>(() => filtered.value.lines);

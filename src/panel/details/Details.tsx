@@ -10,6 +10,8 @@ import { TryFix } from './TryFix';
 import type { Finding } from '../../core/findings/types';
 import type { DescribeExchange } from './SecuritySection';
 import { SecuritySection } from './SecuritySection';
+import { t } from '../../ui/i18n';
+import { say } from '../text';
 
 const NONE: readonly Finding[] = [];
 const UNKNOWN: DescribeExchange = () => null;
@@ -26,24 +28,24 @@ export function Details({ row, preflightIndex, onClose, onJump, findings = NONE,
 }) {
   const { exchange: x, verdict: v } = row.entry;
   return (
-    <aside class="details" aria-label="Details of the selected request">
+    <aside class="details" aria-label={t('panel_details')}>
       <header class="details-head">
         <VerdictChip kind={v.kind} />
-        <h2 class="headline" data-testid="headline"><LongText value={v.headline} name="headline" /></h2>
-        <button type="button" class="btn close" onClick={onClose} aria-label="Close details">✕</button>
+        <h2 class="headline" data-testid="headline"><LongText value={say(v.headline)} name={t('panel_name_headline')} /></h2>
+        <button type="button" class="btn close" onClick={onClose} aria-label={t('panel_details_close')}>✕</button>
       </header>
       <p class="details-url"><strong>{x.method}</strong> <span class="wrap">{x.url}</span></p>
       {preflightIndex !== null && (
         <p class="muted">
-          Showing the request this preflight was sent for.{' '}
-          <button type="button" class="link" onClick={() => onJump(row.id)}>Go to the request row</button>
+          {t('panel_details_for_preflight')}{' '}
+          <button type="button" class="link" onClick={() => onJump(row.id)}>{t('panel_details_to_request')}</button>
         </p>
       )}
       {preflightIndex === null && x.preflights.length > 0 && (
         <p class="muted">
           {x.preflights.map((_, i) => (
             <button key={i} type="button" class="link" onClick={() => onJump(`${row.id}#preflight-${i}`)}>
-              Go to its preflight{x.preflights.length > 1 ? ` ${i + 1}` : ''} row
+              {x.preflights.length > 1 ? t('panel_details_to_preflight_n', { n: i + 1 }) : t('panel_details_to_preflight')}
             </button>
           ))}
         </p>
@@ -55,20 +57,20 @@ export function Details({ row, preflightIndex, onClose, onJump, findings = NONE,
       <ConsoleText exchange={x} verdict={v} />
       {v.preflight.required && (
         <section aria-labelledby="pf-h">
-          <h3 id="pf-h">Why a preflight was needed</h3>
-          <ul>{v.preflight.why.map((w, i) => <li key={i}>{w.text}</li>)}</ul>
-          {v.preflight.cached && <p>The browser reused a cached preflight result, so no OPTIONS request was sent this time.</p>}
+          <h3 id="pf-h">{t('panel_pf_why')}</h3>
+          <ul>{v.preflight.why.map((w, i) => <li key={i}>{say(w.text)}</li>)}</ul>
+          {v.preflight.cached && <p>{t('panel_pf_cached')}</p>}
         </section>
       )}
       {!v.preflight.required && (v.kind === 'simple' || v.kind === 'blocked') && (
-        <section aria-labelledby="pf-h"><h3 id="pf-h">Preflight</h3><p>Not needed: the method and headers are all CORS-safelisted.</p></section>
+        <section aria-labelledby="pf-h"><h3 id="pf-h">{t('panel_pf_title')}</h3><p>{t('panel_pf_not_needed')}</p></section>
       )}
       <section aria-labelledby="cr-h">
-        <h3 id="cr-h">Credentials</h3>
-        <p><strong>{credentialsWords(v.credentials.mode)}</strong> — {v.credentials.basis}</p>
+        <h3 id="cr-h">{t('panel_cred_title')}</h3>
+        <p><strong>{t(CREDENTIALS[v.credentials.mode] ?? 'panel_cred_unknown')}</strong> — {say(v.credentials.basis)}</p>
       </section>
       {v.notes.length > 0 && (
-        <section aria-labelledby="nt-h"><h3 id="nt-h">Notes</h3><ul>{v.notes.map((n, i) => <li key={i}>{n}</li>)}</ul></section>
+        <section aria-labelledby="nt-h"><h3 id="nt-h">{t('panel_notes')}</h3><ul>{v.notes.map((n, i) => <li key={i}>{say(n)}</li>)}</ul></section>
       )}
       <Timeline exchange={x} verdict={v} focus={preflightIndex} />
       <StepHeaders exchange={x} verdict={v} />
@@ -76,11 +78,10 @@ export function Details({ row, preflightIndex, onClose, onJump, findings = NONE,
   );
 }
 
-function credentialsWords(mode: Row['entry']['verdict']['credentials']['mode']): string {
-  switch (mode) {
-    case 'include': return 'Sent with credentials';
-    case 'inferred-include': return 'Credentials inferred';
-    case 'omit': return 'Without credentials';
-    case 'unknown': return 'Credentials unknown';
-  }
-}
+/** The credentials mode, in words: `panel_cred_<mode>`. */
+const CREDENTIALS: Record<Row['entry']['verdict']['credentials']['mode'], string> = {
+  include: 'panel_cred_include',
+  'inferred-include': 'panel_cred_inferred',
+  omit: 'panel_cred_omit',
+  unknown: 'panel_cred_unknown',
+};

@@ -13,6 +13,13 @@ import { VerdictChip } from '../../ui/VerdictChip';
 import { ReasonEvidence } from './Evidence';
 import { formatHeaders, parseHeaders, type LineProblem, type ParsedHeaders } from './header-text';
 import { editedExchange, judgeWhatIf, whatIfSteps, type WhatIfResult, type WhatIfStep } from './what-if';
+import { m, type Msg } from '../../core/i18n/msg';
+import { t } from '../../ui/i18n';
+import { say } from '../text';
+
+/** "a and b and c" (the steps without a response), in the page's language. */
+const joined = (items: readonly Msg[]): string =>
+  say(items.slice(1).reduce<Msg>((acc, x) => m('panel_tf_and', { a: acc, b: x }), items[0] ?? m('panel_tf_step_response')));
 
 type Source = 'received' | 'fix';
 
@@ -39,7 +46,7 @@ export function TryFix({ exchange, verdict }: { exchange: Exchange; verdict: Ver
   if (verdict.kind === 'same-origin' || verdict.kind === 'no-cors') return null;
   return (
     <details class="try-fix" onToggle={(e) => { open.value = e.currentTarget.open; }}>
-      <summary><h3 id="tf-h">Try a fix</h3> <span class="muted">edit the response headers, see the verdict</span></summary>
+      <summary><h3 id="tf-h">{t('panel_tf_title')}</h3> <span class="muted">{t('panel_tf_subtitle')}</span></summary>
       {open.value && <TryFixEditor key={shapeOf(exchange)} exchange={exchange} verdict={verdict} />}
     </details>
   );
@@ -72,14 +79,11 @@ function TryFixEditor({ exchange, verdict }: { exchange: Exchange; verdict: Verd
 
   return (
     <div class="tf-body">
-      <p class="muted">
-        Change the headers the server sends and see what the browser would decide. Nothing is sent anywhere: this is the captured
-        exchange with other response headers, judged by the same classifier (statuses, request headers and credentials stay as captured).
-      </p>
+      <p class="muted">{t('panel_tf_intro')}</p>
       <div class="tf-bar">
-        <button type="button" class="btn" onClick={() => { draft.value = draftFrom(steps, 'received'); }}>Start from what was received</button>
-        <button type="button" class="btn" disabled={!hasFix} title={hasFix ? 'Put the generated fix into every step' : fix.summary}
-          onClick={() => { draft.value = draftFrom(steps, 'fix'); }}>Start from the generated fix</button>
+        <button type="button" class="btn" onClick={() => { draft.value = draftFrom(steps, 'received'); }}>{t('panel_tf_from_received')}</button>
+        <button type="button" class="btn" disabled={!hasFix} title={hasFix ? t('panel_tf_from_fix_title') : say(fix.summary)}
+          onClick={() => { draft.value = draftFrom(steps, 'fix'); }}>{t('panel_tf_from_fix')}</button>
       </div>
       <Outcome result={result} />
       {steps.map((s) => (
@@ -94,26 +98,24 @@ function Outcome({ result }: { result: WhatIfResult }) {
   const passes = v.kind === 'simple' || v.kind === 'preflighted';
   const incomplete = passes && result.unanswered.length > 0;
   const first = v.reasons[0];
-  const words = incomplete ? 'Not judged to the end' : passes ? 'Passes' : v.kind === 'blocked' ? 'Fails' : 'Not a pass';
+  const words = t(incomplete ? 'panel_tf_incomplete' : passes ? 'panel_tf_passes' : v.kind === 'blocked' ? 'panel_tf_fails' : 'panel_tf_not_a_pass');
   return (
     <div class="tf-result" data-testid="try-result" data-verdict={incomplete ? 'incomplete' : v.kind} data-code={first?.code ?? ''}>
       <p class="tf-line" role="status">
-        <VerdictChip kind={incomplete ? 'inconclusive' : v.kind} /> <strong>{words}</strong>{' — '}<LongText value={v.headline} name="headline" />
+        <VerdictChip kind={incomplete ? 'inconclusive' : v.kind} /> <strong>{words}</strong>{' — '}<LongText value={say(v.headline)} name={t('panel_name_headline')} />
       </p>
       {incomplete && (
-        <p>The {result.unanswered.join(' and ')} has no response headers here (none was captured): type them, or start from the generated fix.</p>
+        <p>{t('panel_tf_unanswered', { steps: joined(result.unanswered) })}</p>
       )}
       {first && <ul class="evidence-list"><ReasonEvidence reason={first} verdict={v} first={false} ids="try-" /></ul>}
       {result.withCredentials && (
         <p class="note-warning">
-          Sent with credentials (cookies, HTTP authentication), it would fail: <code>{result.withCredentials.code}</code> —{' '}
-          <LongText value={result.withCredentials.summary} name="summary" />
+          {t('panel_tf_with_credentials')} <code>{result.withCredentials.code}</code> —{' '}
+          <LongText value={say(result.withCredentials.summary)} name={t('panel_name_summary')} />
         </p>
       )}
       <p class="muted small">
-        {result.outcomeKept
-          ? 'No response header changes this: the browser\u2019s Local Network Access check decided it, as captured.'
-          : result.credentialed ? 'Judged with credentials, as the captured request was sent.' : 'Judged without credentials, as the captured request shows.'}
+        {t(result.outcomeKept ? 'panel_tf_lna' : result.credentialed ? 'panel_tf_judged_with' : 'panel_tf_judged_without')}
       </p>
     </div>
   );
@@ -122,18 +124,16 @@ function Outcome({ result }: { result: WhatIfResult }) {
 function StepEditor({ step, text, problems, onInput }: { step: WhatIfStep; text: string; problems: LineProblem[]; onInput: (text: string) => void }) {
   const id = `tf-${step.key.replace(':', '-')}`;
   const lines = text.split('\n').length;
-  const note = step.added
-    ? ' · the capture saw none (cached or not visible): leave it empty to keep it out'
-    : !step.captured ? ' · no response was captured: leave it empty to keep it that way' : '';
+  const note = step.added ? t('panel_tf_added') : !step.captured ? t('panel_tf_not_captured') : '';
   return (
     <div class="tf-step" data-step={step.key}>
-      <label for={id}><strong>{step.title}</strong> <span class="muted">status {step.status}{step.captured ? '' : ' (assumed)'}{note}</span></label>
+      <label for={id}><strong>{say(step.title)}</strong> <span class="muted">{t(step.captured ? 'panel_tf_status' : 'panel_tf_status_assumed', { status: String(step.status) })}{note && ` · ${note}`}</span></label>
       <textarea id={id} class="tf-text" spellcheck={false} rows={Math.min(12, Math.max(3, lines + 1))} value={text}
         aria-invalid={problems.length > 0} aria-describedby={problems.length > 0 ? `${id}-problems` : undefined}
         onInput={(e) => onInput(e.currentTarget.value)} />
       {problems.length > 0 && (
         <ul id={`${id}-problems`} class="tf-problems">
-          {problems.map((p) => <li key={p.line}>Line {p.line}: {p.message}</li>)}
+          {problems.map((p) => <li key={p.line}>{t('panel_tf_line', { line: p.line, problem: p.message })}</li>)}
         </ul>
       )}
     </div>

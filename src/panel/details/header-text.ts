@@ -9,6 +9,7 @@
  */
 import type { Header } from '../../core/model/exchange';
 import { grouped, PREVIEW_CHARS } from '../../ui/long-text';
+import { m, type Msg } from '../../core/i18n/msg';
 
 /** How much of such a value the text shows. */
 const LONG_START = 80;
@@ -22,7 +23,7 @@ interface HeaderText {
 export interface LineProblem {
   /** 1-based line number. */
   line: number;
-  message: string;
+  message: Msg;
 }
 
 export interface ParsedHeaders {
@@ -50,20 +51,17 @@ export function parseHeaders(text: string, long: readonly string[] = []): Parsed
   const problems: LineProblem[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
-    const problem = (message: string) => problems.push({ line, message });
+    const problem = (id: string, values?: Record<string, string>) => problems.push({ line, message: m(id, values) });
     if (raw.trim() === '') return;
-    if (STATUS_LINE.test(raw)) return problem('a status line: left out (the status stays as captured).');
+    if (STATUS_LINE.test(raw)) return problem('panel_hdr_status_line');
     const colon = raw.indexOf(':');
-    if (colon < 0) return problem('no colon: write “Name: value” (a header fits on one line). Left out.');
+    if (colon < 0) return problem('panel_hdr_no_colon');
     const name = raw.slice(0, colon).trim();
-    if (name === '') return problem('no header name before the colon. Left out.');
-    if (!TOKEN.test(name)) {
-      const hint = /\s/.test(name) ? ' A colon missing after the name?' : '';
-      return problem(`“${name.slice(0, 60)}” is not a header name (letters, digits and !#$%&'*+-.^_\`|~ only, no spaces).${hint} Left out.`);
-    }
+    if (name === '') return problem('panel_hdr_no_name');
+    if (!TOKEN.test(name)) return problem(/\s/.test(name) ? 'panel_hdr_bad_name_space' : 'panel_hdr_bad_name', { name: name.slice(0, 60) });
     const value = restoreLong(raw.slice(colon + 1).trim(), long);
-    if (value === null) return problem('the marker “… [+N characters #K]” stands for a long value this text was not made with: paste the value itself. Left out.');
-    if (value.includes('\0')) return problem('the value holds a NUL character, which no browser accepts. Left out.');
+    if (value === null) return problem('panel_hdr_stray_marker');
+    if (value.includes('\0')) return problem('panel_hdr_nul');
     headers.push({ name, value });
   });
   return { headers, problems };

@@ -1,6 +1,8 @@
 /** What the details pane highlights: the value a deciding header needed, and which headers decided. */
 import type { Exchange, Header } from '../../core/model/exchange';
 import type { Reason, Verdict } from '../../core/model/verdict';
+import { m, type Msg } from '../../core/i18n/msg';
+import type { Text } from '../text';
 
 /**
  * The exact value a header needed, when one value would have passed (so a character diff means
@@ -42,10 +44,12 @@ export function decidingRequestHeaders(v: Verdict): Set<string> {
 
 /** One header that let a request through: what the server sent and what the browser needed. */
 interface PassedCheck {
-  where: string;
+  /** The step, in words (a message). */
+  where: Msg;
   header: string;
   received: string | null;
-  needed: string;
+  /** The value needed, or the rule it follows in words. */
+  needed: Text;
 }
 
 function joined(headers: readonly Header[] | undefined, name: string): string | null {
@@ -58,20 +62,23 @@ export function passedChecks(x: Exchange, v: Verdict): PassedCheck[] {
   if (v.kind !== 'simple' && v.kind !== 'preflighted') return [];
   const credentialed = v.credentials.mode === 'include' || v.credentials.mode === 'inferred-include';
   const origin = v.origin ?? 'null';
-  const acao = credentialed ? origin : `${origin} or *`;
+  const acao: Text = credentialed ? origin : m('panel_needed_or_star', { value: origin });
+  const lists = (names: string): Msg => m(credentialed ? 'panel_needed_lists' : 'panel_needed_lists_or_star', { names });
+  const preflight = m('panel_where_preflight');
+  const response = m('panel_where_response');
   const out: PassedCheck[] = [];
   const pf = [...x.preflights].reverse().find((p) => p.response);
   if (pf?.response) {
     const h = pf.response.headers;
-    out.push({ where: 'preflight response', header: 'Access-Control-Allow-Origin', received: joined(h, 'access-control-allow-origin'), needed: acao });
+    out.push({ where: preflight, header: 'Access-Control-Allow-Origin', received: joined(h, 'access-control-allow-origin'), needed: acao });
     const method = v.preflight.why.find((w) => w.kind === 'method');
-    if (method) out.push({ where: 'preflight response', header: 'Access-Control-Allow-Methods', received: joined(h, 'access-control-allow-methods'), needed: `lists ${method.subject}${credentialed ? '' : ' (or *)'}` });
+    if (method) out.push({ where: preflight, header: 'Access-Control-Allow-Methods', received: joined(h, 'access-control-allow-methods'), needed: lists(method.subject) });
     const names = v.preflight.why.filter((w) => w.kind !== 'method' && w.kind !== 'forced').map((w) => w.subject.toLowerCase());
-    if (names.length) out.push({ where: 'preflight response', header: 'Access-Control-Allow-Headers', received: joined(h, 'access-control-allow-headers'), needed: `lists ${[...new Set(names)].join(', ')}${credentialed ? '' : ' (or *)'}` });
+    if (names.length) out.push({ where: preflight, header: 'Access-Control-Allow-Headers', received: joined(h, 'access-control-allow-headers'), needed: lists([...new Set(names)].join(', ')) });
   }
   if (x.response) {
-    out.push({ where: 'response', header: 'Access-Control-Allow-Origin', received: joined(x.response.headers, 'access-control-allow-origin'), needed: acao });
-    if (credentialed) out.push({ where: 'response', header: 'Access-Control-Allow-Credentials', received: joined(x.response.headers, 'access-control-allow-credentials'), needed: 'true' });
+    out.push({ where: response, header: 'Access-Control-Allow-Origin', received: joined(x.response.headers, 'access-control-allow-origin'), needed: acao });
+    if (credentialed) out.push({ where: response, header: 'Access-Control-Allow-Credentials', received: joined(x.response.headers, 'access-control-allow-credentials'), needed: 'true' });
   }
   return out;
 }

@@ -1,15 +1,18 @@
 /** The steps of one exchange in the order the browser went through them, with durations. */
 import type { Exchange } from '../../core/model/exchange';
 import type { Verdict } from '../../core/model/verdict';
+import { m, type Msg } from '../../core/i18n/msg';
+import { words } from '../../ui/i18n';
+import type { Text } from '../text';
 
 interface TimelineStep {
   kind: 'preflight' | 'preflight-cached' | 'redirect' | 'request';
   /** Index into `preflights` or `redirects`. */
   index: number;
-  label: string;
+  label: Msg;
   url: string;
-  /** Status text: number, error string, or what stands in for it. */
-  result: string;
+  /** Status text: number, error string, or what stands in for it (a message). */
+  result: Text;
   failed: boolean;
   start: number | null;
   durationMs: number | null;
@@ -23,8 +26,8 @@ export function timeline(x: Exchange, v: Verdict): TimelineStep[] {
   let cursor: number | null = x.timings.start;
   x.preflights.forEach((p, i) => {
     steps.push({
-      kind: 'preflight', index: i, label: 'Preflight OPTIONS', url: p.url,
-      result: p.response ? String(p.response.status) : p.error ?? (p.end === undefined ? '(pending)' : '(no response)'),
+      kind: 'preflight', index: i, label: m('panel_tl_preflight'), url: p.url,
+      result: p.response ? String(p.response.status) : p.error ?? m(p.end === undefined ? 'panel_status_pending' : 'panel_tl_no_response'),
       failed: p.error !== undefined || (p.response !== undefined && (p.response.status < 200 || p.response.status > 299)),
       start: p.start, durationMs: dur(p.start, p.end ?? p.response?.time),
     });
@@ -32,16 +35,18 @@ export function timeline(x: Exchange, v: Verdict): TimelineStep[] {
   });
   if (x.preflights.length === 0 && v.preflight.cached) {
     steps.push({
-      kind: 'preflight-cached', index: -1, label: 'Preflight served from cache', url: x.url,
-      result: 'cached', failed: false, start: null, durationMs: null,
+      kind: 'preflight-cached', index: -1, label: m('panel_tl_preflight_cached'), url: x.url,
+      result: m('panel_tl_cached'), failed: false, start: null, durationMs: null,
     });
   }
   x.redirects.forEach((hop, i) => {
     const refused = hop.followed === false;
     steps.push({
-      kind: 'redirect', index: i, label: `${i === 0 ? x.method : 'Hop'} → redirect`, url: hop.url,
+      kind: 'redirect', index: i, label: i === 0 ? m('panel_tl_redirect', { method: x.method }) : m('panel_tl_hop'), url: hop.url,
       result: refused
-        ? `${hop.response.status} → ${hop.location} (not followed${x.outcome.state === 'failed' ? `: ${x.outcome.error}` : ''})`
+        ? x.outcome.state === 'failed'
+          ? m('panel_tl_not_followed_error', { status: String(hop.response.status), location: hop.location, error: x.outcome.error })
+          : m('panel_tl_not_followed', { status: String(hop.response.status), location: hop.location })
         : `${hop.response.status} → ${hop.location}`,
       failed: refused,
       start: cursor, durationMs: dur(cursor, refused ? x.timings.end ?? hop.time : hop.time),
@@ -54,10 +59,10 @@ export function timeline(x: Exchange, v: Verdict): TimelineStep[] {
   const o = x.outcome;
   const status = x.response?.status;
   steps.push({
-    kind: 'request', index: 0, label: `Request ${x.method}`, url: finalUrl,
+    kind: 'request', index: 0, label: m('panel_tl_request', { method: x.method }), url: finalUrl,
     result: o.state === 'failed'
-      ? status !== undefined ? `${status}, then ${o.error}` : o.error
-      : o.state === 'pending' ? '(pending)' : String(o.status),
+      ? status !== undefined ? m('panel_tl_then', { status: String(status), error: o.error }) : o.error
+      : o.state === 'pending' ? m('panel_status_pending') : String(o.status),
     failed: o.state === 'failed',
     start: cursor,
     durationMs: dur(cursor, x.timings.end ?? x.response?.time),
@@ -65,9 +70,13 @@ export function timeline(x: Exchange, v: Verdict): TimelineStep[] {
   return steps;
 }
 
+/** A duration as the page's language writes it: "850 ms", "1.25 s" ("1,25 s" in French). */
 export function formatMs(ms: number | null): string {
   if (ms === null) return '';
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+  const w = words.value;
+  if (ms < 1000) return w.say('panel_dur_ms', { n: String(Math.round(ms)) });
+  const s = (ms / 1000).toFixed(2);
+  return w.say('panel_dur_s', { n: w.lang === 'fr' ? s.replace('.', ',') : s });
 }
 
 export function formatClock(epochMs: number): string {

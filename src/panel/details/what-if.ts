@@ -13,6 +13,7 @@ import type { StepFix } from '../../core/fix/types';
 import { judgeByHeaders } from '../../core/classify/by-headers';
 import type { Exchange, Header, Outcome } from '../../core/model/exchange';
 import type { Reason, Verdict } from '../../core/model/verdict';
+import { m, type Msg } from '../../core/i18n/msg';
 
 type StepKind = 'preflight' | 'redirect' | 'response';
 
@@ -22,7 +23,7 @@ export interface WhatIfStep {
   kind: StepKind;
   /** Index in `preflights` / `redirects` (0 for the response). */
   index: number;
-  title: string;
+  title: Msg;
   url: string;
   /** The captured status; for a step without a captured response, the status assumed (204, 200). */
   status: number;
@@ -48,14 +49,14 @@ export function whatIfSteps(ex: Exchange, fixSteps: readonly StepFix[]): WhatIfS
     const received = p.response?.headers ?? [];
     steps.push({
       key: `preflight:${i}`, kind: 'preflight', index: i, url: p.url, status: p.response?.status ?? 204,
-      title: `Preflight${ex.preflights.length > 1 ? ` ${i + 1}` : ''} (OPTIONS) response`,
+      title: ex.preflights.length > 1 ? m('panel_step_preflight_n_response', { n: i + 1 }) : m('panel_step_preflight_response'),
       captured: p.response !== undefined, added: false, received, fix: fixPre && i === target ? withFix(received, fixPre) : null,
     });
   });
   if (fixPre && target === -1) {
     steps.push({
       key: `preflight:${ex.preflights.length}`, kind: 'preflight', index: ex.preflights.length, url: fixPre.url, status: 204,
-      title: 'Preflight (OPTIONS) response', captured: false, added: true, received: [], fix: withFix([], fixPre),
+      title: m('panel_step_preflight_response'), captured: false, added: true, received: [], fix: withFix([], fixPre),
     });
   }
   const fixHops = fixSteps.filter((s) => s.step === 'redirect');
@@ -64,7 +65,7 @@ export function whatIfSteps(ex: Exchange, fixSteps: readonly StepFix[]): WhatIfS
     const fixHop = at < 0 ? undefined : fixHops.splice(at, 1)[0];
     steps.push({
       key: `redirect:${i}`, kind: 'redirect', index: i, url: hop.url, status: hop.response.status,
-      title: `Redirect hop ${i + 1} response`, captured: true, added: false, received: hop.response.headers,
+      title: m('panel_step_redirect_n_response', { n: i + 1 }), captured: true, added: false, received: hop.response.headers,
       fix: fixHop ? withFix(hop.response.headers, fixHop) : null,
     });
   });
@@ -74,7 +75,7 @@ export function whatIfSteps(ex: Exchange, fixSteps: readonly StepFix[]): WhatIfS
   const received = ex.response?.headers ?? [];
   steps.push({
     key: 'response', kind: 'response', index: 0, url: ex.redirects.at(-1)?.location ?? ex.url, status: ex.response?.status ?? 200,
-    title: 'Response', captured: ex.response !== undefined, added: false, received, fix: fixRes ? withFix(received, fixRes) : null,
+    title: m('panel_step_response'), captured: ex.response !== undefined, added: false, received, fix: fixRes ? withFix(received, fixRes) : null,
   });
   return steps;
 }
@@ -133,8 +134,8 @@ export interface WhatIfResult {
   withCredentials: Reason | null;
   /** The captured ending stands (Local Network Access): no response header changes it. */
   outcomeKept: boolean;
-  /** Steps the browser would judge that have no response here (not captured, nothing typed). */
-  unanswered: string[];
+  /** Steps the browser would judge that have no response here (not captured, nothing typed), in words. */
+  unanswered: Msg[];
 }
 
 /**
@@ -170,9 +171,9 @@ function decidedByPermission(outcome: Outcome): boolean {
   return errorClass(outcome.error) === 'lna' || (outcome.corsError !== undefined && reasonDef(outcome.corsError)?.family === 'network');
 }
 
-function unanswered(ex: Exchange): string[] {
-  const out: string[] = [];
-  ex.preflights.forEach((p, i) => { if (!p.response) out.push(ex.preflights.length > 1 ? `preflight ${i + 1}` : 'preflight'); });
-  if (!ex.response && ex.redirects.at(-1)?.followed !== false) out.push('response');
+function unanswered(ex: Exchange): Msg[] {
+  const out: Msg[] = [];
+  ex.preflights.forEach((p, i) => { if (!p.response) out.push(ex.preflights.length > 1 ? m('panel_tf_step_preflight_n', { n: i + 1 }) : m('panel_tf_step_preflight')); });
+  if (!ex.response && ex.redirects.at(-1)?.followed !== false) out.push(m('panel_tf_step_response'));
   return out;
 }

@@ -6,8 +6,7 @@ import { SEVERITY_ORDER } from '../../core/findings';
 import type { Severity } from '../../core/findings/types';
 import { SeverityBadge, severityLabel } from '../../ui/SeverityBadge';
 import type { PanelStore } from '../store';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { t } from '../../ui/i18n';
 
 export function FindingsFilter({ store }: { store: PanelStore }) {
   const { counts } = store.findingIndex.value;
@@ -15,16 +14,16 @@ export function FindingsFilter({ store }: { store: PanelStore }) {
   const total = SEVERITY_ORDER.reduce((n, s) => n + counts[s], 0);
   const set = (s: Severity | null) => { store.findingFilter.value = s; };
   return (
-    <div class="seg findings-filter" role="group" aria-label="Findings">
+    <div class="seg findings-filter" role="group" aria-label={t('panel_ff_group')}>
       <button type="button" class="btn seg-btn" aria-pressed={min !== null}
-        aria-label={`Findings: show only requests with findings (${plural(total, 'finding')})`}
-        title="Passed or not, these exchanges are configured dangerously or wastefully"
+        aria-label={t('panel_ff_all_label', { count: total })}
+        title={t('panel_ff_all_title')}
         onClick={() => set(min === null ? 'info' : null)}>
-        Findings <span class="chip-count">{total}</span>
+        {t('panel_ff_all')} <span class="chip-count">{total}</span>
       </button>
       {SEVERITY_ORDER.map((s) => (
         <button key={s} type="button" class="btn seg-btn" aria-pressed={min === s}
-          aria-label={`${severityLabel(s)} or above: show only requests with such findings (${plural(counts[s], `${s} finding`)})`}
+          aria-label={t('panel_ff_severity_label', { severity: severityLabel(s), level: severityLabel(s).toLowerCase(), count: counts[s] })}
           onClick={() => set(min === s ? null : s)}>
           <SeverityBadge severity={s} count={counts[s]} />
         </button>

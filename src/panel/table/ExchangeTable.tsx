@@ -7,6 +7,10 @@ import { preflightKey, splitUrl } from './rows';
 import type { PanelStore } from '../store';
 import { formatClock } from '../details/timeline-steps';
 import { SeverityBadge, severityLabel } from '../../ui/SeverityBadge';
+import { t } from '../../ui/i18n';
+import { say } from '../text';
+
+const OPTIONS = 'OPTIONS';
 
 const stop = (fn: () => void) => (e: TargetedMouseEvent<HTMLButtonElement>) => { e.stopPropagation(); fn(); };
 
@@ -20,15 +24,15 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
 
   const columns: Column<TableLine>[] = [
     {
-      id: 'time', label: 'Time', width: '8.5em', sortable: true,
+      id: 'time', label: t('panel_col_time'), width: '8.5em', sortable: true,
       cell: (d) => formatClock(d.type === 'preflight' ? d.row.entry.exchange.preflights[d.index]!.start : d.row.start),
     },
     {
-      id: 'method', label: 'Method', width: '6.5em', sortable: true,
-      cell: (d) => (d.type === 'preflight' ? <span class="sub">↳ OPTIONS</span> : d.row.method),
+      id: 'method', label: t('panel_col_method'), width: '6.5em', sortable: true,
+      cell: (d) => (d.type === 'preflight' ? <span class="sub">↳ {OPTIONS}</span> : d.row.method),
     },
     {
-      id: 'url', label: 'URL', width: 'minmax(12em, 3fr)', sortable: true,
+      id: 'url', label: t('panel_col_url'), width: 'minmax(12em, 3fr)', sortable: true,
       cell: (d) => {
         const url = d.type === 'preflight' ? d.row.entry.exchange.preflights[d.index]!.url : d.row.entry.exchange.url;
         const { origin, path } = splitUrl(url);
@@ -36,26 +40,26 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
       },
     },
     {
-      id: 'status', label: 'Status', width: '5em', sortable: true,
+      id: 'status', label: t('panel_col_status'), width: '5em', sortable: true,
       cell: (d) => {
         if (d.type === 'request') {
-          return d.row.statusTitle ? <span class="muted" title={d.row.statusTitle}>{d.row.statusText}</span> : d.row.statusText;
+          return d.row.statusTitle ? <span class="muted" title={say(d.row.statusTitle)}>{say(d.row.statusText)}</span> : say(d.row.statusText);
         }
         const p = d.row.entry.exchange.preflights[d.index]!;
-        return p.response ? String(p.response.status) : p.error ? '(failed)' : '(pending)';
+        return p.response ? String(p.response.status) : t(p.error ? 'panel_status_failed' : 'panel_status_pending');
       },
     },
     {
-      id: 'verdict', label: 'Verdict', width: '9em', sortable: true,
-      cell: (d) => (d.type === 'request' ? <VerdictChip kind={d.row.kind} /> : <span class="chip chip-preflight">Preflight</span>),
+      id: 'verdict', label: t('panel_col_verdict'), width: '9em', sortable: true,
+      cell: (d) => (d.type === 'request' ? <VerdictChip kind={d.row.kind} /> : <span class="chip chip-preflight" title={t('panel_chip_preflight')}>{t('panel_chip_preflight')}</span>),
     },
     {
-      id: 'findings', label: 'Findings', width: '7.5em',
+      id: 'findings', label: t('panel_col_findings'), width: '7.5em',
       cell: (d) => {
         const w = d.type === 'request' ? worst.get(d.row.id) : undefined;
         if (w === undefined) return null;
         const n = byExchange.get(d.row.id)?.length ?? 0;
-        const words = `${n} finding${n === 1 ? '' : 's'}, worst ${severityLabel(w).toLowerCase()}`;
+        const words = t('panel_finding_mark', { count: n, severity: severityLabel(w).toLowerCase() });
         return (
           <span class="finding-mark" data-testid="finding-mark" title={words}>
             <SeverityBadge severity={w} count={n > 1 ? n : undefined} />
@@ -65,14 +69,14 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
       },
     },
     {
-      id: 'reason', label: 'Reason', width: 'minmax(10em, 2fr)', sortable: true,
+      id: 'reason', label: t('panel_col_reason'), width: 'minmax(10em, 2fr)', sortable: true,
       cell: (d) => {
         const x = d.row.entry.exchange;
         if (d.type === 'preflight') {
           return (
             <span>
               <button type="button" class="link" onClick={stop(() => jumpTo(d.row.id))}
-                aria-label={`Go to the ${x.method} request this preflight was sent for`}>↑ for {x.method} request</button>
+                aria-label={t('panel_to_request_label', { method: x.method })}>{t('panel_to_request', { method: x.method })}</button>
             </span>
           );
         }
@@ -80,9 +84,9 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
           <span>
             {x.preflights.length > 0 && (
               <button type="button" class="link" onClick={stop(() => jumpTo(preflightKey(d.row.id, 0)))}
-                aria-label="Go to the preflight of this request">↓ preflight</button>
+                aria-label={t('panel_to_preflight_label')}>{t('panel_to_preflight')}</button>
             )}
-            {d.row.reason}
+            {say(d.row.reason)}
           </span>
         );
       },
@@ -91,7 +95,7 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
 
   return (
     <VirtualTable<TableLine>
-      label="Cross-origin requests"
+      label={t('panel_table')}
       rows={lines}
       columns={columns}
       rowKey={(d) => d.key}
@@ -113,8 +117,8 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
 function EmptyState({ store }: { store: PanelStore }) {
   const total = store.rows.value.length;
   if (total === 0) {
-    if (store.settings.value?.paused) return <p>Capture is paused. Resume it to record requests.</p>;
-    return <p>No cross-origin requests recorded yet. Reload the page or use it: requests appear here as they happen.</p>;
+    if (store.settings.value?.paused) return <p>{t('panel_empty_paused')}</p>;
+    return <p>{t('panel_empty_none')}</p>;
   }
-  return <p>{total} recorded, none match the filters.</p>;
+  return <p>{t('panel_empty_filtered', { count: total })}</p>;
 }

@@ -5,6 +5,8 @@ import type { SearchIndex } from './search';
 import { createSearchIndex } from './search';
 import type { Severity } from '../../core/findings/types';
 import { atLeast } from '../../core/findings';
+import type { Words } from '../../core/i18n/words';
+import { EN } from '../../core/i18n/catalogues';
 
 /** The Findings filter: rows whose worst finding is at least `min` (`worst` is built once per findings change). */
 interface FindingFilter {
@@ -46,8 +48,8 @@ function linesOf(rows: readonly Row[]): TableLine[] {
 }
 
 /** The table lines for these filters, computed from scratch (createFilter does the same, faster). */
-export function display(rows: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string, index: SearchIndex = createSearchIndex(), findings: FindingFilter | null = null): TableLine[] {
-  return linesOf(index.search(rows.filter((row) => kindMatches(row, kind, showNonCors) && findingMatches(row, findings)), wordsOf(text)));
+export function display(rows: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string, index: SearchIndex = createSearchIndex(), findings: FindingFilter | null = null, lang: Words = EN): TableLine[] {
+  return linesOf(index.search(rows.filter((row) => kindMatches(row, kind, showNonCors) && findingMatches(row, findings)), wordsOf(text), lang));
 }
 
 interface Filtered {
@@ -61,14 +63,15 @@ interface Filtered {
  * text it extends, and backspacing finds its earlier result in the cache. Searches go to `index`.
  */
 export function createFilter(limit = 32, index: SearchIndex = createSearchIndex()) {
-  let base: [readonly Row[], KindFilter, boolean, Severity | null, FindingFilter['worst'] | null] | null = null;
+  let base: [readonly Row[], KindFilter, boolean, Severity | null, FindingFilter['worst'] | null, string] | null = null;
   const cache = new Map<string, Filtered>();
-  return (sorted: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string, findings: FindingFilter | null = null): Filtered => {
+  /** `lang`: the words the table shows (the text is searched in them and in English). */
+  return (sorted: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string, findings: FindingFilter | null = null, lang: Words = EN): Filtered => {
     const min = findings?.min ?? null;
     const worst = findings?.worst ?? null;
-    if (!base || base[0] !== sorted || base[1] !== kind || base[2] !== showNonCors || base[3] !== min || base[4] !== worst) {
+    if (!base || base[0] !== sorted || base[1] !== kind || base[2] !== showNonCors || base[3] !== min || base[4] !== worst || base[5] !== lang.lang) {
       cache.clear();
-      base = [sorted, kind, showNonCors, min, worst];
+      base = [sorted, kind, showNonCors, min, worst, lang.lang];
     }
     const words = wordsOf(text);
     const key = words.join(' ');
@@ -86,7 +89,7 @@ export function createFilter(limit = 32, index: SearchIndex = createSearchIndex(
         from = v.rows;
       }
     }
-    const rows = index.search(best < 0 ? from.filter((row) => kindMatches(row, kind, showNonCors) && findingMatches(row, findings)) : from, words);
+    const rows = index.search(best < 0 ? from.filter((row) => kindMatches(row, kind, showNonCors) && findingMatches(row, findings)) : from, words, lang);
     const result = { rows, lines: linesOf(rows) };
     cache.set(key, result);
     if (cache.size > limit) cache.delete(cache.keys().next().value!);

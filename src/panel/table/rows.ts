@@ -2,7 +2,11 @@
  * Table rows: what the table shows and sorts, made once per entry version (a changed entry gets a new
  * Row). Rows hold nothing derived later: the search text lives in the store's search index (search.ts).
  */
-import { NOT_SENT, neverSent, notSentWhy } from '../../core/classify/sent';
+import { neverSent, notSentLabel, notSentWhy } from '../../core/classify/sent';
+import { m } from '../../core/i18n/msg';
+import type { Words } from '../../core/i18n/words';
+import { EN } from '../../core/i18n/catalogues';
+import { say, type Text } from '../text';
 import { parseUrl } from '../../core/http/url';
 import type { VerdictKind } from '../../core/model/verdict';
 import type { ExchangeEntry } from '../../shared/protocol';
@@ -17,11 +21,11 @@ export interface Row {
   method: string;
   /** Real HTTP status when one was received. */
   status: number | null;
-  /** Status column text: the number, or what stands in for it. */
-  statusText: string;
+  /** Status column text: the number, or what stands in for it (a message, rendered when drawn). */
+  statusText: Text;
   /** Why the status column says what it says, when it is not a status (a request never sent). */
-  statusTitle: string | null;
-  reason: string;
+  statusTitle: Text | null;
+  reason: Text;
   /** Needed a preflight (seen or cached), whatever the verdict. */
   preflightNeeded: boolean;
   /** The table lines of this exchange: itself, then its preflights. */
@@ -47,13 +51,13 @@ export function splitUrl(url: string): { origin: string; path: string } {
  * The request's own status. A request blocked at its preflight was never sent: it has none (the
  * verdict's status is then the preflight's, which its own row shows).
  */
-function statusOf(entry: ExchangeEntry): { status: number | null; text: string; title: string | null } {
+function statusOf(entry: ExchangeEntry): { status: number | null; text: Text; title: Text | null } {
   const { exchange, verdict } = entry;
-  if (neverSent(exchange, verdict)) return { status: null, text: NOT_SENT, title: notSentWhy(exchange) };
+  if (neverSent(exchange, verdict)) return { status: null, text: notSentLabel(), title: notSentWhy(exchange) };
   const status = verdict.status ?? exchange.response?.status ?? null;
   if (status !== null) return { status, text: String(status), title: null };
-  if (exchange.outcome.state === 'pending') return { status: null, text: '(pending)', title: null };
-  if (exchange.outcome.state === 'failed') return { status: null, text: '(failed)', title: null };
+  if (exchange.outcome.state === 'pending') return { status: null, text: m('panel_status_pending'), title: null };
+  if (exchange.outcome.state === 'failed') return { status: null, text: m('panel_status_failed'), title: null };
   return { status: null, text: '—', title: null };
 }
 
@@ -84,19 +88,20 @@ export type SortColumn = 'time' | 'method' | 'url' | 'status' | 'verdict' | 'rea
 export interface SortSpec { column: SortColumn; dir: 'asc' | 'desc' }
 const rank = new Map(PANEL_VERDICT_ORDER.map((k, i) => [k, i]));
 const byTime = (a: Row, b: Row) => a.start - b.start || a.entry.seq - b.entry.seq;
-const COMPARE: Record<SortColumn, (a: Row, b: Row) => number> = {
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const COMPARE: Record<SortColumn, (a: Row, b: Row, w: Words) => number> = {
   time: byTime,
   method: (a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0),
   url: (a, b) => (a.entry.exchange.url < b.entry.exchange.url ? -1 : a.entry.exchange.url > b.entry.exchange.url ? 1 : 0),
   status: (a, b) => (a.status ?? 1000) - (b.status ?? 1000),
   verdict: (a, b) => rank.get(a.kind)! - rank.get(b.kind)!,
-  reason: (a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
+  reason: (a, b, w) => order(say(a.reason, w), say(b.reason, w)),
 };
 
-/** Stable sort; ties keep time order. */
-export function sortRows(rows: readonly Row[], spec: SortSpec): readonly Row[] {
+/** Stable sort; ties keep time order. The reason column sorts by its words in `w` (the language shown). */
+export function sortRows(rows: readonly Row[], spec: SortSpec, w: Words = EN): readonly Row[] {
   if (spec.column === 'time' && spec.dir === 'asc') return rows;
   const cmp = COMPARE[spec.column];
   const sign = spec.dir === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => sign * cmp(a, b) || byTime(a, b));
+  return [...rows].sort((a, b) => sign * cmp(a, b, w) || byTime(a, b));
 }

@@ -32,10 +32,15 @@ export class TextTable {
   /** Starts afresh when the table has grown past its limit (a long session); returns whether it did. */
   compact(): boolean {
     if (this.texts.length <= this.limit) return false;
+    this.reset();
+    return true;
+  }
+
+  /** Starts afresh (the words shown changed language: every row's pieces are made again). */
+  reset(): void {
     this.texts = [];
     this.ids = new Map();
     this.generation++;
-    return true;
   }
 
   /** A flag per piece of text: does it contain `word`? */

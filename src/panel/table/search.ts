@@ -1,10 +1,15 @@
 /**
  * What the filter box searches: URL, method, status, verdict, reason, header names and values of
- * every step. The search index holds it, prepared once per row (a Row is made once per entry version),
- * on first need or while the page is idle. The panel store makes one index; nothing here is global.
+ * every step. The search index holds it, prepared once per row (a Row is made once per entry version)
+ * and language, on first need or while the page is idle. The panel store makes one index; nothing here
+ * is global. Words are searched as the page shows them and in English (and the machine words: codes,
+ * verdict kinds), so a filter typed in either language, or copied from a report, still finds the row.
  */
 import type { Header } from '../../core/model/exchange';
+import type { Words } from '../../core/i18n/words';
+import { EN } from '../../core/i18n/catalogues';
 import { VERDICT_LABEL } from '../../ui/verdict-labels';
+import { sayBoth } from '../text';
 import type { Row } from './rows';
 import type { Terms } from './search-index';
 import { allWordsHit, termsOf, TextTable } from './search-index';
@@ -20,10 +25,11 @@ function addHeaders(parts: string[], headers: readonly Header[] | undefined): vo
   }
 }
 
-function searchPieces(row: Row): string[] {
+function searchPieces(row: Row, w: Words): string[] {
   const { exchange: x, verdict: v } = row.entry;
-  const parts: string[] = [x.method, x.url, row.statusText, VERDICT_LABEL[v.kind], v.kind, row.reason, v.headline];
-  for (const r of v.reasons) parts.push(r.code, r.summary);
+  const parts: string[] = [x.method, x.url, ...sayBoth(row.statusText, w), VERDICT_LABEL[v.kind], v.kind,
+    ...sayBoth(row.reason, w), ...sayBoth(v.headline, w)];
+  for (const r of v.reasons) parts.push(r.code, ...sayBoth(r.summary, w));
   addHeaders(parts, x.requestHeaders);
   addHeaders(parts, x.response?.headers);
   for (const hop of x.redirects) {
@@ -33,6 +39,7 @@ function searchPieces(row: Row): string[] {
   }
   for (const p of x.preflights) {
     parts.push('options', 'preflight');
+    if (w.lang === 'fr') parts.push(w.say('panel_chip_preflight'));
     addHeaders(parts, p.requestHeaders);
     addHeaders(parts, p.response?.headers);
   }
@@ -56,13 +63,13 @@ const whenIdle: IdleScheduler = (fn) => {
 };
 
 export interface SearchIndex {
-  /** Rows among `rows` whose search text contains every word (lower-case). */
-  search(rows: readonly Row[], words: readonly string[]): Row[];
+  /** Rows among `rows` whose search text (in English and in `lang`'s words) contains every word (lower-case). */
+  search(rows: readonly Row[], words: readonly string[], lang?: Words): Row[];
   /**
    * Prepares the search of `rows` while the page is idle, a little at a time between frames, so the
    * first keystroke does not pay for ten thousand entries at once. Returns a function that cancels it.
    */
-  warm(rows: readonly Row[], schedule?: IdleScheduler): () => void;
+  warm(rows: readonly Row[], schedule?: IdleScheduler, lang?: Words): () => void;
   /** Whether the search text of `row` is ready. */
   has(row: Row): boolean;
 }
@@ -72,22 +79,31 @@ export function createSearchIndex(): SearchIndex {
   const table = new TextTable();
   // Weak: a row that left the log (a new entry version, a cleared tab) takes its terms with it.
   const termsOfRow = new WeakMap<Row, Terms>();
+  /** The language the table's pieces are in: another one starts the table afresh. */
+  let shown: Words = EN;
+  const use = (w: Words) => {
+    if (w.lang === shown.lang) return;
+    shown = w;
+    table.reset();
+  };
   const ensure = (row: Row): Terms => {
     const t = termsOfRow.get(row);
     if (t && t.generation === table.generation) return t;
-    const made = termsOf(table, searchPieces(row));
+    const made = termsOf(table, searchPieces(row, shown));
     termsOfRow.set(row, made);
     return made;
   };
   return {
-    search(rows, words) {
+    search(rows, words, lang = EN) {
       if (words.length === 0) return rows.slice();
+      use(lang);
       table.compact();
       const all = rows.map(ensure);
       const hits = words.map((w) => table.hits(w));
       return rows.filter((_, i) => allWordsHit(all[i]!, hits));
     },
-    warm(rows, schedule = whenIdle) {
+    warm(rows, schedule = whenIdle, lang = EN) {
+      use(lang);
       let i = 0;
       let cancel: (() => void) | null = null;
       const step = (deadline: IdleDeadlineLike) => {
