@@ -9,3 +9,9 @@ export { reasonDef } from './reasons';
 export { firstHeader } from './http/headers';
 export { preflightNeed } from './classify/preflight/need';
 export { errorClass } from './classify/errors';
+// Messages and their rendering: the surfaces import them from here (one place for the panel and popup).
+export { m, isMsg } from './i18n/msg';
+export type { Msg, MsgValue } from './i18n/msg';
+export { wordsFor, EN } from './i18n/catalogues';
+export { pickLang, LANGS } from './i18n/words';
+export type { Words, Lang } from './i18n/words';

@@ -15,6 +15,7 @@ import { evaluate, type Context } from './evaluate';
 import { cookieSentCrossOrigin } from './credentials';
 import { errorClass } from './errors';
 import { verdict } from '../model/make-verdict';
+import { m } from '../i18n/msg';
 import { localNetworkVerdict } from './outcome/lna';
 import { failedCorsVerdict } from './outcome/failed';
 import { completedCorsVerdict } from './outcome/completed';
@@ -28,8 +29,8 @@ export function classify(exchange: Exchange): Verdict {
   } catch {
     return verdict({
       kind: 'inconclusive',
-      headline: 'Not classified: this record has a shape the classifier could not read',
-      notes: ['Nothing was guessed. Please report the exchange (exported as HAR) so the classifier can learn to read it.'],
+      headline: m('verdict_unreadable_record'),
+      notes: [m('note_unreadable_record')],
     });
   }
 }
@@ -40,7 +41,7 @@ function classifyExchange(ex: Exchange): Verdict {
   // A javascript: URL is never fetched: the page runs it, and Fetch's scheme fetch answers it with a
   // network error. Nothing crossed the network, so CORS did not judge it (whatever a hand-written HAR says).
   if (schemeOf(ex.url) === 'javascript') {
-    return nonCorsVerdict(ex, 'network-error', 'Not a network request: a javascript: URL runs script in the page and is never fetched, so CORS does not apply', failedError);
+    return nonCorsVerdict(ex, 'network-error', m('verdict_javascript_url'), failedError);
   }
   const origin = requestOrigin(ex);
   if (outcome.state === 'failed') {
@@ -51,12 +52,12 @@ function classifyExchange(ex: Exchange): Verdict {
     return plainNetworkError(ex, failedError);
   }
   const mode = detectMode(ex);
-  if (mode.mode === 'navigate') return nonCorsVerdict(ex, 'same-origin', 'Navigation: CORS does not apply to page loads', failedError);
+  if (mode.mode === 'navigate') return nonCorsVerdict(ex, 'same-origin', m('verdict_navigation'), failedError);
   if (mode.mode === 'websocket') {
-    return nonCorsVerdict(ex, 'no-cors', 'WebSocket: not governed by CORS (the server checks the Origin header itself)', failedError);
+    return nonCorsVerdict(ex, 'no-cors', m('verdict_websocket'), failedError);
   }
   if (origin === undefined) {
-    return nonCorsVerdict(ex, 'same-origin', 'Browser-initiated: no page origin made this request, so CORS does not apply', failedError);
+    return nonCorsVerdict(ex, 'same-origin', m('verdict_browser_initiated'), failedError);
   }
   const ctx: Context = { ex, mode, origin, steps: exchangeSteps(ex) };
   const cookie = cookieSentCrossOrigin(ex, ctx.steps, origin);
@@ -74,9 +75,9 @@ function classifyExchange(ex: Exchange): Verdict {
     const crossOrigin = ctx.steps.some((s) => s.origin !== origin || origin === 'null');
     if (crossOrigin && mode.mode === 'no-cors') {
       if (failedError !== null && !mode.certain && errorClass(failedError) === 'cors') return unknownModeFailure(ex, failedError);
-      return nonCorsVerdict(ex, 'no-cors', 'No-cors request: CORS was not checked, and the page gets an opaque response it cannot read', failedError, mode.basis);
+      return nonCorsVerdict(ex, 'no-cors', m('verdict_no_cors'), failedError, mode.basis);
     }
-    return nonCorsVerdict(ex, 'same-origin', 'Same origin: CORS does not apply', failedError);
+    return nonCorsVerdict(ex, 'same-origin', m('verdict_same_origin'), failedError);
   }
   if (outcome.state === 'failed') return failedCorsVerdict(ctx, primary, cookie, outcome);
   if (ex.observer.browser === 'firefox') return firefoxCompletedVerdict(ctx, primary, cookie);

@@ -4,9 +4,12 @@
  */
 import type { Exchange } from '../model/exchange';
 import type { Verdict } from '../model/verdict';
+import { m, type Msg } from '../i18n/msg';
 
 /** The words the panel and the command line show in the status column for such a request. */
 export const NOT_SENT = 'not sent';
+/** `NOT_SENT` as a message, for a surface that speaks the reader's language. */
+export const notSentLabel = (): Msg => m('verdict_not_sent');
 
 /** True when the browser stopped at a preflight, so the request never reached the server. */
 export function neverSent(exchange: Exchange, verdict: Verdict): boolean {
@@ -17,9 +20,9 @@ export function neverSent(exchange: Exchange, verdict: Verdict): boolean {
 }
 
 /** Why it was not sent, in one sentence (the status cell's title). */
-export function notSentWhy(exchange: Exchange): string {
+export function notSentWhy(exchange: Exchange): Msg {
   const last = exchange.preflights[exchange.preflights.length - 1];
-  const why = last && !last.response ? 'Its preflight (OPTIONS) got no response' : 'Its preflight (OPTIONS) failed';
-  const hops = exchange.redirects.length > 0 ? ' to the final URL' : '';
-  return `${why}, so the browser never sent this request${hops}.`;
+  const why = last && !last.response ? 'no_response' : 'failed';
+  const hops = exchange.redirects.length > 0 ? '_redirected' : '';
+  return m(`verdict_not_sent_${why}${hops}`);
 }

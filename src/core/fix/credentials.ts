@@ -7,12 +7,13 @@ import type { Exchange } from '../model/exchange';
 import { neverSent } from '../classify/sent';
 import type { Verdict } from '../model/verdict';
 import type { CredentialsBasis, FixNote, FixOptions } from './types';
+import { m, type Msg } from '../i18n/msg';
 
 interface CredentialsChoice {
   credentials: boolean;
   basis: CredentialsBasis;
   /** What the capture shows about credentials, in words (the basis of the choice unless the user answered). */
-  evidence: string;
+  evidence: Msg;
   /** What the capture says: true (sent or inferred), false (proved absent), null (not known). */
   captured: boolean | null;
 }
@@ -42,11 +43,9 @@ function capturedBasis(verdict: Verdict): CredentialsBasis {
   }
 }
 
-function capturedEvidence(exchange: Exchange, verdict: Verdict): string {
-  if (verdict.credentials.mode === 'unknown' && neverSent(exchange, verdict)) {
-    return 'the browser stopped at the preflight and never sent the request, so no Cookie header could be seen';
-  }
-  return verdict.credentials.basis || 'nothing visible shows whether cookies or HTTP authentication were sent';
+function capturedEvidence(exchange: Exchange, verdict: Verdict): Msg {
+  if (verdict.credentials.mode === 'unknown' && neverSent(exchange, verdict)) return m('fix_evidence_never_sent');
+  return verdict.credentials.basis ?? m('cred_unknown');
 }
 
 export function credentialsChoice(exchange: Exchange, verdict: Verdict, options: FixOptions = {}): CredentialsChoice {
@@ -61,16 +60,16 @@ export function credentialsChoice(exchange: Exchange, verdict: Verdict, options:
   return { credentials: seen ?? true, basis, evidence, captured: seen };
 }
 
-const EITHER_WAY = 'so the headers and snippets take the variant that works either way: the exact origin echoed, "Access-Control-Allow-Credentials: true" and explicit method and header lists, never "*". That also lets this origin read responses made with the user\'s cookies; if the page never sends any, you may drop Access-Control-Allow-Credentials.';
-
 /** What the notes say about the choice: why either way, or where the user's answer and the capture disagree. */
 export function credentialsNotes(choice: CredentialsChoice): FixNote[] {
   if (choice.basis === 'unknown-either-way') {
-    const known = choice.captured === null ? `is not known (${choice.evidence})` : 'was left open ("Not sure")';
-    return [{ level: 'info', text: `Whether this request sends cookies or HTTP authentication ${known}, ${EITHER_WAY}` }];
+    return [{
+      level: 'info',
+      text: choice.captured === null ? m('fix_either_way_unknown', { evidence: choice.evidence }) : m('fix_either_way_unsure'),
+    }];
   }
   if (choice.basis !== 'user' || choice.captured === null || choice.captured === choice.credentials) return [];
   return choice.credentials
-    ? [{ level: 'info', text: `You said this request sends cookies or HTTP authentication; the capture suggests it does not (${choice.evidence}). The headers below allow credentials, which also works without them.` }]
-    : [{ level: 'warning', text: `You said this request sends no cookies or HTTP authentication, but ${choice.evidence}. If it does, the browser blocks it without "Access-Control-Allow-Credentials: true".` }];
+    ? [{ level: 'info', text: m('fix_user_says_credentials', { evidence: choice.evidence }) }]
+    : [{ level: 'warning', text: m('fix_user_says_no_credentials', { evidence: choice.evidence }) }];
 }

@@ -9,7 +9,8 @@ import type { FixNote, FixOptions, FixSet, FixStatus } from './types';
 import { buildSpec } from './spec';
 import { joinedHeader } from '../http/headers';
 import { stepFixes } from './step-fixes';
-import { cutNotes, NO_HEADER_FIX_CODES, reasonNotes, shapeNotes } from './notes';
+import { cutNotes, NO_HEADER_FIX_CODES, noteKey, reasonNotes, shapeNotes } from './notes';
+import { m } from '../i18n/msg';
 import { credentialsNotes } from './credentials';
 import { isNetworkFailure, networkNotes } from './network';
 import { STACKS } from './stacks/index';
@@ -38,12 +39,13 @@ function statusOf(verdict: Verdict): FixStatus {
   }
 }
 
+/** The summary's message id for each status (`fix_summary_<status>`). */
 const SUMMARY: Record<FixStatus, string> = {
-  'nothing-to-fix': 'Nothing to fix for CORS: the browser allowed this request. The headers below are the configuration that keeps it working; a security or cost finding, when there is one, says what to change.',
-  'server-fix': 'Fix on the server: send the response headers below at each step.',
-  'no-header-fix': 'No server header fixes this failure: see the notes. The headers below are still needed once it is solved.',
-  unknown: 'The browser failed this request for a reason it did not show us; if CORS is involved, the server needs the headers below.',
-  'network-failure': 'The request failed at the network level before CORS could judge it, so no CORS header can fix this: see what to check below.',
+  'nothing-to-fix': 'fix_summary_nothing_to_fix',
+  'server-fix': 'fix_summary_server_fix',
+  'no-header-fix': 'fix_summary_no_header_fix',
+  unknown: 'fix_summary_unknown',
+  'network-failure': 'fix_summary_network_failure',
 };
 
 /** The page origin before any taint, for the per-hop Origin of redirect steps. */
@@ -63,7 +65,10 @@ function cleanOptions(input: unknown): FixOptions {
 
 function withoutRepeats(notes: readonly FixNote[]): FixNote[] {
   const seen = new Set<string>();
-  return notes.filter((n) => !seen.has(n.text) && seen.add(n.text));
+  return notes.filter((n) => {
+    const key = noteKey(n.text);
+    return !seen.has(key) && seen.add(key);
+  });
 }
 
 /**
@@ -79,13 +84,11 @@ export function fixesFor(input: Exchange, verdictIn: Verdict, optionsIn: FixOpti
   const status = statusOf(verdict);
   const spec = buildSpec(exchange, verdict, options);
   if (verdict.kind === 'same-origin' || verdict.kind === 'no-cors') {
-    const text = verdict.kind === 'same-origin'
-      ? 'Same-origin request: CORS does not apply and the server needs no CORS header.'
-      : 'Sent in no-cors mode: the page gets an opaque response and CORS headers change nothing. To read the response, the page must use mode "cors" and the server must then send the headers.';
-    return { status, summary: text, spec, steps: [], notes: [{ level: 'info', text }], snippets: [] };
+    const id = verdict.kind === 'same-origin' ? 'fix_same_origin' : 'fix_no_cors';
+    return { status, summary: m(id), spec, steps: [], notes: [{ level: 'info', text: m(id) }], snippets: [] };
   }
   if (status === 'network-failure') {
-    return { status, summary: SUMMARY[status], spec, steps: [], notes: networkNotes(exchange, verdict), snippets: [] };
+    return { status, summary: m(SUMMARY[status]), spec, steps: [], notes: networkNotes(exchange, verdict), snippets: [] };
   }
   const steps = stepFixes(exchange, spec, pageOrigin(exchange, verdict, spec.origin));
   const failingStep = verdict.reasons[0]?.step.kind ?? null;
@@ -97,7 +100,7 @@ export function fixesFor(input: Exchange, verdictIn: Verdict, optionsIn: FixOpti
   ]);
   const cutForSnippet = spec.cut.some((c) => c.field !== 'url');
   const snippets = cutForSnippet ? [] : STACKS.map((s) => s.generate(spec));
-  return { status, summary: SUMMARY[status], spec, steps, notes, snippets };
+  return { status, summary: m(SUMMARY[status]), spec, steps, notes, snippets };
 }
 
 export { fixMarkdown } from './markdown';

@@ -1,21 +1,26 @@
 /**
- * A FixSet as Markdown, for the popup's "copy summary" and issue reports. Untrusted values end up
- * inside code spans or fenced blocks whose fence is longer than any backtick run in the content,
- * and plain-text lines are escaped, so a header value cannot inject Markdown or HTML.
+ * A FixSet as Markdown, for the popup's "copy summary" and issue reports, in the reader's language
+ * (`words`): the prose is localised, the header blocks and snippets stay byte for byte what the server
+ * needs. Untrusted values end up inside code spans or fenced blocks whose fence is longer than any
+ * backtick run in the content, and plain-text lines are escaped, so a header value cannot inject
+ * Markdown or HTML.
  */
 import type { FixNote, FixSet, HeaderLine, Snippet, StackId, StepFix } from './types';
+import type { Msg } from '../i18n/msg';
+import type { Words } from '../i18n/words';
 import { textOf } from '../model/sanitize';
+import { msgOrNull } from '../model/make-verdict';
 import { mdFence, mdText } from '../report/markdown';
 
 const STEP_TITLE: Record<StepFix['step'], string> = {
-  preflight: 'Preflight (OPTIONS) response',
-  redirect: 'Redirect response',
-  response: 'Actual response',
+  preflight: 'fix_md_step_preflight',
+  redirect: 'fix_md_step_redirect',
+  response: 'fix_md_step_response',
 };
 
-function stepBlock(step: StepFix): string {
-  const title = `**${STEP_TITLE[step.step]}** for ${mdText(step.url)}`;
-  const status = step.status ? `\n\nStatus: ${mdText(step.status)}` : '';
+function stepBlock(step: StepFix, words: Words): string {
+  const title = words.say('fix_md_step_for', { step: `**${words.say(STEP_TITLE[step.step])}**`, url: mdText(step.url) });
+  const status = step.status ? `\n\n${words.say('fix_md_status', { status: mdText(words.t(step.status)) })}` : '';
   const headers = step.headers.map((h) => `${h.name}: ${h.value}`.replace(/[\r\n]/g, ' ')).join('\n');
   return `${title}${status}\n\n${mdFence(headers, 'http')}`;
 }
@@ -23,6 +28,8 @@ function stepBlock(step: StepFix): string {
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? v as Record<string, unknown> : {});
 const text = (v: unknown): string => textOf(v) ?? '';
+/** A sentence read back: a message, a string from an older version, else nothing (an empty text). */
+const sentence = (v: unknown): Msg => msgOrNull(v) ?? { id: 'common_text', values: { text: '' } };
 const STEPS = new Set<unknown>(['preflight', 'redirect', 'response']);
 
 /** A FixSet read defensively: it may come back from storage or a port, written by another version. */
@@ -31,26 +38,31 @@ function cleanFix(input: unknown): Pick<FixSet, 'summary' | 'steps' | 'notes' | 
   const steps: StepFix[] = list(f.steps).map(rec).filter((s) => STEPS.has(s.step)).map((s) => ({
     step: s.step as StepFix['step'],
     url: text(s.url),
-    status: textOf(s.status),
-    headers: list(s.headers).map(rec).map((h): HeaderLine => ({ name: text(h.name), value: text(h.value), why: text(h.why) })),
+    status: msgOrNull(s.status),
+    headers: list(s.headers).map(rec).map((h): HeaderLine => ({ name: text(h.name), value: text(h.value), why: sentence(h.why) })),
   }));
-  const notes: FixNote[] = list(f.notes).map(rec).map((n) => ({ level: n.level === 'warning' ? 'warning' : 'info', text: text(n.text) }));
+  const notes: FixNote[] = list(f.notes).map(rec).map((n) => ({ level: n.level === 'warning' ? 'warning' : 'info', text: sentence(n.text) }));
   const snippets = list(f.snippets).map(rec).map((s) => ({
     stack: s.stack as StackId, label: text(s.label), language: text(s.language), code: text(s.code),
-    notes: list(s.notes).map(text),
+    notes: list(s.notes).map(sentence),
   }) satisfies Snippet);
-  return { summary: text(f.summary), steps, notes, snippets };
+  return { summary: sentence(f.summary), steps, notes, snippets };
 }
 
-/** The fix as Markdown: summary, headers per step, notes, and the snippet for `stack` when given. Never throws. */
-export function fixMarkdown(input: FixSet, stack: StackId | null = null): string {
+/**
+ * The fix as Markdown in the language of `words`: summary, headers per step, notes, and the snippet for
+ * `stack` when given. Never throws.
+ */
+export function fixMarkdown(input: FixSet, words: Words, stack: StackId | null = null): string {
   const fix = cleanFix(input);
-  const parts = [`### How to fix\n\n${mdText(fix.summary)}`];
-  for (const step of fix.steps) parts.push(stepBlock(step));
-  if (fix.notes.length) parts.push(fix.notes.map((n) => `- ${n.level === 'warning' ? '**Warning:** ' : ''}${mdText(n.text)}`).join('\n'));
+  const say = (msg: Msg): string => mdText(words.t(msg));
+  const parts = [`### ${words.say('fix_md_title')}\n\n${say(fix.summary)}`];
+  for (const step of fix.steps) parts.push(stepBlock(step, words));
+  const warning = `**${words.say('fix_md_warning')}** `;
+  if (fix.notes.length) parts.push(fix.notes.map((n) => `- ${n.level === 'warning' ? warning : ''}${say(n.text)}`).join('\n'));
   const snippet = stack ? fix.snippets.find((s) => s.stack === stack) : undefined;
   if (snippet) {
-    const notes = snippet.notes.map((n) => `- ${mdText(n)}`).join('\n');
+    const notes = snippet.notes.map((n) => `- ${say(n)}`).join('\n');
     parts.push(`**${mdText(snippet.label)}**\n\n${mdFence(snippet.code, snippet.language)}${notes ? `\n\n${notes}` : ''}`);
   }
   return parts.join('\n\n') + '\n';

@@ -7,16 +7,18 @@ import type { Exchange } from '../model/exchange';
 import type { Verdict } from '../model/verdict';
 import { cut, MAX_VALUE } from './bounds';
 import type { FixNote } from './types';
+import { m } from '../i18n/msg';
 
-const CHECKS: [RegExp, (where: string) => string][] = [
-  [/CONNECTION_REFUSED|NS_ERROR_CONNECTION_REFUSED/, (w) => `Nothing accepted the connection at ${w}: the server is not running, listens on another port or address (a dev server on another port? bound to 127.0.0.1 only?), or a firewall or container port mapping rejects it. Start the server or fix the URL's host and port, then try again.`],
-  [/NAME_NOT_RESOLVED|UNKNOWN_HOST|NAME_RESOLUTION_FAILED/, (w) => `The host name of ${w} could not be resolved: check the spelling of the URL's host and its DNS record (or /etc/hosts for a local name).`],
-  [/TIMED_OUT|NET_TIMEOUT/, (w) => `${w} did not answer in time: the server is overloaded or hung, or a firewall drops the packets. Check that the server is up and reachable from this machine.`],
-  [/CONNECTION_RESET|NET_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|NET_INTERRUPT|PARTIAL_TRANSFER/, (w) => `The server at ${w} (or a proxy in front of it) closed the connection without a complete response: check its logs for a crash, and that it speaks the URL's protocol (http vs https) on that port.`],
-  [/CERT|SSL|TLS|SEC_ERROR|INSECURE_RESPONSE/, (w) => `The secure connection to ${w} failed: open the URL in a tab to see the certificate error (self-signed, expired, wrong host name) and fix the certificate.`],
-  [/ABORTED|NS_BINDING_ABORTED|NS_ERROR_ABORT/, () => 'The request was cancelled before a response arrived (the page navigated away, or its script aborted it): nothing to fix on the server.'],
-  [/BLOCKED_BY_CLIENT/, () => 'An extension (such as an ad blocker) blocked the request in this browser: allow the URL in that extension.'],
-  [/BLOCKED_BY_ORB|BLOCKED_BY_RESPONSE/, () => 'The browser withheld the response for a reason other than CORS (Opaque Response Blocking, or a Cross-Origin-Resource-Policy / embedder policy header): if the page must read it, request it with mode "cors" and send the CORS headers; for a CORP block, send "Cross-Origin-Resource-Policy: cross-origin".'],
+/** Network errors and the id of what to check for them (`fix_net_<id>`, placeholder `$where$`: host and port). */
+const CHECKS: [RegExp, string][] = [
+  [/CONNECTION_REFUSED|NS_ERROR_CONNECTION_REFUSED/, 'refused'],
+  [/NAME_NOT_RESOLVED|UNKNOWN_HOST|NAME_RESOLUTION_FAILED/, 'dns'],
+  [/TIMED_OUT|NET_TIMEOUT/, 'timeout'],
+  [/CONNECTION_RESET|NET_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|NET_INTERRUPT|PARTIAL_TRANSFER/, 'closed'],
+  [/CERT|SSL|TLS|SEC_ERROR|INSECURE_RESPONSE/, 'tls'],
+  [/ABORTED|NS_BINDING_ABORTED|NS_ERROR_ABORT/, 'aborted'],
+  [/BLOCKED_BY_CLIENT/, 'blocked_by_client'],
+  [/BLOCKED_BY_ORB|BLOCKED_BY_RESPONSE/, 'orb'],
 ];
 
 /** The browser's error for the step that got no response: the failed preflight's, else the request's. */
@@ -42,20 +44,20 @@ export function networkNotes(exchange: Exchange, verdict: Verdict): FixNote[] {
   const preflight = exchange.preflights.some((p) => p.response === undefined && p.error !== undefined)
     || verdict.reasons[0]?.code === 'InvalidResponse';
   const status = exchange.response?.status ?? verdict.status;
-  const step = preflight ? 'The preflight (OPTIONS) got no response'
-    : status !== null ? `The request failed at the network level after a response (status ${status}) had arrived` : 'No response arrived';
-  const words = error !== null && errorClass(error) === 'network' ? describeError(error) : 'the request failed at the network level';
+  const step = preflight ? m('fix_net_preflight_no_response')
+    : status !== null ? m('fix_net_after_response', { status: String(status) }) : m('fix_net_no_response');
+  const words = error !== null && errorClass(error) === 'network' ? describeError(error) : m('fix_net_failed');
   const where = hostPort(exchange.redirects[exchange.redirects.length - 1]?.location ?? exchange.url);
   const out: FixNote[] = [{
     level: 'warning',
-    text: `${step}${error !== null ? ` (${cut(error, MAX_VALUE)})` : ''}: ${words}. CORS was never checked, so no CORS header can fix this.`,
+    text: error !== null ? m('fix_net_never_checked_error', { step, error: cut(error, MAX_VALUE), words }) : m('fix_net_never_checked', { step, words }),
   }];
   const check = error !== null ? CHECKS.find(([re]) => re.test(error)) : undefined;
   out.push({
     level: 'info',
     text: check
-      ? check[1](where)
-      : `Check that the server at ${where} is running and reachable for ${preflight ? 'OPTIONS' : 'this request'} (curl the URL from this machine); once it answers, CORS Lens shows the headers it needs.`,
+      ? m(`fix_net_${check[1]}`, { where })
+      : m(preflight ? 'fix_net_check_preflight' : 'fix_net_check', { where }),
   });
   return out;
 }

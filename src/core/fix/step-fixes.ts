@@ -6,6 +6,7 @@ import type { Exchange } from '../model/exchange';
 import type { FixSpec, HeaderLine, StepFix } from './types';
 import { originOf } from '../http/origin';
 import { cut, MAX_URL, MAX_VALUE } from './bounds';
+import { m } from '../i18n/msg';
 
 /** Browsers follow at most 20 redirects; a record with more gets steps for those only. */
 const MAX_REDIRECTS = 20;
@@ -14,29 +15,21 @@ function allowOrigin(origin: string): HeaderLine {
   return {
     name: 'Access-Control-Allow-Origin',
     value: origin,
-    why: origin === 'null'
-      ? 'the request arrived with Origin: null (after a cross-origin redirect or from an opaque origin), and only that exact value matches'
-      : 'the exact origin of the page, byte for byte: no trailing slash, same scheme and port',
+    why: m(origin === 'null' ? 'fix_why_origin_null' : 'fix_why_origin'),
   };
 }
 
 function credentialLines(spec: FixSpec): HeaderLine[] {
   if (!spec.credentials) return [];
-  const why = spec.credentialsBasis === 'unknown-either-way'
-    ? 'whether the request carries credentials (cookies or HTTP auth) is not known: with this header it works either way; the value must be exactly lowercase true'
-    : 'the request carries credentials (cookies or HTTP auth); the value must be exactly lowercase true';
+  const why = m(spec.credentialsBasis === 'unknown-either-way' ? 'fix_why_credentials_unknown' : 'fix_why_credentials');
   return [{ name: 'Access-Control-Allow-Credentials', value: 'true', why }];
 }
 
-const VARY: HeaderLine = {
-  name: 'Vary',
-  value: 'Origin',
-  why: 'the allowed origin is echoed, so caches must not serve this response to another origin',
-};
+const vary = (): HeaderLine => ({ name: 'Vary', value: 'Origin', why: m('fix_why_vary') });
 
 /** Headers for a response the page (or the browser's CORS check) reads: actual response or redirect hop. */
 export function responseHeaders(spec: FixSpec, origin = spec.origin): HeaderLine[] {
-  return [allowOrigin(origin), ...credentialLines(spec), VARY];
+  return [allowOrigin(origin), ...credentialLines(spec), vary()];
 }
 
 export function preflightHeaders(spec: FixSpec): HeaderLine[] {
@@ -44,25 +37,21 @@ export function preflightHeaders(spec: FixSpec): HeaderLine[] {
   lines.push({
     name: 'Access-Control-Allow-Methods',
     value: spec.method,
-    why: spec.methodSafelisted
-      ? `${spec.method} is always allowed; listing it documents intent`
-      : 'the method exactly as sent: browsers compare it case-sensitively',
+    why: spec.methodSafelisted ? m('fix_why_method_safelisted', { method: spec.method }) : m('fix_why_method'),
   });
   if (spec.requestHeaders.length > 0) {
     lines.push({
       name: 'Access-Control-Allow-Headers',
       value: spec.requestHeaders.join(', '),
-      why: spec.credentials
-        ? 'every non-safelisted request header by name; with credentials "*" does not work'
-        : 'every non-safelisted request header by name (names compare case-insensitively)',
+      why: m(spec.credentials ? 'fix_why_headers_credentials' : 'fix_why_headers'),
     });
   }
   lines.push({
     name: 'Access-Control-Max-Age',
     value: String(spec.maxAge),
-    why: 'lets the browser reuse this preflight (Chromium caps it at 7200 s, Firefox at 86400 s; default 5 s)',
+    why: m('fix_why_max_age'),
   });
-  lines.push(VARY);
+  lines.push(vary());
   return lines;
 }
 
@@ -88,7 +77,7 @@ export function stepFixes(exchange: Exchange, spec: FixSpec, pageOrigin: string)
     steps.push({
       step: 'preflight',
       url: spec.url,
-      status: 'any 2xx (204 No Content is usual), answered directly: never a redirect, never an auth challenge',
+      status: m('fix_status_preflight'),
       headers: preflightHeaders(spec),
     });
   }

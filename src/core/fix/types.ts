@@ -23,7 +23,7 @@ export type StackId =
 export interface HeaderLine {
   name: string;
   value: string;
-  why: string;
+  why: Msg;
 }
 
 /** The response headers (and status rule) for one step of the exchange. */
@@ -32,7 +32,7 @@ export interface StepFix {
   /** URL of the request this response answers. */
   url: string;
   /** What the status must be, in words ("any 2xx, 204 is usual; never a redirect"), or null when any status works. */
-  status: string | null;
+  status: Msg | null;
   headers: HeaderLine[];
 }
 
@@ -63,7 +63,7 @@ export interface Snippet {
   language: string;
   code: string;
   /** Remarks specific to this stack ("register before your auth middleware"). */
-  notes: string[];
+  notes: Msg[];
 }
 
 /**
@@ -109,7 +109,7 @@ export interface FixSpec {
   /** What `credentials` rests on. */
   credentialsBasis: CredentialsBasis;
   /** What the capture shows about credentials, in words ("a Cookie header was sent…"). */
-  credentialsEvidence: string;
+  credentialsEvidence: Msg;
   /** What the capture says: true (sent or inferred), false (proved absent), null (not known). Pre-sets the question. */
   credentialsCaptured: boolean | null;
   /** A preflight is (or would be) sent. */
@@ -139,7 +139,7 @@ export interface FixSpec {
 export interface FixSet {
   status: FixStatus;
   /** One sentence: what to do. */
-  summary: string;
+  summary: Msg;
   spec: FixSpec;
   /** Steps in the order the browser meets them: preflight, redirect hops, final response. */
   steps: StepFix[];

@@ -6,48 +6,49 @@ import { authorizationStarNote, browserDifferenceNotes, taintNote } from '../not
 import { isExtensionOrigin } from '../initiator';
 import { firstHeader, joinedHeader } from '../../http/headers';
 import { preflightCacheSeconds } from '../max-age';
+import { m, type Msg } from '../../i18n/msg';
 
 export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: boolean): Verdict {
   if (primary.failures.length > 0 && !ctx.mode.certain) {
     return verdict({
       kind: 'no-cors',
-      headline: 'No-cors request (inferred): the browser delivered a response CORS would have rejected, so it was not checked by CORS',
+      headline: m('verdict_no_cors_inferred'),
       status: primary.status,
-      notes: [`The mode was only assumed (${ctx.mode.basis}); the outcome shows the request was made with mode "no-cors", and the page got an opaque response.`],
+      notes: [m('note_mode_assumed_no_cors', { basis: ctx.mode.basis })],
     });
   }
-  const notes: string[] = [];
-  const credentials = cookie ? { mode: 'include', basis: 'a Cookie header was sent with the cross-origin request' } satisfies CredentialsInfo : credentialsOf(primary);
+  const notes: Msg[] = [];
+  const credentials = cookie ? { mode: 'include', basis: m('cred_cookie_sent') } satisfies CredentialsInfo : credentialsOf(primary);
   if (primary.failures.length > 0) {
     const f = primary.failures[0]!;
     notes.push(
       isExtensionOrigin(ctx.origin)
-        ? 'An extension made this request; with host permission for this site, extensions are exempt from CORS.'
-        : `The visible headers would fail CORS (${f.def.code}), but the browser delivered the response: it probably judged other headers than those visible here (a cached or service-worker response).`,
+        ? m('note_extension_exempt')
+        : m('note_delivered_despite_headers', { code: f.def.code }),
     );
   }
   const p = primary.preflight;
   if (p.required && p.cached) {
-    notes.push('No preflight was seen: the browser reused a cached preflight result (Access-Control-Max-Age).');
+    notes.push(m('note_preflight_cached'));
     if (p.why.some((w) => w.subject === 'Authorization') && /^(basic|digest|ntlm|negotiate)\b/i.test(firstHeader(ctx.ex.requestHeaders, 'authorization') ?? '')) {
-      notes.push('Or: this Authorization header came from the browser\'s own HTTP authentication (Basic, Digest, NTLM or Negotiate), which the browser adds after the CORS decision and which never needs a preflight.');
+      notes.push(m('note_browser_http_auth'));
     }
   }
   if (p.required && !p.observed && !ctx.ex.observer.preflightsVisible) {
-    notes.push('A preflight was needed; preflights are not visible to the extension in this setup.');
+    notes.push(m('note_preflight_not_visible'));
   }
   const reuse = reuseNote(ctx);
   if (reuse) notes.push(reuse);
-  if (primary.notModified) notes.push('The server answered 304 Not Modified: the browser checked CORS on its cached copy.');
+  if (primary.notModified) notes.push(m('note_not_modified'));
   const auth = authorizationStarNote(ctx.ex, primary, credentials.mode === 'include');
   if (auth) notes.push(auth);
   notes.push(...browserDifferenceNotes(ctx.ex));
   const taint = taintNote(primary);
   if (taint) notes.push(taint);
-  const allowed = primary.passedByWildcard ? 'any origin (*)' : primary.origin === 'null' ? 'the opaque origin "null"' : primary.origin;
+  const allowed = primary.passedByWildcard ? m('verdict_any_origin') : primary.origin === 'null' ? m('verdict_opaque_origin') : primary.origin;
   const headline = p.required
-    ? `Allowed after a preflight: ${p.why[0]?.text ?? 'the request was not simple'}${p.cached ? ' (the preflight came from the browser\'s cache)' : ''}`
-    : `Allowed: a simple CORS request (no preflight needed), and the response allowed ${allowed}`;
+    ? m(p.cached ? 'verdict_allowed_preflight_cached' : 'verdict_allowed_preflight', { why: p.why[0]?.text ?? m('verdict_not_simple') })
+    : m('verdict_allowed_simple', { allowed });
   return verdict({
     kind: p.required ? 'preflighted' : 'simple',
     headline,
@@ -62,22 +63,22 @@ export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: 
 
 function credentialsOf(primary: Evaluation): CredentialsInfo {
   if (primary.passedByWildcard) {
-    return { mode: 'omit', basis: 'the response allowed any origin (*) and the browser accepted it, which it never does for a request with credentials' };
+    return { mode: 'omit', basis: m('cred_wildcard_accepted') };
   }
   if (primary.failures.length > 0 || primary.credentialedFailure === null) return unknownCredentials();
-  return { mode: 'omit', basis: `inferred: with credentials this request would have failed (${primary.credentialedFailure}), yet the browser accepted it` };
+  return { mode: 'omit', basis: m('cred_inferred_omit', { code: primary.credentialedFailure }) };
 }
 
 /** How long the browser may skip the preflight next time (only when one was seen and passed). */
-function reuseNote(ctx: Context): string | null {
+function reuseNote(ctx: Context): Msg | null {
   const pre = ctx.ex.preflights.find((p) => p.response !== undefined);
   if (!pre?.response) return null;
   const raw = joinedHeader(pre.response.headers, 'access-control-max-age');
   const browser = ctx.ex.observer.browser;
   const seconds = preflightCacheSeconds(raw, browser);
   const name = browser === 'firefox' ? 'Firefox' : 'Chrome';
-  const header = raw === null ? 'no Access-Control-Max-Age' : `Access-Control-Max-Age: ${raw}`;
+  const header = raw === null ? m('note_no_max_age') : `Access-Control-Max-Age: ${raw}`;
   return seconds === 0
-    ? `${name} will not reuse this preflight (${header}): the next identical request sends a new one.`
-    : `${name} may reuse this preflight for ${seconds} s (${header}); identical requests in that time send none.`;
+    ? m('note_preflight_not_reused', { browser: name, header })
+    : m('note_preflight_reused', { browser: name, seconds: String(seconds), header });
 }

@@ -12,29 +12,35 @@ import { completedCorsVerdict } from './completed';
 import { headerFailureVerdict } from './failed';
 import { isExtensionOrigin } from '../initiator';
 import { reasonDef, type Failure } from '../../reasons';
+import { m, type Msg } from '../../i18n/msg';
 
-const SILENT =
-  'Firefox does not tell extensions when its CORS check rejects a response (webRequest reports it as completed), so this verdict comes from the response headers, which fail the check. In the page, fetch() rejected with "NetworkError when attempting to fetch resource".';
+/** Headlines of an allowed verdict, each with its "if sent without credentials" twin (`<id>_if_omit`). */
+const ALLOWED_HEADLINES: ReadonlySet<string> = new Set(['verdict_allowed_simple', 'verdict_allowed_preflight', 'verdict_allowed_preflight_cached']);
+
+/** "Allowed…" becomes "Allowed if sent without credentials…". */
+function ifWithoutCredentials(headline: Msg): Msg {
+  return ALLOWED_HEADLINES.has(headline.id) ? m(`${headline.id}_if_omit`, { ...headline.values }) : headline;
+}
 
 export function firefoxCompletedVerdict(ctx: Context, primary: Evaluation, cookie: boolean): Verdict {
   if (primary.failures.length > 0 && !isExtensionOrigin(ctx.origin)) {
-    return ctx.mode.certain ? headerFailureVerdict(ctx, primary, cookie, null, [SILENT]) : modeUnknown(ctx, primary);
+    return ctx.mode.certain ? headerFailureVerdict(ctx, primary, cookie, null, [m('note_firefox_silent')]) : modeUnknown(ctx, primary);
   }
   const passed = completedCorsVerdict(ctx, primary, cookie);
   if (cookie || primary.credentialedFailure === null || passed.kind === 'no-cors') return passed;
   const proof = preflightProvesOmit(ctx);
   if (proof !== null) {
-    return { ...passed, credentials: { mode: 'omit', basis: `the preflight passed, which it would not have with credentials (${proof})` } };
+    return { ...passed, credentials: { mode: 'omit', basis: m('cred_preflight_proves_omit', { code: proof }) } };
   }
   // Passes without credentials, fails with them, and nothing shows which: say both.
   const code = primary.credentialedFailure;
   const key = reasonDef(code)?.firefoxKeys[0];
   return {
     ...passed,
-    headline: passed.headline.replace(/^Allowed/, 'Allowed if sent without credentials'),
+    headline: ifWithoutCredentials(passed.headline),
     credentials: unknownCredentials(),
     notes: [
-      `Without credentials every check passes. If the request was sent with credentials (fetch credentials: "include", XMLHttpRequest withCredentials), Firefox blocked it: ${code}${key ? ` (Firefox: ${key})` : ''}. Firefox does not tell extensions which happened, and no Cookie header was visible.`,
+      m('note_firefox_credentials_unknown', { code: key ? `${code} (Firefox: ${key})` : code }),
       ...passed.notes,
     ],
   };
@@ -50,9 +56,7 @@ export function firefoxRefusedVerdict(ctx: Context, primary: Evaluation, cookie:
   const first = primary.failures[0];
   if (!first || !ctx.mode.certain || isExtensionOrigin(ctx.origin)) return null;
   if (first.def.firefoxKeys.length === 0) return withoutFirefoxReason(primary, first, error);
-  return headerFailureVerdict(ctx, primary, cookie, null, [
-    `Firefox ended the request with ${error} rather than its usual CORS error (NS_ERROR_DOM_BAD_URI), but the headers it had received already fail the CORS check, which Firefox makes as they arrive.`,
-  ]);
+  return headerFailureVerdict(ctx, primary, cookie, null, [m('note_firefox_refused', { error })]);
 }
 
 /**
@@ -64,14 +68,12 @@ export function firefoxRefusedVerdict(ctx: Context, primary: Evaluation, cookie:
 function withoutFirefoxReason(primary: Evaluation, first: Failure, error: string): Verdict {
   return verdict({
     kind: 'network-error',
-    headline: `Failed: ${first.def.short(first.evidence)} (${error})`,
+    headline: m('verdict_failed_clause', { clause: first.def.short(first.evidence), error }),
     preflight: primary.preflight,
     origin: primary.origin,
     tainted: primary.tainted,
     status: primary.status,
-    notes: [
-      `Chrome blocks this as ${first.def.code}. Firefox has no CORS reason of its own for it: it stops the request and reports “CORS request did not succeed” (CORSDidNotSucceed2).`,
-    ],
+    notes: [m('note_firefox_no_reason', { code: first.def.code })],
   });
 }
 
@@ -91,13 +93,11 @@ function modeUnknown(ctx: Context, primary: Evaluation): Verdict {
   const f = primary.failures[0]!;
   return verdict({
     kind: 'inconclusive',
-    headline: `Blocked if this was a CORS request: ${f.def.short(f.evidence)}`,
+    headline: m('verdict_blocked_if_cors', { clause: f.def.short(f.evidence) }),
     preflight: primary.preflight,
     origin: primary.origin,
     tainted: primary.tainted,
     status: primary.status,
-    notes: [
-      `The visible headers fail CORS (${f.def.code}). The request mode is only assumed (${ctx.mode.basis}): in cors mode Firefox blocked the response; in no-cors mode the page got an opaque response it cannot read. Firefox does not tell extensions which.`,
-    ],
+    notes: [m('note_firefox_mode_unknown', { code: f.def.code, basis: ctx.mode.basis })],
   });
 }

@@ -4,19 +4,20 @@ import type { Verdict, VerdictKind } from '../../model/verdict';
 import type { Evaluation } from '../evaluate';
 import { describeError } from '../errors';
 import { verdict } from '../../model/make-verdict';
+import { m, type Msg } from '../../i18n/msg';
 
 function finalStatus(ex: Exchange): number | null {
   if (ex.response && typeof ex.response.status === 'number' && ex.response.status > 0) return ex.response.status;
   return ex.outcome.state === 'completed' && ex.outcome.status > 0 ? ex.outcome.status : null;
 }
 
-export function nonCorsVerdict(ex: Exchange, kind: VerdictKind, headline: string, error: string | null, basis?: string): Verdict {
-  const notes: string[] = [];
-  if (basis) notes.push(`Mode: ${basis}.`);
-  if (error !== null) notes.push(`The browser failed it with ${error}: ${describeError(error)}. That is not a CORS decision.`);
+export function nonCorsVerdict(ex: Exchange, kind: VerdictKind, headline: Msg, error: string | null, basis?: Msg): Verdict {
+  const notes: Msg[] = [];
+  if (basis) notes.push(m('note_mode', { basis }));
+  if (error !== null) notes.push(m('note_not_a_cors_decision', { error, words: describeError(error) }));
   return verdict({
     kind,
-    headline: error === null ? headline : `${headline}; it failed (${error})`,
+    headline: error === null ? headline : m('verdict_and_failed', { headline, error }),
     status: finalStatus(ex),
     notes,
   });
@@ -24,17 +25,17 @@ export function nonCorsVerdict(ex: Exchange, kind: VerdictKind, headline: string
 
 export function networkErrorVerdict(ex: Exchange, ev: Evaluation, error: string): Verdict {
   const words = describeError(error);
-  const notes: string[] = [];
+  const notes: Msg[] = [];
   const status = ev.status ?? finalStatus(ex);
-  if (status !== null) notes.push(`A response with status ${status} had arrived before the failure.`);
+  if (status !== null) notes.push(m('note_status_before_failure', { status: String(status) }));
   const failedPreflight = ex.preflights.find((p) => p.error !== undefined && p.response === undefined);
-  if (failedPreflight) notes.push(`The preflight (OPTIONS) got no response either (${failedPreflight.error ?? 'no response'}).`);
+  if (failedPreflight) notes.push(m('note_preflight_no_response_either', { error: failedPreflight.error ?? m('note_no_response') }));
   if (ev.cors) {
-    notes.push("Firefox reports this kind of failure as “CORS request did not succeed”, but the cause is the network, not a CORS header.");
+    notes.push(m('note_firefox_did_not_succeed'));
   }
   return verdict({
     kind: 'network-error',
-    headline: `Network error: ${words} (${error}), before CORS could be checked`,
+    headline: m('verdict_network_error_before_cors', { words, error }),
     preflight: ev.preflight,
     origin: ev.origin,
     tainted: ev.tainted,
@@ -47,7 +48,7 @@ export function networkErrorVerdict(ex: Exchange, ev: Evaluation, error: string)
 export function pendingOutcomeVerdict(ev: Evaluation): Verdict {
   return verdict({
     kind: 'pending',
-    headline: 'Pending: the request has not finished yet',
+    headline: m('verdict_pending'),
     preflight: ev.preflight,
     origin: ev.cors ? ev.origin : null,
     tainted: ev.tainted,
@@ -59,11 +60,9 @@ export function pendingOutcomeVerdict(ev: Evaluation): Verdict {
 export function unknownModeFailure(ex: Exchange, error: string): Verdict {
   return verdict({
     kind: 'inconclusive',
-    headline: `Failed, cause not visible: the browser rejected this ${ex.type} load (${error}) and the headers that would explain it were not visible`,
+    headline: m('verdict_unknown_mode_failure', { type: ex.type, error }),
     status: finalStatus(ex),
-    notes: [
-      `If the element that loaded it used a crossorigin attribute (or it was a font or module script), this is probably a CORS failure; the Origin header and the rejected response are hidden from the extension here, so no code is guessed.`,
-    ],
+    notes: [m('note_unknown_mode_failure')],
   });
 }
 
@@ -71,7 +70,7 @@ export function unknownModeFailure(ex: Exchange, error: string): Verdict {
 export function plainNetworkError(ex: Exchange, error: string): Verdict {
   return verdict({
     kind: 'network-error',
-    headline: `Network error: ${describeError(error)} (${error})`,
+    headline: m('verdict_network_error', { words: describeError(error), error }),
     status: finalStatus(ex),
   });
 }

@@ -10,6 +10,7 @@ import type { Exchange } from '../../model/exchange';
 import type { Verdict } from '../../model/verdict';
 import type { Context, Evaluation } from '../evaluate';
 import { completedCorsVerdict } from './completed';
+import { m } from '../../i18n/msg';
 
 const ABORTED = /ABORTED|NS_BINDING_ABORTED|NS_ERROR_ABORT/;
 
@@ -27,12 +28,12 @@ export function opaqueRedirectVerdict(ctx: Context, primary: Evaluation, cookie:
   const status = hop.response.status;
   return {
     ...passed,
-    headline: `Allowed, redirect not followed: the ${status} passed the CORS check and the page got it as an opaque redirect (fetch redirect: "manual")`,
+    headline: m('verdict_opaque_redirect', { status: String(status) }),
     status,
     notes: [
-      `The page received an opaque-redirect response: type "opaqueredirect", status 0, no headers and no body readable. ${hop.location} was never requested.`,
-      'This is what fetch(url, {redirect: "manual"}) gets. The extension cannot tell it from redirect: "error" (there the fetch rejects instead) or from a script aborting the request just after the redirect: all end the same way here.',
-      'Manual mode does not skip CORS: had the redirect response lacked a matching Access-Control-Allow-Origin, the browser would have blocked it with a CORS error.',
+      m('note_opaque_redirect', { location: hop.location }),
+      m('note_manual_redirect_ambiguous'),
+      m('note_manual_redirect_cors'),
       ...passed.notes,
     ],
   };

@@ -7,6 +7,7 @@ import type { Header } from '../../model/exchange';
 import type { PreflightWhy } from '../../model/verdict';
 import { countsForCors } from '../../http/browser-headers';
 import { canonicalName, trimHttpWhitespace, utf8Length } from '../../http/headers';
+import { m } from '../../i18n/msg';
 import { headerUnsafeKind, isSafelistedMethod, MAX_SAFELISTED_TOTAL_BYTES, MAX_SAFELISTED_VALUE_BYTES } from '../../http/safelist';
 
 export interface PreflightNeed {
@@ -49,7 +50,7 @@ export function preflightNeed(givenMethod: string, headers: readonly Header[]): 
   const why: PreflightWhy[] = [];
   const unsafeHeaders: string[] = [];
   if (!isSafelistedMethod(method)) {
-    why.push({ kind: 'method', subject: method, text: `${method} is not a simple method (only GET, HEAD and POST are)` });
+    why.push({ kind: 'method', subject: method, text: m('why_method', { method }) });
   }
   const combined = combine(Array.isArray(headers) ? headers : []);
   const safe: Combined[] = [];
@@ -69,7 +70,7 @@ export function preflightNeed(givenMethod: string, headers: readonly Header[]): 
     why.push({
       kind: 'headers-total',
       subject: safe.map((h) => canonicalName(h.lower)).join(', '),
-      text: `the safelisted headers together take ${total} bytes, more than the ${MAX_SAFELISTED_TOTAL_BYTES} allowed without a preflight`,
+      text: m('why_headers_total', { total: String(total), max: String(MAX_SAFELISTED_TOTAL_BYTES) }),
     });
   }
   return { required: why.length > 0, why, unsafeHeaders };
@@ -79,21 +80,21 @@ function describeUnsafe(h: Combined, kind: NonNullable<ReturnType<typeof headerU
   const name = canonicalName(h.lower);
   switch (kind) {
     case 'name':
-      return { kind: 'header', subject: name, text: `${name} is not a safelisted header` };
+      return { kind: 'header', subject: name, text: m('why_header', { name }) };
     case 'too-long':
       return {
         kind: 'header-too-long',
         subject: name,
-        text: `${name} is ${utf8Length(h.value)} bytes long, over the ${MAX_SAFELISTED_VALUE_BYTES} bytes a safelisted header may have`,
+        text: m('why_header_too_long', { name, length: String(utf8Length(h.value)), max: String(MAX_SAFELISTED_VALUE_BYTES) }),
       };
     case 'content-type':
       return {
         kind: 'content-type',
         subject: name,
-        text: `Content-Type ${h.value || '(empty)'} is not one of the three simple types (application/x-www-form-urlencoded, multipart/form-data, text/plain)`,
+        text: m('why_content_type', { value: h.value || m('why_empty_value') }),
       };
     case 'value':
-      return { kind: 'header', subject: name, text: `${name} has a value (${shorten(h.value)}) that is not allowed without a preflight` };
+      return { kind: 'header', subject: name, text: m('why_header_value', { name, value: shorten(h.value) }) };
   }
 }
 
@@ -108,7 +109,7 @@ export function whyFromObservedPreflight(requestMethod: string | null, requestHe
     why.push(visible.why.find((w) => w.kind === 'method') ?? {
       kind: 'method',
       subject: requestMethod,
-      text: `${requestMethod} is not a simple method (only GET, HEAD and POST are)`,
+      text: m('why_method', { method: requestMethod }),
     });
   }
   for (const name of requestHeaders) {
@@ -116,7 +117,7 @@ export function whyFromObservedPreflight(requestMethod: string | null, requestHe
     const known = visible.why.find((w) => w.kind !== 'method' && w.subject.toLowerCase() === name);
     if (known) why.push(known);
     else if (visible.why.some((w) => w.kind === 'headers-total' && w.subject.toLowerCase().split(', ').includes(name))) continue;
-    else why.push({ kind: 'header', subject: canon, text: `${canon} is not a safelisted header (the browser listed it in Access-Control-Request-Headers)` });
+    else why.push({ kind: 'header', subject: canon, text: m('why_header_announced', { name: canon }) });
   }
   const total = visible.why.find((w) => w.kind === 'headers-total');
   if (total && requestHeaders.length > 0) why.push(total);
@@ -124,7 +125,7 @@ export function whyFromObservedPreflight(requestMethod: string | null, requestHe
     why.push({
       kind: 'forced',
       subject: requestMethod ?? '',
-      text: 'the browser forced a preflight although the method and headers are simple (an upload listener on XMLHttpRequest or a streamed request body does this)',
+      text: m('why_forced'),
     });
   }
   return why;

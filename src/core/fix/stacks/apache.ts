@@ -2,6 +2,7 @@ import type { FixSpec, HeaderLine, Snippet } from '../types';
 import { apacheString } from '../escape';
 import { preflightHeaders, responseHeaders } from '../step-fixes';
 import { describe, regexPrefix } from './common';
+import { m } from '../../i18n/msg';
 
 const PREFLIGHT_ONLY = new Set(['Access-Control-Allow-Methods', 'Access-Control-Allow-Headers', 'Access-Control-Max-Age']);
 
@@ -46,6 +47,6 @@ export function apache(spec: FixSpec): Snippet {
     label: 'Apache httpd',
     language: 'apache',
     code: code.join('\n'),
-    notes: ['"Header set" without "always" is skipped on error responses and on redirects.'],
+    notes: [m('fix_stack_apache_always')],
   };
 }

@@ -1,6 +1,7 @@
 import type { FixSpec, Snippet } from '../types';
 import { csString } from '../escape';
 import { describe, list } from './common';
+import { m } from '../../i18n/msg';
 
 export function aspnet(spec: FixSpec): Snippet {
   const policy = [
@@ -37,6 +38,6 @@ export function aspnet(spec: FixSpec): Snippet {
     label: 'ASP.NET Core',
     language: 'csharp',
     code: code.join('\n'),
-    notes: ['Exceptions handled by UseExceptionHandler keep the CORS headers only if UseCors runs before the failing endpoint.'],
+    notes: [m('fix_stack_aspnet_exceptions')],
   };
 }

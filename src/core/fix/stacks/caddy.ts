@@ -2,6 +2,7 @@ import type { FixSpec, HeaderLine, Snippet } from '../types';
 import { caddyString } from '../escape';
 import { preflightHeaders, responseHeaders } from '../step-fixes';
 import { describe } from './common';
+import { m } from '../../i18n/msg';
 
 /** Set by the header block on every response under the path, the preflight answer included. */
 const ON_EVERY_RESPONSE = new Set(['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials', 'Vary']);
@@ -55,6 +56,6 @@ export function caddy(spec: FixSpec): Snippet {
     code: code.join('\n'),
     notes: spec.serverError
       ? []
-      : ['Errors Caddy generates itself (a 502 when the upstream is down) go through handle_errors and do not get these headers: add the same header lines in a handle_errors block if you see one.'],
+      : [m('fix_stack_caddy_errors')],
   };
 }

@@ -2,6 +2,7 @@ import type { FixSpec, HeaderLine, Snippet } from '../types';
 import { jsString } from '../escape';
 import { preflightHeaders, responseHeaders } from '../step-fixes';
 import { describe } from './common';
+import { m } from '../../i18n/msg';
 
 const entries = (lines: HeaderLine[]): string[] => lines.map((h) => `  ${jsString(h.name)}: ${jsString(h.value)},`);
 
@@ -46,9 +47,9 @@ export function cloudflareWorker(spec: FixSpec): Snippet {
     '  },',
     '};',
   );
-  const notes = ['headers.set replaces any Access-Control-Allow-Origin the origin server already sent, so only one line reaches the browser.'];
+  const notes = [m('fix_stack_cloudflare_set')];
   if (spec.serverError) {
-    notes.push('The failing response was a server error: withCors() adds the headers to every status, and the catch answers 502 with them when the origin does not answer at all.');
+    notes.push(m('fix_stack_cloudflare_server_error'));
   }
   return { stack: 'cloudflare-worker', label: 'Cloudflare Worker', language: 'javascript', code: code.join('\n'), notes };
 }

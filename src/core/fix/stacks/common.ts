@@ -1,6 +1,7 @@
 /** Helpers shared by the stack snippet generators. */
 import type { FixSpec } from '../types';
 import { commentText } from '../escape';
+import { m, type Msg } from '../../i18n/msg';
 
 /** One-line description of the exchange for a snippet's first comment (safe in any line comment). */
 export function describe(spec: FixSpec): string {
@@ -17,4 +18,5 @@ export function regexPrefix(prefix: string): string {
   return prefix.replace(/[.~]/g, (c) => '\\' + c);
 }
 
-export const VARY_BY_FRAMEWORK = 'The middleware adds "Vary: Origin" itself because the origin is echoed.';
+/** The stacks whose middleware adds `Vary: Origin` itself say so (a fresh message each time: snippets are kept and edited). */
+export const VARY_BY_FRAMEWORK = (): Msg => m('fix_stack_vary_by_framework');

@@ -1,15 +1,14 @@
 import type { FixSpec, Snippet } from '../types';
 import { pyString } from '../escape';
 import { describe, list, regexPrefix, VARY_BY_FRAMEWORK } from './common';
+import { m, type Msg } from '../../i18n/msg';
 
 /** Methods Django's CsrfViewMiddleware never checks. */
 const CSRF_SAFE = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 
-const CSRF =
-  "Django's CSRF check (CsrfViewMiddleware) applies to this cross-origin request whatever CORS says: a JSON API that checks its own token marks its views @csrf_exempt; otherwise the page must send the csrftoken cookie's value in an X-CSRFToken header (add \"x-csrftoken\" to CORS_ALLOW_HEADERS), and the page's origin must be in CSRF_TRUSTED_ORIGINS (Django 4.0+ checks the Origin header and wants the scheme, for example \"https://app.example\"; before 4.0 only HTTPS requests are checked, by host).";
+const CSRF = (): Msg => m('fix_stack_django_csrf');
 
-const SERVER_ERROR =
-  "Django's own error responses (an unhandled exception's 500, with DEBUG on or off) pass through CorsMiddleware and carry the headers. A 502 or 504 comes from the server in front of Django (gunicorn's worker timeout, nginx, a load balancer): add the headers there as well.";
+const SERVER_ERROR = (): Msg => m('fix_stack_django_server_error');
 
 export function django(spec: FixSpec): Snippet {
   const code = [
@@ -28,8 +27,8 @@ export function django(spec: FixSpec): Snippet {
   if (spec.preflight) code.push(`CORS_PREFLIGHT_MAX_AGE = ${spec.maxAge}`);
   code.push(`CORS_URLS_REGEX = ${pyString(`^${regexPrefix(spec.pathPrefix)}.*$`)}  # matched against request.path_info`);
   code.push('# django-cors-headers adds "Vary: Origin" to the responses it handles.');
-  const notes = [VARY_BY_FRAMEWORK];
-  if (!CSRF_SAFE.has(spec.method.toUpperCase())) notes.push(CSRF);
-  if (spec.serverError) notes.push(SERVER_ERROR);
+  const notes = [VARY_BY_FRAMEWORK()];
+  if (!CSRF_SAFE.has(spec.method.toUpperCase())) notes.push(CSRF());
+  if (spec.serverError) notes.push(SERVER_ERROR());
   return { stack: 'django', label: 'Django (django-cors-headers)', language: 'python', code: code.join('\n'), notes };
 }

@@ -1,6 +1,7 @@
 import type { FixSpec, Snippet } from '../types';
 import { jsString } from '../escape';
 import { describe, list } from './common';
+import { m } from '../../i18n/msg';
 
 export function express(spec: FixSpec): Snippet {
   const opts = [`  origin: ${jsString(spec.origin)}, // exact origin; cors then adds "Vary: Origin"`];
@@ -22,7 +23,7 @@ export function express(spec: FixSpec): Snippet {
     "// (also Express's own 500 for an unhandled exception).",
     'app.use(cors(corsOptions));',
   ];
-  const notes = ['Register cors() before any middleware that can reject or redirect the request.'];
-  if (spec.duplicateAllowOrigin) notes.push('Remove any other place (proxy, res.header calls) that sets Access-Control-Allow-Origin.');
+  const notes = [m('fix_stack_express_order')];
+  if (spec.duplicateAllowOrigin) notes.push(m('fix_stack_express_duplicate'));
   return { stack: 'express', label: 'Express (cors)', language: 'javascript', code: code.join('\n'), notes };
 }

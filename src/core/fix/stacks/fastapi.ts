@@ -1,12 +1,11 @@
 import type { FixSpec, Snippet } from '../types';
 import { pyString } from '../escape';
 import { describe, list, VARY_BY_FRAMEWORK } from './common';
+import { m, type Msg } from '../../i18n/msg';
 
-const OUTSIDE_ADD_MIDDLEWARE =
-  'Starlette answers an unhandled exception from its ServerErrorMiddleware, which sits outside every app.add_middleware() middleware: that 500 carries no CORS headers and the browser reports a CORS error instead. To cover it, wrap the whole app at the end of the module: app = CORSMiddleware(app, ...) with the same arguments.';
+const OUTSIDE_ADD_MIDDLEWARE = (): Msg => m('fix_stack_fastapi_outside');
 
-const WRAPPED =
-  'From the wrapping line on, `app` is the CORS wrapper (still served as `uvicorn <module>:app`). If your tests use app.dependency_overrides, keep the FastAPI object under another name first (api = app).';
+const WRAPPED = (): Msg => m('fix_stack_fastapi_wrapped');
 
 export function fastapi(spec: FixSpec): Snippet {
   const args = [
@@ -49,6 +48,6 @@ export function fastapi(spec: FixSpec): Snippet {
     label: 'FastAPI / Starlette (CORSMiddleware)',
     language: 'python',
     code: code.join('\n'),
-    notes: [VARY_BY_FRAMEWORK, spec.serverError ? WRAPPED : OUTSIDE_ADD_MIDDLEWARE],
+    notes: [VARY_BY_FRAMEWORK(), spec.serverError ? WRAPPED() : OUTSIDE_ADD_MIDDLEWARE()],
   };
 }

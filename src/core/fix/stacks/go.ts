@@ -1,6 +1,7 @@
 import type { FixSpec, Snippet } from '../types';
 import { goString } from '../escape';
 import { describe, list, VARY_BY_FRAMEWORK } from './common';
+import { m, type Msg } from '../../i18n/msg';
 
 /** The failing response was a 5xx (until the spec says so itself). */
 function serverError(spec: FixSpec): boolean {
@@ -29,8 +30,7 @@ const RECOVER = [
   '})',
 ];
 
-const OUTERMOST =
-  'c.Handler must wrap everything that writes a response of its own: a handler that replaces the ResponseWriter (http.TimeoutHandler\'s 503) answers without the CORS headers when it is outside c.Handler.';
+const OUTERMOST = (): Msg => m('fix_stack_go_outermost');
 
 export function go(spec: FixSpec): Snippet {
   const opts = [
@@ -54,5 +54,5 @@ export function go(spec: FixSpec): Snippet {
     '// 3. Serve handler where you served mux. Wrapping the whole router, CORS answers OPTIONS before any auth middleware.',
     `handler := c.Handler(${wrapped})`,
   ];
-  return { stack: 'go', label: 'Go (rs/cors)', language: 'go', code: code.join('\n'), notes: [VARY_BY_FRAMEWORK, OUTERMOST] };
+  return { stack: 'go', label: 'Go (rs/cors)', language: 'go', code: code.join('\n'), notes: [VARY_BY_FRAMEWORK(), OUTERMOST()] };
 }

@@ -2,6 +2,7 @@ import type { FixSpec, HeaderLine, Snippet } from '../types';
 import { nginxString } from '../escape';
 import { preflightHeaders, responseHeaders } from '../step-fixes';
 import { describe } from './common';
+import { m } from '../../i18n/msg';
 
 const addHeaders = (lines: HeaderLine[], indent: string): string[] =>
   lines.map((h) => `${indent}add_header ${h.name} ${nginxString(h.value)} always;`);
@@ -44,6 +45,6 @@ export function nginx(spec: FixSpec): Snippet {
     label: 'nginx',
     language: 'nginx',
     code: code.join('\n'),
-    notes: ['An add_header inside a location replaces every add_header inherited from the server block: repeat the ones you need.'],
+    notes: [m('fix_stack_nginx_inherit')],
   };
 }

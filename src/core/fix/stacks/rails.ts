@@ -1,6 +1,7 @@
 import type { FixSpec, Snippet } from '../types';
 import { rubyString } from '../escape';
 import { describe, list, VARY_BY_FRAMEWORK } from './common';
+import { m, type Msg } from '../../i18n/msg';
 
 /** rack-cors documents methods as symbols; fall back to a string for unusual method names. */
 function method(m: string): string {
@@ -31,8 +32,7 @@ const OUTERMOST = [
  * The same configuration in a plain Rack app. There nothing turns an exception into a response inside the
  * app: it passes through Rack::Cors and the server (puma) writes its own 500, without the headers.
  */
-const PLAIN_RACK =
-  'Not Rails (Sinatra, Roda, plain Rack)? Put the same block in config.ru before `run`, as `use Rack::Cors do ... end`. An unhandled exception then passes through Rack::Cors and the server writes its own 500 without the headers: after `use Rack::Cors`, add a middleware that rescues StandardError and returns [500, {}, ["Internal Server Error"]].';
+const PLAIN_RACK = (): Msg => m('fix_stack_rails_plain_rack');
 
 export function rails(spec: FixSpec): Snippet {
   const opts = [`      methods: [${method(spec.method)}]`];
@@ -52,5 +52,5 @@ export function rails(spec: FixSpec): Snippet {
     '  end',
     'end',
   ];
-  return { stack: 'rails', label: 'Rails (rack-cors)', language: 'ruby', code: code.join('\n'), notes: [VARY_BY_FRAMEWORK, PLAIN_RACK] };
+  return { stack: 'rails', label: 'Rails (rack-cors)', language: 'ruby', code: code.join('\n'), notes: [VARY_BY_FRAMEWORK(), PLAIN_RACK()] };
 }

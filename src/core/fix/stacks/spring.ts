@@ -1,6 +1,7 @@
 import type { FixSpec, Snippet } from '../types';
 import { javaString } from '../escape';
 import { describe, list, VARY_BY_FRAMEWORK } from './common';
+import { m } from '../../i18n/msg';
 
 export function spring(spec: FixSpec): Snippet {
   const body = [
@@ -36,6 +37,6 @@ export function spring(spec: FixSpec): Snippet {
     label: 'Spring (CorsConfigurationSource)',
     language: 'java',
     code: code.join('\n'),
-    notes: [VARY_BY_FRAMEWORK, 'Prefer this bean to @CrossOrigin when Spring Security is in use: the security filter chain runs first.'],
+    notes: [VARY_BY_FRAMEWORK(), m('fix_stack_spring_security')],
   };
 }
