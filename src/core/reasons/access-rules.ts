@@ -75,7 +75,7 @@ export function detectAccess(kind: AccessFailure): (i: AccessInput) => Evidence 
 }
 
 /** A classic near miss between a mismatching ACAO and the origin (the mismatch module words it). */
-export type NearMiss = 'slash' | 'case' | 'null' | 'scheme' | 'port';
+type NearMiss = 'slash' | 'case' | 'null' | 'scheme' | 'port';
 
 /** Why a mismatching ACAO differs from the origin, when it is a classic near miss; null otherwise. */
 export function nearMiss(received: string | null, origin: string): NearMiss | null {
