@@ -4,7 +4,8 @@
  * words and a glyph, never colour alone; every value from the wire is rendered as text.
  */
 import type { Finding, TabFindingsSummary } from '../shared/protocol';
-import { SeverityBadge } from '../ui/SeverityBadge';
+import { t, tm } from '../ui/i18n';
+import { SeverityBadge, severityCount } from '../ui/SeverityBadge';
 import { SEVERITY_ORDER } from '../core/findings';
 
 
@@ -22,16 +23,16 @@ function byEndpoint(top: readonly Finding[]): { endpoint: string; findings: Find
 export function Findings({ summary }: { summary: TabFindingsSummary | undefined }) {
   if (!summary) return null;
   if (summary.total === 0) {
-    return <p class="muted small" data-testid="no-findings">No finding: nothing that passed is configured dangerously or wastefully.</p>;
+    return <p class="muted small" data-testid="no-findings">{t('popup_no_findings')}</p>;
   }
   const present = SEVERITY_ORDER.filter((s) => (summary.counts[s] ?? 0) > 0);
   const shown = summary.top.length;
   const hidden = summary.total - shown;
-  const words = present.map((s) => `${summary.counts[s]} ${s}`).join(', ');
+  const list = present.map((s) => severityCount(s, summary.counts[s] ?? 0)).join(', ');
   return (
     <section class="findings" aria-labelledby="findings-title" data-testid="findings">
-      <h2 id="findings-title" class="section-title">Passes, but configured dangerously or wastefully</h2>
-      <p class="finding-counts" role="group" aria-label={`${summary.total.toLocaleString('en-US')} finding${summary.total === 1 ? '' : 's'}: ${words}`}>
+      <h2 id="findings-title" class="section-title">{t('popup_findings_title')}</h2>
+      <p class="finding-counts" role="group" aria-label={t('popup_findings_count', { count: summary.total, list })}>
         {present.map((s) => <SeverityBadge key={s} severity={s} count={summary.counts[s]} />)}
       </p>
       <ol class="finding-groups">
@@ -41,8 +42,8 @@ export function Findings({ summary }: { summary: TabFindingsSummary | undefined 
             <ul class="finding-list">
               {g.findings.map((f) => (
                 <li key={`${f.id} ${f.severity} ${f.variant}`} class={`finding sev-border-${f.severity}`} data-testid="finding" data-id={f.id}>
-                  <SeverityBadge severity={f.severity} /> <strong class="finding-title">{f.title}</strong>
-                  <div class="small finding-summary wrap">{f.summary}</div>
+                  <SeverityBadge severity={f.severity} /> <strong class="finding-title">{tm(f.title)}</strong>
+                  <div class="small finding-summary wrap">{tm(f.summary)}</div>
                 </li>
               ))}
             </ul>
@@ -50,9 +51,7 @@ export function Findings({ summary }: { summary: TabFindingsSummary | undefined 
         ))}
       </ol>
       {hidden > 0 && (
-        <p class="muted small" data-testid="findings-more">
-          and {hidden.toLocaleString('en-US')} more finding{hidden === 1 ? '' : 's'}: see the panel's Findings filter, the report or the copied summary.
-        </p>
+        <p class="muted small" data-testid="findings-more">{t('popup_findings_more', { count: hidden })}</p>
       )}
     </section>
   );

@@ -1,5 +1,7 @@
 /** The popup: what happened to the tab's cross-origin requests, at a glance. */
 import { parseUrl } from '../core/http/url';
+import { t, tm, tParts } from '../ui/i18n';
+import { LanguagePicker } from '../ui/LanguagePicker';
 import { BlockedGroups } from './BlockedGroups';
 import { Actions } from './Actions';
 import { EmptyState } from './EmptyState';
@@ -19,35 +21,32 @@ export function Popup({ store }: { store: PopupStore }) {
   const notice = store.notice.value;
   const paused = store.settings.value?.paused ?? false;
   const host = hostOf(s?.page?.url);
+  const newest = store.newest.value;
   return (
     <main class="popup" aria-busy={status === 'loading'}>
       <header class="popup-head">
-        <h1 class="popup-title">CORS Lens</h1>
-        {host && <span class="muted wrap" title={s?.page?.url}>{host}</span>}
-        {paused && <span class="chip chip-paused">paused</span>}
+        <h1 class="popup-title">{t('extName')}</h1>
+        {host && <span class="muted wrap popup-host" title={s?.page?.url}>{host}</span>}
+        {paused && <span class="chip chip-paused">{t('popup_paused')}</span>}
+        <span class="spacer" />
+        <LanguagePicker />
       </header>
 
-      {status === 'loading' && <p role="status" class="muted">Reading this tab's log…</p>}
+      {status === 'loading' && <p role="status" class="muted">{t('popup_loading')}</p>}
 
       {status === 'ready' && s && s.total === 0 && <EmptyState paused={paused} />}
 
       {status === 'ready' && s && s.total > 0 && (
         <>
           <VerdictBars counts={s.counts} total={s.total} />
-          {store.newest.value && (
-            <p class="newest" data-testid="newest"><strong>Newest blocked:</strong> {store.newest.value}</p>
+          {newest && (
+            <p class="newest" data-testid="newest"><strong>{t('popup_newest')}</strong> {tm(newest)}</p>
           )}
           {(s.interrupted ?? 0) > 0 && (
-            <p class="warn small" data-testid="interrupted">
-              {s.interrupted!.toLocaleString('en-US')} request{s.interrupted === 1 ? ' was' : 's were'} in flight when the browser restarted
-              CORS Lens's worker: how {s.interrupted === 1 ? 'it' : 'they'} ended was not seen, so {s.interrupted === 1 ? 'it is' : 'they are'} judged
-              from the headers seen, or marked Interrupted.
-            </p>
+            <p class="warn small" data-testid="interrupted">{t('popup_interrupted', { count: s.interrupted! })}</p>
           )}
           {s.dropped > 0 && (
-            <p class="warn small" data-testid="dropped">
-              {s.dropped.toLocaleString('en-US')} older request{s.dropped === 1 ? ' was' : 's were'} dropped to stay within the log limit.
-            </p>
+            <p class="warn small" data-testid="dropped">{t('popup_dropped', { count: s.dropped })}</p>
           )}
           <BlockedGroups groups={store.groups.value} blocked={s.counts.blocked} partial={store.partial.value} />
           <Findings summary={s.findings} />
@@ -56,14 +55,14 @@ export function Popup({ store }: { store: PopupStore }) {
       )}
 
       {notice && (
-        <p role={notice.tone === 'error' ? 'alert' : 'status'} class={`notice notice-${notice.tone}`} data-testid="notice">{notice.text}</p>
+        <p role={notice.tone === 'error' ? 'alert' : 'status'} class={`notice notice-${notice.tone}`} data-testid="notice">{tm(notice.msg)}</p>
       )}
 
       <Actions store={store} />
 
       <footer class="panel-hint small">
-        <p>Every request with the full explanation and the server fix: open DevTools (F12) → <strong>CORS</strong> tab.</p>
-        <button type="button" class="link" disabled={store.tabId === null} onClick={() => void store.openPanel()}>Open the panel in a tab</button>
+        <p>{tParts('popup_hint', {}, { tab: <strong>CORS</strong> })}</p>
+        <button type="button" class="link" disabled={store.tabId === null} onClick={() => void store.openPanel()}>{t('popup_open_panel')}</button>
       </footer>
     </main>
   );

@@ -3,6 +3,7 @@
  * says what happened in `notice` and never leaves the popup blank.
  */
 import { computed, signal } from '@preact/signals';
+import { isMsg, m, type Msg } from '../core/i18n/msg';
 import { fixesFor } from '../core/fix';
 import { describeBlocked, groupBlocked, newestBlocked, summaryMarkdown } from '../core/report/summary';
 import type { Settings, TabSummary } from '../shared/protocol';
@@ -10,10 +11,21 @@ import { prepareReport } from '../shared/report-download';
 import type { PopupConnector } from './connector';
 
 type Busy = 'export' | 'copy' | 'clear' | 'pause' | 'panel' | null;
-interface Notice { tone: 'info' | 'error'; text: string }
+/** What an action said; a message, so it is shown in the page's language even after a switch. */
+interface Notice { tone: 'info' | 'error'; msg: Msg }
 
-const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
-const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+/** A failure whose words are ours (a message), not a browser's or the background's error text. */
+class SaidError extends Error {
+  constructor(readonly msg: Msg) {
+    super(msg.id);
+  }
+}
+
+/** Text from elsewhere (an error message, a sentence not yet a message) shown as it is. */
+const asIs = (text: string): Msg => m('popup_text', { text });
+const errorMsg = (err: unknown): Msg =>
+  err instanceof SaidError ? err.msg : asIs(err instanceof Error ? err.message : String(err));
+const asMsg = (x: string | Msg): Msg => (isMsg(x) ? x : asIs(String(x)));
 
 export function createPopupStore(conn: PopupConnector, tabId: number | null) {
   const status = signal<'loading' | 'ready' | 'error'>('loading');
@@ -26,7 +38,7 @@ export function createPopupStore(conn: PopupConnector, tabId: number | null) {
   const groups = computed(() => groupBlocked(summary.value?.blocked ?? []));
   const newest = computed(() => {
     const e = newestBlocked(summary.value?.blocked ?? []);
-    return e ? describeBlocked(e, conn.now()) : null;
+    return e ? asMsg(describeBlocked(e, conn.now())) : null;
   });
   /** The groups cover only the newest blocked entries the summary carries. */
   const partial = computed(() => {
@@ -34,21 +46,21 @@ export function createPopupStore(conn: PopupConnector, tabId: number | null) {
     return s ? s.counts.blocked > s.blocked.length : false;
   });
 
-  async function run(kind: Exclude<Busy, null>, work: () => Promise<string | null>): Promise<void> {
+  async function run(kind: Exclude<Busy, null>, work: () => Promise<Msg | null>): Promise<void> {
     if (busy.value) return;
     busy.value = kind;
     try {
-      const text = await work();
-      notice.value = text === null ? null : { tone: 'info', text };
+      const msg = await work();
+      notice.value = msg === null ? null : { tone: 'info', msg };
     } catch (err) {
-      notice.value = { tone: 'error', text: errorText(err) };
+      notice.value = { tone: 'error', msg: errorMsg(err) };
     } finally {
       busy.value = null;
     }
   }
 
   const needTab = (): number => {
-    if (tabId === null) throw new Error('No tab to describe.');
+    if (tabId === null) throw new SaidError(m('popup_no_tab_short'));
     return tabId;
   };
 
@@ -58,7 +70,7 @@ export function createPopupStore(conn: PopupConnector, tabId: number | null) {
     async load(): Promise<void> {
       if (tabId === null) {
         status.value = 'error';
-        notice.value = { tone: 'error', text: 'No tab to describe: open the popup from a browser tab, or add ?tabId=N to its address.' };
+        notice.value = { tone: 'error', msg: m('popup_no_tab') };
         return;
       }
       try {
@@ -68,7 +80,7 @@ export function createPopupStore(conn: PopupConnector, tabId: number | null) {
         status.value = 'ready';
       } catch (err) {
         status.value = 'error';
-        notice.value = { tone: 'error', text: `Could not read this tab's log: ${errorText(err)}` };
+        notice.value = { tone: 'error', msg: m('popup_load_failed', { error: errorMsg(err) }) };
       }
     },
 
@@ -81,10 +93,10 @@ export function createPopupStore(conn: PopupConnector, tabId: number | null) {
         conn.environment.extensionVersion,
       );
       conn.download(text, fileName);
-      const secrets = includeSensitive.value ? ' Sensitive headers included.' : ' Cookies and credentials redacted.';
+      const secrets = m(includeSensitive.value ? 'popup_saved_sensitive' : 'popup_saved_redacted');
       // The opt-in covers one export: the next one is redacted again unless asked anew.
       includeSensitive.value = false;
-      return `Saved ${fileName} (${plural(snap.entries.length, 'request')}).${secrets}`;
+      return m('popup_saved', { file: fileName, count: snap.entries.length, secrets });
     }),
 
     copySummary: () => run('copy', async () => {
@@ -101,8 +113,8 @@ export function createPopupStore(conn: PopupConnector, tabId: number | null) {
         now: conn.now(),
         fixes: fixesFor,
       });
-      if (!(await conn.copy(text))) throw new Error('The clipboard refused the summary. Try again with the popup focused.');
-      return 'Summary copied as Markdown.';
+      if (!(await conn.copy(text))) throw new SaidError(m('popup_clipboard_refused'));
+      return m('popup_summary_copied');
     }),
 
     clear: () => run('clear', async () => {
@@ -111,13 +123,13 @@ export function createPopupStore(conn: PopupConnector, tabId: number | null) {
       const r = await conn.load(id);
       summary.value = r.summary;
       settings.value = r.settings;
-      return 'Log cleared.';
+      return m('popup_log_cleared');
     }),
 
     togglePause: () => run('pause', async () => {
       const paused = !(settings.value?.paused ?? false);
       settings.value = await conn.setPaused(paused);
-      return settings.value.paused ? 'Capture paused: new requests are not recorded.' : 'Capture resumed.';
+      return m(settings.value.paused ? 'popup_capture_paused' : 'popup_capture_resumed');
     }),
 
     openPanel: () => run('panel', async () => {

@@ -4,6 +4,7 @@
  * messages; both read the `words` signal, so a language change re-renders every text without a reload.
  */
 import { computed, signal } from '@preact/signals';
+import type { ComponentChild } from 'preact';
 import type { Msg, MsgValue } from '../core/i18n/msg';
 import { wordsFor } from '../core/i18n/catalogues';
 import { pickLang, type Lang, type Words } from '../core/i18n/words';
@@ -26,4 +27,19 @@ export function t(id: string, values?: Record<string, MsgValue>): string {
 /** A message from the core (a verdict's headline, a reason's summary, a fix note…) in the current language. */
 export function tm(msg: Msg): string {
   return words.value.t(msg);
+}
+
+/**
+ * A message with elements inside it (`<strong>CORS</strong>`, a `<code>` endpoint): each `slots` name is a
+ * placeholder whose element is put where the language puts it. The rest of the text is plain text.
+ */
+export function tParts(id: string, values: Record<string, MsgValue>, slots: Record<string, ComponentChild>): ComponentChild[] {
+  const names = Object.keys(slots);
+  const marked: Record<string, MsgValue> = { ...values };
+  names.forEach((name, i) => { marked[name] = `\u0001${i}\u0001`; });
+  return words.value.say(id, marked).split(/\u0001(\d+)\u0001/).map((part, i) => {
+    if (i % 2 === 0) return part;
+    const name = names[Number(part)];
+    return name === undefined ? '' : slots[name];
+  }).filter((part) => part !== '');
 }

@@ -3,6 +3,7 @@
 import { cleanup, render, screen, waitFor, within, fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findingsOf } from '../../../src/core/findings';
+import { EN } from '../../../src/core/i18n/catalogues';
 import type { HarReport } from '../../../src/core/har';
 import type { Exchange } from '../../../src/core/model/exchange';
 import { Popup } from '../../../src/popup/Popup';
@@ -53,8 +54,8 @@ describe('popup: findings', () => {
     rows.forEach((row, i) => {
       // Severity in words (never colour alone), then the module's words.
       expect(row.querySelector('[data-severity]')!.textContent).toMatch(/High|Low/);
-      expect(row.querySelector('.finding-title')!.textContent).toBe(found[i]!.title);
-      expect(row.querySelector('.finding-summary')!.textContent).toBe(found[i]!.summary);
+      expect(row.querySelector('.finding-title')!.textContent).toBe(EN.t(found[i]!.title));
+      expect(row.querySelector('.finding-summary')!.textContent).toBe(EN.t(found[i]!.summary));
     });
   });
 

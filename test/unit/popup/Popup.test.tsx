@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readHar, type HarReport } from '../../../src/core/har';
+import { EN } from '../../../src/core/i18n/catalogues';
 import { Popup } from '../../../src/popup/Popup';
 import { createPopupStore } from '../../../src/popup/store';
 import { API, PAGE, exchange } from '../../support/builder';
@@ -71,7 +72,7 @@ describe('popup: one blocked exchange', () => {
     expect(group.textContent).toContain('PreflightMissingAllowOriginHeader');
     expect(within(group).getByLabelText('1 times').textContent).toBe('×1');
     expect(screen.getByTestId('newest').textContent).toBe(
-      `Newest blocked: PUT ${API}/items was blocked 5 seconds ago: ${conn.log[0]!.verdict.reasons[0]!.summary}`,
+      `Newest blocked: PUT ${API}/items was blocked 5 seconds ago: ${EN.t(conn.log[0]!.verdict.reasons[0]!.summary)}`,
     );
     expect(screen.queryByTestId('dropped')).toBeNull();
     expect(screen.queryByTestId('partial-note')).toBeNull();

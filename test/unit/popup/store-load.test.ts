@@ -1,5 +1,6 @@
 /** The popup store's one read: settings come with the summary; without them the popup still works. */
 import { describe, expect, it } from 'vitest';
+import { EN } from '../../../src/core/i18n/catalogues';
 import { createPopupStore } from '../../../src/popup/store';
 import { entries, fakeConnector, TAB } from './fake-connector';
 import { exchange } from '../../support/builder';
@@ -27,6 +28,6 @@ describe('popup store load', () => {
     expect(store.summary.value?.total).toBe(1);
     await store.togglePause();
     expect(store.settings.value?.paused).toBe(true);
-    expect(store.notice.value?.text).toContain('paused');
+    expect(EN.t(store.notice.value!.msg)).toContain('paused');
   });
 });
