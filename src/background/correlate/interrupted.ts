@@ -8,6 +8,7 @@
 import type { Exchange } from '../../core/model/exchange';
 import type { Verdict } from '../../core/model/verdict';
 import { judgeByHeaders } from '../../core/classify/by-headers';
+import { m } from '../../core/i18n/msg';
 
 type Classify = (exchange: Exchange) => Verdict;
 
@@ -15,8 +16,6 @@ type Classify = (exchange: Exchange) => Verdict;
 export function isInterrupted(ex: Exchange): boolean {
   return ex.outcome.state === 'pending' && ex.timings.end !== undefined;
 }
-
-const LOST = 'The browser stopped CORS Lens\'s background worker while this request was in flight, and the events it fired meanwhile were lost: how it ended was not seen.';
 
 /**
  * Chromium decides a CORS request by the headers seen: a response or preflight whose visible headers
@@ -26,18 +25,18 @@ export function interruptedVerdict(classify: Classify, ex: Exchange, base: Verdi
   const judged = judgeByHeaders(ex, classify);
   const failed = judged.failed;
   if (failed.kind === 'blocked' && !judged.credentialsOnly) {
-    return { ...failed, notes: [...failed.notes, `${LOST} The verdict follows from the headers that were seen, which the browser always refuses.`] };
+    return { ...failed, notes: [...failed.notes, m('bg_interrupted_note_refused')] };
   }
   if (ex.response && ex.observer.browser === 'chromium') {
     const done = judged.passed();
     if (done.kind !== 'blocked' && done.kind !== 'inconclusive') {
-      return { ...done, notes: [...done.notes, `${LOST} The verdict follows from the response headers that were seen, which pass every check.`] };
+      return { ...done, notes: [...done.notes, m('bg_interrupted_note_passed')] };
     }
   }
   return {
     ...base,
     kind: 'inconclusive',
-    headline: 'Interrupted: how this request ended was lost while the browser restarted CORS Lens\'s worker',
-    notes: [LOST, 'What was seen (below) does not decide it. If the request is still running, this entry updates when it ends.'],
+    headline: m('bg_interrupted_headline'),
+    notes: [m('bg_interrupted_lost'), m('bg_interrupted_undecided')],
   };
 }

@@ -8,6 +8,7 @@ import type { Exchange } from '../../core/model/exchange';
 import type { Verdict } from '../../core/model/verdict';
 import { noPreflight, verdict, type VerdictParts } from '../../core/model/make-verdict';
 import { debug } from '../../shared/debug';
+import { m } from '../../core/i18n/msg';
 import { interruptedVerdict, isInterrupted } from './interrupted';
 
 export type Classify = (exchange: Exchange) => Verdict;
@@ -16,7 +17,7 @@ export type Classify = (exchange: Exchange) => Verdict;
 function unjudged(ex: Exchange): Omit<VerdictParts, 'kind' | 'headline' | 'notes'> {
   return {
     preflight: { ...noPreflight(), observed: ex.preflights.length > 0 },
-    credentials: { mode: 'unknown', basis: 'not judged yet' },
+    credentials: { mode: 'unknown', basis: m('bg_credentials_not_judged') },
     origin: ex.initiator ?? null,
     status: ex.response?.status ?? null,
   };
@@ -24,7 +25,7 @@ function unjudged(ex: Exchange): Omit<VerdictParts, 'kind' | 'headline' | 'notes
 
 /** The exchange is still in flight: shown as pending until it ends (not classified yet). */
 export function inFlightVerdict(ex: Exchange): Verdict {
-  return verdict({ ...unjudged(ex), kind: 'pending', headline: 'In flight: waiting for the browser to finish this request', notes: [] });
+  return verdict({ ...unjudged(ex), kind: 'pending', headline: m('bg_in_flight_headline'), notes: [] });
 }
 
 export function safeClassify(classify: Classify, ex: Exchange): Verdict {
@@ -37,8 +38,8 @@ export function safeClassify(classify: Classify, ex: Exchange): Verdict {
     return verdict({
       ...unjudged(ex),
       kind: 'inconclusive',
-      headline: 'CORS Lens could not judge this exchange (internal error)',
-      notes: [`The classifier failed: ${message}. Please report this with an exported HAR.`],
+      headline: m('bg_internal_error_headline'),
+      notes: [m('bg_internal_error_note', { error: message })],
     });
   }
 }

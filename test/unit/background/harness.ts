@@ -6,6 +6,7 @@ import { createCapture } from '../../../src/background/capture/listeners';
 import { observerFor } from '../../../src/background/chrome-apis';
 import { BackgroundSession, type SessionDeps } from '../../../src/background/session';
 import { inFlightVerdict } from '../../../src/background/correlate/verdicts';
+import { m } from '../../../src/core/i18n/msg';
 import type { StorageAreaLike } from '../../../src/background/persist/storage-area';
 import { FakeStorageArea } from '../../support/fake-storage-area';
 import { ManualTimers } from '../../support/fake-timers';
@@ -31,7 +32,7 @@ export function stubClassify(ex: Exchange): Verdict {
   } else {
     kind = ex.preflights.length > 0 ? 'preflighted' : 'simple';
   }
-  return { ...inFlightVerdict(ex), kind, headline: `stub: ${kind}` };
+  return { ...inFlightVerdict(ex), kind, headline: m('common_text', { text: `stub: ${kind}` }) };
 }
 
 export class FakeBadge implements BadgeApi {

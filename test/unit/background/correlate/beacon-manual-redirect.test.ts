@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
+import { EN } from '../../../../src/core/i18n/catalogues';
 import { API, APP, harness } from '../harness';
 
 const url = `${API}/collect`;
@@ -77,9 +78,9 @@ describe("fetch(url, {redirect: 'manual'})", () => {
     expect(e.exchange.response).toBeUndefined();
     expect(e.verdict.kind).toBe('simple');
     expect(e.verdict.status).toBe(302);
-    expect(e.verdict.headline).toMatch(/opaque redirect/);
-    expect(e.verdict.notes.join(' ')).toMatch(/opaqueredirect.*status 0/);
-    expect(e.verdict.notes.join(' ')).toContain(`${target} was never requested`);
+    expect(EN.t(e.verdict.headline)).toMatch(/opaque redirect/);
+    expect(e.verdict.notes.map(EN.t).join(' ')).toMatch(/opaqueredirect.*status 0/);
+    expect(e.verdict.notes.map(EN.t).join(' ')).toContain(`${target} was never requested`);
   });
 
   it('a 3xx failing its CORS check in manual mode is blocked with the hop\'s code', async () => {

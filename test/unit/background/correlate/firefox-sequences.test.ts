@@ -11,6 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
+import { EN } from '../../../../src/core/i18n/catalogues';
 import { API, APP, harness } from '../harness';
 
 const url = `${API}/items`;
@@ -118,8 +119,8 @@ describe('Firefox: a completed response is judged by its headers', () => {
     const v = h.entry('26').verdict;
     expect(v.kind).toBe('simple');
     expect(v.credentials.mode).toBe('unknown');
-    expect(v.headline).toMatch(/without credentials/);
-    expect(v.notes.join('\n')).toMatch(/WildcardOriginNotAllowed/);
+    expect(EN.t(v.headline)).toMatch(/without credentials/);
+    expect(v.notes.map(EN.t).join('\n')).toMatch(/WildcardOriginNotAllowed/);
   });
 
   it('the rarer ending (seen once in about a dozen e2e runs): onErrorOccurred NS_ERROR_DOM_BAD_URI after onResponseStarted → the error is used, credentials inferred', async () => {

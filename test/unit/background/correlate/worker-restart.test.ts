@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
+import { EN } from '../../../../src/core/i18n/catalogues';
 import { API, APP, harness } from '../harness';
 
 const url = `${API}/items`;
@@ -72,12 +73,12 @@ describe('a worker restart that lost events', () => {
     await h.session.settle();
     const v = h.entry('1').verdict;
     expect(v.kind).toBe('inconclusive');
-    expect(v.headline).toMatch(/^Interrupted/);
+    expect(EN.t(v.headline)).toMatch(/^Interrupted/);
     expect(h.session.stats.interrupted).toBe(1);
     // Rehydrated by yet another worker: still resolved, not pending.
     const third = harness({ classify, area: h.area });
     await third.session.start();
-    expect(third.entry('1').verdict.headline).toMatch(/^Interrupted/);
+    expect(EN.t(third.entry('1').verdict.headline)).toMatch(/^Interrupted/);
     h.t.received('1', url, 200, [acao]).started('1', url, 200);
     await h.session.settle();
     expect(h.entry('1').verdict.kind).toBe('simple');
@@ -93,7 +94,7 @@ describe('a worker restart that lost events', () => {
     await h.session.settle();
     const blocked = h.entry('1').verdict;
     expect({ kind: blocked.kind, code: blocked.reasons[0]?.code }).toEqual({ kind: 'blocked', code: 'MissingAllowOriginHeader' });
-    expect(blocked.notes.join(' ')).toMatch(/stopped CORS Lens's background worker/);
+    expect(blocked.notes.map(EN.t).join(' ')).toMatch(/stopped CORS Lens's background worker/);
     expect(h.entry('2').verdict.kind).toBe('simple');
   });
 
