@@ -108,7 +108,7 @@ export function createPopupStore(conn: PopupConnector, tabId: number | null) {
         counts: snap.summary.counts,
         total: snap.summary.total,
         dropped: snap.summary.dropped,
-        tool: `CORS Lens ${env.extensionVersion}`,
+        tool: `CORS Lens ${env.extensionVersion}`, // i18n-exempt: the product name and version, the same in every language
         browser: `${env.browser.name} ${env.browser.version}`.trim(),
         now: conn.now(),
         fixes: fixesFor,

@@ -11,6 +11,8 @@ import { characters, lineAt, lineCount } from './long-text';
 const ROW = 16;
 const ROWS_IN_VIEW = 12;
 const OVERSCAN = 6;
+/** Ten wide characters, measured to know how many fit on a line. */
+const PROBE = 'M'.repeat(10);
 /** Without layout (tests), or before the first measure. */
 const FALLBACK_COLS = 80;
 /** Browsers cap an element's height (Chromium near 2^25 px): beyond, lines get wider instead. */
@@ -59,7 +61,7 @@ export function LongTextView({ value, label }: { value: string; label: string })
       <div ref={box} class="long-view" role="region" aria-label={label} tabIndex={0} data-lines={total} data-cols={cols}
         style={{ height: `${Math.min(total, ROWS_IN_VIEW) * ROW + 8}px` }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-        <span ref={probe} class="long-probe" aria-hidden="true">MMMMMMMMMM</span>
+        <span ref={probe} class="long-probe" aria-hidden="true">{PROBE}</span>
         <div class="long-lines" style={{ height: `${total * ROW}px` }}>{lines}</div>
       </div>
       <p class="muted small long-where">
