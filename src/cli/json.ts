@@ -1,5 +1,6 @@
 /** `--json`: the verdicts as one JSON document (pretty-printed, safe for the terminal). */
-import type { EndpointCost, Finding } from '../core/cli-api';
+import type { EndpointCost, Finding, Words } from '../core/cli-api';
+import { spokenFinding } from './lang';
 import type { Row } from './rows';
 import { cleanJson } from './terminal';
 import type { Counts } from './verdicts';
@@ -15,10 +16,14 @@ interface JsonInput {
   cost?: readonly EndpointCost[];
 }
 
-/** The whole JSON output, ending with a newline. */
-export function jsonReport({ file, creator, rows, counts, warnings, findings = [], cost = [] }: JsonInput): string {
+/**
+ * The whole JSON output, ending with a newline. Machine fields (verdict, code, finding ids…) are the same in
+ * every language; the sentences (headline, summary, a finding's words) are in `lang`'s.
+ */
+export function jsonReport({ file, creator, rows, counts, warnings, findings = [], cost = [] }: JsonInput, w: Words): string {
+  const lang = w.lang;
   const json = findings.length === 0
-    ? { file, creator, counts, exchanges: rows.map((r) => r.record), warnings }
-    : { file, creator, counts, exchanges: rows.map((r) => r.record), findings, cost, warnings };
+    ? { file, creator, lang, counts, exchanges: rows.map((r) => r.record), warnings }
+    : { file, creator, lang, counts, exchanges: rows.map((r) => r.record), findings: findings.map((f) => spokenFinding(w, f)), cost, warnings };
   return `${cleanJson(JSON.stringify(json, null, 2))}\n`;
 }

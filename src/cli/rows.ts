@@ -1,9 +1,10 @@
 /** One classified exchange as the command line prints it (the JSON record, and the table's status cell). */
-import { NOT_SENT, neverSent } from '../core/cli-api';
-import type { CorsErrorCode, CredentialsMode, Exchange, Reason, Verdict, VerdictKind } from '../core/cli-api';
+import { neverSent, notSentLabel } from '../core/cli-api';
+import type { CorsErrorCode, CredentialsMode, Exchange, Reason, Verdict, VerdictKind, Words } from '../core/cli-api';
+import { cm } from './lang';
 
-/** A reason as the JSON prints it: the core's Reason fields a report needs (its key order is the output's). */
-type ReasonRecord = Pick<Reason, 'code' | 'firefox' | 'mdn' | 'header' | 'received' | 'expected' | 'summary'>;
+/** A reason as the JSON prints it: the core's Reason fields a report needs, its sentences said (key order is the output's). */
+type ReasonRecord = Pick<Reason, 'code' | 'firefox' | 'mdn' | 'header' | 'received'> & { expected: string; summary: string };
 
 /** An element of `exchanges` in `--json` (its key order is the output's). */
 interface ExchangeRecord {
@@ -31,15 +32,16 @@ export interface Row {
 }
 
 /** The final status of an exchange, or what stands for it (the panel's words for a request never sent). */
-function statusText(x: Exchange, sent: boolean): string {
-  if (!sent) return NOT_SENT;
+function statusText(x: Exchange, sent: boolean, w: Words): string {
+  if (!sent) return w.t(notSentLabel());
   if (x.response && x.response.status > 0) return String(x.response.status);
-  if (x.outcome.state === 'failed') return '(failed)';
-  if (x.outcome.state === 'pending') return '(pending)';
+  if (x.outcome.state === 'failed') return w.t(cm('status_failed'));
+  if (x.outcome.state === 'pending') return w.t(cm('status_pending'));
   return '—';
 }
 
-export function rowOf(x: Exchange, v: Verdict): Row {
+/** One exchange's record and status cell, its sentences in the language of `w` (machine fields unchanged). */
+export function rowOf(x: Exchange, v: Verdict, w: Words): Row {
   const reason = v.reasons[0];
   const lastHop = x.redirects[x.redirects.length - 1];
   const sent = !neverSent(x, v);
@@ -51,14 +53,14 @@ export function rowOf(x: Exchange, v: Verdict): Row {
     status: x.response ? x.response.status : null,
     error: x.outcome.state === 'failed' ? x.outcome.error : null,
     verdict: v.kind,
-    headline: v.headline,
+    headline: w.t(v.headline),
     code: reason ? reason.code : null,
-    summary: reason ? reason.summary : null,
-    reasons: v.reasons.map((r) => ({ code: r.code, firefox: r.firefox, mdn: r.mdn, header: r.header, received: r.received, expected: r.expected, summary: r.summary })),
+    summary: reason ? w.t(reason.summary) : null,
+    reasons: v.reasons.map((r) => ({ code: r.code, firefox: r.firefox, mdn: r.mdn, header: r.header, received: r.received, expected: w.t(r.expected), summary: w.t(r.summary) })),
     preflight: { required: v.preflight.required, observed: v.preflight.observed, cached: v.preflight.cached },
     credentials: v.credentials.mode,
     origin: v.origin,
     sent,
   };
-  return { record, statusText: statusText(x, sent) };
+  return { record, statusText: statusText(x, sent, w) };
 }

@@ -5,8 +5,10 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_MAX_BYTES, HarReadError, classify, findingsOf, preflightCost, readHar } from '../core/cli-api';
-import type { ReadHarResult } from '../core/cli-api';
-import { USAGE, answerUsage, parseArgs } from './args';
+import type { ReadHarResult, Words } from '../core/cli-api';
+import { answerUsage, parseArgs, usage } from './args';
+import { cm, langOfEnv, wordsOf } from './lang';
+import type { Env } from './lang';
 import { jsonReport } from './json';
 import { rowOf } from './rows';
 import { textReport } from './table';
@@ -27,52 +29,58 @@ class InputError extends Error {}
 
 const MB = 1024 * 1024;
 
-async function readInput(file: string, maxBytes: number): Promise<string> {
+async function readInput(file: string, maxBytes: number, w: Words): Promise<string> {
   let size: number;
   try {
     const info = await stat(file);
-    if (info.isDirectory()) throw new InputError(`${file} is a directory, not a HAR file.`);
+    if (info.isDirectory()) throw new InputError(w.t(cm('error_directory', { file })));
     size = info.size;
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException | null)?.code;
-    throw new InputError(code === 'ENOENT' ? `${file}: no such file.` : `${file}: ${messageOf(err)}`, { cause: err });
+    throw new InputError(code === 'ENOENT' ? w.t(cm('error_no_such_file', { file })) : `${file}: ${messageOf(err)}`, { cause: err });
   }
   if (size > maxBytes) {
-    throw new InputError(`${file} is ${(size / MB).toFixed(1)} MB; the limit is ${(maxBytes / MB).toFixed(1)} MB. Record a shorter session or filter the HAR first.`);
+    const mb = (n: number): string => (w.lang === 'fr' ? (n / MB).toFixed(1).replace('.', ',') : (n / MB).toFixed(1));
+    throw new InputError(w.t(cm('error_too_large', { file, size: mb(size), max: mb(maxBytes) })));
   }
   return readFile(file, 'utf8');
 }
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-export async function run(argv: readonly string[], io: Output): Promise<ExitStatus> {
+/**
+ * Runs the command. `env` holds the locale variables (main.ts passes process.env); without them, and
+ * without `--lang`, the words are English. The exit status never depends on the language.
+ */
+export async function run(argv: readonly string[], io: Output, env: Env = {}): Promise<ExitStatus> {
   const fail = (message: string): ExitStatus => {
     io.err(`cors-lens: ${message}\n`);
     return EXIT_UNREADABLE;
   };
-  if (argv[0] === 'probe') return runProbe(argv.slice(1), io);
+  if (argv[0] === 'probe') return runProbe(argv.slice(1), io, env);
   const args = parseArgs(argv);
-  const answered = answerUsage(args, io, fail);
+  const w = wordsOf(args.lang ?? langOfEnv(env));
+  const answered = answerUsage(args, w, io, fail);
   if (answered !== null) return answered;
-  if (args.origin !== undefined || args.timeoutMs !== undefined) return fail(`--origin and --timeout belong to cors-lens probe\n\n${USAGE}`);
+  if (args.origin !== undefined || args.timeoutMs !== undefined) return fail(`${w.t(cm('error_probe_only'))}\n\n${usage(w)}`);
   const file = args.file;
-  if (!file) return fail(`no HAR file given.\n\n${USAGE}`);
+  if (!file) return fail(`${w.t(cm('error_no_file'))}\n\n${usage(w)}`);
 
   let result: ReadHarResult;
   try {
-    result = readHar(await readInput(file, DEFAULT_MAX_BYTES));
+    result = readHar(await readInput(file, DEFAULT_MAX_BYTES, w));
   } catch (err) {
     return fail(err instanceof HarReadError ? `${file}: ${err.message}` : messageOf(err));
   }
 
   const entries = result.exchanges.map((exchange) => ({ exchange, verdict: classify(exchange) }));
-  const rows = entries.map((e) => rowOf(e.exchange, e.verdict));
+  const rows = entries.map((e) => rowOf(e.exchange, e.verdict, w));
   const counts = countKinds(rows.map((r) => r.record.verdict));
   const findings = findingsOf(entries);
   const cost = findings.length > 0 ? preflightCost(entries) : [];
-  for (const w of result.warnings) io.err(`cors-lens: warning: ${clean(w)}\n`);
+  for (const warning of result.warnings) io.err(`cors-lens: ${w.t(cm('warning', { text: clean(warning) }))}\n`);
   const report = { file, creator: result.creator, rows, counts, findings, cost };
-  io.out(args.json ? jsonReport({ ...report, warnings: result.warnings }) : textReport(report));
+  io.out(args.json ? jsonReport({ ...report, warnings: result.warnings }, w) : textReport(report, w));
   return exitStatus(counts, failsOn(findings, args.failOn));
 }

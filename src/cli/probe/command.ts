@@ -12,9 +12,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { atLeast, countBySeverity, findingsOf } from '../../core/cli-api';
-import type { Severity } from '../../core/cli-api';
-import { USAGE, answerUsage, parseArgs } from '../args';
-import { failsOn, findingsText, severityCounts } from '../findings';
+import type { Severity, Words } from '../../core/cli-api';
+import { answerUsage, parseArgs, usage } from '../args';
+import { failsOn, findingsText, severityCounts, severityLabel } from '../findings';
+import { cm, kindLabel, langOfEnv, spokenFinding, wordsOf } from '../lang';
+import type { Env } from '../lang';
 import type { Output } from '../run';
 import { clean, cleanJson, short } from '../terminal';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE } from '../verdicts';
@@ -28,43 +30,44 @@ import { ProbeError } from './send';
 const DEFAULT_FAIL_ON: Severity = 'medium';
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-const cell = (j: Judged): string => (j.allowed ? 'allowed' : j.verdict === 'blocked' ? 'blocked' : j.verdict);
+const cell = (j: Judged, w: Words): string => (j.allowed ? w.t(cm('probe_allowed')) : kindLabel(w, j.verdict));
 
-function probeTable(results: readonly ProbeResult[]): string {
-  const head = ['ORIGIN', 'TRICK', 'SIMPLE', 'SIMPLE+CRED', 'PREFLIGHT', 'PREFLIGHT+CRED'];
-  const rows = results.map((r) => [short(r.origin, 64), r.trick, cell(r.simple.omit), cell(r.simple.include), cell(r.preflighted.omit), cell(r.preflighted.include)]);
+function probeTable(results: readonly ProbeResult[], w: Words): string {
+  const head = ['origin', 'trick', 'simple', 'simple_cred', 'preflight', 'preflight_cred'].map((c) => w.t(cm(`probe_col_${c}`)));
+  const rows = results.map((r) => [short(r.origin, 64), r.trick, cell(r.simple.omit, w), cell(r.simple.include, w), cell(r.preflighted.omit, w), cell(r.preflighted.include, w)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cols: string[]) => cols.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(head), ...rows.map(line)].join('\n');
 }
 
-export async function runProbe(argv: readonly string[], io: Output): Promise<ExitStatus> {
+export async function runProbe(argv: readonly string[], io: Output, env: Env = {}): Promise<ExitStatus> {
   const fail = (message: string): ExitStatus => {
     io.err(`cors-lens probe: ${message}\n`);
     return EXIT_UNREADABLE;
   };
   const args = parseArgs(argv);
-  const answered = answerUsage(args, io, fail);
+  const w = wordsOf(args.lang ?? langOfEnv(env));
+  const answered = answerUsage(args, w, io, fail);
   if (answered !== null) return answered;
-  if (!args.file) return fail(`no URL given.\n\n${USAGE}`);
+  if (!args.file) return fail(`${w.t(cm('probe_error_no_url'))}\n\n${usage(w)}`);
 
   let target: URL;
   try {
     target = new URL(args.file);
   } catch {
-    return fail(`${clean(args.file)} is not a URL (give it with its scheme: https://api.example.com/path)`);
+    return fail(w.t(cm('probe_error_not_url', { url: clean(args.file) })));
   }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') return fail(`${clean(args.file)}: only http:// and https:// URLs can be probed`);
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') return fail(w.t(cm('probe_error_scheme', { url: clean(args.file) })));
   target.hash = '';
 
   let allowed: URL;
   try {
     allowed = new URL(args.origin ?? target.origin);
   } catch {
-    return fail(`--origin ${clean(args.origin)} is not an origin (https://app.example.com)`);
+    return fail(w.t(cm('probe_error_origin', { origin: clean(args.origin) })));
   }
   if ((allowed.protocol !== 'http:' && allowed.protocol !== 'https:') || (args.origin !== undefined && allowed.href !== `${allowed.origin}/`)) {
-    return fail(`--origin ${clean(args.origin)} is not an origin: a scheme and a host (and a port), no path (https://app.example.com)`);
+    return fail(w.t(cm('probe_error_origin_path', { origin: clean(args.origin) })));
   }
   const timeoutMs = args.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const failOn = args.failOn ?? DEFAULT_FAIL_ON;
@@ -98,26 +101,28 @@ export async function runProbe(argv: readonly string[], io: Output): Promise<Exi
       probes: results,
       letIn,
       counts: countBySeverity(findings),
-      findings,
+      findings: findings.map((f) => spokenFinding(w, f)),
+      lang: w.lang,
     };
     io.out(`${cleanJson(JSON.stringify(json, null, 2))}\n`);
     return failed ? EXIT_FINDINGS : EXIT_OK;
   }
-  const given = args.origin !== undefined ? `allowed origin ${clean(allowed.origin)}` : `no --origin: look-alikes of the target's own origin ${clean(allowed.origin)}`;
-  let out = `cors-lens probe ${clean(target.href)} (${given}): ${results.length} origins, ${requests} requests\n\n`;
-  out += `${probeTable(results)}\n\n`;
+  const given = w.t(cm(args.origin !== undefined ? 'probe_given' : 'probe_not_given', { origin: clean(allowed.origin) }));
+  let out = `${w.t(cm('probe_heading', { url: clean(target.href), given, origins: results.length, requests }))}\n\n`;
+  out += `${probeTable(results, w)}\n\n`;
   const forged = results.filter((r) => r.forged).length;
-  if (letIn.length === 0) out += `No forged origin was let in (${forged} tried).\n\n`;
+  if (letIn.length === 0) out += `${w.t(cm('probe_none_let_in', { tried: forged }))}\n\n`;
   else {
-    out += `Forged origins let in (${letIn.length} of ${forged}):\n`;
-    for (const l of letIn) out += `  ${l.severity.padEnd(6)}  ${clean(l.origin)}  (${l.trick}: ${l.with.join(', ')})\n`;
+    out += `${w.t(cm('probe_let_in', { count: letIn.length, tried: forged }))}\n`;
+    for (const l of letIn) out += `  ${severityLabel(w, l.severity).padEnd(7)} ${clean(l.origin)}  (${l.trick}: ${l.with.join(', ')})\n`;
     out += '\n';
   }
-  out += findings.length > 0 ? `${findingsText(findings)}\n\n` : 'No findings.\n\n';
+  out += findings.length > 0 ? `${findingsText(findings, w)}\n\n` : `${w.t(cm('probe_no_findings'))}\n\n`;
   const at = findings.filter((f) => atLeast(f.severity, failOn)).length + letIn.filter((l) => atLeast(l.severity, failOn)).length;
+  const fails = severityLabel(w, failOn);
   out += at > 0
-    ? `${at} result${at === 1 ? '' : 's'} at or above ${failOn} (${letIn.length} forged origin${letIn.length === 1 ? '' : 's'} let in${findings.length ? `; findings: ${severityCounts(findings)}` : ''}).\n`
-    : `Nothing at or above ${failOn}.\n`;
+    ? `${w.t(cm('probe_at', { count: at, fail_on: fails, let_in: cm('probe_let_in_count', { count: letIn.length }), findings: findings.length ? cm('probe_findings', { counts: severityCounts(findings, w) }) : '' }))}\n`
+    : `${w.t(cm('probe_nothing_at', { fail_on: fails }))}\n`;
   io.out(out);
   return failed ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -6,6 +6,7 @@
 import type { CredentialsMode, Reason, Verdict, VerdictKind } from '../model/verdict';
 import type { Exchange } from '../model/exchange';
 import type { FindingEvidence, FindingId, Severity } from '../findings/types';
+import type { Lang, Words } from '../i18n/words';
 
 interface HarNameValue {
   name: string;
@@ -63,7 +64,11 @@ export interface HarInitiator {
 }
 
 /** One reason, as written in `_cors.reasons` (a subset of the core `Reason`, stable names). */
-export type HarCorsReason = Pick<Reason, 'code' | 'firefox' | 'mdn' | 'header' | 'received' | 'expected' | 'summary'>;
+export type HarCorsReason = Pick<Reason, 'code' | 'firefox' | 'mdn' | 'header' | 'received'> & {
+  /** Sentences, in the report's language (`_corsLens.lang`). */
+  expected: string;
+  summary: string;
+};
 
 /** Our extension on every entry. Field names are stable: reports outlive versions. */
 export interface HarCors {
@@ -90,7 +95,7 @@ export interface HarCors {
   credentials: CredentialsMode;
   /** The CORS error name the browser itself reported, when the capture had it (DevTools protocol). */
   browserCorsError?: string;
-  /** One sentence, the verdict's headline. */
+  /** One sentence, the verdict's headline (in the report's language). */
   headline: string;
   /** The Origin the browser sent (or would send) at the deciding step; `null` once tainted. */
   origin: string | null;
@@ -112,8 +117,11 @@ export interface HarCorsFinding {
   title: string;
   summary: string;
   /** The finding's evidence from this entry (values of Cookie, Authorization… redacted unless the export includes them). */
-  evidence: FindingEvidence[];
+  evidence: HarFindingEvidence[];
 }
+
+/** A finding's evidence as a report writes it: the note said in the report's language. */
+export type HarFindingEvidence = Omit<FindingEvidence, 'note'> & { note?: string };
 
 /** One finding of the log in `_corsLens.findings.items`. */
 export interface HarLogFinding {
@@ -173,6 +181,8 @@ interface CorsLensInfo {
   extensionVersion: string;
   browser: { name: string; version: string };
   generatedAt: string;
+  /** The language of the human sentences (headlines, reasons, findings); machine fields are English in every language. */
+  lang: Lang;
   /** Cookie, Set-Cookie, Authorization and Proxy-Authorization values were kept. */
   sensitiveIncluded: boolean;
   /** Names of the headers whose values were replaced by `[redacted]`. */
@@ -224,4 +234,6 @@ export interface BuildOptions {
   now?: Date;
   /** Exchanges the capture dropped before the report was made (the tab summary's `dropped`); 0 when absent. */
   dropped?: number;
+  /** The language of the report's sentences (headlines, reasons, findings); English when absent. Machine fields never change. */
+  words?: Words;
 }

@@ -14,6 +14,7 @@ import { buildHarReport } from '../../../src/core/har';
 import type { Exchange } from '../../../src/core/model/exchange';
 import { run } from '../../../src/cli/run';
 import { exchange } from '../../support/builder';
+import { EN } from '../../../src/core/i18n/catalogues';
 
 const APP = 'https://app.example.com';
 const API = 'https://api.example.com';
@@ -73,7 +74,7 @@ describe('findings in the table', () => {
     const [f] = findingsOf([{ exchange: x, verdict: classify(x) }]);
     const r = await cli('--json', har([x]));
     const [g] = JSON.parse(r.stdout).findings;
-    expect(g).toMatchObject({ id: f!.id, severity: f!.severity, summary: f!.summary, fix: f!.fix, why: f!.why, title: f!.title });
+    expect(g).toMatchObject({ id: f!.id, severity: f!.severity, summary: EN.t(f!.summary), fix: EN.t(f!.fix), why: EN.t(f!.why), title: EN.t(f!.title) });
   });
 
   it('prints exactly the former output when there is no finding (table and JSON)', async () => {
@@ -83,7 +84,7 @@ describe('findings in the table', () => {
     expect(text.stdout).not.toContain('Preflight cost');
     expect(text.stdout.split('\n').slice(-3)).toEqual(['1 blocked, 1 simple', '1 request was blocked by CORS.', '']);
     const json = await cli(path, '--json');
-    expect(Object.keys(JSON.parse(json.stdout))).toEqual(['file', 'creator', 'counts', 'exchanges', 'warnings']);
+    expect(Object.keys(JSON.parse(json.stdout))).toEqual(['file', 'creator', 'lang', 'counts', 'exchanges', 'warnings']);
   });
 
   it('keeps header values from the file out of the terminal in the findings too', async () => {
@@ -101,7 +102,8 @@ describe('findings in --json', () => {
     const r = await cli(har([nullWithCredentials(), ...repeatedPreflights()]), '--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['file', 'creator', 'counts', 'exchanges', 'findings', 'cost', 'warnings']);
+    expect(Object.keys(out)).toEqual(['file', 'creator', 'lang', 'counts', 'exchanges', 'findings', 'cost', 'warnings']);
+    expect(out.lang).toBe('en');
     expect(out.findings.map((f: { id: string; severity: string }) => [f.id, f.severity])).toEqual([['null-origin-allowed', 'high'], ['preflight-not-cached', 'low']]);
     expect(out.findings[0]).toMatchObject({ endpoint: `${API}/me`, exchangeIds: ['n1'], evidence: [{ exchangeId: 'n1', header: 'Access-Control-Allow-Origin', value: 'null' }, { header: 'Access-Control-Allow-Credentials', value: 'true' }] });
     expect(out.findings[0].learnMore.length).toBeGreaterThan(0);

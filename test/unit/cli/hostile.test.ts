@@ -18,7 +18,7 @@ function run(text: string, ...args: string[]): Promise<{ code: number; stdout: s
   const path = join(dir, `f${Math.random().toString(36).slice(2)}.har`);
   writeFileSync(path, text);
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, path, ...args], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [BIN, path, ...args], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C' } }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
     });
   });

@@ -9,6 +9,8 @@ import { SENSITIVE_HEADERS } from './redact';
 import { logLens, reportLens } from './findings';
 import { isoTime } from './timing';
 import type { BuildOptions, HarEntry, HarPage, HarReport, ReportEntry, ReportPage } from '../types';
+import { EN } from '../../i18n/catalogues';
+import type { Words } from '../../i18n/words';
 
 export const REPORT_CREATOR = 'CORS Lens';
 
@@ -43,19 +45,26 @@ const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? 
 const count = (v: unknown): number => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : 0);
 
 /** Options as given, or their defaults where they are not well typed (they may come from a port). */
-function cleanOptions(o: unknown): BuildOptions & { dropped: number } {
+/** The words an options object carries (a Words: `lang` and `t`), English otherwise. */
+function wordsOption(v: unknown): Words {
+  const w = v as Partial<Words> | null | undefined;
+  return typeof w === 'object' && w !== null && (w.lang === 'en' || w.lang === 'fr') && typeof w.t === 'function' ? (w as Words) : EN;
+}
+
+function cleanOptions(o: unknown): BuildOptions & { dropped: number; words: Words } {
   const opts = (typeof o === 'object' && o !== null ? o : {}) as Record<string, unknown>;
   const b = (typeof opts.browser === 'object' && opts.browser !== null ? opts.browser : {}) as Record<string, unknown>;
   const pages = Array.isArray(opts.pages)
     ? (opts.pages as unknown[]).filter((p): p is ReportPage => typeof p === 'object' && p !== null && typeof (p as ReportPage).pageId === 'string' &&
       typeof (p as ReportPage).url === 'string' && Number.isFinite((p as ReportPage).startedAt))
     : [];
-  const out: BuildOptions & { dropped: number } = {
+  const out: BuildOptions & { dropped: number; words: Words } = {
     includeSensitive: opts.includeSensitive === true,
     browser: { name: text(b.name, 'unknown'), version: text(b.version, '') },
     extensionVersion: text(opts.extensionVersion, '0.0.0'),
     pages,
     dropped: count(opts.dropped),
+    words: wordsOption(opts.words),
   };
   if (opts.now instanceof Date && !Number.isNaN(opts.now.getTime())) out.now = opts.now;
   return out;
@@ -69,7 +78,7 @@ export function buildHarReport(input: readonly ReportEntry[], given: BuildOption
     .sort((a, b) => a.e.exchange.timings.start - b.e.exchange.timings.start || (a.e.seq ?? a.i) - (b.e.seq ?? b.i))
     .map(({ e }) => e);
   const counts = emptyCounts();
-  const lens = reportLens(entries, options.includeSensitive);
+  const lens = reportLens(entries, options.includeSensitive, options.words);
   const harEntries: { start: number; order: number; entry: HarEntry }[] = [];
   for (const { exchange, verdict, pageId } of ordered) {
     counts[verdict.kind] = (counts[verdict.kind] ?? 0) + 1;
@@ -91,6 +100,7 @@ export function buildHarReport(input: readonly ReportEntry[], given: BuildOption
         extensionVersion: options.extensionVersion,
         browser: { ...options.browser },
         generatedAt: now.toISOString(),
+        lang: options.words.lang,
         sensitiveIncluded: options.includeSensitive,
         redactedHeaders: options.includeSensitive ? [] : [...SENSITIVE_HEADERS],
         exchanges: entries.length,

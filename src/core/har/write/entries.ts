@@ -10,6 +10,8 @@ import { preflightBlock, requestBlock } from './cors-block';
 import { requestCookies, responseCookies } from './cookies';
 import { redactHeaders } from './redact';
 import { entryFindings, type ReportLens } from './findings';
+import { EN } from '../../i18n/catalogues';
+import type { Words } from '../../i18n/words';
 import { toChromeResourceType } from '../resource-type';
 import { harTimings, isoTime } from './timing';
 import type { HarCors, HarEntry, HarInitiator, HarResponse } from '../types';
@@ -44,7 +46,7 @@ function endsOnRedirect(x: Exchange, v: Verdict): boolean {
   return step?.kind === 'redirect' && step.index === last;
 }
 
-function requestSteps(x: Exchange, v: Verdict): Step[] {
+function requestSteps(x: Exchange, v: Verdict, w: Words): Step[] {
   const type = toChromeResourceType(x.type);
   const steps: Step[] = [];
   let start = x.timings.start;
@@ -62,7 +64,7 @@ function requestSteps(x: Exchange, v: Verdict): Step[] {
       end: hop.time,
       resourceType: type,
       initiator: { type: 'other' },
-      cors: requestBlock(x, v, i, 'redirect'),
+      cors: requestBlock(x, v, i, 'redirect', w),
       ref: { kind: 'redirect', index: i },
     });
     start = hop.time;
@@ -80,14 +82,14 @@ function requestSteps(x: Exchange, v: Verdict): Step[] {
       end: x.timings.end ?? x.response?.time ?? start,
       resourceType: type,
       initiator: { type: 'other' },
-      cors: neverSent(x, v) ? { ...requestBlock(x, v, x.redirects.length, 'response'), sent: false } : requestBlock(x, v, x.redirects.length, 'response'),
+      cors: neverSent(x, v) ? { ...requestBlock(x, v, x.redirects.length, 'response', w), sent: false } : requestBlock(x, v, x.redirects.length, 'response', w),
       ref: { kind: 'response' },
     });
   }
   return steps;
 }
 
-function preflightSteps(x: Exchange, v: Verdict): Step[] {
+function preflightSteps(x: Exchange, v: Verdict, w: Words): Step[] {
   return x.preflights.map((p, i) => ({
     method: 'OPTIONS',
     url: p.url,
@@ -99,7 +101,7 @@ function preflightSteps(x: Exchange, v: Verdict): Step[] {
     end: p.end ?? p.response?.time ?? p.start,
     resourceType: 'preflight',
     initiator: { type: 'preflight', url: withoutFragment(p.url), requestId: x.id },
-    cors: preflightBlock(x, v, i),
+    cors: preflightBlock(x, v, i, w),
     ref: { kind: 'preflight', index: i },
   }));
 }
@@ -156,10 +158,14 @@ function toEntry(step: Step, pageref: string | undefined, includeSensitive: bool
   return entry;
 }
 
-/** Entries of one exchange in the order they started (the request, then its preflight, then later hops). */
+/**
+ * Entries of one exchange in the order they started (the request, then its preflight, then later hops);
+ * their sentences in the language of `w` (the lens's, English without one).
+ */
 export function exchangeEntries(x: Exchange, v: Verdict, pageref: string | undefined, includeSensitive: boolean, lens?: ReportLens): HarEntry[] {
-  const requests = requestSteps(x, v);
-  const steps = [...requests, ...preflightSteps(x, v)];
+  const w = lens?.words ?? EN;
+  const requests = requestSteps(x, v, w);
+  const steps = [...requests, ...preflightSteps(x, v, w)];
   if (lens) {
     const last = requests.at(-1);
     for (const s of steps) {

@@ -2,7 +2,7 @@
  * The security and cost lens in a report: `_cors.findings` on the entries a finding rests on, and the
  * log-level summary (counts by severity, each finding with its endpoint, preflight cost per endpoint).
  * Findings are computed by the core (`findingsOf`, `preflightCost`) over the exported exchanges; the
- * sentences are the finding modules' own. Secrets stay redacted: an evidence value of a sensitive
+ * sentences are the finding modules' messages, said in the report's language (`words`). Secrets stay redacted: an evidence value of a sensitive
  * header is replaced, and any sensitive value the exchanges carried is cut out of every sentence.
  */
 import type { Exchange, Header } from '../../model/exchange';
@@ -12,6 +12,7 @@ import type { EndpointCost } from '../../findings/cost';
 import { countBySeverity, findingsOf, preflightCost } from '../../findings';
 import { REDACTED, isSensitiveHeader } from './redact';
 import type { HarCorsFinding, HarEndpointCost, HarLogFinding } from '../types';
+import type { Words } from '../../i18n/words';
 
 /** Shorter sensitive values are not scrubbed from sentences (they would match ordinary words). */
 const MIN_SECRET = 4;
@@ -24,6 +25,8 @@ export interface ReportLens {
   /** Replaces every sensitive value in a text (identity when the export includes sensitive headers). */
   scrub: (text: string) => string;
   includeSensitive: boolean;
+  /** The language of the report's sentences. */
+  words: Words;
 }
 
 
@@ -44,7 +47,7 @@ function sensitiveValues(entries: readonly FindingEntry[]): string[] {
 }
 
 /** Findings and cost of the exported entries (already sanitised by the caller). */
-export function reportLens(entries: readonly FindingEntry[], includeSensitive: boolean): ReportLens {
+export function reportLens(entries: readonly FindingEntry[], includeSensitive: boolean, words: Words): ReportLens {
   const findings = findingsOf(entries);
   const byExchange = new Map<string, Finding[]>();
   for (const f of findings) for (const id of f.exchangeIds) {
@@ -64,7 +67,7 @@ export function reportLens(entries: readonly FindingEntry[], includeSensitive: b
     done.set(text, out);
     return out;
   };
-  return { findings, cost: preflightCost(entries), byExchange, scrub, includeSensitive };
+  return { findings, cost: preflightCost(entries), byExchange, scrub, includeSensitive, words };
 }
 
 const sameStep = (a: StepRef, b: StepRef): boolean =>
@@ -83,12 +86,12 @@ export function entryFindings(lens: ReportLens, x: Exchange, step: StepRef, last
     out.push({
       id: f.id,
       severity: f.severity,
-      title: f.title,
-      summary: lens.scrub(f.summary),
+      title: lens.words.t(f.title),
+      summary: lens.scrub(lens.words.t(f.summary)),
       evidence: here.map((e) => {
         const value = e.value === null ? null : !lens.includeSensitive && isSensitiveHeader(e.header) ? REDACTED : lens.scrub(e.value);
         const item = { exchangeId: e.exchangeId, step: { ...e.step }, header: e.header, value };
-        return e.note === undefined ? item : { ...item, note: lens.scrub(e.note) };
+        return e.note === undefined ? item : { ...item, note: lens.scrub(lens.words.t(e.note)) };
       }),
     });
   }
@@ -99,9 +102,9 @@ const toLogFinding = (lens: ReportLens, f: Finding): HarLogFinding => ({
   id: f.id,
   severity: f.severity,
   endpoint: f.endpoint,
-  title: f.title,
-  summary: lens.scrub(f.summary),
-  fix: lens.scrub(f.fix),
+  title: lens.words.t(f.title),
+  summary: lens.scrub(lens.words.t(f.summary)),
+  fix: lens.scrub(lens.words.t(f.fix)),
   exchangeIds: [...f.exchangeIds],
 });
 

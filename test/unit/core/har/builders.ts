@@ -1,6 +1,11 @@
 /** Readable builders for HAR tests: exchanges and hand-written verdicts (no classifier involved). */
 import type { Exchange, Header, PreflightRecord, RedirectHop, ResponseRecord } from '../../../../src/core/model/exchange';
 import type { CorsErrorCode, Reason, Verdict, VerdictKind } from '../../../../src/core/model/verdict';
+import { m } from '../../../../src/core/i18n/msg';
+import type { Msg } from '../../../../src/core/i18n/msg';
+
+/** A sentence kept as written (the catalogue's `common_text`): renders the same in every language. */
+export const text = (words: string): Msg => m('common_text', { text: words });
 
 export const PAGE = 'http://app.test:8080';
 export const API = 'http://api.test:9090';
@@ -56,8 +61,8 @@ export function reason(code: CorsErrorCode, over: Partial<Reason> = {}): Reason 
     mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/CORSMissingAllowOrigin',
     header: 'Access-Control-Allow-Origin',
     received: null,
-    expected: `Access-Control-Allow-Origin: ${PAGE}`,
-    summary: 'The response has no Access-Control-Allow-Origin header.',
+    expected: text(`Access-Control-Allow-Origin: ${PAGE}`),
+    summary: text('The response has no Access-Control-Allow-Origin header.'),
     step: { kind: 'response' },
     chromeMessage: "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
     firefoxMessage: null,
@@ -69,9 +74,9 @@ export function verdict(kind: VerdictKind, over: Partial<Verdict> = {}): Verdict
   return {
     kind,
     reasons: [],
-    headline: `Verdict: ${kind}`,
+    headline: text(`Verdict: ${kind}`),
     preflight: { required: false, why: [], observed: false, cached: false },
-    credentials: { mode: 'omit', basis: 'no credentials seen' },
+    credentials: { mode: 'omit', basis: text('no credentials seen') },
     origin: PAGE,
     tainted: false,
     status: 200,

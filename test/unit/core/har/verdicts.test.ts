@@ -10,6 +10,7 @@ import { buildHarReport, HarReadError, readHar } from '../../../../src/core/har'
 import type { Exchange } from '../../../../src/core/model/exchange';
 import { API, PAGE, exchange } from '../../../support/builder';
 import { corsBlockErrors, harErrors } from './schema';
+import { EN } from '../../../../src/core/i18n/catalogues';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/har/${name}`, import.meta.url), 'utf8');
 const OPTS = { browser: { name: 'Chromium', version: '156' }, extensionVersion: '0.1.0' };
@@ -167,6 +168,6 @@ describe('a HAR recorded from Chromium 156 over every lab case (DevTools protoco
 
   it.each(Object.keys(expected))('%s: classified as Chromium decided, with its CORS error code', (id) => {
     const v = classify(subject.get(id)!);
-    expect({ kind: v.kind, code: v.reasons[0]?.code ?? null }, v.headline).toEqual({ kind: expected[id]!.kind, code: expected[id]!.code });
+    expect({ kind: v.kind, code: v.reasons[0]?.code ?? null }, EN.t(v.headline)).toEqual({ kind: expected[id]!.kind, code: expected[id]!.code });
   });
 });

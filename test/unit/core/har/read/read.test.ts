@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildHarReport, HarReadError, readHar } from '../../../../../src/core/har';
 import type { Exchange } from '../../../../../src/core/model/exchange';
-import { API, PAGE, T0, exchange, h, hop, preflight, verdict } from '../builders';
+import { API, PAGE, T0, exchange, h, hop, preflight, text, verdict } from '../builders';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../../fixtures/har/${name}`, import.meta.url), 'utf8');
 const byCid = (xs: Exchange[], cid: string) => {
@@ -260,7 +260,7 @@ describe('our report read back', () => {
 
 function reasonAt(index: number) {
   return {
-    code: 'MissingAllowOriginHeader' as const, firefox: null, mdn: null, header: null, received: null, expected: '', summary: '',
+    code: 'MissingAllowOriginHeader' as const, firefox: null, mdn: null, header: null, received: null, expected: text(''), summary: text(''),
     step: { kind: 'redirect' as const, index }, chromeMessage: '', firefoxMessage: null,
   };
 }

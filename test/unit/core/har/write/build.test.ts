@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildHarReport, REDACTED, type HarEntry } from '../../../../../src/core/har';
-import { API, PAGE, T0, exchange, h, hop, preflight, reason, response, verdict } from '../builders';
+import { API, PAGE, T0, exchange, h, hop, preflight, reason, response, text, verdict } from '../builders';
 import { harErrors } from '../schema';
 
 const OPTS = { includeSensitive: false, browser: { name: 'Chromium', version: '156.0.7500.1' }, extensionVersion: '0.1.0', now: new Date(T0 + 60_000) };
@@ -17,7 +17,7 @@ const blockedPut = () => ({
   verdict: verdict('blocked', {
     reasons: [reason('PreflightMissingAllowOriginHeader', { step: { kind: 'preflight', index: 0 } })],
     preflight: { required: true, why: [], observed: true, cached: false },
-    credentials: { mode: 'include', basis: 'a Cookie header was sent' },
+    credentials: { mode: 'include', basis: text('a Cookie header was sent') },
   }),
   pageId: 'page-1',
   seq: 2,

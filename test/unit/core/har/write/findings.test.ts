@@ -6,6 +6,8 @@ import { findingsOf, preflightCost } from '../../../../../src/core/findings';
 import type { Exchange } from '../../../../../src/core/model/exchange';
 import { exchange } from '../../../../support/builder';
 import { corsBlockErrors, corsLensErrors, harErrors } from '../schema';
+import { EN } from '../../../../../src/core/i18n/catalogues';
+import { m } from '../../../../../src/core/i18n/msg';
 
 const APP = 'https://app.example.com';
 const API = 'https://api.example.com';
@@ -51,7 +53,7 @@ describe('findings in the report', () => {
     const [nEntry] = byId(har, 'n');
     const nFinding = found.find((f) => f.id === 'null-origin-allowed')!;
     expect(nEntry!._cors.findings).toEqual([{
-      id: 'null-origin-allowed', severity: 'high', title: nFinding.title, summary: nFinding.summary,
+      id: 'null-origin-allowed', severity: 'high', title: EN.t(nFinding.title), summary: EN.t(nFinding.summary),
       evidence: nFinding.evidence.filter((e) => e.exchangeId === 'n'),
     }]);
     expect(byId(har, 'e')[0]!._cors.findings?.map((f) => f.id)).toEqual(['origin-echo-without-vary']);
@@ -123,15 +125,15 @@ describe('findings in the report', () => {
   it('redacts evidence of a sensitive header and scrubs a secret out of the sentences', async () => {
     const { entryFindings, reportLens } = await import('../../../../../src/core/har/write/findings');
     const x = exchange().id('c').from('null').cookie(SECRET).to(`${API}/me`).response((r) => r.acao('null').acac('true')).build();
-    const lens = reportLens([entry(x)], false);
+    const lens = reportLens([entry(x)], false, EN);
     const f = lens.findings[0]!;
     // A finding whose evidence cites the Cookie header and whose summary quotes it (no rule does so today: the guard must hold anyway).
     f.evidence = [{ exchangeId: 'c', step: { kind: 'response' }, header: 'Cookie', value: SECRET }, { exchangeId: 'c', step: { kind: 'response' }, header: 'X-Echo', value: `was ${SECRET}` }];
-    f.summary = `Sent ${SECRET}.`;
+    f.summary = m('common_text', { text: `Sent ${SECRET}.` });
     const [out] = entryFindings(lens, x, { kind: 'response' }, true)!;
     expect(out!.evidence.map((e) => e.value)).toEqual([REDACTED, `was ${REDACTED}`]);
     expect(out!.summary).toBe(`Sent ${REDACTED}.`);
-    const open = reportLens([entry(x)], true);
+    const open = reportLens([entry(x)], true, EN);
     open.findings[0]!.evidence = [{ exchangeId: 'c', step: { kind: 'response' }, header: 'Cookie', value: SECRET }];
     expect(entryFindings(open, x, { kind: 'response' }, true)![0]!.evidence[0]!.value).toBe(SECRET);
   });
