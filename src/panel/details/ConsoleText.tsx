@@ -36,7 +36,7 @@ export function MdnLink({ url, children }: { url: string; children: string }) {
   const page = mdnFor(url, lang);
   return (
     <>
-      <a href={page.url} hreflang={page.lang} target="_blank" rel="noreferrer noopener">{children}</a>
+      <a href={page.url} hreflang={page.lang} target="_blank" rel="noopener noreferrer">{children}</a>
       {page.lang !== lang && <span class="muted small"> {t('panel_mdn_in_english')}</span>}
     </>
   );

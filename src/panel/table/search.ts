@@ -8,7 +8,7 @@
 import type { Header } from '../../core/model/exchange';
 import type { Words } from '../../core/i18n/words';
 import { EN } from '../../core/i18n/catalogues';
-import { VERDICT_LABEL } from '../../ui/verdict-labels';
+import { verdictLabel } from '../../ui/verdict-labels';
 import { sayBoth } from '../text';
 import type { Row } from './rows';
 import type { Terms } from './search-index';
@@ -27,7 +27,8 @@ function addHeaders(parts: string[], headers: readonly Header[] | undefined): vo
 
 function searchPieces(row: Row, w: Words): string[] {
   const { exchange: x, verdict: v } = row.entry;
-  const parts: string[] = [x.method, x.url, ...sayBoth(row.statusText, w), VERDICT_LABEL[v.kind], v.kind,
+  const parts: string[] = [x.method, x.url, ...sayBoth(row.statusText, w), verdictLabel(v.kind, EN), v.kind,
+    ...(w.lang === 'en' ? [] : [verdictLabel(v.kind, w)]),
     ...sayBoth(row.reason, w), ...sayBoth(v.headline, w)];
   for (const r of v.reasons) parts.push(r.code, ...sayBoth(r.summary, w));
   addHeaders(parts, x.requestHeaders);

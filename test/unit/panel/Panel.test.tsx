@@ -7,6 +7,7 @@ import { Panel } from '../../../src/panel/Panel';
 import { createPanelStore } from '../../../src/panel/store';
 import { API, blockedTrailingSlash, PAGE, preflightedPut, sameOrigin, simple, snapshot, XSS } from './fixtures';
 import { fakeBackground } from './fake-background';
+import { EN } from '../../../src/core/i18n/catalogues';
 
 afterEach(cleanup);
 
@@ -51,7 +52,7 @@ describe('Panel', () => {
     await waitFor(() => expect(rowFor('/items/b')).toBeDefined());
     fireEvent.click(rowFor('/items/b')!);
     const details = await screen.findByRole('complementary', { name: 'Details of the selected request' });
-    expect(within(details).getByTestId('headline').textContent).toBe(blockedTrailingSlash().verdict.headline);
+    expect(within(details).getByTestId('headline').textContent).toBe(EN.t(blockedTrailingSlash().verdict.headline));
     const received = within(details).getByTestId('received');
     const marks = [...received.querySelectorAll('mark')].map((m) => m.textContent);
     expect(marks).toEqual(['/']);

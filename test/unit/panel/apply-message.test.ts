@@ -3,6 +3,7 @@ import { applyPortMessage } from '../../../src/panel/apply-message';
 import { createPanelStore } from '../../../src/panel/store';
 import { portMessage } from '../../../src/shared/transport';
 import { blockedTrailingSlash, preflightedPut, settings, simple, snapshot } from './fixtures';
+import { EN } from '../../../src/core/i18n/catalogues';
 
 describe('applyPortMessage', () => {
   it('a snapshot replaces the whole state, in order of first sight, without duplicates', () => {
@@ -38,10 +39,10 @@ describe('applyPortMessage', () => {
     applyPortMessage(store, portMessage('snapshot', s));
     applyPortMessage(store, portMessage('reset', { reason: 'closed', summary: s.summary }));
     expect(store.live.value).toHaveLength(2);
-    expect(store.notice.value?.text).toMatch(/closed/);
+    expect(EN.t(store.notice.value!.text)).toMatch(/closed/);
     applyPortMessage(store, portMessage('reset', { reason: 'navigation', summary: s.summary }));
     expect(store.live.value).toHaveLength(0);
-    expect(store.notice.value?.text).toMatch(/Keep log/);
+    expect(EN.t(store.notice.value!.text)).toMatch(/Keep log/);
   });
 
   it('a settings event updates the settings only', () => {

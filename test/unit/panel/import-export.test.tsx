@@ -9,6 +9,7 @@ import { createPanelStore } from '../../../src/panel/store';
 import { applyPortMessage } from '../../../src/panel/apply-message';
 import { portMessage } from '../../../src/shared/transport';
 import { blockedTrailingSlash, preflightedPut, simple, snapshot } from './fixtures';
+import { EN } from '../../../src/core/i18n/catalogues';
 
 afterEach(cleanup);
 
@@ -30,13 +31,14 @@ describe('HAR import', () => {
     applyPortMessage(store, portMessage('snapshot', snapshot([simple('a', 1)])));
     await importHarInto(store, file('{"log": {"entries": [', 'broken.har'));
     expect(store.notice.value).toMatchObject({ tone: 'error' });
-    expect(store.notice.value!.text).toMatch(/Import failed\. .*not valid JSON/);
+    const notice = () => EN.t(store.notice.value!.text);
+    expect(notice()).toMatch(/Import failed\. .*not valid JSON/);
     await importHarInto(store, file('{"hello": 1}', 'other.json'));
-    expect(store.notice.value!.text).toMatch(/not a HAR file/);
+    expect(notice()).toMatch(/not a HAR file/);
     await importHarInto(store, file('', 'empty.har'));
-    expect(store.notice.value!.text).toMatch(/empty/);
+    expect(notice()).toMatch(/empty/);
     await importHarInto(store, file('{}', 'huge.har', 500 * 1024 * 1024));
-    expect(store.notice.value!.text).toMatch(/huge\.har.*500\.0 MB.*limit/);
+    expect(notice()).toMatch(/huge\.har.*500\.0 MB.*limit/);
     expect(store.imported.value).toBeNull();
     expect(store.rows.value.map((r) => r.id)).toEqual(['a']);
   });

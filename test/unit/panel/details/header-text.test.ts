@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHeaders, parseHeaders } from '../../../../src/panel/details/header-text';
+import { EN } from '../../../../src/core/i18n/catalogues';
 import { PREVIEW_CHARS } from '../../../../src/ui/long-text';
 
 describe('header text', () => {
@@ -37,7 +38,7 @@ describe('header text', () => {
     expect(parsed.headers).toEqual([{ name: 'Vary', value: 'Origin' }, { name: 'X-Ok', value: '1' }]);
     expect(parsed.problems).toHaveLength(1);
     expect(parsed.problems[0]!.line).toBe(2);
-    expect(parsed.problems[0]!.message).toMatch(message);
+    expect(EN.t(parsed.problems[0]!.message)).toMatch(message);
   });
 });
 
@@ -68,6 +69,6 @@ describe('long values in the header text', () => {
   it('refuses a marker it was not made with', () => {
     const parsed = parseHeaders('Set-Cookie: abc… [+1,000 characters #3]', []);
     expect(parsed.headers).toEqual([]);
-    expect(parsed.problems[0]!.message).toMatch(/stands for a long value this text was not made with/);
+    expect(EN.t(parsed.problems[0]!.message)).toMatch(/stands for a long value this text was not made with/);
   });
 });

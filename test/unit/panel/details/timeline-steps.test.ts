@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
 import { formatMs, timeline } from '../../../../src/panel/details/timeline-steps';
 import { API, exchange, PAGE } from '../../../support/builder';
+import { EN } from '../../../../src/core/i18n/catalogues';
+import { say } from '../../../../src/panel/text';
 
 describe('timeline', () => {
   it('lists preflight, redirect hops and the request with durations', () => {
@@ -26,12 +28,14 @@ describe('timeline', () => {
     const x = exchange().method('PUT').to(`${API}/a`).response((r) => r.acao(PAGE)).build();
     const v = classify(x);
     expect(v.preflight.cached).toBe(true);
-    expect(timeline(x, v)[0]).toMatchObject({ kind: 'preflight-cached', label: 'Preflight served from cache' });
+    const step = timeline(x, v)[0]!;
+    expect(step.kind).toBe('preflight-cached');
+    expect(EN.t(step.label)).toBe('Preflight served from cache');
   });
 
   it('shows the status behind a failure', () => {
     const x = exchange().to(`${API}/a`).response((r) => r.status(404)).failed().build();
-    expect(timeline(x, classify(x)).at(-1)!.result).toBe('404, then net::ERR_FAILED');
+    expect(say(timeline(x, classify(x)).at(-1)!.result, EN)).toBe('404, then net::ERR_FAILED');
     expect(formatMs(1534)).toBe('1.53 s');
     expect(formatMs(12.4)).toBe('12 ms');
   });
@@ -44,6 +48,7 @@ describe('timeline', () => {
     delete x.response;
     const steps = timeline(x, classify(x));
     expect(steps.map((s) => s.kind)).toEqual(['redirect']);
-    expect(steps[0]).toMatchObject({ failed: true, result: '302 → http://user:pw@127.0.0.1:4003/b (not followed: net::ERR_FAILED)' });
+    expect(steps[0]!.failed).toBe(true);
+    expect(say(steps[0]!.result, EN)).toBe('302 → http://user:pw@127.0.0.1:4003/b (not followed: net::ERR_FAILED)');
   });
 });

@@ -4,6 +4,7 @@ import { fixesFor } from '../../../../src/core/fix';
 import type { Exchange, Header } from '../../../../src/core/model/exchange';
 import { editedExchange, judgeWhatIf, whatIfSteps } from '../../../../src/panel/details/what-if';
 import { API, exchange, PAGE } from '../../../support/builder';
+import { EN } from '../../../../src/core/i18n/catalogues';
 
 type Edits = Parameters<typeof editedExchange>[2];
 
@@ -72,7 +73,7 @@ describe('try a fix: judged from the headers, as if the browser had received the
     // Only the preflight fixed, the response left empty: it passes the preflight, and says the response is missing.
     const half = tryIt(x, 'fix', (key, h) => (key === 'response' ? [] : h));
     expect(half.edited.response).toBeUndefined();
-    expect(half.result.unanswered).toEqual(['response']);
+    expect(half.result.unanswered.map((x) => EN.t(x))).toEqual(['response']);
   });
 
   it('a preflight the capture did not see (from the cache) is offered from the fix, and judged when filled in', () => {

@@ -13,6 +13,7 @@ import { createPanelStore } from '../../../../src/panel/store';
 import type { ExchangeEntry } from '../../../../src/shared/protocol';
 import { fakeBackground } from '../fake-background';
 import { snapshot } from '../fixtures';
+import { EN } from '../../../../src/core/i18n/catalogues';
 import { clean, echoNoVary, lensEvent, nullOrigin, repeated, SCRIPT } from './lens';
 
 afterEach(cleanup);
@@ -100,17 +101,17 @@ describe('Findings in the panel', () => {
     const section = within(details).getByRole('region', { name: 'Security (1 finding)' });
     const [f] = findingsOf(list).filter((x) => x.exchangeIds.includes('n1'));
     const item = section.querySelector(`[data-finding="${f!.id}"]`)!;
-    expect(item.querySelector('h4')!.textContent).toBe(`▲High ${f!.title}${f!.id}`);
-    expect(within(item as HTMLElement).getByTestId('finding-summary').textContent).toBe(f!.summary);
-    expect(item.textContent).toContain(`Why it matters: ${f!.why}`);
-    expect(item.textContent).toContain(`Fix: ${f!.fix}`);
+    expect(item.querySelector('h4')!.textContent).toBe(`▲High ${EN.t(f!.title)}${f!.id}`);
+    expect(within(item as HTMLElement).getByTestId('finding-summary').textContent).toBe(EN.t(f!.summary));
+    expect(item.textContent).toContain(`Why it matters: ${EN.t(f!.why)}`);
+    expect(item.textContent).toContain(`Fix: ${EN.t(f!.fix)}`);
     const evidence = [...item.querySelectorAll('.finding-evidence')].map((li) => li.textContent);
     expect(evidence).toEqual([
       'Access-Control-Allow-Origin: null in the response of this request',
       'Access-Control-Allow-Credentials: true in the response of this request',
     ]);
     const links = within(item as HTMLElement).getAllByRole('link');
-    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual(f!.learnMore.map((l) => [l.title, l.url]));
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual(f!.learnMore.map((l) => [EN.t(l.title), l.url]));
     expect(links.every((a) => a.getAttribute('rel') === 'noopener noreferrer')).toBe(true);
     expect(f!.learnMore.some((l) => /portswigger|owasp|developer\.mozilla/.test(l.url))).toBe(true);
     // A row without findings has no Security section.

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { display } from '../../../../src/panel/table/filter';
 import { sortRows, toRow } from '../../../../src/panel/table/rows';
 import { blockedAtPreflight, blockedTrailingSlash, preflightedPut, sameOrigin, simple } from '../fixtures';
+import { EN } from '../../../../src/core/i18n/catalogues';
+import { say } from '../../../../src/panel/text';
 
 const rows = [simple('a', 1), blockedTrailingSlash('b', 2), preflightedPut('c', 3), sameOrigin('d', 4)].map(toRow);
 const keys = (kind: Parameters<typeof display>[1], nonCors: boolean, text: string) => display(rows, kind, nonCors, text).map((d) => d.key);
@@ -37,7 +39,7 @@ describe('table rows', () => {
     const failed = blockedTrailingSlash();
     failed.exchange.response = undefined;
     failed.verdict.status = null;
-    expect(toRow(failed).statusText).toBe('(failed)');
+    expect(say(toRow(failed).statusText, EN)).toBe('(failed)');
   });
 
   it('a request blocked at its preflight was never sent: no status, "not sent" with why (not the preflight\'s 500)', () => {
@@ -45,8 +47,8 @@ describe('table rows', () => {
     expect(e.verdict.status).toBe(500);
     const row = toRow(e);
     expect(row.status).toBeNull();
-    expect(row.statusText).toBe('not sent');
-    expect(row.statusTitle).toBe('Its preflight (OPTIONS) failed, so the browser never sent this request.');
+    expect(say(row.statusText, EN)).toBe('not sent');
+    expect(say(row.statusTitle, EN)).toBe('Its preflight (OPTIONS) failed, so the browser never sent this request.');
     expect(toRow(blockedTrailingSlash()).statusTitle).toBeNull();
   });
 });

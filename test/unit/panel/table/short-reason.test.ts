@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
 import { shortReason } from '../../../../src/panel/table/short-reason';
+import { say } from '../../../../src/panel/text';
+import { EN } from '../../../../src/core/i18n/catalogues';
 import { API, exchange, PAGE } from '../../../support/builder';
 
-const reasonOf = (x: ReturnType<ReturnType<typeof exchange>['build']>) => shortReason(x, classify(x));
+const reasonOf = (x: ReturnType<ReturnType<typeof exchange>['build']>) => say(shortReason(x, classify(x)), EN);
 const put = () => exchange().from(PAGE).to(`${API}/api/items/1`).method('PUT');
 
 describe('shortReason', () => {
