@@ -143,7 +143,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
         {columns.map((c) => {
           const sorted = props.sort?.column === c.id ? props.sort.dir : undefined;
           return (
-            <div key={c.id} role="columnheader" class={`vt-cell col-${c.id}`}
+            <div key={c.id} role="columnheader" class={`vt-cell col-${c.id}`} title={c.label}
               aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
               {c.sortable && props.onSort ? (
                 <button type="button" class="vt-sort" onClick={() => props.onSort!(c.id)}
