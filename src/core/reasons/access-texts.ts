@@ -4,7 +4,7 @@
  */
 import type { AccessInput } from './access-rules';
 import { m, type Msg } from '../i18n/msg';
-import { firefoxLine, info, PREFLIGHT_PREFIX, where } from './texts';
+import { firefoxLine, info, CHROME_PREFLIGHT_PREFIX, where } from './texts';
 import type { Evidence, FirefoxText, ReasonDef } from './types';
 import type { CorsErrorCode } from '../model/verdict';
 
@@ -23,7 +23,7 @@ export function preflightTwin<I>(
     code,
     family: 'preflight',
     detect,
-    chrome: (e) => PREFLIGHT_PREFIX + plain.chrome(e),
+    chrome: (e) => CHROME_PREFLIGHT_PREFIX + plain.chrome(e),
     ...own,
   };
 }

@@ -1,6 +1,6 @@
 import { m } from '../i18n/msg';
 import { preflightEvidence, type PreflightInput } from './preflight-rules';
-import { firefoxLine, PREFLIGHT_PREFIX, warn } from './texts';
+import { firefoxLine, CHROME_PREFLIGHT_PREFIX, warn } from './texts';
 import type { ReasonDef } from './types';
 
 /** The preflight was answered with a redirect; preflights may not be redirected. */
@@ -24,6 +24,6 @@ export const preflightDisallowedRedirect: ReasonDef<PreflightInput> = {
       ? m('reason_PreflightDisallowedRedirect_summary_elsewhere', { status: e.param })
       : m('reason_PreflightDisallowedRedirect_summary', { status: e.param, location: e.received }),
   expected: () => m('reason_PreflightDisallowedRedirect_expected'),
-  chrome: () => PREFLIGHT_PREFIX + 'Redirect is not allowed for a preflight request.',
+  chrome: () => CHROME_PREFLIGHT_PREFIX + 'Redirect is not allowed for a preflight request.',
   firefox: (e) => firefoxLine('CORSExternalRedirectNotAllowed', e.url),
 };

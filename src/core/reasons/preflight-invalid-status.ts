@@ -1,6 +1,6 @@
 import { m } from '../i18n/msg';
 import { isOkStatus, preflightEvidence, type PreflightInput } from './preflight-rules';
-import { firefoxLine, info, PREFLIGHT_PREFIX, statusText } from './texts';
+import { firefoxLine, info, CHROME_PREFLIGHT_PREFIX, statusText } from './texts';
 import type { ReasonDef } from './types';
 
 /** Also said of a preflight that had no Allow-Origin, and of any fix whose failing step is the preflight (fix/notes.ts). */
@@ -20,6 +20,6 @@ export const preflightInvalidStatus: ReasonDef<PreflightInput> = {
   short: (e) => m('reason_PreflightInvalidStatus_short', { status: statusText(e) }),
   summary: (e) => m('reason_PreflightInvalidStatus_summary', { status: statusText(e) }),
   expected: () => m('reason_PreflightInvalidStatus_expected'),
-  chrome: () => PREFLIGHT_PREFIX + 'It does not have HTTP ok status.',
+  chrome: () => CHROME_PREFLIGHT_PREFIX + 'It does not have HTTP ok status.',
   firefox: (e) => firefoxLine('CORSPreflightDidNotSucceed3', e.url, { status: statusText(e) }),
 };

@@ -23,9 +23,9 @@ export const redirectContainsCredentials: ReasonDef<RedirectInput> = {
   family: 'redirect',
   header: 'Location',
   mdnSlug: null,
-  mdnAbsence: 'MDN has no CORS error page for credentials in a redirect target.',
+  mdnAbsence: m('reason_RedirectContainsCredentials_mdn_absence'),
   firefoxKeys: [],
-  firefoxAbsence: 'Firefox blocks it too but logs no dedicated CORS reason.',
+  firefoxAbsence: m('reason_RedirectContainsCredentials_firefox_absence'),
   label: m('reason_RedirectContainsCredentials_label'),
   notes: (r) => [warn(r.received
     ? m('reason_RedirectContainsCredentials_note', { location: quoted(r.received), stripped: quoted(stripUserinfo(cut(r.received, 4 * MAX_PROSE))) })

@@ -14,7 +14,7 @@ import type { Evidence, FirefoxText } from './types';
 
 export const MDN_BASE = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/';
 /** Chrome's words, English in every language (Chrome prints them so). */
-export const PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: ";
+export const CHROME_PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: ";
 
 /**
  * Firefox's full console line for a key: "Cross-Origin Request Blocked: … (Reason: …)" in English,

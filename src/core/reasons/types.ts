@@ -50,10 +50,11 @@ export interface ReasonDef<Input> {
   header: string | null;
   /** MDN page slug under /en-US/docs/Web/HTTP/Guides/CORS/Errors/, or null with `mdnAbsence` saying why. */
   mdnSlug: string | null;
-  mdnAbsence?: string;
+  /** Why there is no MDN page (said to developers reading the catalogue; a surface may show it). */
+  mdnAbsence?: Msg;
   /** Firefox keys this reason can map to ([] with `firefoxAbsence` when Firefox has no equivalent). */
   firefoxKeys: readonly string[];
-  firefoxAbsence?: string;
+  firefoxAbsence?: Msg;
   /** A few words for the panel's reason column: "no Allow-Origin". */
   label: Msg;
   /**

@@ -109,6 +109,8 @@ function producedMessages(): Msg[] {
   const out: Msg[] = [LNA_NOTE];
   for (const d of REASONS) {
     out.push(d.label);
+    if (d.mdnAbsence) out.push(d.mdnAbsence);
+    if (d.firefoxAbsence) out.push(d.firefoxAbsence);
     const s = d.statusNote?.(500);
     if (s) out.push(s);
     let i = 0;

@@ -14,7 +14,7 @@ import { buildSpec } from '../../../../src/core/fix/spec';
 import type { Exchange } from '../../../../src/core/model/exchange';
 import type { Reason, Verdict } from '../../../../src/core/model/verdict';
 import { chromeConsoleLead, chromeConsoleLine, mdnUrl, REASONS, toReason, type AnyReasonDef, type Evidence } from '../../../../src/core/reasons';
-import { firefoxLine, NO_HEADER_FIX, PREFLIGHT_PREFIX } from '../../../../src/core/reasons/texts';
+import { firefoxLine, NO_HEADER_FIX, CHROME_PREFLIGHT_PREFIX } from '../../../../src/core/reasons/texts';
 import { EN } from '../../../../src/core/i18n/catalogues';
 import { copiesOutsideHome, literalsOf, MARK, type SourceFile, type WordOwner } from './one-home';
 
@@ -69,8 +69,8 @@ const markedVerdict = { ...classified[0]!.verdict, origin: MARK } as Verdict;
 /** Everything a reason says: its texts for each sample, its console lines and its fix notes for each fixture that produces it. */
 function textsOf(def: AnyReasonDef): string[] {
   const out: string[] = [];
-  if (def.mdnAbsence) out.push(def.mdnAbsence);
-  if (def.firefoxAbsence) out.push(def.firefoxAbsence);
+  if (def.mdnAbsence) out.push(EN.t(def.mdnAbsence));
+  if (def.firefoxAbsence) out.push(EN.t(def.firefoxAbsence));
   for (const e of SAMPLES) {
     const r = toReason(def, e);
     out.push(EN.t(def.short(e)), EN.t(r.summary), EN.t(r.expected), r.chromeMessage, chromeConsoleLine(markedExchange('fetch', false), markedVerdict, r));
@@ -111,7 +111,7 @@ const catalogueOwner: WordOwner = {
     ...['fetch', 'font', 'script', 'image', 'stylesheet', 'media'].flatMap((t) => [false, true].map((redirected) => chromeConsoleLead(markedExchange(t, redirected), markedVerdict) + MARK)),
     // Firefox's frame before the URL (each key's line is that key's reason's own words).
     EN.t(firefoxLine('CORSRequestNotHttp', MARK).message).split(MARK)[0] + MARK,
-    PREFLIGHT_PREFIX + MARK,
+    CHROME_PREFLIGHT_PREFIX + MARK,
     EN.t(NO_HEADER_FIX) + MARK,
   ],
   ids: [],
