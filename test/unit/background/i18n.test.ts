@@ -47,7 +47,7 @@ async function restarted(events: (h: ReturnType<typeof harness>) => void) {
 
 describe("the worker's sentences", () => {
   it('every id the worker names exists in English and French', () => {
-    const ids = repoFiles().filter((p) => p.startsWith('src/background/') && p.endsWith('.ts')).flatMap((p) => literalIds(readRepoFile(p)));
+    const ids = repoFiles().filter((p) => p.startsWith('src/background/') && p.endsWith('.ts')).flatMap((p) => literalIds(readRepoFile(p), p));
     expect(ids.length).toBeGreaterThanOrEqual(8);
     for (const id of ids) {
       expect(EN.has(id), id).toBe(true);

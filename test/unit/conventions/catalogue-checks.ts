@@ -4,6 +4,7 @@
  * `[A-Za-z0-9_@]` unique ignoring case, `$name$` placeholders declared in `placeholders`, `$$` a dollar.
  * Plurals are families `<id>__one`, `<id>__other` (French may add `__many`) chosen by a `count` value.
  */
+import ts from 'typescript';
 
 export interface Entry {
   message?: unknown;
@@ -135,13 +136,31 @@ export function frenchTypography(fr: Cat): string[] {
   return out;
 }
 
-/** Message ids written as literals in source: `t('id')`, `say('id')`, `m('id')`, `tm(m('id'))`, `getMessage('id')`. */
-export function literalIds(source: string): string[] {
+/**
+ * Message ids written as literals in code (comments ignored): the first argument of `t('id')`, `say('id')`,
+ * `m('id')`, `getMessage('id')` (any receiver); and `__MSG_id__` anywhere (the manifest's convention).
+ */
+export function literalIds(source: string, path = 'x.tsx'): string[] {
   const ids = new Set<string>();
-  for (const match of source.matchAll(/(?<![\w$])(?:t|say|m|getMessage)\(\s*(['"`])([A-Za-z0-9_@]+)\1/g)) ids.add(match[2]!);
   for (const match of source.matchAll(/__MSG_([A-Za-z0-9_@]+)__/g)) ids.add(match[1]!);
+  if (path.endsWith('.json') || !/(?<![\w$])(?:t|say|m|getMessage)\(\s*['"`]/.test(source)) return [...ids];
+  const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, false, path.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.TSX);
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      const first = node.arguments[0];
+      if (ID_CALLS.has(name) && first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) && /^[A-Za-z0-9_@]+$/.test(first.text)) {
+        ids.add(first.text);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
   return [...ids];
 }
+
+const ID_CALLS = new Set(['t', 'say', 'm', 'getMessage']);
 
 /** Whether a catalogue can render an id: directly, or as a plural family. */
 export function hasId(cat: Cat, id: string): boolean {

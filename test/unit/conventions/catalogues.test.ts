@@ -53,8 +53,9 @@ describe('catalogue checks on planted input', () => {
     expect(frenchTypography(fr).map((s) => s.split(':')[0])).toEqual(['fr colon', 'fr open', 'fr close', 'fr quote']);
   });
   it('finds literal ids in source, not dynamic ones', () => {
-    const src = "t('a_b'); words.say(\"c\", {n}); m(`d`, {}); tm(m('e')); t(`x_${code}`); set('nope'); chrome.i18n.getMessage('f'); '__MSG_g__'";
+    const src = "t('a_b'); words.say(\"c\", {n}); m(`d`, {}); tm(m('e')); t(`x_${code}`); set('nope'); chrome.i18n.getMessage('f'); '__MSG_g__';\n// m('in_a_comment')\n/** t('nor_here') */ t('a b')";
     expect(literalIds(src).sort()).toEqual(['a_b', 'c', 'd', 'e', 'f', 'g']);
+    expect(literalIds('{ "name": "__MSG_extName__" }', 'manifest.json')).toEqual(['extName']);
     expect(hasId({ a__other: {} }, 'a')).toBe(true);
     expect(hasId({ a__one: {} }, 'a')).toBe(false);
   });
@@ -99,7 +100,7 @@ describe('the catalogues (public/_locales)', () => {
     const files = repoFiles().filter((p) => (p.startsWith('src/') && /\.(ts|tsx)$/.test(p)) || p === 'manifest.json');
     const unknown: string[] = [];
     for (const path of files) {
-      for (const id of literalIds(readRepoFile(path))) if (!hasId(EN_CAT, id)) unknown.push(`${path}: ${id}`);
+      for (const id of literalIds(readRepoFile(path), path)) if (!hasId(EN_CAT, id)) unknown.push(`${path}: ${id}`);
     }
     expect(unknown, list('ids used in the source but missing from the English catalogue', unknown)).toEqual([]);
   });

@@ -43,6 +43,8 @@ const PLAIN_WORD = /^\p{Lu}?\p{Ll}{2,}(?:['’]\p{Ll}+)?$|^\p{Ll}$/u;
 /** Any word of letters (header names and codes included). */
 const LETTER_WORD = /^\p{L}[\p{L}\p{M}'’-]*$/u;
 const SUBST = '\u0001';
+/** Names that read like plain words but are the same in every language (glossary: product names). */
+const NAMES = new Set(['Firefox', 'Chrome', 'Chromium', 'Lens', 'Safari', 'Edge', 'Opera', 'DevTools']);
 const PUNCT = /^[\s,.;:!?()[\]{}"'«»“”…]+|[\s,.;:!?()[\]{}"'«»“”…]+$/gu;
 
 /** Whether a literal's text (substitutions replaced by SUBST) reads as English prose. */
@@ -54,7 +56,7 @@ export function looksLikeProse(text: string): boolean {
   const tokens = s.split(/\s+/).map((x) => x.replace(PUNCT, '')).filter(Boolean);
   const real = tokens.filter((x) => LETTER_WORD.test(x)).length;
   const substs = tokens.filter((x) => x === SUBST).length;
-  return tokens.some((x) => PLAIN_WORD.test(x)) && real + substs >= 2;
+  return tokens.some((x) => PLAIN_WORD.test(x) && !NAMES.has(x)) && real + substs >= 2;
 }
 
 function calleeName(expr: ts.Expression): string {

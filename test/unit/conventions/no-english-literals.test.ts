@@ -19,7 +19,7 @@ describe('English-literal scan on planted input', () => {
       expect(looksLikeProse(s), s).toBe(true);
     }
     for (const s of ['Access-Control-Allow-Origin', 'GET, POST, PUT', 'Origin: null', '1px solid var(--line)',
-      'color: red; margin: 0', '\u0001 \u0001', '\u0001/\u0001', 'rows', 'https://example.test/a b', 'MissingAllowOriginHeader', '']) {
+      'color: red; margin: 0', '\u0001 (Firefox: \u0001)', 'CORS Lens', '\u0001 \u0001', '\u0001/\u0001', 'rows', 'https://example.test/a b', 'MissingAllowOriginHeader', '']) {
       expect(looksLikeProse(s), s).toBe(false);
     }
   });
