@@ -10,9 +10,9 @@ import { pickLang } from '../core/i18n/words';
 import { browserLang, langSetting, uiLang, type LangSetting } from './i18n';
 import { isLangSetting } from './LanguagePicker';
 
-export const LANG_KEY = 'uiLang';
+const LANG_KEY = 'uiLang';
 
-export interface LanguageEnv {
+interface LanguageEnv {
   /** `i18n.getUILanguage()`, or undefined without the API. */
   uiLanguage(): string | undefined;
   /** The stored value of `uiLang` (anything: it is validated here). */
@@ -25,7 +25,7 @@ export interface LanguageEnv {
 }
 
 /** A stored value as a setting: anything but 'auto', 'en' or 'fr' means 'auto'. */
-export function normalizeLangSetting(value: unknown): LangSetting {
+function normalizeLangSetting(value: unknown): LangSetting {
   return isLangSetting(value) ? value : 'auto';
 }
 
@@ -70,16 +70,18 @@ export async function startLanguage(env: LanguageEnv): Promise<() => void> {
 export function chromeLanguageEnv(root: { lang: string } | null): LanguageEnv | null {
   if (typeof chrome === 'undefined' || !chrome.storage?.local) return null;
   const area = chrome.storage.local;
+  const changed = chrome.storage.onChanged;
+  const i18n = chrome.i18n;
   return {
-    uiLanguage: () => chrome.i18n?.getUILanguage?.(),
+    uiLanguage: () => i18n?.getUILanguage?.(),
     read: async () => (await area.get(LANG_KEY))[LANG_KEY],
     write: (value) => area.set({ [LANG_KEY]: value }),
     watch: (listener) => {
       const onChanged = (changes: Record<string, chrome.storage.StorageChange>, areaName: string) => {
         if (areaName === 'local' && Object.prototype.hasOwnProperty.call(changes, LANG_KEY)) listener(changes[LANG_KEY]?.newValue);
       };
-      chrome.storage.onChanged.addListener(onChanged);
-      return () => chrome.storage.onChanged.removeListener(onChanged);
+      changed.addListener(onChanged);
+      return () => changed.removeListener(onChanged);
     },
     root,
   };

@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browserLang, langSetting, uiLang } from '../../../src/ui/i18n';
-import { LANG_KEY, normalizeLangSetting, startLanguage, type LanguageEnv } from '../../../src/ui/language';
+import { chromeLanguageEnv, startLanguage } from '../../../src/ui/language';
+
+type LanguageEnv = Parameters<typeof startLanguage>[0];
 import { LanguagePicker } from '../../../src/ui/LanguagePicker';
 import type { LangSetting } from '../../../src/ui/i18n';
 
@@ -63,7 +65,6 @@ describe('the language adapter', () => {
     const b = fakeBrowser('en-GB', bad);
     await start(b.env());
     expect([langSetting.value, uiLang.value]).toEqual(['auto', 'en']);
-    expect(normalizeLangSetting(bad)).toBe('auto');
   });
 
   it('remembers a change, and does not write back what storage told it', async () => {
@@ -116,8 +117,42 @@ describe('the language adapter', () => {
     expect(b.state.writes).toEqual([]);
   });
 
-  it('stores under the uiLang key', () => {
-    expect(LANG_KEY).toBe('uiLang');
+  it('in the extension: i18n.getUILanguage, storage.local key uiLang, storage.onChanged for the local area only', async () => {
+    const listeners = new Set<(changes: Record<string, { newValue?: unknown }>, area: string) => void>();
+    const local: Record<string, unknown> = { uiLang: 'fr' };
+    vi.stubGlobal('chrome', {
+      i18n: { getUILanguage: () => 'en-US' },
+      storage: {
+        local: {
+          get: async (key: string) => (key in local ? { [key]: local[key] } : {}),
+          set: async (items: Record<string, unknown>) => { Object.assign(local, items); },
+        },
+        onChanged: { addListener: (l: never) => listeners.add(l), removeListener: (l: never) => listeners.delete(l) },
+      },
+    });
+    try {
+      const root = { lang: '' };
+      const env = chromeLanguageEnv(root)!;
+      const stop = await start(env);
+      expect([browserLang.value, langSetting.value, root.lang]).toEqual(['en', 'fr', 'fr']);
+      langSetting.value = 'auto';
+      await Promise.resolve();
+      expect(local.uiLang).toBe('auto');
+      for (const l of listeners) l({ uiLang: { newValue: 'fr' } }, 'sync');
+      expect(langSetting.value).toBe('auto');
+      for (const l of listeners) l({ other: { newValue: 1 } }, 'local');
+      expect(langSetting.value).toBe('auto');
+      for (const l of listeners) l({ uiLang: { newValue: 'fr' } }, 'local');
+      expect(langSetting.value).toBe('fr');
+      stop();
+      expect(listeners.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('outside an extension there is no adapter', () => {
+    expect(chromeLanguageEnv(null)).toBeNull();
   });
 });
 
