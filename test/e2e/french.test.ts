@@ -27,6 +27,8 @@ const CASES = [
   'wildcard-credentials', 'img-crossorigin', 'font-blocked', 'redirect-tainted-page',
 ];
 const FR = wordsFor('fr');
+/** What a message rendered wrong looks like: an object where a nested message belongs, an id with no text. */
+const BROKEN = ['[object Object]', '⟦', 'undefined'];
 const EN = wordsFor('en');
 
 /** Labels and controls that must stay readable (French runs about a third longer). */
@@ -35,6 +37,10 @@ const PANEL_LABELS = [
   '[role=columnheader]', '.details h2', '.details h3', '.details .console-label', '.details button', '.details dt',
 ].join(', ');
 const POPUP_LABELS = '.popup h1, .popup h2, .popup h3, .popup button, .popup label, .popup select, .popup .chip, .popup-head > *';
+
+/** DevTools' settings (a JSON string per setting): follow the browser's language, no infobar offering it. */
+const DEVTOOLS_SETTINGS = { language: JSON.stringify('browserLanguage'), 'disable-locale-info-bar': 'true' };
+const DEVTOOLS_IN_BROWSER_LANGUAGE = { preferences: DEVTOOLS_SETTINGS, synced_preferences_sync_disabled: DEVTOOLS_SETTINGS };
 
 let lab: Lab;
 let browser: Launched;
@@ -65,6 +71,8 @@ beforeAll(async () => {
   browser = await launch({
     args: ['--auto-open-devtools-for-tabs', '--lang=fr', '--accept-lang=fr-FR,fr'],
     env: { LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
+    // DevTools in the browser's language too (it stays English and offers to switch otherwise).
+    preferences: { devtools: DEVTOOLS_IN_BROWSER_LANGUAGE },
   });
   page = browser.context.pages().find((p) => !p.url().startsWith('devtools://')) ?? (await browser.context.newPage());
   await openGallery(page, lab.galleryUrl);
@@ -129,6 +137,8 @@ describe('CORS Lens in a French Chromium', () => {
       `Access to fetch at '${missing.exchange.url}' from origin '${lab.origins.page}' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.`);
     const chromeLabel = details.locator('.console-label', { hasText: 'Chrome' });
     expect(await chromeLabel.textContent()).toMatch(/anglais/i);
+    const all = await panel.locator('body').innerText();
+    for (const broken of BROKEN) expect(all).not.toContain(broken);
   });
 
   it('makes the French twin of docs/panel.png, and keeps every label readable at 800 px', async () => {
@@ -145,7 +155,7 @@ describe('CORS Lens in a French Chromium', () => {
 
     await devtools.setViewportSize({ width: 800, height: 800 });
     await expect.poll(() => panel.evaluate(() => document.documentElement.clientWidth)).toBeLessThanOrEqual(800);
-    for (const cid of ['missing-acao', 'acao-trailing-slash']) {
+    for (const cid of ['acao-trailing-slash', 'missing-acao']) {
       await row(panel, `cid=${cid}`).click();
       await details.getByTestId('headline').waitFor();
       await devtools.screenshot({ path: join(ROOT, `test-results/panel-fr-800-${cid}.png`) });
@@ -162,7 +172,10 @@ describe('CORS Lens in a French Chromium', () => {
     const popup = await openPopup();
     const text = (await popup.locator('main.popup').innerText()).replace(/\s+/g, ' ');
     expect(text).toMatch(/bloquée/i);
-    for (const english of ['Blocked', 'Export report', 'Open the panel in a tab', 'Newest blocked']) expect(text).not.toContain(english);
+    for (const english of ['Blocked', 'Export report', 'Open the panel in a tab', 'Newest blocked', ' was blocked ', ' ago', ' waited', 'would have saved', 'Max-Age sent']) {
+      expect(text).not.toContain(english);
+    }
+    for (const broken of BROKEN) expect(text).not.toContain(broken);
     expect(await popup.locator('[data-testid=lang-picker]').inputValue()).toBe('auto');
     await popup.locator('main.popup').screenshot({ path: join(ROOT, 'test-results/popup-fr.png') });
     expect(await overflowing(popup, POPUP_LABELS, 'main.popup')).toEqual([]);

@@ -17,6 +17,8 @@ export interface LaunchOptions {
   args?: string[];
   /** Turn on developer mode before start, so chrome://extensions collects the extension's errors from the first one. */
   developerMode?: boolean;
+  /** Profile preferences written before start (merged with developerMode's), e.g. DevTools' own settings. */
+  preferences?: Record<string, unknown>;
   /** Extra environment for the browser (e.g. `LANGUAGE=fr`: on Linux, Chromium takes its UI language from there). */
   env?: Record<string, string>;
 }
@@ -52,9 +54,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   const extension = options.extension === undefined ? DIST : options.extension;
   const headless = options.headless ?? true;
   const profile = mkdtempSync(join(tmpdir(), 'cors-lens-profile-'));
-  if (options.developerMode) {
+  if (options.developerMode || options.preferences) {
     mkdirSync(join(profile, 'Default'));
-    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+    const prefs = { ...options.preferences, ...(options.developerMode ? { extensions: { ui: { developer_mode: true } } } : {}) };
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(prefs));
   }
   const args = [...CHROMIUM_FLAGS, ...(headless ? ['--headless=new'] : []), ...(options.args ?? [])];
   if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);

@@ -2,7 +2,7 @@
  * Text-length checks for the real-browser suite (issue 11: French runs about a third longer than English).
  * `overflowing()` lists the elements matching `selector` whose content is wider than their box (a label cut
  * or spilling) or whose box leaves the container's, e.g. a toolbar button pushed off an 800 px panel. A
- * label that truncates on purpose (`text-overflow: ellipsis` with a tooltip) is allowed; hidden ones are skipped.
+ * label that truncates on purpose (`text-overflow: ellipsis` with a tooltip) is allowed; hidden and visually hidden (`.sr-only`) ones are skipped.
  */
 import type { Frame, Page } from 'playwright-core';
 
@@ -14,7 +14,7 @@ export async function overflowing(where: Page | Frame, selector: string, contain
     const out: string[] = [];
     for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
       const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
+      if ((r.width === 0 && r.height === 0) || el.closest('.sr-only')) continue;
       const cs = getComputedStyle(el);
       if (cs.visibility === 'hidden') continue;
       const name = `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 50)}"`;
