@@ -1,9 +1,12 @@
 /**
  * Saves a HAR report from an extension page: the report is built by the pure core, turned into a
  * Blob and handed to an `<a download>` (no `downloads` permission needed). Used by the popup and
- * the DevTools panel alike.
+ * the DevTools panel alike. The report's sentences are in the page's language (the machine fields are
+ * the same in every language, and `_corsLens.lang` records which one the sentences are in).
  */
 import { buildHarReport, reportFileName, type HarReport } from '../core/har';
+import type { Words } from '../core/i18n/words';
+import { words as pageWords } from '../ui/i18n';
 import type { ExchangeEntry, PageInfo } from './protocol';
 
 interface BrowserInfo {
@@ -51,6 +54,8 @@ export interface ExportInput {
   now?: Date;
   /** Exchanges the capture dropped before the export (the tab summary's `dropped`): written as `_corsLens.dropped`. */
   dropped?: number;
+  /** The language of the report's sentences: the page's current language unless given. */
+  words?: Words;
 }
 
 interface ExportResult {
@@ -71,6 +76,7 @@ export function prepareReport(input: ExportInput, browser: BrowserInfo = browser
     pages: [...(input.pages ?? [])],
     now,
     dropped: input.dropped ?? 0,
+    words: input.words ?? pageWords.value,
   });
   return { report, fileName: reportFileName(input.pageUrl ?? input.pages?.[0]?.url, now), text: JSON.stringify(report, null, 2) };
 }

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browserInfo, downloadText, prepareReport } from '../../../src/shared/report-download';
 import { entries, PAGE_INFO } from '../popup/fake-connector';
 import { exchange } from '../../support/builder';
+import { wordsFor } from '../../../src/core/i18n/catalogues';
+import { langSetting } from '../../../src/ui/i18n';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -44,5 +46,30 @@ describe('prepareReport', () => {
     expect(report.log.creator).toEqual({ name: 'CORS Lens', version: '9.9.9' });
     expect(report.log._corsLens.exchanges).toBe(2);
     expect(JSON.parse(text)).toEqual(report);
+  });
+
+  it("writes the sentences in the page's language (or the one given), the machine fields unchanged", () => {
+    const now = new Date(2026, 10, 21, 21, 30, 15);
+    const list = entries([exchange().id('a').failed().build()]);
+    const input = { entries: list, pages: [PAGE_INFO], includeSensitive: false, now };
+    const before = langSetting.value;
+    try {
+      langSetting.value = 'en';
+      const en = prepareReport(input, { name: 'Chromium', version: '156' }, '9.9.9').report;
+      langSetting.value = 'fr';
+      const fr = prepareReport(input, { name: 'Chromium', version: '156' }, '9.9.9').report;
+      expect(en.log._corsLens.lang).toBe('en');
+      expect(fr.log._corsLens.lang).toBe('fr');
+      const [a, b] = [en.log.entries[0]!._cors, fr.log.entries[0]!._cors];
+      expect(b.verdict).toBe(a.verdict);
+      expect(b.reasons.map((r) => r.code)).toEqual(a.reasons.map((r) => r.code));
+      expect(b.headline).not.toBe(a.headline);
+      langSetting.value = 'en';
+      const given = prepareReport({ ...input, words: wordsFor('fr') }, { name: 'Chromium', version: '156' }, '9.9.9').report;
+      expect(given.log._corsLens.lang).toBe('fr');
+      expect(given.log.entries[0]!._cors.headline).toBe(b.headline);
+    } finally {
+      langSetting.value = before;
+    }
   });
 });
