@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/classify';
 import { fixesFor } from '../../../src/core/fix';
+import { EN } from '../../../src/core/i18n/catalogues';
 import { ago, groupBlocked, summaryMarkdown, type SummaryEntry } from '../../../src/core/report/summary';
 import { mdCode, mdText } from '../../../src/core/report/markdown';
 import { endpointOf } from '../../../src/core/http/url';
@@ -92,6 +93,6 @@ describe('Markdown', () => {
 
 describe('ago', () => {
   it.each([[0, 'just now'], [4_000, 'just now'], [5_000, '5 seconds ago'], [61_000, '1 minute ago'], [7_200_000, '2 hours ago'], [90_000_000, '1 day ago']])('%i ms → %s', (d, text) => {
-    expect(ago(1_000_000_000 - d, 1_000_000_000)).toBe(text);
+    expect(EN.t(ago(1_000_000_000 - d, 1_000_000_000))).toBe(text);
   });
 });
