@@ -2,7 +2,7 @@
 import type { Settings } from '../shared/protocol';
 import type { BackgroundConnection } from '../shared/transport';
 import type { PanelStore } from './store';
-import { m } from '../core/i18n/msg';
+import { m } from '../core';
 
 export function panelActions(conn: BackgroundConnection, tabId: number, store: PanelStore) {
   /** `id` is the notice's message; the browser's error text is its `error` value, as the browser wrote it. */

@@ -6,7 +6,7 @@ import { toRow } from './table/rows';
 import type { PanelStore } from './store';
 import { sanitizeEntries } from '../core/model/sanitize';
 import { NO_FINDINGS, receivedFindings } from './findings/log-findings';
-import { m } from '../core/i18n/msg';
+import { m } from '../core';
 
 const bySeq = (a: ExchangeEntry, b: ExchangeEntry) => a.seq - b.seq;
 

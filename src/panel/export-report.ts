@@ -3,7 +3,7 @@ import type { ExportInput } from '../shared/report-download';
 import { exportReport } from '../shared/report-download';
 import type { Row } from './table/rows';
 import type { PanelStore } from './store';
-import { m } from '../core/i18n/msg';
+import { m } from '../core';
 
 /** What is exported: exactly the entries the panel holds (all of them, not only the filtered ones). */
 export function exportInput(store: PanelStore, includeSensitive: boolean): ExportInput {

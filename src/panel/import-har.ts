@@ -10,8 +10,7 @@ import { PREVIEW_CHARS } from '../ui/long-text';
 import { toRow } from './table/rows';
 import { findingsOfEntries } from './findings/log-findings';
 import type { ImportedLog, PanelStore } from './store';
-import { m, isMsg, type Msg } from '../core/i18n/msg';
-import { EN } from '../core/i18n/catalogues';
+import { m, isMsg, type Msg, EN } from '../core';
 import { uiLang } from '../ui/i18n';
 import { stringsOf, type Text } from './text';
 

@@ -6,7 +6,7 @@
 import type { BackgroundConnection, EventSource } from '../shared/transport';
 import { applyPortMessage } from './apply-message';
 import type { PanelStore } from './store';
-import { m } from '../core/i18n/msg';
+import { m } from '../core';
 
 interface Timers {
   set(fn: () => void, ms: number): unknown;

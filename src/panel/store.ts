@@ -14,10 +14,9 @@ import { createSearchIndex } from './table/search';
 import type { Severity } from '../core/findings/types';
 import type { LogFindings } from './findings/log-findings';
 import { indexFindings, NO_FINDINGS } from './findings/log-findings';
-import type { Msg } from '../core/i18n/msg';
+import { type Msg, EN } from '../core';
 import type { Text } from './text';
 import { words } from '../ui/i18n';
-import { EN } from '../core/i18n/catalogues';
 
 type ConnectionState =
   | { state: 'connecting' }

@@ -3,9 +3,7 @@
  * or a plain string (a header value, a network error code, or a sentence an older record kept as text).
  * Reading `words` subscribes the component that renders, so a language change re-renders it.
  */
-import { isMsg, type Msg } from '../core/i18n/msg';
-import type { Words } from '../core/i18n/words';
-import { EN } from '../core/i18n/catalogues';
+import { isMsg, type Msg, type Words, EN } from '../core';
 import { words } from '../ui/i18n';
 
 export type Text = string | Msg;

@@ -7,7 +7,7 @@ import type { Exchange } from '../../core/model/exchange';
 import type { Verdict } from '../../core/model/verdict';
 import { CopyButton } from '../../ui/CopyButton';
 import { rememberedStack, rememberStack } from './stack-choice';
-import { m, type Msg } from '../../core/i18n/msg';
+import { m, type Msg } from '../../core';
 import { t } from '../../ui/i18n';
 import { say } from '../text';
 

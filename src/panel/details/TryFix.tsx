@@ -13,7 +13,7 @@ import { VerdictChip } from '../../ui/VerdictChip';
 import { ReasonEvidence } from './Evidence';
 import { formatHeaders, parseHeaders, type LineProblem, type ParsedHeaders } from './header-text';
 import { editedExchange, judgeWhatIf, whatIfSteps, type WhatIfResult, type WhatIfStep } from './what-if';
-import { m, type Msg } from '../../core/i18n/msg';
+import { m, type Msg } from '../../core';
 import { t } from '../../ui/i18n';
 import { say } from '../text';
 

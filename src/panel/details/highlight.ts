@@ -1,7 +1,7 @@
 /** What the details pane highlights: the value a deciding header needed, and which headers decided. */
 import type { Exchange, Header } from '../../core/model/exchange';
 import type { Reason, Verdict } from '../../core/model/verdict';
-import { m, type Msg } from '../../core/i18n/msg';
+import { m, type Msg } from '../../core';
 import type { Text } from '../text';
 
 /**

@@ -1,7 +1,7 @@
 /** The steps of one exchange in the order the browser went through them, with durations. */
 import type { Exchange } from '../../core/model/exchange';
 import type { Verdict } from '../../core/model/verdict';
-import { m, type Msg } from '../../core/i18n/msg';
+import { m, type Msg } from '../../core';
 import { words } from '../../ui/i18n';
 import type { Text } from '../text';
 

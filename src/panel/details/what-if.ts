@@ -8,12 +8,11 @@
  * capture can lack a response (the browser stopped at a failed preflight, or hid the headers). Such a step is
  * offered empty: left empty it stays as captured (no response); typed into, it is judged like the others.
  */
-import { classify, errorClass, firstHeader, preflightNeed, reasonDef } from '../../core';
+import { classify, errorClass, firstHeader, preflightNeed, reasonDef, m, type Msg } from '../../core';
 import type { StepFix } from '../../core/fix/types';
 import { judgeByHeaders } from '../../core/classify/by-headers';
 import type { Exchange, Header, Outcome } from '../../core/model/exchange';
 import type { Reason, Verdict } from '../../core/model/verdict';
-import { m, type Msg } from '../../core/i18n/msg';
 
 type StepKind = 'preflight' | 'redirect' | 'response';
 

@@ -5,8 +5,7 @@ import type { SearchIndex } from './search';
 import { createSearchIndex } from './search';
 import type { Severity } from '../../core/findings/types';
 import { atLeast } from '../../core/findings';
-import type { Words } from '../../core/i18n/words';
-import { EN } from '../../core/i18n/catalogues';
+import { type Words, EN } from '../../core';
 
 /** The Findings filter: rows whose worst finding is at least `min` (`worst` is built once per findings change). */
 interface FindingFilter {

@@ -3,9 +3,7 @@
  * Row). Rows hold nothing derived later: the search text lives in the store's search index (search.ts).
  */
 import { neverSent, notSentLabel, notSentWhy } from '../../core/classify/sent';
-import { m } from '../../core/i18n/msg';
-import type { Words } from '../../core/i18n/words';
-import { EN } from '../../core/i18n/catalogues';
+import { m, type Words, EN } from '../../core';
 import { say, type Text } from '../text';
 import { parseUrl } from '../../core/http/url';
 import type { VerdictKind } from '../../core/model/verdict';

@@ -6,8 +6,7 @@
  * verdict kinds), so a filter typed in either language, or copied from a report, still finds the row.
  */
 import type { Header } from '../../core/model/exchange';
-import type { Words } from '../../core/i18n/words';
-import { EN } from '../../core/i18n/catalogues';
+import { type Words, EN } from '../../core';
 import { verdictLabel } from '../../ui/verdict-labels';
 import { sayBoth } from '../text';
 import type { Row } from './rows';

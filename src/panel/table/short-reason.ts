@@ -6,7 +6,7 @@
 import type { Verdict } from '../../core/model/verdict';
 import type { Exchange } from '../../core/model/exchange';
 import { reasonDef } from '../../core/reasons';
-import { m } from '../../core/i18n/msg';
+import { m } from '../../core';
 import type { Text } from '../text';
 
 export function shortReason(exchange: Exchange, verdict: Verdict): Text {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, EN, wordsFor } from '../../../src/core/i18n/catalogues';
 import { m } from '../../../src/core/i18n/msg';
-import { parseHeaders } from '../../../src/panel/details/header-text';
+import { formatHeaders, parseHeaders } from '../../../src/panel/details/header-text';
 import { formatMs } from '../../../src/panel/details/timeline-steps';
 import { langSetting } from '../../../src/ui/i18n';
 
@@ -71,6 +71,13 @@ describe('panel messages', () => {
       expect(formatMs(12.4)).toBe('12 ms');
       const bad = parseHeaders('Access-Control-Allow-Origin *').problems[0]!.message;
       expect(FR.t(bad)).toBe('pas de deux-points\u00a0: écrivez «\u00a0Nom: valeur\u00a0» (un en-tête tient sur une ligne). Ignorée.');
+      // A long value's marker is written in French and read back (as the English one is).
+      const big = 'a'.repeat(1_048_677);
+      const fr = formatHeaders([{ name: 'Set-Cookie', value: big }], FR);
+      expect(fr.text).toBe(`Set-Cookie: ${'a'.repeat(80)}… [+1\u202f048\u202f597 caractères #1]`);
+      expect(parseHeaders(fr.text, fr.long).headers[0]!.value === big).toBe(true);
+      const en = formatHeaders([{ name: 'Set-Cookie', value: big }], EN);
+      expect(parseHeaders(en.text, en.long).headers[0]!.value === big).toBe(true);
       const name = parseHeaders('X@Bad: 1').problems[0]!.message;
       expect(EN.t(name)).toBe('“X@Bad” is not a header name (letters, digits and !#$%&\'*+-.^_`|~ only, no spaces). Left out.');
     } finally {
