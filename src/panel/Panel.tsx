@@ -8,6 +8,7 @@ import type { PanelIO } from './Toolbar';
 import { CountsBar, Toolbar } from './Toolbar';
 import { Guard } from '../ui/Guard';
 import { CostView } from './findings/CostView';
+import './panel.css';
 import { t, words } from '../ui/i18n';
 import { say } from './text';
 
