@@ -8,6 +8,7 @@
 import type { FixNote, FixSet, HeaderLine, Snippet, StackId, StepFix } from './types';
 import type { Msg } from '../i18n/msg';
 import type { Words } from '../i18n/words';
+import { EN } from '../i18n/catalogues';
 import { textOf } from '../model/sanitize';
 import { msgOrNull } from '../model/make-verdict';
 import { mdFence, mdText } from '../report/markdown';
@@ -53,8 +54,10 @@ function cleanFix(input: unknown): Pick<FixSet, 'summary' | 'steps' | 'notes' | 
  * The fix as Markdown in the language of `words`: summary, headers per step, notes, and the snippet for
  * `stack` when given. Never throws.
  */
-export function fixMarkdown(input: FixSet, words: Words, stack: StackId | null = null): string {
+export function fixMarkdown(input: FixSet, wordsIn: Words, stack: StackId | null = null): string {
   const fix = cleanFix(input);
+  // Words that came through a port or storage may have lost their functions: English then, never a throw.
+  const words = typeof wordsIn?.t === 'function' && typeof wordsIn.say === 'function' ? wordsIn : EN;
   const say = (msg: Msg): string => mdText(words.t(msg));
   const parts = [`### ${words.say('fix_md_title')}\n\n${say(fix.summary)}`];
   for (const step of fix.steps) parts.push(stepBlock(step, words));

@@ -16,6 +16,8 @@ import * as curl from '../../../src/core/report/curl';
 import * as summary from '../../../src/core/report/summary';
 import * as markdown from '../../../src/core/report/markdown';
 import { classify } from '../../../src/core/classify/classify';
+import { CATALOGUES } from '../../../src/core/i18n/catalogues';
+import { createWords } from '../../../src/core/i18n/words';
 import type { Exchange, Verdict } from '../../../src/core/index';
 import { API, PAGE, exchange } from '../../support/builder';
 
@@ -56,6 +58,10 @@ export const SAMPLES: Record<string, Record<string, Args>> = {
     firstHeader: (i) => [x(i).requestHeaders, 'origin'],
     preflightNeed: (i) => [x(i).method, x(i).requestHeaders],
     errorClass: () => ['net::ERR_FAILED'],
+    m: () => ['verdict_blocked', { clause: { id: 'why_header', values: { name: 'X-Trace' } } }],
+    isMsg: () => [{ id: 'verdict_blocked', values: { clause: { id: 'why_header', values: { name: 'X-Trace', count: 2 } } } }],
+    wordsFor: (i) => [i % 2 ? 'fr' : 'en'],
+    pickLang: () => ['fr-CA'],
   },
   headers: {
     canonicalName: () => ['access-control-allow-origin'],
@@ -98,7 +104,8 @@ export const SAMPLES: Record<string, Record<string, Args>> = {
   },
   fix: {
     fixesFor: (i) => [...xv(i), { stack: 'nginx' }],
-    fixMarkdown: (i) => { const [a, b] = xv(i); return [fix.fixesFor(a as Exchange, b as Verdict), 'express']; },
+    // A fresh Words each call: the property test corrupts its arguments in place (never the shared EN).
+    fixMarkdown: (i) => { const [a, b] = xv(i); return [fix.fixesFor(a as Exchange, b as Verdict), createWords(i % 2 ? 'fr' : 'en', CATALOGUES[i % 2 ? 'fr' : 'en'], CATALOGUES.en), 'express']; },
     suggestedStack: (i) => [x(i)],
   },
   curl: {

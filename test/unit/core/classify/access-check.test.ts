@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
 import { API, exchange, PAGE } from '../../../support/builder';
+import { EN } from '../../../../src/core/i18n/catalogues';
 
 type Row = [desc: string, acao: string[], acac: string | null, credentialed: boolean, code: string | null];
 
@@ -103,7 +104,8 @@ describe('reason details', () => {
 
   it('missing ACAO: every field of the reason', () => {
     const v = classify(exchange().to(`${API}/data`).response((r) => r.status(200)).failed().build());
-    expect(v.reasons[0]).toEqual({
+    const r = v.reasons[0]!;
+    expect({ ...r, expected: EN.t(r.expected), summary: EN.t(r.summary), firefoxMessage: r.firefoxMessage && EN.t(r.firefoxMessage) }).toEqual({
       code: 'MissingAllowOriginHeader',
       firefox: 'CORSMissingAllowOrigin2',
       mdn: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/CORSMissingAllowOrigin',
@@ -115,12 +117,12 @@ describe('reason details', () => {
       chromeMessage: "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
       firefoxMessage: `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${API}/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.`,
     });
-    expect(v.headline).toBe('Blocked: the response had no Access-Control-Allow-Origin header');
+    expect(EN.t(v.headline)).toBe('Blocked: the response had no Access-Control-Allow-Origin header');
   });
 
   it('trailing-slash mismatch explains the near miss', () => {
     const v = classify(exchange().response((r) => r.acao(`${PAGE}/`)).failed().build());
-    expect(v.reasons[0]!.summary).toContain('trailing slash');
+    expect(EN.t(v.reasons[0]!.summary)).toContain('trailing slash');
   });
 
   it('credentialed mismatch also lists the ACAC problem that would fail next', () => {

@@ -8,22 +8,31 @@ import { classify } from '../../../../src/core/classify/classify';
 import { REASONS } from '../../../../src/core/reasons';
 import type { Exchange, Verdict } from '../../../../src/core/index';
 import { exchange } from '../../../support/builder';
+import { isMsg, type Msg } from '../../../../src/core/i18n/msg';
+import { EN } from '../../../../src/core/i18n/catalogues';
+import { missingIds } from './messages';
 
 const KINDS = ['simple', 'preflighted', 'blocked', 'same-origin', 'no-cors', 'network-error', 'pending', 'inconclusive'];
 const CODES = new Set(REASONS.map((r) => r.code));
 const BIG = 'x'.repeat(100_000);
 
+/** A sentence: a message whose ids (nested ones too) both catalogues have. */
+function assertSentence(msg: Msg): void {
+  expect(isMsg(msg)).toBe(true);
+  expect(missingIds(msg)).toEqual([]);
+}
+
 function assertWellFormed(v: Verdict): void {
   expect(KINDS).toContain(v.kind);
-  expect(typeof v.headline).toBe('string');
-  expect(v.headline.length).toBeGreaterThan(0);
+  assertSentence(v.headline);
+  expect(EN.t(v.headline).length).toBeGreaterThan(0);
   // The safety net in classify() must not be what kept it from throwing.
-  expect(v.headline).not.toMatch(/^Not classified/);
+  expect(EN.t(v.headline)).not.toMatch(/^Not classified/);
   expect(Array.isArray(v.reasons)).toBe(true);
   for (const r of v.reasons) {
     expect(CODES.has(r.code)).toBe(true);
-    expect(typeof r.summary).toBe('string');
-    expect(typeof r.expected).toBe('string');
+    assertSentence(r.summary);
+    assertSentence(r.expected);
     expect(typeof r.chromeMessage).toBe('string');
     expect(['preflight', 'redirect', 'response']).toContain(r.step.kind);
   }
@@ -32,11 +41,13 @@ function assertWellFormed(v: Verdict): void {
   expect(typeof v.preflight.observed).toBe('boolean');
   expect(typeof v.preflight.cached).toBe('boolean');
   expect(Array.isArray(v.preflight.why)).toBe(true);
+  for (const w of v.preflight.why) assertSentence(w.text);
+  assertSentence(v.credentials.basis);
   expect(['include', 'omit', 'inferred-include', 'unknown']).toContain(v.credentials.mode);
   expect(v.origin === null || typeof v.origin === 'string').toBe(true);
   expect(typeof v.tainted).toBe('boolean');
   expect(v.status === null || typeof v.status === 'number').toBe(true);
-  expect(v.notes.every((n) => typeof n === 'string')).toBe(true);
+  for (const n of v.notes) assertSentence(n);
   expect(() => JSON.stringify(v)).not.toThrow();
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
 import type { Exchange } from '../../../../src/core/model/exchange';
+import { EN } from '../../../../src/core/i18n/catalogues';
 
 export interface Fixture {
   file: string;
@@ -35,6 +36,6 @@ describe('golden corpus', () => {
     const v = classify(f.exchange);
     expect({ kind: v.kind, code: v.reasons[0]?.code ?? null }).toEqual({ kind: f.expected.kind, code: f.expected.code });
     if (f.expected.credentials) expect(v.credentials.mode).toBe(f.expected.credentials);
-    expect(v.headline.length).toBeGreaterThan(10);
+    expect(EN.t(v.headline).length).toBeGreaterThan(10);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
 import { readHar } from '../../../../src/core/har';
 import { PAGE, exchange } from '../../../support/builder';
+import { EN } from '../../../../src/core/i18n/catalogues';
 
 describe('a javascript: URL', () => {
   it.each([
@@ -17,7 +18,7 @@ describe('a javascript: URL', () => {
     const v = classify(x);
     expect(v.kind).toBe('network-error');
     expect(v.reasons).toEqual([]);
-    expect(v.headline).toMatch(/^Not a network request: a javascript: URL runs script in the page and is never fetched, so CORS does not apply/);
+    expect(EN.t(v.headline)).toMatch(/^Not a network request: a javascript: URL runs script in the page and is never fetched, so CORS does not apply/);
   });
 
   it('read from a HAR, it is not counted as a CORS request', () => {

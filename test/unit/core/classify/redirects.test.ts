@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
 import { API, exchange, PAGE } from '../../../support/builder';
+import { EN } from '../../../../src/core/i18n/catalogues';
 
 const THIRD = 'http://127.0.0.1:4003';
 
@@ -12,7 +13,7 @@ describe('redirects', () => {
     expect(v.kind).toBe('blocked');
     expect(v.reasons[0]).toMatchObject({ code: 'MissingAllowOriginHeader', step: { kind: 'redirect', index: 0 } });
     expect(v.status).toBe(301);
-    expect(v.headline).toBe('Blocked: the redirect response had no Access-Control-Allow-Origin header');
+    expect(EN.t(v.headline)).toBe('Blocked: the redirect response had no Access-Control-Allow-Origin header');
   });
 
   it('cross-origin redirect to a third origin: Origin becomes null, ACAO of the page fails (AllowOriginMismatch)', () => {
@@ -22,7 +23,7 @@ describe('redirects', () => {
     expect(v.reasons[0]).toMatchObject({ code: 'AllowOriginMismatch', received: PAGE, step: { kind: 'response' } });
     expect(v.tainted).toBe(true);
     expect(v.origin).toBe('null');
-    expect(v.reasons[0]!.summary).toContain('Origin: null');
+    expect(EN.t(v.reasons[0]!.summary)).toContain('Origin: null');
   });
 
   it('after tainting, ACAO null passes', () => {
@@ -55,7 +56,7 @@ describe('redirects', () => {
       exchange().to(`${API}/r`).redirect((r) => r.to('http://user:secret@127.0.0.1:4002/x').acao(PAGE)).failed().build(),
     );
     expect(v.reasons[0]).toMatchObject({ code: 'RedirectContainsCredentials', header: 'Location', firefox: null, mdn: null });
-    expect(v.reasons[0]!.summary).not.toContain('secret');
+    expect(EN.t(v.reasons[0]!.summary)).not.toContain('secret');
   });
 
   it('a same-origin URL redirected cross-origin becomes CORS at the second hop', () => {

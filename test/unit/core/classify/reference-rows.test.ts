@@ -9,6 +9,7 @@ import { preflightNeed } from '../../../../src/core/classify/preflight/need';
 import { preflightCacheSeconds } from '../../../../src/core/classify/max-age';
 import type { Verdict } from '../../../../src/core/model/verdict';
 import { API, exchange, PAGE, type ExchangeBuilder } from '../../../support/builder';
+import { EN } from '../../../../src/core/i18n/catalogues';
 
 const code = (v: Verdict) => v.reasons[0]?.code ?? null;
 const run = (b: ExchangeBuilder) => classify(b.build());
@@ -59,7 +60,7 @@ const SECTION_10: Row[] = [
     const v = run(exchange().method('patch').preflight((p) => p.acao(PAGE).acam('patch')).response((r) => r.status(400)).failed());
     expect(code(v)).toBe('MissingAllowOriginHeader');
     expect(v.status).toBe(400);
-    expect(v.notes.join(' ')).toContain('400');
+    expect(v.notes.map(EN.t).join(' ')).toContain('400');
   }],
   ['cached preflight: no OPTIONS anywhere → still preflighted', () => {
     const v = run(exchange().method('PUT').response((r) => r.acao(PAGE)));
@@ -189,6 +190,6 @@ describe('edge cases of the classifier', () => {
 
   it('a preflighted verdict tells how long the preflight may be reused', () => {
     const v = run(exchange().method('PUT').preflight((p) => p.acao(PAGE).acam('PUT').header('Access-Control-Max-Age', '86400')).response((r) => r.acao(PAGE)));
-    expect(v.notes).toContain('Chrome may reuse this preflight for 7200 s (Access-Control-Max-Age: 86400); identical requests in that time send none.');
+    expect(v.notes.map(EN.t)).toContain('Chrome may reuse this preflight for 7200 s (Access-Control-Max-Age: 86400); identical requests in that time send none.');
   });
 });

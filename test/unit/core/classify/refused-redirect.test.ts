@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
 import type { Exchange } from '../../../../src/core/model/exchange';
 import { API, exchange, PAGE, type ExchangeBuilder } from '../../../support/builder';
+import { EN } from '../../../../src/core/i18n/catalogues';
 
 const THIRD = 'http://127.0.0.1:4003';
 
@@ -41,8 +42,8 @@ describe('a trailing redirect hop that was not followed', () => {
   it('a refused hop whose checks all pass is inconclusive, without claiming a final response was hidden', () => {
     const v = classify(refused(exchange().to(`${API}/a`).redirect((r) => r.to(`${API}/b`).acao(PAGE).acac('true'))));
     expect(v.kind).toBe('inconclusive');
-    expect(v.notes.join(' ')).not.toContain('were not visible, so the exact reason');
-    expect(v.notes.join(' ')).toContain('Every visible CORS check passes');
+    expect(v.notes.map(EN.t).join(' ')).not.toContain('were not visible, so the exact reason');
+    expect(v.notes.map(EN.t).join(' ')).toContain('Every visible CORS check passes');
   });
 
   it('the same exchange with the hop followed but no final response seen says the final headers were hidden', () => {
@@ -50,7 +51,7 @@ describe('a trailing redirect hop that was not followed', () => {
     delete ex.response;
     const v = classify(ex);
     expect(v.kind).toBe('inconclusive');
-    expect(v.notes.join(' ')).toContain('not visible');
+    expect(v.notes.map(EN.t).join(' ')).toContain('not visible');
   });
 
   it('a malformed followed flag does not make the classifier throw', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fixesFor, fixMarkdown } from '../../../../src/core/fix/index';
 import { cut, cutMarker } from '../../../../src/core/fix/bounds';
 import { exchangeOf, verdictOf, type Case } from './build';
+import { EN } from '../../../../src/core/i18n/catalogues';
 
 const MB = 1024 * 1024;
 const big = 'a'.repeat(MB);
@@ -25,7 +26,7 @@ describe('fixesFor with 1 MB fields', () => {
     const f = fixesFor(exchangeOf(c), verdictOf(c));
     const json = JSON.stringify(f);
     expect(json.length).toBeLessThan(OUTPUT_BOUND);
-    expect(fixMarkdown(f, 'nginx').length).toBeLessThan(OUTPUT_BOUND);
+    expect(fixMarkdown(f, EN, 'nginx').length).toBeLessThan(OUTPUT_BOUND);
     expect(json).toMatch(/…\[cut: [\d,]+ chars\]/);
   });
 
@@ -33,7 +34,7 @@ describe('fixesFor with 1 MB fields', () => {
     const c = CASES[name]!;
     const f = fixesFor(exchangeOf(c), verdictOf(c));
     expect(f.snippets).toEqual([]);
-    expect(f.notes.some((n) => n.level === 'warning' && /characters long: too long to put in a server configuration, so no snippet is given/.test(n.text))).toBe(true);
+    expect(f.notes.some((n) => n.level === 'warning' && /characters long: too long to put in a server configuration, so no snippet is given/.test(EN.t(n.text)))).toBe(true);
   });
 
   it('a cut header list keeps real names first, then the marker, in the step', () => {
@@ -44,7 +45,7 @@ describe('fixesFor with 1 MB fields', () => {
     expect(allow).toMatch(/, …\[cut: [\d,]+ chars\]$/);
     expect(f.spec.cut[0]?.field).toBe('requestHeaders');
     expect(f.spec.cut[0]!.length).toBeGreaterThan(MB);
-    expect(f.notes.find((n) => n.text.startsWith('Add "x-h0"'))?.text).toMatch(/and more/);
+    expect(EN.t(f.notes.find((n) => EN.t(n.text).startsWith('Add "x-h0"'))!.text)).toMatch(/and more/);
   });
 
   it('a long URL only shortens comments: snippets are still given, scoped to /', () => {

@@ -1,6 +1,7 @@
 /** Small builders for exchanges and verdicts used by the fix and curl tests. */
 import type { Exchange, Header, PreflightRecord, RedirectHop } from '../../../../src/core/model/exchange';
 import type { CorsErrorCode, CredentialsMode, Reason, StepRef, Verdict, VerdictKind } from '../../../../src/core/model/verdict';
+import { m } from '../../../../src/core/i18n/msg';
 
 export interface Case {
   origin?: string;
@@ -62,8 +63,8 @@ export function reason(code: CorsErrorCode, step: StepRef, received: string | nu
     mdn: null,
     header,
     received,
-    expected: '',
-    summary: '',
+    expected: m('common_text', { text: '' }),
+    summary: m('common_text', { text: '' }),
     step,
     chromeMessage: '',
     firefoxMessage: null,
@@ -79,14 +80,14 @@ export function verdictOf(c: Case): Verdict {
   return {
     kind,
     reasons: c.code ? [reason(c.code, c.step ?? { kind: 'response' }, c.received ?? null)] : [],
-    headline: '',
+    headline: m('common_text', { text: '' }),
     preflight: {
       required: needsPreflight,
-      why: headers.map((h) => ({ kind: 'header' as const, subject: h, text: '' })),
+      why: headers.map((h) => ({ kind: 'header' as const, subject: h, text: m('why_header', { name: h }) })),
       observed: needsPreflight,
       cached: false,
     },
-    credentials: { mode, basis: '' },
+    credentials: { mode, basis: m('cred_unknown') },
     origin: c.tainted ? 'null' : (c.origin ?? 'https://app.example'),
     tainted: c.tainted ?? false,
     status: c.status ?? 200,

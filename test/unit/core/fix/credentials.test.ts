@@ -4,6 +4,7 @@ import { classify } from '../../../../src/core/classify/classify';
 import { fixesFor } from '../../../../src/core/fix/index';
 import type { FixSet } from '../../../../src/core/fix/index';
 import { API, exchange, PAGE } from '../../../support/builder';
+import { EN } from '../../../../src/core/i18n/catalogues';
 
 /** A credentialed PATCH with a custom header, blocked at its preflight: the request never goes out, so no Cookie shows. */
 const blockedAtPreflight = () => exchange().from(PAGE).to(`${API}/api/items/1`).method('PATCH').header('X-CSRF-Token', 't')
@@ -20,15 +21,15 @@ describe('fixesFor: credentials', () => {
     expect(f.spec.credentials).toBe(true);
     expect(f.spec.credentialsBasis).toBe('unknown-either-way');
     expect(f.spec.credentialsCaptured).toBeNull();
-    expect(f.spec.credentialsEvidence).toMatch(/never sent the request/);
+    expect(EN.t(f.spec.credentialsEvidence)).toMatch(/never sent the request/);
     expect(acac(f, 'preflight')).toBe('true');
     expect(acac(f, 'response')).toBe('true');
     const pre = f.steps.find((s) => s.step === 'preflight')!;
     expect(pre.headers.find((h) => h.name === 'Access-Control-Allow-Origin')?.value).toBe(PAGE);
     expect(pre.headers.find((h) => h.name === 'Access-Control-Allow-Methods')?.value).toBe('PATCH');
     expect(pre.headers.find((h) => h.name === 'Access-Control-Allow-Headers')?.value).toBe('x-csrf-token');
-    const note = f.notes.find((n) => n.text.includes('works either way'));
-    expect(note?.text).toMatch(/is not known \(the browser stopped at the preflight/);
+    const note = f.notes.find((n) => EN.t(n.text).includes('works either way'));
+    expect(EN.t(note!.text)).toMatch(/is not known \(the browser stopped at the preflight/);
     for (const s of f.snippets.filter((s) => s.stack !== 's3')) expect(s.code, s.stack).toMatch(/credentials/i);
   });
 
@@ -39,7 +40,7 @@ describe('fixesFor: credentials', () => {
     expect(no.spec.credentials).toBe(false);
     expect(no.spec.credentialsBasis).toBe('user');
     expect(acac(no, 'preflight')).toBeUndefined();
-    expect(no.notes.some((n) => n.text.includes('works either way'))).toBe(false);
+    expect(no.notes.some((n) => EN.t(n.text).includes('works either way'))).toBe(false);
     const yes = fixesFor(x, v, { credentials: true });
     expect(yes.spec.credentialsBasis).toBe('user');
     expect(acac(yes, 'response')).toBe('true');
@@ -54,11 +55,11 @@ describe('fixesFor: credentials', () => {
     const f = fixesFor(x, v);
     expect(f.spec.credentialsBasis).toBe('seen-cookie');
     expect(f.spec.credentialsCaptured).toBe(true);
-    expect(f.spec.credentialsEvidence).toMatch(/Cookie header was sent/);
+    expect(EN.t(f.spec.credentialsEvidence)).toMatch(/Cookie header was sent/);
     const no = fixesFor(x, v, { credentials: false });
     expect(no.spec.credentials).toBe(false);
-    const warning = no.notes.find((n) => n.level === 'warning' && n.text.startsWith('You said this request sends no cookies'));
-    expect(warning?.text).toContain('a Cookie header was sent');
+    const warning = no.notes.find((n) => n.level === 'warning' && EN.t(n.text).startsWith('You said this request sends no cookies'));
+    expect(EN.t(warning!.text)).toContain('a Cookie header was sent');
   });
 
   it('proved absent (the browser accepted "*"): no Allow-Credentials, basis seen-no-credentials', () => {
@@ -69,7 +70,7 @@ describe('fixesFor: credentials', () => {
     expect(f.spec.credentials).toBe(false);
     expect(f.spec.credentialsBasis).toBe('seen-no-credentials');
     expect(acac(f, 'response')).toBeUndefined();
-    expect(fixesFor(x, v, { credentials: true }).notes.some((n) => n.text.startsWith('You said this request sends cookies'))).toBe(true);
+    expect(fixesFor(x, v, { credentials: true }).notes.some((n) => EN.t(n.text).startsWith('You said this request sends cookies'))).toBe(true);
   });
 
   it('inferred from the outcome: credentials, basis inferred', () => {

@@ -4,6 +4,18 @@ import { fixesFor, fixMarkdown, STACKS } from '../../../../src/core/fix/index';
 import { curlFor } from '../../../../src/core/report/curl';
 import type { CorsErrorCode, VerdictKind } from '../../../../src/core/model/verdict';
 import { exchangeOf, verdictOf, type Case } from './build';
+import { EN, wordsFor } from '../../../../src/core/i18n/catalogues';
+import type { Msg } from '../../../../src/core/i18n/msg';
+import type { FixSet } from '../../../../src/core/fix/types';
+import { missingIds } from '../classify/messages';
+
+/** Every sentence of a fix: the summary, the notes, each header's why, each step's status, each snippet's notes. */
+function sentences(f: FixSet): Msg[] {
+  return [
+    f.summary, ...f.notes.map((n) => n.text), ...f.steps.flatMap((s) => [...(s.status ? [s.status] : []), ...s.headers.map((h) => h.why)]),
+    ...f.snippets.flatMap((s) => s.notes), f.spec.credentialsEvidence,
+  ];
+}
 
 const CODES: CorsErrorCode[] = [
   'WildcardOriginNotAllowed', 'MissingAllowOriginHeader', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue',
@@ -52,7 +64,9 @@ describe('fixesFor on any input', () => {
         expect(get('Access-Control-Allow-Credentials')).toBe(f.spec.credentials ? 'true' : undefined);
       }
       expect(f.snippets.length === 0 || f.snippets.length === STACKS.length).toBe(true);
-      fixMarkdown(f, 'nginx');
+      for (const msg of sentences(f)) expect(missingIds(msg)).toEqual([]);
+      fixMarkdown(f, EN, 'nginx');
+      fixMarkdown(f, wordsFor('fr'), 'nginx');
       curlFor(exchangeOf(c), 'preflight');
       curlFor(exchangeOf(c), 'request');
     }), { numRuns: 300 });

@@ -3,6 +3,7 @@ import { headerUnsafeKind, isSafelistedMethod } from '../../../../src/core/http/
 import { preflightNeed } from '../../../../src/core/classify/preflight/need';
 import { mimeEssence } from '../../../../src/core/http/mime';
 import type { Header } from '../../../../src/core/model/exchange';
+import { EN } from '../../../../src/core/i18n/catalogues';
 
 const h = (name: string, value: string): Header => ({ name, value });
 
@@ -82,25 +83,25 @@ describe('preflight need and its reasons in words', () => {
     const need = preflightNeed('PUT', []);
     expect(need.required).toBe(true);
     expect(need.why[0]).toMatchObject({ kind: 'method', subject: 'PUT' });
-    expect(need.why[0]!.text).toContain('PUT is not a simple method');
+    expect(EN.t(need.why[0]!.text)).toContain('PUT is not a simple method');
   });
 
   it('X-Trace is not a safelisted header', () => {
     const need = preflightNeed('GET', [h('X-Trace', '1')]);
-    expect(need.why).toEqual([{ kind: 'header', subject: 'X-Trace', text: 'X-Trace is not a safelisted header' }]);
+    expect(need.why.map((w) => ({ ...w, text: EN.t(w.text) }))).toEqual([{ kind: 'header', subject: 'X-Trace', text: 'X-Trace is not a safelisted header' }]);
     expect(need.unsafeHeaders).toEqual(['x-trace']);
   });
 
   it('Content-Type application/json is not one of the three simple types', () => {
     const need = preflightNeed('POST', [h('Content-Type', 'application/json')]);
     expect(need.why[0]!.kind).toBe('content-type');
-    expect(need.why[0]!.text).toContain('Content-Type application/json is not one of the three simple types');
+    expect(EN.t(need.why[0]!.text)).toContain('Content-Type application/json is not one of the three simple types');
   });
 
   it('a header over 128 bytes is named with its length', () => {
     const need = preflightNeed('GET', [h('Accept', 'a'.repeat(200))]);
     expect(need.why[0]).toMatchObject({ kind: 'header-too-long', subject: 'Accept' });
-    expect(need.why[0]!.text).toContain('200 bytes');
+    expect(EN.t(need.why[0]!.text)).toContain('200 bytes');
   });
 
   it('safelisted values over 1024 bytes in total make every safelisted header unsafe', () => {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../../src/core/classify/classify';
 import { exchange, PAGE } from '../../../../support/builder';
+import { EN } from '../../../../../src/core/i18n/catalogues';
 
 const firefox = () => exchange().observer('firefox');
 
@@ -20,7 +21,7 @@ describe('Firefox: completed means a response arrived, the headers decide', () =
     expect(v.kind).toBe('blocked');
     expect(v.reasons[0]?.code).toBe(code);
     expect(v.reasons[0]?.firefox).toBe(key);
-    expect(v.notes.join('\n')).toMatch(/Firefox does not tell extensions when its CORS check rejects a response/);
+    expect(v.notes.map(EN.t).join('\n')).toMatch(/Firefox does not tell extensions when its CORS check rejects a response/);
   });
 
   it('a preflight that passed, then a main response without ACAO → blocked, still counted as preflighted', () => {
@@ -38,30 +39,30 @@ describe('Firefox: completed means a response arrived, the headers decide', () =
   it('ACAO * without a Cookie → simple "if sent without credentials", credentials unknown, the other case named', () => {
     const v = classify(firefox().response((r) => r.status(200).acao('*')).build());
     expect(v.kind).toBe('simple');
-    expect(v.headline).toMatch(/^Allowed if sent without credentials: a simple CORS request/);
+    expect(EN.t(v.headline)).toMatch(/^Allowed if sent without credentials: a simple CORS request/);
     expect(v.credentials.mode).toBe('unknown');
-    expect(v.notes[0]).toMatch(/Firefox blocked it: WildcardOriginNotAllowed \(Firefox: CORSNotSupportingCredentials\)/);
+    expect(EN.t(v.notes[0]!)).toMatch(/Firefox blocked it: WildcardOriginNotAllowed \(Firefox: CORSNotSupportingCredentials\)/);
   });
 
   it('ACAO = origin without ACAC: the same hedge (credentialed it would need Access-Control-Allow-Credentials: true)', () => {
     const v = classify(firefox().response((r) => r.status(200).acao(PAGE)).build());
     expect(v.kind).toBe('simple');
     expect(v.credentials.mode).toBe('unknown');
-    expect(v.notes[0]).toMatch(/InvalidAllowCredentials/);
+    expect(EN.t(v.notes[0]!)).toMatch(/InvalidAllowCredentials/);
   });
 
   it('ACAO = origin and ACAC true → simple, no hedge (passes either way)', () => {
     const v = classify(firefox().response((r) => r.status(200).acao(PAGE).acac('true')).build());
     expect(v.kind).toBe('simple');
-    expect(v.headline).toMatch(/^Allowed: a simple CORS request/);
-    expect(v.notes.join('\n')).not.toMatch(/without credentials/);
+    expect(EN.t(v.headline)).toMatch(/^Allowed: a simple CORS request/);
+    expect(v.notes.map(EN.t).join('\n')).not.toMatch(/without credentials/);
   });
 
   it('the mode only assumed (no Sec-Fetch-Mode, no Origin) and failing headers → inconclusive, both readings told', () => {
     const v = classify(firefox().bare().type('xmlhttprequest').method('POST').response((r) => r.status(200)).build());
     expect(v.kind).toBe('inconclusive');
-    expect(v.headline).toMatch(/^Blocked if this was a CORS request/);
-    expect(v.notes[0]).toMatch(/no-cors mode the page got an opaque response/);
+    expect(EN.t(v.headline)).toMatch(/^Blocked if this was a CORS request/);
+    expect(EN.t(v.notes[0]!)).toMatch(/no-cors mode the page got an opaque response/);
   });
 
   it('an extension-initiated request is exempt: not blocked', () => {
@@ -79,15 +80,15 @@ describe('Firefox: a passed preflight proves the credentials', () => {
   it('preflight without ACAC passed (no error on the OPTIONS) → the request had no credentials: no hedge', () => {
     const v = classify(firefox().method('PUT').preflight((p) => p.acao(PAGE).acam('PUT')).response((r) => r.status(200).acao(PAGE)).build());
     expect(v.kind).toBe('preflighted');
-    expect(v.headline).toMatch(/^Allowed after a preflight/);
+    expect(EN.t(v.headline)).toMatch(/^Allowed after a preflight/);
     expect(v.credentials).toMatchObject({ mode: 'omit' });
-    expect(v.credentials.basis).toMatch(/PreflightInvalidAllowCredentials/);
+    expect(EN.t(v.credentials.basis)).toMatch(/PreflightInvalidAllowCredentials/);
   });
 
   it('a preflight that would pass with credentials proves nothing: still hedged', () => {
     const v = classify(firefox().method('PUT').preflight((p) => p.acao(PAGE).acac('true').acam('PUT')).response((r) => r.status(200).acao('*')).build());
     expect(v.kind).toBe('preflighted');
-    expect(v.headline).toMatch(/^Allowed if sent without credentials after a preflight/);
+    expect(EN.t(v.headline)).toMatch(/^Allowed if sent without credentials after a preflight/);
     expect(v.credentials.mode).toBe('unknown');
   });
 });
@@ -97,7 +98,7 @@ describe('Firefox: a refused redirect ends with NS_ERROR_UNEXPECTED', () => {
     const v = classify(firefox().redirect((r) => r.status(302).to(`${PAGE}/elsewhere`)).failed('NS_ERROR_UNEXPECTED').build());
     expect(v.kind).toBe('blocked');
     expect(v.reasons[0]).toMatchObject({ code: 'MissingAllowOriginHeader', firefox: 'CORSMissingAllowOrigin2', step: { kind: 'redirect', index: 0 } });
-    expect(v.notes.join('\n')).toMatch(/NS_ERROR_UNEXPECTED rather than its usual CORS error/);
+    expect(v.notes.map(EN.t).join('\n')).toMatch(/NS_ERROR_UNEXPECTED rather than its usual CORS error/);
   });
 
   it('a connection refused before any response stays a network error', () => {
@@ -113,7 +114,7 @@ describe('Firefox: a failure Firefox has no CORS reason for', () => {
   it('a redirect to a URL with user:password, then NS_ERROR_NET_ON_RECEIVING_FROM → network error naming the cause', () => {
     const v = classify(firefox().redirect((r) => r.status(302).acao(PAGE).to('http://lab:secret@127.0.0.1:4003/next')).failed('NS_ERROR_NET_ON_RECEIVING_FROM').build());
     expect(v.kind).toBe('network-error');
-    expect(v.headline).toBe('Failed: a redirect pointed to a URL containing a user name and password (NS_ERROR_NET_ON_RECEIVING_FROM)');
-    expect(v.notes[0]).toMatch(/Chrome blocks this as RedirectContainsCredentials.*CORSDidNotSucceed2/);
+    expect(EN.t(v.headline)).toBe('Failed: a redirect pointed to a URL containing a user name and password (NS_ERROR_NET_ON_RECEIVING_FROM)');
+    expect(EN.t(v.notes[0]!)).toMatch(/Chrome blocks this as RedirectContainsCredentials.*CORSDidNotSucceed2/);
   });
 });

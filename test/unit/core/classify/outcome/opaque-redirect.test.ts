@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../../src/core/classify/classify';
 import type { Exchange } from '../../../../../src/core/model/exchange';
 import { API, exchange, PAGE, type ExchangeBuilder } from '../../../../support/builder';
+import { EN } from '../../../../../src/core/i18n/catalogues';
 
 const THIRD = 'http://127.0.0.1:4003';
 
@@ -24,15 +25,15 @@ describe('a redirect kept as an opaque redirect', () => {
     expect(v.kind).toBe('simple');
     expect(v.reasons).toEqual([]);
     expect(v.status).toBe(302);
-    expect(v.headline).toMatch(/redirect not followed.*opaque redirect/);
-    expect(v.notes[0]).toContain(`${THIRD}/b was never requested`);
+    expect(EN.t(v.headline)).toMatch(/redirect not followed.*opaque redirect/);
+    expect(EN.t(v.notes[0]!)).toContain(`${THIRD}/b was never requested`);
   });
 
   it('after a passing preflight: preflighted', () => {
     const v = classify(unfollowed(exchange().to(`${API}/a`).method('PUT').preflight((p) => p.acao(PAGE).acam('PUT'))
       .redirect((r) => r.status(307).to(`${THIRD}/b`).acao(PAGE))));
     expect({ kind: v.kind, observed: v.preflight.observed }).toEqual({ kind: 'preflighted', observed: true });
-    expect(v.headline).toMatch(/opaque redirect/);
+    expect(EN.t(v.headline)).toMatch(/opaque redirect/);
   });
 
   it('Firefox\'s abort string counts too', () => {
@@ -43,7 +44,7 @@ describe('a redirect kept as an opaque redirect', () => {
   it('a hop that fails its check is not an opaque redirect', () => {
     const v = classify(unfollowed(exchange().to(`${API}/a`).redirect((r) => r.to(`${THIRD}/b`))));
     expect(v.kind).not.toBe('simple');
-    expect(v.headline).not.toMatch(/opaque redirect/);
+    expect(EN.t(v.headline)).not.toMatch(/opaque redirect/);
   });
 
   it('another error after an unfollowed hop stays a network error', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../../src/core/classify/classify';
 import { API, exchange, PAGE } from '../../../../support/builder';
+import { EN } from '../../../../../src/core/i18n/catalogues';
 
 describe('network errors and the browser outcome', () => {
   it.each([
@@ -17,8 +18,8 @@ describe('network errors and the browser outcome', () => {
   ])('%s → network-error', (error, words) => {
     const v = classify(exchange().failed(error).build());
     expect(v.kind).toBe('network-error');
-    expect(v.headline).toContain(words);
-    expect(v.headline).toContain(error);
+    expect(EN.t(v.headline)).toContain(words);
+    expect(EN.t(v.headline)).toContain(error);
     expect(v.reasons).toEqual([]);
   });
 
@@ -36,27 +37,27 @@ describe('network errors and the browser outcome', () => {
 
   it('the real status behind a failure is told', () => {
     const v = classify(exchange().response((r) => r.status(502)).failed().build());
-    expect(v.notes).toContain('The server answered 502 without CORS headers; the CORS error is a symptom of that error (error responses often skip the CORS middleware).');
+    expect(v.notes.map(EN.t)).toContain('The server answered 502 without CORS headers; the CORS error is a symptom of that error (error responses often skip the CORS middleware).');
     expect(v.status).toBe(502);
   });
 
   it('lowercase method answered 400 without ACAO (observed): MissingAllowOriginHeader and "the server said 400"', () => {
     const v = classify(exchange().method('patch').preflight((p) => p.status(204).acao(PAGE).acam('patch')).response((r) => r.status(400)).failed().build());
     expect(v.reasons[0]!.code).toBe('MissingAllowOriginHeader');
-    expect(v.notes[0]).toContain('400');
+    expect(EN.t(v.notes[0]!)).toContain('400');
   });
 
   it('ERR_FAILED with every visible check passing → inconclusive, no code guessed', () => {
     const v = classify(exchange().response((r) => r.acao(PAGE).acac('true')).failed().build());
     expect(v.kind).toBe('inconclusive');
     expect(v.reasons).toEqual([]);
-    expect(v.headline).toContain('every visible CORS check passes');
+    expect(EN.t(v.headline)).toContain('every visible CORS check passes');
   });
 
   it('Chrome without extraHeaders: rejected response hidden → inconclusive with the reason why', () => {
     const v = classify(exchange().observer('chrome-basic').failed().build());
     expect(v.kind).toBe('inconclusive');
-    expect(v.notes.join(' ')).toContain('extraHeaders');
+    expect(v.notes.map(EN.t).join(' ')).toContain('extraHeaders');
   });
 
   it('a code reported by the browser comes first', () => {
@@ -67,20 +68,20 @@ describe('network errors and the browser outcome', () => {
   it('a reported code the headers do not show is still first, with a note', () => {
     const v = classify(exchange().response((r) => r.status(200)).failed('net::ERR_FAILED', 'PreflightInvalidStatus').build());
     expect(v.reasons[0]!.code).toBe('PreflightInvalidStatus');
-    expect(v.notes.join(' ')).toContain('Chrome reported PreflightInvalidStatus');
+    expect(v.notes.map(EN.t).join(' ')).toContain('Chrome reported PreflightInvalidStatus');
   });
 
   it('pending', () => {
     const v = classify(exchange().method('PUT').pending().build());
     expect(v.kind).toBe('pending');
-    expect(v.headline).toBe('Pending: the request has not finished yet');
+    expect(EN.t(v.headline)).toBe('Pending: the request has not finished yet');
     expect(v.preflight.required).toBe(true);
   });
 
   it('a 304 revalidation skips the CORS check', () => {
     const v = classify(exchange().response((r) => r.status(304)).completed(304).build());
     expect(v.kind).toBe('simple');
-    expect(v.notes.join(' ')).toContain('304');
+    expect(v.notes.map(EN.t).join(' ')).toContain('304');
   });
 });
 
@@ -90,7 +91,7 @@ describe('Local Network Access', () => {
     expect(v.kind).toBe('blocked');
     expect(v.reasons[0]).toMatchObject({ code: 'LocalNetworkAccessPermissionDenied', mdn: null, firefox: null });
     expect(v.reasons[0]!.chromeMessage).toBe('Permission was denied for this request to access the `local` address space.');
-    expect(v.notes.join(' ')).toContain('no Access-Control-* header can fix it');
+    expect(v.notes.map(EN.t).join(' ')).toContain('no Access-Control-* header can fix it');
   });
 
   it('loopback target from the remote IP', () => {
@@ -122,7 +123,7 @@ describe('mode detection and non-CORS verdicts', () => {
   it.each(['main_frame', 'sub_frame'] as const)('navigation %s', (type) => {
     const v = classify(exchange().type(type).mode('navigate').to(`${API}/page`).response().build());
     expect(v.kind).toBe('same-origin');
-    expect(v.headline).toContain('Navigation');
+    expect(EN.t(v.headline)).toContain('Navigation');
   });
 
   it('websocket', () => {
@@ -142,13 +143,13 @@ describe('mode detection and non-CORS verdicts', () => {
   it('image in Chrome without extraHeaders that failed with ERR_FAILED → inconclusive (may be crossorigin)', () => {
     const v = classify(exchange().observer('chrome-basic').type('image').to(`${API}/a.png`).failed().build());
     expect(v.kind).toBe('inconclusive');
-    expect(v.notes[0]).toContain('crossorigin');
+    expect(EN.t(v.notes[0]!)).toContain('crossorigin');
   });
 
   it('fetch assumed cors but delivered without ACAO → no-cors (inferred)', () => {
     const v = classify(exchange().observer('chrome-basic').to(`${API}/beacon`).method('POST').response((r) => r.status(204)).build());
     expect(v.kind).toBe('no-cors');
-    expect(v.headline).toContain('inferred');
+    expect(EN.t(v.headline)).toContain('inferred');
   });
 
   it.each([
@@ -189,19 +190,19 @@ describe('mode detection and non-CORS verdicts', () => {
   it('no initiator at all: browser-initiated, not CORS', () => {
     const v = classify(exchange().from(undefined).bare().response().build());
     expect(v.kind).toBe('same-origin');
-    expect(v.headline).toContain('Browser-initiated');
+    expect(EN.t(v.headline)).toContain('Browser-initiated');
   });
 
   it('a failed same-origin request is not a CORS failure', () => {
     const v = classify(exchange().to(`${PAGE}/x`).failed().build());
     expect(v.kind).toBe('same-origin');
-    expect(v.headline).toContain('net::ERR_FAILED');
+    expect(EN.t(v.headline)).toContain('net::ERR_FAILED');
   });
 
   it('an extension page with host permissions passes without ACAO: explained', () => {
     const v = classify(exchange().from('chrome-extension://abcdefghijklmnop').response((r) => r.status(200)).build());
     expect(v.kind).toBe('simple');
-    expect(v.notes.join(' ')).toContain('extensions are exempt');
+    expect(v.notes.map(EN.t).join(' ')).toContain('extensions are exempt');
   });
 });
 
@@ -217,7 +218,7 @@ describe('credentials', () => {
 
   it('ACAO exact without ACAC, accepted → not credentialed (inferred)', () => {
     const v = classify(exchange().response((r) => r.acao(PAGE)).build());
-    expect(v.credentials).toEqual({ mode: 'omit', basis: expect.stringContaining('inferred') });
+    expect({ ...v.credentials, basis: EN.t(v.credentials.basis) }).toEqual({ mode: 'omit', basis: expect.stringContaining('inferred') });
   });
 
   it('ACAO exact with ACAC true, accepted → unknown', () => {
@@ -229,7 +230,7 @@ describe('credentials', () => {
     expect(v.kind).toBe('blocked');
     expect(v.reasons[0]!.code).toBe('WildcardOriginNotAllowed');
     expect(v.credentials.mode).toBe('inferred-include');
-    expect(v.notes.join(' ')).toContain('rests on an inference');
+    expect(v.notes.map(EN.t).join(' ')).toContain('rests on an inference');
   });
 
   it('inferred-include on the preflight: exact ACAO without ACAC', () => {
@@ -241,7 +242,7 @@ describe('credentials', () => {
   it('both modes fail differently: the non-credentialed reason leads, the other is noted', () => {
     const v = classify(exchange().method('PUT').preflight((p) => p.acao('*')).failed().build());
     expect(v.reasons[0]!.code).toBe('MethodDisallowedByPreflightResponse');
-    expect(v.notes.join(' ')).toContain('PreflightWildcardOriginNotAllowed');
+    expect(v.notes.map(EN.t).join(' ')).toContain('PreflightWildcardOriginNotAllowed');
   });
 });
 
@@ -249,7 +250,7 @@ describe('network errors outside CORS', () => {
   it.each(['main_frame', 'sub_frame', 'websocket'] as const)('%s failing on the network is a network error', (type) => {
     const v = classify(exchange().type(type).mode(type === 'websocket' ? 'websocket' : 'navigate').to(`${API}/x`).failed('net::ERR_NAME_NOT_RESOLVED').build());
     expect(v.kind).toBe('network-error');
-    expect(v.headline).toBe('Network error: the host name could not be resolved (DNS) (net::ERR_NAME_NOT_RESOLVED)');
+    expect(EN.t(v.headline)).toBe('Network error: the host name could not be resolved (DNS) (net::ERR_NAME_NOT_RESOLVED)');
   });
 
   it('a browser-initiated request failing on the network is a network error', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../../src/core/classify/classify';
 import { API, exchange, PAGE, type PreflightBuilder } from '../../../../support/builder';
+import { EN } from '../../../../../src/core/i18n/catalogues';
 
 interface Case {
   desc: string;
@@ -65,14 +66,14 @@ describe('preflight checks', () => {
     const v = classify(exchange().header('X-Trace', '1').header('X-Span', '2').preflight((p) => ok(p).acah('x-other')).failed().build());
     const r = v.reasons[0]!;
     expect(r.chromeMessage).toBe('Request header field x-trace is not allowed by Access-Control-Allow-Headers in preflight response.');
-    expect(r.summary).toContain('x-trace, x-span');
+    expect(EN.t(r.summary)).toContain('x-trace, x-span');
     expect(r.firefox).toBe('CORSMissingAllowHeaderFromPreflight2');
   });
 
   it('Authorization under ACAH * gets a note about the standard', () => {
     const v = classify(exchange().header('Authorization', 'Bearer t').preflight((p) => ok(p).acah('*')).response((r) => r.acao(PAGE)).build());
     expect(v.kind).toBe('preflighted');
-    expect(v.notes.join(' ')).toContain('Fetch standard says * does not cover Authorization');
+    expect(v.notes.map(EN.t).join(' ')).toContain('Fetch standard says * does not cover Authorization');
   });
 
   it('the preflight\'s own Access-Control-Request-Headers is authoritative (hidden Authorization)', () => {
@@ -81,7 +82,7 @@ describe('preflight checks', () => {
     );
     expect(v.reasons[0]!.code).toBe('HeaderDisallowedByPreflightResponse');
     expect(v.reasons[0]!.chromeMessage).toContain('authorization');
-    expect(v.preflight.why[0]!.text).toContain('Authorization is not a safelisted header');
+    expect(EN.t(v.preflight.why[0]!.text)).toContain('Authorization is not a safelisted header');
   });
 
   it('an observed preflight with nothing visibly unsafe was forced', () => {
@@ -92,15 +93,15 @@ describe('preflight checks', () => {
 
   it('headline for a preflight without ACAO', () => {
     const v = classify(exchange().method('PUT').preflight((p) => p.status(404)).failed().build());
-    expect(v.headline).toBe('Blocked: the response to the preflight had no Access-Control-Allow-Origin header');
+    expect(EN.t(v.headline)).toBe('Blocked: the response to the preflight had no Access-Control-Allow-Origin header');
     expect(v.status).toBe(404);
-    expect(v.notes[0]).toContain('preflight (OPTIONS) with 404');
+    expect(EN.t(v.notes[0]!)).toContain('preflight (OPTIONS) with 404');
   });
 
   it('a preflight that failed on the network makes the exchange a network error', () => {
     const v = classify(exchange().method('PUT').preflight((p) => p.error('net::ERR_FAILED')).failed('net::ERR_CONNECTION_REFUSED').build());
     expect(v.kind).toBe('network-error');
-    expect(v.notes.join(' ')).toContain('preflight (OPTIONS) got no response');
+    expect(v.notes.map(EN.t).join(' ')).toContain('preflight (OPTIONS) got no response');
   });
 
   it('a preflight without a response while the request failed with the CORS error is inconclusive', () => {
@@ -115,14 +116,14 @@ describe('preflight cache', () => {
     const v = classify(exchange().method('PUT').response((r) => r.acao(PAGE)).build());
     expect(v.kind).toBe('preflighted');
     expect(v.preflight).toEqual({ required: true, why: [expect.objectContaining({ kind: 'method' })], observed: false, cached: true });
-    expect(v.headline).toContain('cache');
+    expect(EN.t(v.headline)).toContain('cache');
   });
 
   it('preflights not visible → no cache claim', () => {
     const v = classify(exchange().observer('chrome-basic').method('PUT').response((r) => r.acao(PAGE)).build());
     expect(v.kind).toBe('preflighted');
     expect(v.preflight.cached).toBe(false);
-    expect(v.notes.join(' ')).toContain('not visible');
+    expect(v.notes.map(EN.t).join(' ')).toContain('not visible');
   });
 
   it('actual request fails after a cached preflight (scenario H without an OPTIONS)', () => {
@@ -137,17 +138,17 @@ describe('notes on preflight failures', () => {
   it('a redirected preflight fails the same way with credentials: no "would report" note', () => {
     const v = classify(exchange().method('PUT').preflight((p) => p.status(301).header('Location', `${API}/y`).acao(PAGE)).failed().build());
     expect(v.reasons[0]!.code).toBe('PreflightDisallowedRedirect');
-    expect(v.notes.join(' ')).not.toContain('would report');
+    expect(v.notes.map(EN.t).join(' ')).not.toContain('would report');
   });
 
   it('a 2xx preflight whose headers refuse the request says the real request was never sent', () => {
     const v = classify(exchange().method('PUT').preflight((p) => p.acao(PAGE)).failed().build());
-    expect(v.notes[0]).toBe('The preflight itself succeeded (HTTP 204), but its CORS headers did not allow this request, so the browser never sent it.');
+    expect(EN.t(v.notes[0]!)).toBe('The preflight itself succeeded (HTTP 204), but its CORS headers did not allow this request, so the browser never sent it.');
   });
 
   it('the wildcard headline names the preflight', () => {
     const v = classify(exchange().cookie('a=1').method('PUT').preflight((p) => p.acao('*')).failed().build());
-    expect(v.headline).toBe('Blocked: the response to the preflight allowed any origin (*), which is not allowed for a request with credentials');
+    expect(EN.t(v.headline)).toBe('Blocked: the response to the preflight allowed any origin (*), which is not allowed for a request with credentials');
   });
 });
 
@@ -155,11 +156,11 @@ describe('HTTP authentication added by the browser', () => {
   it('a Basic Authorization without an observed preflight mentions the auth cache as the other explanation', () => {
     const v = classify(exchange().cookie('a=1').header('Authorization', 'Basic dTpw').response((r) => r.acao(PAGE).acac('true')).build());
     expect(v.kind).toBe('preflighted');
-    expect(v.notes.join(' ')).toContain("browser's own HTTP authentication");
+    expect(v.notes.map(EN.t).join(' ')).toContain("browser's own HTTP authentication");
   });
 
   it('a Bearer token (always page-set) gets no such note', () => {
     const v = classify(exchange().header('Authorization', 'Bearer t').response((r) => r.acao(PAGE)).build());
-    expect(v.notes.join(' ')).not.toContain('HTTP authentication');
+    expect(v.notes.map(EN.t).join(' ')).not.toContain('HTTP authentication');
   });
 });

@@ -8,6 +8,7 @@ import { fixesFor, type Snippet, type StackId } from '../../../../../src/core/fi
 import { pasteGo } from '../../../../servers/stacks/go';
 import { pasteRails } from '../../../../servers/stacks/rails';
 import { exchangeOf, verdictOf, type Case } from '../build';
+import { EN } from '../../../../../src/core/i18n/catalogues';
 
 function snippet(c: Case, stack: StackId): Snippet {
   const found = fixesFor(exchangeOf(c), verdictOf(c)).snippets.find((s) => s.stack === stack);
@@ -59,7 +60,7 @@ describe('Go (rs/cors) snippet', () => {
   it('says that c.Handler must wrap what writes its own responses (http.TimeoutHandler): in the code after a 5xx', () => {
     expect(snippet(blocked(503), 'go').code).toContain('// An http.TimeoutHandler goes inside c.Handler too');
     expect(snippet(blocked(404), 'go').code).not.toContain('TimeoutHandler');
-    expect(snippet(blocked(404), 'go').notes.some((n) => n.includes('http.TimeoutHandler'))).toBe(true);
+    expect(snippet(blocked(404), 'go').notes.map(EN.t).some((n) => n.includes('http.TimeoutHandler'))).toBe(true);
   });
 
   it('pastes into a Go file the way its steps say (the suite\'s glue)', () => {
@@ -120,7 +121,7 @@ describe('Rails (rack-cors) snippet', () => {
 
   it('tells plain Rack users where the block goes and that an exception needs a rescue there', () => {
     const { notes } = snippet(blocked(500), 'rails');
-    expect(notes.some((n) => n.includes('config.ru before `run`') && n.includes('rescues StandardError'))).toBe(true);
+    expect(notes.map(EN.t).some((n) => n.includes('config.ru before `run`') && n.includes('rescues StandardError'))).toBe(true);
   });
 
   it('pastes as its steps say: the gem at the end of the Gemfile, the rest in the initializer', () => {

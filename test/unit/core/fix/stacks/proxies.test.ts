@@ -9,6 +9,7 @@ import { enabledModules, pasteApache } from '../../../../servers/stacks/apache';
 import { pasteCaddy } from '../../../../servers/stacks/caddy';
 import { pasteNginx } from '../../../../servers/stacks/nginx';
 import { exchangeOf, verdictOf, type Case } from '../build';
+import { EN } from '../../../../../src/core/i18n/catalogues';
 
 function snippet(c: Case, stack: StackId): Snippet {
   const found = fixesFor(exchangeOf(c), verdictOf(c)).snippets.find((s) => s.stack === stack);
@@ -116,7 +117,7 @@ describe('Caddy snippet', () => {
     expect(errors.at(-1)).toBe('respond "{err.status_code} {err.status_text}"');
     const other = snippet(blocked({ status: 404 }), 'caddy');
     expect(other.code).not.toContain('handle_errors');
-    expect(other.notes.join(' ')).toContain('handle_errors');
+    expect(other.notes.map(EN.t).join(' ')).toContain('handle_errors');
   });
 
   it('says where it is pasted', () => {

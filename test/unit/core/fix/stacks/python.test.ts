@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixesFor, type Snippet, type StackId } from '../../../../../src/core/fix/index';
 import { exchangeOf, verdictOf, type Case } from '../build';
+import { EN } from '../../../../../src/core/i18n/catalogues';
 
 function snippet(c: Case, stack: StackId): Snippet {
   const found = fixesFor(exchangeOf(c), verdictOf(c)).snippets.find((s) => s.stack === stack);
@@ -24,7 +25,7 @@ describe('FastAPI snippet', () => {
     expect(s.code).toContain('ServerErrorMiddleware');
     // The wrapper is the last statement: nothing after it may use `app` as the FastAPI object.
     expect(s.code.trimEnd().endsWith(')')).toBe(true);
-    expect(s.notes.some((n) => n.includes('app.dependency_overrides'))).toBe(true);
+    expect(s.notes.map(EN.t).some((n) => n.includes('app.dependency_overrides'))).toBe(true);
   });
 
   it.each([200, 403, 404, 405])('after a %i it adds the middleware and says what escapes it', (status) => {
@@ -34,7 +35,7 @@ describe('FastAPI snippet', () => {
     expect(s.code).toContain('# Paste at the end of the module that creates `app`, after its routes');
     // The old comment claimed it was the outermost middleware: Starlette's ServerErrorMiddleware is outside it.
     expect(s.code).not.toContain('so it is the outermost middleware');
-    expect(s.notes.some((n) => n.includes('ServerErrorMiddleware') && n.includes('app = CORSMiddleware(app, ...)'))).toBe(true);
+    expect(s.notes.map(EN.t).some((n) => n.includes('ServerErrorMiddleware') && n.includes('app = CORSMiddleware(app, ...)'))).toBe(true);
   });
 
   it('lists the exact origin, the method and the headers the preflight asked for', () => {
@@ -72,16 +73,16 @@ describe('Django snippet', () => {
 
   it.each(['POST', 'PUT', 'PATCH', 'DELETE'])('a %s gets the CSRF remark', (method) => {
     const s = snippet(blocked(200, { method, headers: ['x-csrf-token'] }), 'django');
-    expect(s.notes.some((n) => n.includes('CsrfViewMiddleware') && n.includes('CSRF_TRUSTED_ORIGINS'))).toBe(true);
+    expect(s.notes.map(EN.t).some((n) => n.includes('CsrfViewMiddleware') && n.includes('CSRF_TRUSTED_ORIGINS'))).toBe(true);
   });
 
   it('a GET gets no CSRF remark', () => {
-    expect(snippet(blocked(200), 'django').notes.some((n) => n.includes('CSRF'))).toBe(false);
+    expect(snippet(blocked(200), 'django').notes.map(EN.t).some((n) => n.includes('CSRF'))).toBe(false);
   });
 
   it('after a 5xx it says Django\'s own 500 is covered and a 502 comes from the server in front', () => {
-    expect(snippet(blocked(502), 'django').notes.some((n) => n.includes('CorsMiddleware') && n.includes('502'))).toBe(true);
-    expect(snippet(blocked(404), 'django').notes.some((n) => n.includes('502'))).toBe(false);
+    expect(snippet(blocked(502), 'django').notes.map(EN.t).some((n) => n.includes('CorsMiddleware') && n.includes('502'))).toBe(true);
+    expect(snippet(blocked(404), 'django').notes.map(EN.t).some((n) => n.includes('502'))).toBe(false);
   });
 
   it('credentials and the preflight show as settings', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixesFor, STACKS, type FixSpec, type Snippet, type StackId } from '../../../../../src/core/fix/index';
 import * as esc from '../../../../../src/core/fix/escape';
 import { exchangeOf, verdictOf, type Case } from '../build';
+import { EN } from '../../../../../src/core/i18n/catalogues';
 
 /** How each stack writes a string, and the line that proves credentials are allowed. */
 const STYLE: Record<StackId, { quote: (s: string) => string; credentials: string | null }> = {
@@ -81,7 +82,7 @@ describe.each(STACKS.map((s) => s.id))('%s snippet', (stack) => {
     expect(code).not.toMatch(/(["'])\*\1/);
     expect(code).not.toMatch(/Allow-Origin:?\s+\*/i);
     // the origin is echoed, so Vary: Origin is sent (by our lines or, as stated, by the framework)
-    expect(`${code}\n${snippet.notes.join('\n')}`).toMatch(/Vary\W+Origin/);
+    expect(`${code}\n${snippet.notes.map(EN.t).join('\n')}`).toMatch(/Vary\W+Origin/);
     const answer = PREFLIGHT_ANSWER[stack];
     if (answer) {
       if (spec.preflight) expect(code).toContain(answer);
@@ -123,8 +124,8 @@ describe('hostile origins and header names stay inside their literals', () => {
 describe('stack specifics', () => {
   it('S3 says when a method cannot be allowed on a bucket', () => {
     const { snippet } = snippetOf({ method: 'PATCH' }, 's3');
-    expect(snippet.notes.some((n) => n.includes('"PATCH" cannot be allowed'))).toBe(true);
-    expect(snippetOf({ method: 'PUT' }, 's3').snippet.notes.some((n) => n.includes('cannot be allowed'))).toBe(false);
+    expect(snippet.notes.map(EN.t).some((n) => n.includes('"PATCH" cannot be allowed'))).toBe(true);
+    expect(snippetOf({ method: 'PUT' }, 's3').snippet.notes.map(EN.t).some((n) => n.includes('cannot be allowed'))).toBe(false);
   });
 
   it('nginx and Apache scope the block to the request path prefix', () => {
@@ -137,7 +138,7 @@ describe('stack specifics', () => {
     const c: Case = { kind: 'blocked', code: 'MultipleAllowOriginValues', received: 'https://app.example, https://app.example' };
     expect(snippetOf(c, 'nginx').snippet.code).toContain('proxy_hide_header Access-Control-Allow-Origin;');
     expect(snippetOf(c, 'apache').snippet.code).toContain('Header unset Access-Control-Allow-Origin');
-    expect(snippetOf(c, 'express').snippet.notes.some((n) => n.includes('Remove any other place'))).toBe(true);
+    expect(snippetOf(c, 'express').snippet.notes.map(EN.t).some((n) => n.includes('Remove any other place'))).toBe(true);
   });
 
   it('Express: the snippet says where it is pasted and how cors is imported', () => {
@@ -153,7 +154,7 @@ describe('stack specifics', () => {
       expect(code).toContain('// This is the whole Worker: deploy it on the route in front of your origin');
       expect(code).toMatch(/ {4}try \{\n {6}upstream = await fetch\(request\);\n {4}\} catch \{\n(?: {6}\/\/.*\n)+ {6}return withCors\(new Response\("[^"]*", \{ status: 502 \}\)\);\n {4}\}\n {4}return withCors\(upstream\);/);
       expect(code).toContain('for (const [name, value] of Object.entries(CORS_HEADERS)) copy.headers.set(name, value);');
-      expect(notes.some((n) => n.includes('The failing response was a server error'))).toBe(status >= 500);
+      expect(notes.map(EN.t).some((n) => n.includes('The failing response was a server error'))).toBe(status >= 500);
     }
   });
 
