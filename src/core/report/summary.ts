@@ -1,17 +1,22 @@
 /**
  * The per-tab summary shown by the popup and pasted into bug reports: blocked exchanges grouped by
  * endpoint (origin + path of the URL that failed) and reason, worst first, and a Markdown text for
- * the backend team with the failing endpoints, the reasons and the headers that would fix them.
+ * the backend team with the failing endpoints, the reasons and the headers that would fix them. The
+ * sentences are messages (the popup renders them) or rendered in the language of `MarkdownInput.words`.
  */
 import type { Exchange } from '../model/exchange';
 import type { CorsErrorCode, Reason, Verdict, VerdictKind } from '../model/verdict';
 import { VERDICT_KINDS } from '../model/verdict';
 import { sanitize, sanitizeEntries, sanitizeEntry, sanitizeVerdict } from '../model/sanitize';
-import { cut, grouped } from '../fix/bounds';
+import { cut } from '../fix/bounds';
 import { endpointOf } from '../http/url';
 import { mdCode, mdFence, mdText } from './markdown';
 import { findingsOf, preflightCost } from '../findings';
-import { costSection, findingsSection } from './findings';
+import { costSection, findingsSection, rm } from './findings';
+import { isMsg, m, type Msg } from '../i18n/msg';
+import { EN } from '../i18n/catalogues';
+import { mdnFor } from '../i18n/mdn';
+import type { Words } from '../i18n/words';
 
 /** Longest text taken from a record into the summary (a URL, a method list, a header value); longer is cut, marked. */
 export const MAX_FIELD = 500;
@@ -34,7 +39,7 @@ export interface BlockedGroup {
   /** Chromium's code for the reason (the first, the one the browser reports); null when unknown. */
   code: CorsErrorCode | null;
   /** The newest exchange's reason, in one sentence. */
-  summary: string;
+  summary: Msg;
   count: number;
   newest: SummaryEntry;
   lastSeen: number;
@@ -95,27 +100,27 @@ export function newestBlocked(entries: readonly SummaryEntry[]): SummaryEntry | 
 }
 
 /** "3 seconds ago", "5 minutes ago", "2 hours ago", "just now". */
-export function ago(then: number, now: number): string {
+export function ago(then: number, now: number): Msg {
   const s = typeof then === 'number' && typeof now === 'number' ? Math.max(0, Math.round((now - then) / 1000)) : 0;
-  if (!Number.isFinite(s)) return 'at an unknown time';
-  if (s < 5) return 'just now';
+  if (!Number.isFinite(s)) return rm('ago_unknown');
+  if (s < 5) return rm('ago_now');
   const [count, unit] = s < 60 ? [s, 'second'] : s < 3600 ? [Math.round(s / 60), 'minute'] : s < 86_400 ? [Math.round(s / 3600), 'hour'] : [Math.round(s / 86_400), 'day'];
-  return `${count} ${unit}${count === 1 ? '' : 's'} ago`;
+  return rm(`ago_${unit}`, { count });
 }
 
-/** One sentence about an exchange: "PUT http://api.example/items was blocked 5 seconds ago: <reason>". */
-export function describeBlocked(entry: SummaryEntry, now: number): string {
+/** "PUT http://api.example/items was blocked 5 seconds ago: <reason>" (the reason's own full stop when it has one). */
+export function describeBlocked(entry: SummaryEntry, now: number): Msg {
   const e = sanitizeEntry(entry);
   const reason = e.verdict.reasons[0];
   const what = reason ? reason.summary : e.verdict.headline;
-  const sentence = `${e.exchange.method} ${endpointOf(failingUrl(e.exchange, reason))} was blocked ${ago(timeOf(e), now)}: ${what}`;
-  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+  const dot = /[.!?]$/.test(EN.t(what)) ? '' : '_dot';
+  return rm(`blocked_sentence${dot}`, { method: e.exchange.method, url: endpointOf(failingUrl(e.exchange, reason)), when: ago(timeOf(e), now), what });
 }
 
 /** The part of a FixSet (src/core/fix) the Markdown uses: the headers each step must carry. */
 export interface FixLike {
-  summary: string;
-  steps: { step: 'preflight' | 'redirect' | 'response'; url: string; status: string | null; headers: { name: string; value: string }[] }[];
+  summary: Msg;
+  steps: { step: 'preflight' | 'redirect' | 'response'; url: string; status: Msg | null; headers: { name: string; value: string }[] }[];
 }
 
 export interface MarkdownInput {
@@ -134,6 +139,8 @@ export interface MarkdownInput {
   fixes?: (exchange: Exchange, verdict: Verdict) => FixLike | null;
   /** At most this many groups are detailed (default 15); the rest are listed by count. */
   maxGroups?: number;
+  /** The language of the sentences (English when absent); header lines, codes and values stay as they are. */
+  words?: Words;
 }
 
 /** The lines as an `http` fenced block, each on one line. */
@@ -143,23 +150,26 @@ function fence(lines: string[]): string[] {
   return body.length === 0 ? [block[0]!, block.at(-1)!] : block;
 }
 
-const LABEL: Record<VerdictKind, string> = {
-  blocked: 'blocked', 'network-error': 'network error', inconclusive: 'inconclusive', preflighted: 'preflighted', simple: 'simple',
-  'no-cors': 'no-cors', 'same-origin': 'same-origin', pending: 'pending',
-};
+/** A verdict kind as the summary says it ("network error"). */
+const kindLabel = (k: VerdictKind, w: Words): string => w.t(rm(`kind_${k.replace(/-/g, '_')}`));
 
 /** The input with every field well typed (it may come from a port or storage). */
 interface CleanInput extends MarkdownInput {
   now: number;
   maxGroups: number;
+  words: Words;
 }
+
+/** The words an input carries (a Words: `lang` and `t`), English otherwise. */
+export const wordsIn = (v: unknown): Words =>
+  typeof v === 'object' && v !== null && ['en', 'fr'].includes((v as Words).lang) && typeof (v as Words).t === 'function' ? (v as Words) : EN;
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 function cleanInput(given: MarkdownInput): CleanInput {
   const i = (typeof given === 'object' && given !== null ? given : {}) as Record<string, unknown>;
   const counts = typeof i.counts === 'object' && i.counts !== null ? (i.counts as Record<string, unknown>) : undefined;
-  const out: CleanInput = { entries: sanitizeEntries(i.entries), now: num(i.now) ?? 0, maxGroups: Math.max(0, Math.floor(num(i.maxGroups) ?? 15)) };
+  const out: CleanInput = { entries: sanitizeEntries(i.entries), now: num(i.now) ?? 0, maxGroups: Math.max(0, Math.floor(num(i.maxGroups) ?? 15)), words: wordsIn(i.words) };
   if (typeof i.pageUrl === 'string') out.pageUrl = i.pageUrl;
   if (counts) out.counts = Object.fromEntries(VERDICT_KINDS.map((k) => [k, num(counts[k]) ?? 0]));
   if (num(i.total) !== undefined) out.total = num(i.total);
@@ -172,17 +182,21 @@ function cleanInput(given: MarkdownInput): CleanInput {
 
 /** Text from a record, cut to a bounded prefix with a marker saying how long it was. */
 const bounded = (text: string): string => cut(text, MAX_FIELD);
-const n = (count: number): string => grouped(count);
 
 function countsLine(input: CleanInput): string | null {
   if (!input.counts) return null;
-  const parts = VERDICT_KINDS.filter((k) => (input.counts?.[k] ?? 0) > 0).map((k) => `${LABEL[k]} ${n(input.counts![k] ?? 0)}`);
+  const w = input.words;
+  const parts = VERDICT_KINDS.filter((k) => (input.counts?.[k] ?? 0) > 0).map((k) => w.t(rm('count_item', { kind: kindLabel(k, w), count: input.counts![k] ?? 0 })));
   const total = input.total ?? parts.length;
-  const dropped = input.dropped ? ` (${n(input.dropped)} older requests were dropped)` : '';
-  return `Requests seen: ${n(total)}${parts.length ? ` — ${parts.join(', ')}` : ''}${dropped}.`;
+  return w.t(rm('counts', {
+    total,
+    parts: parts.length ? rm('counts_list', { list: parts.join(', ') }) : '',
+    dropped: input.dropped ? rm('counts_dropped', { count: input.dropped }) : '',
+  }));
 }
 
-const groupTitle = (g: BlockedGroup): string => `${mdCode(bounded(`${g.methods.join('/')} ${g.endpoint}`))} — ${n(g.count)} × ${g.code ?? 'blocked'}`;
+const groupTitle = (g: BlockedGroup, w: Words): string =>
+  `${mdCode(bounded(`${g.methods.join('/')} ${g.endpoint}`))} — ${w.num(g.count)} × ${g.code ?? kindLabel('blocked', w)}`;
 
 /** The fix from the caller's generator, as a well-typed FixLike (or null when there is none or it failed). */
 function fixOf(input: CleanInput, x: Exchange, v: Verdict): FixLike | null {
@@ -196,40 +210,50 @@ function fixOf(input: CleanInput, x: Exchange, v: Verdict): FixLike | null {
   const steps = (fix as FixLike).steps.filter((s) => typeof s === 'object' && s !== null).map((s) => ({
     step: s.step,
     url: typeof s.url === 'string' ? s.url : '',
-    status: typeof s.status === 'string' ? s.status : null,
+    status: isMsg(s.status) ? s.status : null,
     headers: Array.isArray(s.headers) ? s.headers.filter((h) => typeof h?.name === 'string' && typeof h.value === 'string') : [],
   }));
-  return { summary: typeof (fix as FixLike).summary === 'string' ? (fix as FixLike).summary : '', steps };
+  const summary = (fix as FixLike).summary;
+  return { summary: isMsg(summary) ? summary : m('common_text', { text: '' }), steps };
 }
 
-function fixSection(fix: FixLike): string[] {
-  const out = ['', `**Fix (server side):** ${mdText(bounded(fix.summary))}`];
+function fixSection(fix: FixLike, w: Words): string[] {
+  const out = ['', w.t(rm('fix_heading', { summary: mdText(bounded(w.t(fix.summary))) }))];
   for (const s of fix.steps) {
     if (s.headers.length === 0) continue;
-    const at = bounded(endpointOf(s.url));
-    const what = s.step === 'preflight' ? `the preflight (OPTIONS ${at})` : s.step === 'redirect' ? `the redirect from ${at}` : `the response of ${at}`;
+    const url = bounded(endpointOf(s.url));
+    const what = mdText(w.t(rm(s.step === 'preflight' ? 'fix_at_preflight' : s.step === 'redirect' ? 'fix_at_redirect' : 'fix_at_response', { url })));
     const lines = s.headers.slice(0, MAX_LINES).map((h) => bounded(`${h.name}: ${h.value}`));
-    out.push('', `Headers on ${mdText(what)}${s.status ? `; status: ${mdText(bounded(s.status))}` : ''}:`, '', ...fence(lines));
-    if (s.headers.length > MAX_LINES) out.push(`(${n(s.headers.length - MAX_LINES)} more headers not shown)`);
+    const on = s.status ? rm('fix_headers_on_status', { what, status: mdText(bounded(w.t(s.status))) }) : rm('fix_headers_on', { what });
+    out.push('', w.t(on), '', ...fence(lines));
+    if (s.headers.length > MAX_LINES) out.push(w.t(rm('fix_more_headers', { count: s.headers.length - MAX_LINES })));
   }
   return out;
 }
 
+/** MDN's page in the reader's language where MDN has one (said when it is the English page). */
+function mdnRef(url: string, w: Words): string {
+  const page = mdnFor(url, w.lang);
+  return w.t(rm(page.lang !== w.lang ? 'ref_mdn_en' : 'ref_mdn', { url: bounded(page.url).replace(/[<>\s]/g, '') }));
+}
+
 function groupSection(g: BlockedGroup, index: number, input: CleanInput): string[] {
+  const w = input.words;
   const { exchange: x, verdict: v } = g.newest;
   const r = v.reasons[0];
-  const out = [`### ${index}. ${groupTitle(g)}`, '', mdText(bounded(g.summary)), ''];
-  out.push(`- Request origin: ${mdCode(bounded(v.origin ?? 'unknown'))}${v.tainted ? ' (became null after a cross-origin redirect)' : ''}; credentials: ${v.credentials.mode}`);
-  if (v.status !== null) out.push(`- The server answered with HTTP status ${v.status}`);
+  const out = [`### ${index}. ${groupTitle(g, w)}`, '', mdText(bounded(w.t(g.summary))), ''];
+  const origin = mdCode(bounded(v.origin ?? w.t(rm('origin_unknown'))));
+  out.push(w.t(rm(v.tainted ? 'origin_tainted' : 'origin', { origin, mode: v.credentials.mode })));
+  if (v.status !== null) out.push(w.t(rm('status', { status: String(v.status) })));
   if (r) {
-    if (r.header) out.push(`- Header at fault: ${mdCode(bounded(r.header))} — received: ${r.received === null ? '(absent)' : mdCode(bounded(r.received))}`);
-    out.push(`- Needed: ${mdText(bounded(r.expected))}`);
-    const refs = [r.firefox ? `Firefox reports it as ${mdCode(bounded(r.firefox))}` : null, r.mdn ? `MDN: <${bounded(r.mdn).replace(/[<>\s]/g, '')}>` : null].filter(Boolean);
-    if (refs.length) out.push(`- ${refs.join('; ')}`);
+    if (r.header) out.push(w.t(rm('header_at_fault', { header: mdCode(bounded(r.header)), received: r.received === null ? w.t(rm('absent')) : mdCode(bounded(r.received)) })));
+    out.push(w.t(rm('needed', { expected: mdText(bounded(w.t(r.expected))) })));
+    const refs = [r.firefox ? w.t(rm('ref_firefox', { key: mdCode(bounded(r.firefox)) })) : null, r.mdn ? mdnRef(r.mdn, w) : null].filter(Boolean);
+    if (refs.length) out.push(`- ${refs.join(w.lang === 'fr' ? '\u00a0; ' : '; ')}`);
   }
-  out.push(`- Last seen: ${ago(g.lastSeen, input.now)}`);
+  out.push(w.t(rm('last_seen', { when: ago(g.lastSeen, input.now) })));
   const fix = fixOf(input, x, v);
-  if (fix && fix.steps.some((s) => s.headers.length > 0)) out.push(...fixSection(fix));
+  if (fix && fix.steps.some((s) => s.headers.length > 0)) out.push(...fixSection(fix, w));
   out.push('');
   return out;
 }
@@ -243,30 +267,31 @@ const SCHEME_AUTHORITY = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*)/;
  */
 export function summaryMarkdown(given: MarkdownInput): string {
   const input = cleanInput(given);
+  const w = input.words;
   const groups = groupBlocked(input.entries);
   const host = input.pageUrl ? SCHEME_AUTHORITY.exec(bounded(input.pageUrl))?.[1]?.replace(/^[a-z]+:\/\//i, '') : undefined;
-  const out = [`## CORS report${host ? ` for ${mdCode(host)}` : ''}`, ''];
-  const by = [input.tool, input.browser ? `in ${input.browser}` : null].filter(Boolean).join(' ');
+  const out = [w.t(host ? rm('title_for', { host: mdCode(host) }) : rm('title')), ''];
+  const by = [input.tool, input.browser ? w.t(rm('in_browser', { browser: input.browser })) : null].filter(Boolean).join(' ');
   const when = new Date(Math.min(Math.max(input.now, -8.64e15), 8.64e15)).toISOString().replace('T', ' ').slice(0, 16);
-  out.push(`Captured${by ? ` by ${mdText(bounded(by))}` : ''} on ${when} UTC.`);
-  if (input.pageUrl) out.push(`Page: ${mdCode(bounded(input.pageUrl))}`);
+  out.push(w.t(by ? rm('captured_by', { by: mdText(bounded(by)), when }) : rm('captured', { when })));
+  if (input.pageUrl) out.push(w.t(rm('page', { url: mdCode(bounded(input.pageUrl)) })));
   const counts = countsLine(input);
   if (counts) out.push(counts);
   out.push('');
   // The lens over the same entries as the report: what passed but is configured dangerously or wastefully.
-  const lens = [...findingsSection(findingsOf(input.entries)), ...costSection(preflightCost(input.entries))];
+  const lens = [...findingsSection(findingsOf(input.entries), w), ...costSection(preflightCost(input.entries), w)];
   if (groups.length === 0) {
-    out.push('No request was blocked by CORS.', '', ...lens);
+    out.push(w.t(rm('none_blocked')), '', ...lens);
     return `${out.join('\n').trimEnd()}\n`;
   }
   const blockedTotal = groups.reduce((sum, g) => sum + g.count, 0);
-  out.push(`**${n(blockedTotal)} blocked request${blockedTotal === 1 ? '' : 's'}** on ${n(groups.length)} endpoint/reason pair${groups.length === 1 ? '' : 's'}, most frequent first.`, '');
+  out.push(w.t(rm('blocked_head', { requests: rm('blocked_requests', { count: blockedTotal }), pairs: rm('pairs', { count: groups.length }) })), '');
   groups.slice(0, input.maxGroups).forEach((g, i) => out.push(...groupSection(g, i + 1, input)));
   const rest = groups.slice(input.maxGroups);
   if (rest.length > 0) {
-    out.push(`Also blocked (${n(rest.length)} more):`, '');
-    for (const g of rest.slice(0, MAX_LINES)) out.push(`- ${groupTitle(g)}`);
-    if (rest.length > MAX_LINES) out.push(`- … and ${n(rest.length - MAX_LINES)} more`);
+    out.push(w.t(rm('also_blocked', { count: rest.length })), '');
+    for (const g of rest.slice(0, MAX_LINES)) out.push(`- ${groupTitle(g, w)}`);
+    if (rest.length > MAX_LINES) out.push(w.t(rm('and_more', { count: rest.length - MAX_LINES })));
     out.push('');
   }
   out.push(...lens);

@@ -9,7 +9,7 @@ import { SENSITIVE_HEADERS } from './redact';
 import { logLens, reportLens } from './findings';
 import { isoTime } from './timing';
 import type { BuildOptions, HarEntry, HarPage, HarReport, ReportEntry, ReportPage } from '../types';
-import { EN } from '../../i18n/catalogues';
+import { wordsIn } from '../../report/summary';
 import type { Words } from '../../i18n/words';
 
 export const REPORT_CREATOR = 'CORS Lens';
@@ -45,12 +45,6 @@ const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? 
 const count = (v: unknown): number => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : 0);
 
 /** Options as given, or their defaults where they are not well typed (they may come from a port). */
-/** The words an options object carries (a Words: `lang` and `t`), English otherwise. */
-function wordsOption(v: unknown): Words {
-  const w = v as Partial<Words> | null | undefined;
-  return typeof w === 'object' && w !== null && (w.lang === 'en' || w.lang === 'fr') && typeof w.t === 'function' ? (w as Words) : EN;
-}
-
 function cleanOptions(o: unknown): BuildOptions & { dropped: number; words: Words } {
   const opts = (typeof o === 'object' && o !== null ? o : {}) as Record<string, unknown>;
   const b = (typeof opts.browser === 'object' && opts.browser !== null ? opts.browser : {}) as Record<string, unknown>;
@@ -64,7 +58,7 @@ function cleanOptions(o: unknown): BuildOptions & { dropped: number; words: Word
     extensionVersion: text(opts.extensionVersion, '0.0.0'),
     pages,
     dropped: count(opts.dropped),
-    words: wordsOption(opts.words),
+    words: wordsIn(opts.words),
   };
   if (opts.now instanceof Date && !Number.isNaN(opts.now.getTime())) out.now = opts.now;
   return out;

@@ -7,6 +7,7 @@ import { costHeadline, costSection, findingsSection } from '../../../../src/core
 import { summaryMarkdown } from '../../../../src/core/report/summary';
 import { mdCode, mdText } from '../../../../src/core/report/markdown';
 import { exchange } from '../../../support/builder';
+import { EN } from '../../../../src/core/i18n/catalogues';
 
 const APP = 'https://app.example.com';
 const API = 'https://api.example.com';
@@ -33,8 +34,8 @@ describe('findings section', () => {
     expect(md).toContain('### Passes, but configured dangerously or wastefully');
     expect(md).toContain(`${found.length} findings: high 1, low 1. Worst first.`);
     const [high, low] = found;
-    expect(md).toContain(`- **High** — ${mdText(high!.title)} — \`${API}/me\` (1 request). Fix: ${mdText(high!.fix)}`);
-    expect(md).toContain(`- **Low** — ${mdText(low!.title)} — \`${API}/echo\``);
+    expect(md).toContain(`- **High** — ${mdText(EN.t(high!.title))} — \`${API}/me\` (1 request). Fix: ${mdText(EN.t(high!.fix))}`);
+    expect(md).toContain(`- **Low** — ${mdText(EN.t(low!.title))} — \`${API}/echo\``);
     expect(md.indexOf('**High**')).toBeLessThan(md.indexOf('**Low**'));
     // Nothing was blocked: the summary says so and still names the findings.
     expect(md).toContain('No request was blocked by CORS.');
@@ -44,8 +45,8 @@ describe('findings section', () => {
     const md = summaryMarkdown({ entries: [entry(clean())], now: T0 });
     expect(md).not.toContain('Passes, but');
     expect(md).not.toContain('Preflight cost');
-    expect(findingsSection([])).toEqual([]);
-    expect(costSection([])).toEqual([]);
+    expect(findingsSection([], EN)).toEqual([]);
+    expect(costSection([], EN)).toEqual([]);
   });
 
   it('comes after the blocked groups when some were blocked', () => {
@@ -57,7 +58,7 @@ describe('findings section', () => {
 
   it('escapes a hostile endpoint and bounds the list', () => {
     const hostile = exchange().id('h').from('null').cookie('sid=1').to('https://api.example.com/<img src=x>`**x**').response((r) => r.acao('null').acac('true')).build();
-    const lines = findingsSection(findingsOf([entry(hostile)]));
+    const lines = findingsSection(findingsOf([entry(hostile)]), EN);
     const line = lines.find((l) => l.startsWith('- **High**'))!;
     const code = mdCode(findingsOf([entry(hostile)])[0]!.endpoint);
     expect(code.startsWith('``')).toBe(true);
@@ -66,7 +67,7 @@ describe('findings section', () => {
     expect(line.replace(code, '')).not.toMatch(/<img|\*\*x/);
     const many = findingsOf(Array.from({ length: 30 }, (_, i) =>
       entry(exchange().id(`n${i}`).from('null').cookie('sid=1').to(`${API}/me${i}`).response((r) => r.acao('null').acac('true')).build())));
-    const md = findingsSection(many);
+    const md = findingsSection(many, EN);
     expect(md.filter((l) => l.startsWith('- **'))).toHaveLength(20);
     expect(md).toContain('- … and 10 more');
   });
@@ -76,7 +77,7 @@ describe('preflight cost section', () => {
   it('gives the headline and per endpoint the preflights, the wait, what the browser did with Max-Age and what a suitable one saves', () => {
     const log = [0, 1000, 2000, 3000].map((at, i) => entry(put(`p${i}`, at, 20 + i * 10)));
     const cost = preflightCost(log);
-    expect(costSection(cost)).toEqual([
+    expect(costSection(cost, EN)).toEqual([
       '### Preflight cost',
       '',
       '4 preflights, 140 ms waited: a suitable Max-Age would save 3 (120 ms).',
@@ -88,7 +89,7 @@ describe('preflight cost section', () => {
   });
 
   it('headline without savings, and long waits in seconds', () => {
-    expect(costHeadline({ preflights: 1, waitedMs: 2400, saved: { preflights: 0, ms: 0 } })).toBe('1 preflight, 2.4 s waited: none was a repeat a longer Max-Age would have saved');
-    expect(costHeadline({ preflights: 12, waitedMs: 340, saved: { preflights: 11, ms: 300 } })).toBe('12 preflights, 340 ms waited: a suitable Max-Age would save 11 (300 ms)');
+    expect(EN.t(costHeadline({ preflights: 1, waitedMs: 2400, saved: { preflights: 0, ms: 0 } }))).toBe('1 preflight, 2.4 s waited: none was a repeat a longer Max-Age would have saved');
+    expect(EN.t(costHeadline({ preflights: 12, waitedMs: 340, saved: { preflights: 11, ms: 300 } }))).toBe('12 preflights, 340 ms waited: a suitable Max-Age would save 11 (300 ms)');
   });
 });

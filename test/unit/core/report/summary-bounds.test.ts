@@ -9,6 +9,7 @@ import { fixesFor } from '../../../../src/core/fix/index';
 import type { Exchange } from '../../../../src/core/model/exchange';
 import { MAX_FIELD, summaryMarkdown, type FixLike, type MarkdownInput } from '../../../../src/core/report/summary';
 import { mdCode } from '../../../../src/core/report/markdown';
+import { m } from '../../../../src/core/i18n/msg';
 import { API, PAGE, exchange } from '../../../support/builder';
 
 const MB = 1 << 20;
@@ -33,8 +34,8 @@ describe('summaryMarkdown with one huge field', () => {
   it('caps the header lines of a fix step and says how many were left out', () => {
     const x = exchange().to(`${API}/a`).response((r) => r.status(200)).failed().build();
     const fix: FixLike = {
-      summary: 's'.repeat(MB),
-      steps: [{ step: 'preflight', url: `${API}/${'u'.repeat(MB)}`, status: '2'.repeat(MB), headers: Array.from({ length: 20_000 }, (_, i) => ({ name: `X-${i}`, value: 'v'.repeat(1000) })) }],
+      summary: m('common_text', { text: 's'.repeat(MB) }),
+      steps: [{ step: 'preflight', url: `${API}/${'u'.repeat(MB)}`, status: m('common_text', { text: '2'.repeat(MB) }), headers: Array.from({ length: 20_000 }, (_, i) => ({ name: `X-${i}`, value: 'v'.repeat(1000) })) }],
     };
     const text = markdown(x, () => fix);
     expect(text.length).toBeLessThan(60_000);
