@@ -8,6 +8,7 @@ import { fixesFor } from '../core/fix';
 import { describeBlocked, groupBlocked, newestBlocked, summaryMarkdown } from '../core/report/summary';
 import type { Settings, TabSummary } from '../shared/protocol';
 import { prepareReport } from '../shared/report-download';
+import { words } from '../ui/i18n';
 import type { PopupConnector } from './connector';
 
 type Busy = 'export' | 'copy' | 'clear' | 'pause' | 'panel' | null;
@@ -112,6 +113,8 @@ export function createPopupStore(conn: PopupConnector, tabId: number | null) {
         browser: `${env.browser.name} ${env.browser.version}`.trim(),
         now: conn.now(),
         fixes: fixesFor,
+        // the summary is pasted where the reader of the popup works: in the popup's language
+        words: words.value,
       });
       if (!(await conn.copy(text))) throw new SaidError(m('popup_clipboard_refused'));
       return m('popup_summary_copied');

@@ -93,6 +93,31 @@ describe('popup in French', () => {
     expect(group.querySelector('[data-severity="high"]')!.textContent).toBe('▲Élevée1');
   });
 
+  it('copies the Markdown summary in the popup\'s language, machine words unchanged', async () => {
+    langSetting.value = 'fr';
+    const conn = fakeConnector(entries([blockedPut('b1')]));
+    await mount(conn);
+    fireEvent.click(screen.getByRole('button', { name: 'Copier le résumé' }));
+    await waitFor(() => expect(conn.copies).toHaveLength(1));
+    expect(conn.copies[0]).toContain('## Rapport CORS pour `127.0.0.1:4001`');
+    expect(conn.copies[0]).toContain('PreflightMissingAllowOriginHeader');
+    expect(screen.getByRole('status').textContent).toBe('Résumé copié en Markdown.');
+  });
+
+  it('says the preflight cost in French', async () => {
+    langSetting.value = 'fr';
+    const again = (id: string, at: number) => ({
+      ...exchange().id(id).method('PUT').to(`${API}/items/1`).preflight((p) => p.acao('http://127.0.0.1:4001').acam('PUT'))
+        .response((r) => r.acao('http://127.0.0.1:4001')).build(),
+      timings: { start: NOW - 60_000 + at, end: NOW - 60_000 + at + 10 },
+    });
+    await mount(fakeConnector(entries([again('p1', 0), again('p2', 10_000)])));
+    const cost = screen.getByTestId('cost');
+    expect(within(cost).getByRole('heading').textContent).toBe('Coût des pré-vérifications');
+    expect(plain(screen.getByTestId('cost-headline').textContent)).toMatch(/d’attente : .*\.$/);
+    expect(plain(screen.getByTestId('cost-top').textContent)).toMatch(new RegExp(`^${API.replace(/[.]/g, '\\.')}/items/1 : `));
+  });
+
   it('switches language live without remounting', async () => {
     await mount(fakeConnector(entries([blockedPut('b1')])));
     const bars = screen.getByRole('list', { name: 'Requests by verdict, 1 in all' });
