@@ -104,6 +104,18 @@ describe('popup in French', () => {
     expect(screen.getByRole('status').textContent).toBe('Résumé copié en Markdown.');
   });
 
+  it('exports the report with its sentences in French, recorded as such, machine fields unchanged', async () => {
+    langSetting.value = 'fr';
+    const conn = fakeConnector(entries([blockedPut('b1')]));
+    await mount(conn);
+    fireEvent.click(screen.getByRole('button', { name: 'Exporter le rapport' }));
+    await waitFor(() => expect(conn.downloads).toHaveLength(1));
+    const har = JSON.parse(conn.downloads[0]!.text) as { log: { _corsLens: { lang?: string }; entries: { _cors: { verdict?: string } }[] } };
+    expect(har.log._corsLens.lang).toBe('fr');
+    expect(har.log.entries.map((e) => e._cors.verdict)).toContain('blocked');
+    expect(plain(screen.getByRole('status').textContent)).toMatch(/^cors-report-.*\.har enregistré \(1 requête\)\. Cookies et identifiants masqués\.$/);
+  });
+
   it('says the preflight cost in French', async () => {
     langSetting.value = 'fr';
     const again = (id: string, at: number) => ({
