@@ -30,6 +30,8 @@ const FR = wordsFor('fr');
 /** What a message rendered wrong looks like: an object where a nested message belongs, an id with no text. */
 const BROKEN = ['[object Object]', '⟦', 'undefined'];
 const EN = wordsFor('en');
+/** Toolbar words whose French differs from the English. */
+const TOOLBAR_IDS = ['panel_kind_blocked', 'panel_keep_log', 'panel_import', 'panel_export', 'panel_pop_out', 'panel_clear'];
 
 /** Labels and controls that must stay readable (French runs about a third longer). */
 const PANEL_LABELS = [
@@ -107,13 +109,14 @@ describe('CORS Lens in a French Chromium', () => {
     for (const english of ['Blocked', 'Preflighted', 'Keep log', 'Preflight cost', 'Import HAR', 'Export report', 'Pop out', 'Clear']) {
       expect(bar).not.toContain(english);
     }
-    expect(bar).toMatch(/Bloquées/);
+    for (const id of TOOLBAR_IDS) expect(bar).toContain(FR.say(id));
     expect(bar).toMatch(/pré-vérifi/i);
 
     const blocked = row(panel, 'cid=missing-acao');
     await blocked.waitFor();
     const chip = blocked.locator('.chip[data-verdict="blocked"]');
-    await expect.poll(() => chip.textContent()).toContain('Bloquée');
+    await expect.poll(() => chip.textContent()).toContain(FR.say('ui_verdict_blocked'));
+    expect(FR.say('ui_verdict_blocked')).toBe('Bloquée');
     await blocked.click();
 
     const details = detailsOf(panel);
@@ -136,7 +139,9 @@ describe('CORS Lens in a French Chromium', () => {
     expect(await chrome.textContent()).toBe(
       `Access to fetch at '${missing.exchange.url}' from origin '${lab.origins.page}' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.`);
     const chromeLabel = details.locator('.console-label', { hasText: 'Chrome' });
+    expect(await chromeLabel.textContent()).toContain(FR.say('panel_console_chrome_english'));
     expect(await chromeLabel.textContent()).toMatch(/anglais/i);
+    expect(await chrome.getAttribute('lang')).toBe('en');
     const all = await panel.locator('body').innerText();
     for (const broken of BROKEN) expect(all).not.toContain(broken);
   });
@@ -172,6 +177,7 @@ describe('CORS Lens in a French Chromium', () => {
     const popup = await openPopup();
     const text = (await popup.locator('main.popup').innerText()).replace(/\s+/g, ' ');
     expect(text).toMatch(/bloquée/i);
+    for (const id of ['popup_export', 'popup_open_panel']) expect(text).toContain(FR.say(id));
     for (const english of ['Blocked', 'Export report', 'Open the panel in a tab', 'Newest blocked', ' was blocked ', ' ago', ' waited', 'would have saved', 'Max-Age sent']) {
       expect(text).not.toContain(english);
     }
@@ -201,7 +207,11 @@ describe('CORS Lens in a French Chromium', () => {
     expect(await details.getByTestId('headline').textContent()).toMatch(/^Blocked/);
     expect(await details.getByTestId('firefox-message').textContent()).toBe(
       `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${missing.exchange.url}. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.`);
-    expect((await panel.getByRole('toolbar').innerText()).replace(/\s+/g, ' ')).toContain('Keep log');
+    const bar = (await panel.getByRole('toolbar').innerText()).replace(/\s+/g, ' ');
+    for (const id of TOOLBAR_IDS) expect(bar).toContain(EN.say(id));
+    expect(bar).toContain('Keep log');
+    // In English the Chrome line needs no "in English" note.
+    expect(await details.getByTestId('chrome-english').count()).toBe(0);
 
     // Neither the inspected page nor the panel was reloaded.
     expect(await page.evaluate(() => (window as unknown as { __kept?: string }).__kept)).toBe('still here');
