@@ -12,11 +12,16 @@
  */
 import type { Exchange, Header } from '../model/exchange';
 import { sanitize } from '../model/sanitize';
-import { cut, grouped } from '../fix/bounds';
+import { cut } from '../fix/bounds';
+import { m, type MsgValue } from '../i18n/msg';
+import type { Words } from '../i18n/words';
+import { wordsIn } from './summary';
 
 interface CurlOptions {
   /** Copy Cookie / Authorization / Proxy-Authorization values (off by default: they are secrets). */
   includeSecrets?: boolean;
+  /** The language of the comments (English when absent); the command itself never changes. */
+  words?: Words;
 }
 
 /** Longest header value, method or URL copied; longer ones are cut (marked). */
@@ -54,11 +59,16 @@ const shown = (name: string): string => cut(name, 40);
 /** Collects the arguments and the comments of one command; keeps count of what was cut or left out. */
 class Command {
   readonly comments: string[] = [];
+  /** Adds a comment: the `report_curl_` message `name`, in the command's language. */
+  note(name: string, values?: Record<string, MsgValue>): void {
+    this.comments.push(comment(this.w.t(m(`report_curl_${name}`, values))));
+  }
+
   readonly args: string[];
   private headers = 0;
   private cutValues = 0;
 
-  constructor(first: string) {
+  constructor(first: string, private readonly w: Words) {
     this.args = [first];
   }
 
@@ -72,16 +82,16 @@ class Command {
   /** Adds `-H 'Name: value'` when the line is valid HTTP; otherwise says why it was left out. Returns whether it was added. */
   header(name: string, value: string): boolean {
     if (!TOKEN.test(name)) {
-      this.comments.push(comment(`Skipped a header that is not valid HTTP (${shown(name)}): its name is not a token.`));
+      this.note('bad_name', { name: shown(name) });
       return false;
     }
     if (name.length > MAX_VALUE) {
       // A cut name would be another header: leave it out rather than send something the page never sent.
-      this.comments.push(comment(`Skipped a header whose name is ${grouped(name.length)} characters long (${shown(name)}): too long to copy.`));
+      this.note('long_name', { length: name.length, name: shown(name) });
       return false;
     }
     if (NOT_FIELD_VALUE.test(value)) {
-      this.comments.push(comment(`Skipped a header that is not valid HTTP (${shown(name)}): its value holds a line break or NUL, which curl would send as an extra header line.`));
+      this.note('bad_value', { name: shown(name) });
       return false;
     }
     if (this.headers >= MAX_HEADERS) {
@@ -94,12 +104,9 @@ class Command {
   }
 
   text(): string {
-    const notes = [...this.comments];
-    if (this.headers > MAX_HEADERS) notes.push(comment(`Only the first ${MAX_HEADERS} of ${grouped(this.headers)} headers are copied.`));
-    if (this.cutValues > 0 || this.headers > MAX_HEADERS) {
-      notes.push(comment(`Values longer than ${grouped(MAX_VALUE)} characters were cut (marked …[cut: N chars]): this command is not a faithful replay.`));
-    }
-    return [...notes, this.args.join(' \\\n  ')].join('\n');
+    if (this.headers > MAX_HEADERS) this.note('max_headers', { max: MAX_HEADERS, count: this.headers });
+    if (this.cutValues > 0 || this.headers > MAX_HEADERS) this.note('cut', { max: MAX_VALUE });
+    return [...this.comments, this.args.join(' \\\n  ')].join('\n');
   }
 }
 
@@ -112,30 +119,30 @@ function originFallback(exchange: Exchange): string | null {
 /** `-X METHOD` when the method is a token; otherwise nothing, and a comment. */
 function methodArg(cmd: Command, method: string): void {
   if (TOKEN.test(method)) cmd.args.push('-X ' + shQuote(cmd.value(method)));
-  else cmd.comments.push(comment('Skipped the method: it is not a valid HTTP method token, which curl would put in the request line as is.'));
+  else cmd.note('bad_method');
 }
 
-function preflightCurl(exchange: Exchange): string {
+function preflightCurl(exchange: Exchange, w: Words): string {
   const seen = exchange.preflights[0];
   const headers = seen?.requestHeaders ?? [];
-  const cmd = new Command('curl -i -X OPTIONS');
-  cmd.comments.push(comment(seen ? 'The preflight as the browser sent it.' : 'The preflight the browser would send (not observed).'));
+  const cmd = new Command('curl -i -X OPTIONS', w); // i18n-exempt: a shell command
+  cmd.note(seen ? 'preflight_seen' : 'preflight_guessed');
   cmd.args.push(shQuote(cmd.value(seen?.url ?? exchange.url)));
   const sent = get(headers, 'origin')?.trim() || get(exchange.requestHeaders, 'origin')?.trim();
   const origin = sent || originFallback(exchange);
-  if (!origin) cmd.comments.push(comment('Origin unknown: add -H \'Origin: <page origin>\'.'));
+  if (!origin) cmd.note('origin_unknown');
   else cmd.header('Origin', origin);
   const acrm = get(headers, 'access-control-request-method');
   if (acrm !== null) cmd.header('Access-Control-Request-Method', acrm);
   else if (TOKEN.test(exchange.method)) cmd.header('Access-Control-Request-Method', exchange.method);
-  else cmd.comments.push(comment('Skipped Access-Control-Request-Method: the request method is not a valid HTTP method token.'));
+  else cmd.note('bad_acrm');
   const acrh = get(headers, 'access-control-request-headers');
   if (acrh) cmd.header('Access-Control-Request-Headers', acrh);
   return cmd.text();
 }
 
-function requestCurl(exchange: Exchange, options: CurlOptions): string {
-  const cmd = new Command(exchange.method === 'HEAD' ? 'curl -I' : 'curl -i');
+function requestCurl(exchange: Exchange, options: CurlOptions, w: Words): string {
+  const cmd = new Command(exchange.method === 'HEAD' ? 'curl -I' : 'curl -i', w);
   if (exchange.method !== 'GET' && exchange.method !== 'HEAD') methodArg(cmd, exchange.method);
   cmd.args.push(shQuote(cmd.value(exchange.url)));
   let originSeen = false;
@@ -159,17 +166,19 @@ function requestCurl(exchange: Exchange, options: CurlOptions): string {
     if (origin !== null) cmd.header('Origin', origin);
   }
   if (withheld.length) {
-    cmd.comments.push(comment(`${withheld.map(shown).join(', ')} not copied (secret). To replay with credentials add -b '<cookies>' or -H 'Authorization: <value>'.`));
+    cmd.note('secret', { names: withheld.map(shown).join(', ') });
   }
   if (exchange.redirects.length) {
-    cmd.comments.push(comment(`The server redirected this request ${exchange.redirects.length} time(s); add -L to follow (curl keeps the Origin header, a browser may send Origin: null after a cross-origin hop).`));
+    cmd.note('redirected', { count: exchange.redirects.length });
   }
-  if (exchange.method !== 'GET' && exchange.method !== 'HEAD') cmd.comments.push(comment('Request body not captured: add --data-binary if the server needs one.'));
+  if (exchange.method !== 'GET' && exchange.method !== 'HEAD') cmd.note('no_body');
   return cmd.text();
 }
 
+/** The command for one step; its comments in the language of `options.words` (English by default). */
 export function curlFor(input: Exchange, step: 'preflight' | 'request', options: CurlOptions = {}): string {
   const exchange = sanitize(input);
   const opts = typeof options === 'object' && options !== null ? options : {};
-  return step === 'preflight' ? preflightCurl(exchange) : requestCurl(exchange, { includeSecrets: opts.includeSecrets === true });
+  const w = wordsIn(opts.words);
+  return step === 'preflight' ? preflightCurl(exchange, w) : requestCurl(exchange, { includeSecrets: opts.includeSecrets === true }, w);
 }

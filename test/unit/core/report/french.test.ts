@@ -8,6 +8,7 @@ import { buildHarReport } from '../../../../src/core/har';
 import { EN, wordsFor } from '../../../../src/core/i18n/catalogues';
 import type { Exchange } from '../../../../src/core/model/exchange';
 import { costHeadline, duration } from '../../../../src/core/report/findings';
+import { curlFor } from '../../../../src/core/report/curl';
 import { ago, describeBlocked, summaryMarkdown } from '../../../../src/core/report/summary';
 import { exchange } from '../../../support/builder';
 import { corsBlockErrors, corsLensErrors, harErrors } from '../har/schema';
@@ -48,6 +49,18 @@ describe('the summary in French', () => {
     expect(EN.t(duration(2400))).toBe('2.4 s');
     expect(FR.t(costHeadline({ preflights: 12, waitedMs: 340, saved: { preflights: 11, ms: 300 } })))
       .toBe('12 pré-vérifications, 340 ms d’attente\u00a0: un Max-Age adapté en éviterait 11 (300 ms)');
+  });
+});
+
+describe('copy as curl in French', () => {
+  it('says its comments in French and leaves the command as it is', () => {
+    const x = exchange().method('PUT').from(APP).to(`${API}/items`).cookie('sid=1').response((r) => r.acao(APP)).build();
+    const en = curlFor(x, 'request');
+    const fr = curlFor(x, 'request', { words: FR });
+    expect(fr).toContain('# Corps de la requête non capturé\u00a0: ajoutez --data-binary si le serveur en a besoin.');
+    expect(en).toContain('# Request body not captured: add --data-binary if the server needs one.');
+    const command = (text: string) => text.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+    expect(command(fr)).toBe(command(en));
   });
 });
 
