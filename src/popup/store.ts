@@ -24,8 +24,11 @@ class SaidError extends Error {
 
 /** Text from elsewhere (an error message, a sentence not yet a message) shown as it is. */
 const asIs = (text: string): Msg => m('popup_text', { text });
-const errorMsg = (err: unknown): Msg =>
-  err instanceof SaidError ? err.msg : asIs(err instanceof Error ? err.message : String(err));
+/** An error's words: its message (`msg`, ours or one the transport attached) when it has one, else its text as is. */
+function errorMsg(err: unknown): Msg {
+  const said = err instanceof SaidError ? err.msg : (err as { msg?: unknown } | null)?.msg;
+  return isMsg(said) ? said : asIs(err instanceof Error ? err.message : String(err));
+}
 const asMsg = (x: string | Msg): Msg => (isMsg(x) ? x : asIs(String(x)));
 
 export function createPopupStore(conn: PopupConnector, tabId: number | null) {
