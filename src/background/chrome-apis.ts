@@ -7,6 +7,8 @@ import type { BadgeApi } from './tabs/badge';
 import type { TabsLike } from './tabs/housekeeping';
 import { memoryArea, type StorageAreaLike } from './persist/storage-area';
 import type { WebRequestApi } from './capture/web-request';
+import { wordsFor } from '../core/i18n/catalogues';
+import { pickLang, type Words } from '../core/i18n/words';
 
 export function isFirefox(): boolean {
   const g = globalThis as { browser?: { runtime?: { getBrowserInfo?: unknown } }; navigator?: { userAgent?: string } };
@@ -35,7 +37,13 @@ export function actionBadge(): BadgeApi {
   return {
     setText: (tabId, text) => chrome.action.setBadgeText({ tabId, text }),
     setColor: (color) => chrome.action.setBadgeBackgroundColor({ color }),
+    setTitle: (tabId, title) => chrome.action.setTitle({ tabId, title }),
   };
+}
+
+/** The words of the browser's UI language (the worker has no page, so no language setting of its own). */
+export function browserWords(): Words {
+  return wordsFor(pickLang(globalThis.chrome?.i18n?.getUILanguage?.()));
 }
 
 export function tabsLike(): TabsLike {

@@ -1,10 +1,17 @@
-/** The action badge: the number of blocked exchanges in the tab's log, written at most every few hundred ms. */
+/**
+ * The action badge: the number of blocked exchanges in the tab's log, written at most every few hundred ms,
+ * and its tooltip saying so in the browser's language (the worker has no page language).
+ */
 import { debug } from '../../shared/debug';
+import type { Words } from '../../core/i18n/words';
+import { EN } from '../../core/i18n/catalogues';
 import type { StoreObserver } from './store';
 
 export interface BadgeApi {
   setText(tabId: number, text: string): Promise<void>;
   setColor(color: string): Promise<void>;
+  /** The tab's tooltip on the action (optional: a browser without it keeps the manifest's title). */
+  setTitle?(tabId: number, title: string): Promise<void>;
 }
 
 export const BADGE_COLOR = '#c5221f';
@@ -12,6 +19,11 @@ export const BADGE_COLOR = '#c5221f';
 export function badgeText(blocked: number): string {
   if (blocked <= 0) return '';
   return blocked > 999 ? '999+' : String(blocked);
+}
+
+/** The action's tooltip: the manifest's title, or how many requests were blocked on this tab. */
+export function badgeTitle(blocked: number, words: Words = EN): string {
+  return blocked > 0 ? words.say('bg_badge_title', { count: blocked }) : words.say('extActionTitle');
 }
 
 export class Badge implements StoreObserver {
@@ -22,6 +34,7 @@ export class Badge implements StoreObserver {
     private readonly api: BadgeApi,
     private readonly blockedOf: (tabId: number) => number,
     private readonly schedule: () => void,
+    private readonly words: Words = EN,
   ) {}
 
   entry(tabId: number): void { this.touch(tabId); }
@@ -38,11 +51,14 @@ export class Badge implements StoreObserver {
     const tabs = [...this.due];
     this.due.clear();
     await Promise.all(tabs.map(async (tabId) => {
-      const text = badgeText(this.blockedOf(tabId));
-      if (this.shown.get(tabId) === text) return;
-      this.shown.set(tabId, text);
+      const blocked = this.blockedOf(tabId);
+      const text = badgeText(blocked);
+      const title = this.api.setTitle ? badgeTitle(blocked, this.words) : '';
+      if (this.shown.get(tabId) === `${text}\n${title}`) return;
+      this.shown.set(tabId, `${text}\n${title}`);
       try {
         await this.api.setText(tabId, text);
+        if (this.api.setTitle) await this.api.setTitle(tabId, title);
       } catch (err) {
         debug.log('badge', `could not set the badge of tab ${tabId}`, err);
       }

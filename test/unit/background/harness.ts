@@ -43,6 +43,10 @@ export class FakeBadge implements BadgeApi {
     this.texts.set(tabId, text);
   }
   async setColor(): Promise<void> {}
+  readonly titles = new Map<number, string>();
+  async setTitle(tabId: number, title: string): Promise<void> {
+    this.titles.set(tabId, title);
+  }
 }
 
 export interface HarnessOptions<A extends StorageAreaLike = FakeStorageArea> {
@@ -57,6 +61,8 @@ export interface HarnessOptions<A extends StorageAreaLike = FakeStorageArea> {
   tabs?: SessionDeps['tabs'];
   /** Timers of the test's own (default: ManualTimers). */
   timers?: Timers;
+  /** The browser's UI language for the badge tooltip (default English). */
+  words?: SessionDeps['words'];
 }
 
 export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: HarnessOptions<A> = {}) {
@@ -86,6 +92,7 @@ export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: Harne
     newPageId: () => `page-${++page}`,
     ...(opts.maxPerTab !== undefined ? { maxPerTab: opts.maxPerTab } : {}),
     ...(opts.tabs ? { tabs: opts.tabs } : {}),
+    ...(opts.words ? { words: opts.words } : {}),
   });
   const firefox = opts.browser === 'firefox';
   const ctx: RequestContext = firefox
