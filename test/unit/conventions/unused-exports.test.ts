@@ -13,6 +13,7 @@ import { readRepoFile, repoFiles } from './repo-files';
 const KEPT_FOR_TESTS: Record<string, string> = {
   'src/core/http/origin.ts: toOrigin': "also on the core's public API; its test pins the opaque 'null' literal and URL origins",
   'src/background/tabs/badge.ts: badgeText': 'the badge wording rule, tested without a fake chrome.action',
+  'src/background/tabs/badge.ts: badgeTitle': 'the tooltip wording in both languages, tested without a fake chrome.action',
   'src/core/report/curl.ts: MAX_VALUE': 'the bound the injection test asserts on a long value',
   'src/core/report/curl.ts: MAX_HEADERS': 'the bound the injection test asserts on a flood of headers',
   'src/core/report/curl.ts: shQuote': 'shell quoting is run through a real sh on hostile values, not only through curlFor',
