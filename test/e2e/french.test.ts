@@ -19,7 +19,7 @@ import type { ExchangeEntry } from '../../src/shared/protocol';
 import { getSnapshot, launch, openGallery, ROOT, runCases, startLab, tabIdOf, until, type Lab, type Launched } from './support';
 import { ensureChromiumLocale } from './support/chromium-locale';
 import { showCorsPanel, undockDevtools } from './support/devtools-panel';
-import { overflowing } from './support/overflow';
+import { catchesPlantedOverflow, overflowing } from './support/overflow';
 
 /** The cases docs/panel.png is made from (panel.test.ts), so the French screenshot is its twin. */
 const CASES = [
@@ -142,6 +142,9 @@ describe('CORS Lens in a French Chromium', () => {
     expect(await chromeLabel.textContent()).toContain(FR.say('panel_console_chrome_english'));
     expect(await chromeLabel.textContent()).toMatch(/anglais/i);
     expect(await chrome.getAttribute('lang')).toBe('en');
+    // MDN has this error page in French: the link goes there.
+    const mdn = details.getByRole('link', { name: /CORSMissingAllowOrigin/ });
+    expect(await mdn.getAttribute('href')).toBe('https://developer.mozilla.org/fr/docs/Web/HTTP/Guides/CORS/Errors/CORSMissingAllowOrigin');
     const all = await panel.locator('body').innerText();
     for (const broken of BROKEN) expect(all).not.toContain(broken);
   });
@@ -160,6 +163,7 @@ describe('CORS Lens in a French Chromium', () => {
 
     await devtools.setViewportSize({ width: 800, height: 800 });
     await expect.poll(() => panel.evaluate(() => document.documentElement.clientWidth)).toBeLessThanOrEqual(800);
+    expect(await catchesPlantedOverflow(panel)).toBe(true);
     for (const cid of ['acao-trailing-slash', 'missing-acao']) {
       await row(panel, `cid=${cid}`).click();
       await details.getByTestId('headline').waitFor();
@@ -184,6 +188,7 @@ describe('CORS Lens in a French Chromium', () => {
     for (const broken of BROKEN) expect(text).not.toContain(broken);
     expect(await popup.locator('[data-testid=lang-picker]').inputValue()).toBe('auto');
     await popup.locator('main.popup').screenshot({ path: join(ROOT, 'test-results/popup-fr.png') });
+    expect(await catchesPlantedOverflow(popup)).toBe(true);
     expect(await overflowing(popup, POPUP_LABELS, 'main.popup')).toEqual([]);
     expect(await popup.locator('main.popup').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await popup.close();
@@ -210,6 +215,8 @@ describe('CORS Lens in a French Chromium', () => {
     const bar = (await panel.getByRole('toolbar').innerText()).replace(/\s+/g, ' ');
     for (const id of TOOLBAR_IDS) expect(bar).toContain(EN.say(id));
     expect(bar).toContain('Keep log');
+    expect(await details.getByRole('link', { name: /CORSMissingAllowOrigin/ }).getAttribute('href'))
+      .toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/CORSMissingAllowOrigin');
     // In English the Chrome line needs no "in English" note.
     expect(await details.getByTestId('chrome-english').count()).toBe(0);
 

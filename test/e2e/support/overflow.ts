@@ -29,3 +29,19 @@ export async function overflowing(where: Page | Frame, selector: string, contain
     return out;
   }, { selector, container });
 }
+
+/** The check's own control: a planted button too narrow for its label must be reported (then it is removed). */
+export async function catchesPlantedOverflow(where: Page | Frame): Promise<boolean> {
+  await where.evaluate(() => {
+    const b = document.createElement('button');
+    b.className = 'planted-overflow';
+    b.style.cssText = 'width: 40px; white-space: nowrap; overflow: hidden; position: fixed; top: 0; left: 0;';
+    b.textContent = 'Un libellé bien trop long pour sa boîte';
+    document.body.append(b);
+  });
+  try {
+    return (await overflowing(where, '.planted-overflow')).length === 1;
+  } finally {
+    await where.evaluate(() => document.querySelector('.planted-overflow')?.remove());
+  }
+}
