@@ -32,7 +32,7 @@ export function browserDifferenceNotes(ex: Exchange): Msg[] {
     if ((CHROMIUM_ONLY_SAFELISTED as readonly string[]).includes(lower) && !names.includes(h.name)) names.push(h.name);
   }
   if (names.length === 0) return [];
-  return [m('note_chromium_only_safelisted', { names: names.join(', ') })];
+  return [m('note_chromium_only_safelisted', { names: names.join(', '), count: names.length })];
 }
 
 /** `Access-Control-Allow-Headers: *` let Authorization through (browsers allow it; the standard does not). */
