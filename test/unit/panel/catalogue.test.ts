@@ -67,8 +67,8 @@ describe('panel messages', () => {
       langSetting.value = 'en';
       expect(formatMs(1534)).toBe('1.53 s');
       langSetting.value = 'fr';
-      expect(formatMs(1534)).toBe('1,53 s');
-      expect(formatMs(12.4)).toBe('12 ms');
+      expect(formatMs(1534)).toBe('1,53\u00a0s');
+      expect(formatMs(12.4)).toBe('12\u00a0ms');
       const bad = parseHeaders('Access-Control-Allow-Origin *').problems[0]!.message;
       expect(FR.t(bad)).toBe('pas de deux-points\u00a0: écrivez «\u00a0Nom: valeur\u00a0» (un en-tête tient sur une ligne). Ignorée.');
       // A long value's marker is written in French and read back (as the English one is).

@@ -14,8 +14,12 @@ import type { ExchangeEntry } from '../../../../src/shared/protocol';
 import { portMessage } from '../../../../src/shared/transport';
 import { API, snapshot } from '../fixtures';
 import { clean, lensEvent, nullOrigin, put, repeated, SCRIPT } from './lens';
+import { langSetting } from '../../../../src/ui/i18n';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  langSetting.value = 'auto';
+});
 
 function live(entries: ExchangeEntry[]) {
   const store = createPanelStore();
@@ -80,6 +84,27 @@ describe('Preflight cost view', () => {
     expect(cell(row, 'sent')).toBe(SCRIPT);
     expect(cell(row, 'kept')).toBe("5 s: not a number, Chromium used its default");
     expect(row.querySelector('script')).toBeNull();
+  });
+});
+
+describe('Preflight cost view in French', () => {
+  it('says the same numbers in French, grouped and with French units, and switches back without a remount', async () => {
+    live([...repeated(undefined), put('cap', 20, 0, 12, '86400', '/capped')]);
+    openCost();
+    const view = await screen.findByRole('region', { name: 'Preflight cost' });
+    langSetting.value = 'fr';
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Coût des pré-vérifications' })).toBe(view));
+    const items = costRow(`${API}/items/1`);
+    expect(cell(items, 'sent')).toBe('aucun');
+    expect(cell(items, 'kept')).toBe('5\u00a0s\u00a0: aucun envoyé, valeur par défaut de Chromium');
+    expect(cell(items, 'saved')).toBe('4 pré-vérifications, 110\u00a0ms avec Max-Age 600');
+    expect(cell(costRow(`${API}/capped`), 'kept')).toBe('7\u202f200\u00a0s\u00a0: plafonné (Chromium garde une pré-vérification 7\u202f200\u00a0s au plus)');
+    expect(within(view).getByTestId('cost-total').textContent).toBe(
+      '6 pré-vérifications vers 2 points de terminaison\u00a0; la page les a attendues 162\u00a0ms. ' +
+      'Un Access-Control-Max-Age adapté (600\u00a0s) aurait économisé 4 pré-vérifications et 110\u00a0ms.');
+    expect(within(view).getByRole('columnheader', { name: 'Gardé par le navigateur' })).toBeDefined();
+    langSetting.value = 'en';
+    await waitFor(() => expect(cell(costRow(`${API}/capped`), 'kept')).toBe('7200 s: capped (Chromium keeps a preflight at most 7200 s)'));
   });
 });
 
