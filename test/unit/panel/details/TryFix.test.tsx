@@ -6,8 +6,12 @@ import type { Exchange } from '../../../../src/core/model/exchange';
 import { TryFix } from '../../../../src/panel/details/TryFix';
 import { API, exchange, PAGE } from '../../../support/builder';
 import { blockedTrailingSlash, preflightedPut, sameOrigin, XSS } from '../fixtures';
+import { langSetting } from '../../../../src/ui/i18n';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  langSetting.value = 'auto';
+});
 
 function mount(x: Exchange) {
   const view = render(<TryFix exchange={x} verdict={classify(x)} />);
@@ -114,5 +118,29 @@ describe('TryFix', () => {
   it('is not offered where CORS does not apply', () => {
     const { view } = mount(sameOrigin().exchange);
     expect(view.container.querySelector('details')).toBeNull();
+  });
+});
+
+describe('TryFix in French', () => {
+  it('says the outcome, the steps and the line problems in French, and keeps what was typed across a switch', async () => {
+    const { details } = mount(blockedTrailingSlash().exchange);
+    openSection(details);
+    const response = await waitFor(() => editor(/^Response/));
+    fireEvent.input(response, { target: { value: `Access-Control-Allow-Origin ${PAGE}` } });
+    await waitFor(() => expect(details.querySelector('.tf-problems')).not.toBeNull());
+    langSetting.value = 'fr';
+    await waitFor(() => expect(within(details).getByText('Essayer un correctif')).toBeDefined());
+    expect(editor(/^Réponse/)).toBe(response);
+    expect(response.value).toBe(`Access-Control-Allow-Origin ${PAGE}`);
+    // The URL's colon makes "Access-Control-Allow-Origin http" the name: not a header name, with spaces.
+    expect(details.querySelector('.tf-problems')!.textContent).toBe(
+      'Ligne 1\u00a0: «\u00a0Access-Control-Allow-Origin http\u00a0» n’est pas un nom d’en-tête (lettres, chiffres et\u00a0!#$%&\'*+-.^_`|~ seulement, sans espace). ' +
+      'Manque-t-il les deux-points après le nom\u00a0? Ignorée.');
+    expect(within(result()).getByText('Échoue')).toBeDefined();
+    expect(within(details).getByRole('button', { name: 'Partir du correctif généré' })).toBeDefined();
+    fireEvent.click(within(details).getByRole('button', { name: 'Partir du correctif généré' }));
+    await waitFor(() => expect(result().dataset.verdict).toBe('simple'));
+    expect(within(result()).getByText('Passe')).toBeDefined();
+    expect(result().textContent).toContain('Jugée');
   });
 });
