@@ -80,13 +80,14 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
             </span>
           );
         }
+        const reason = say(d.row.reason);
         return (
-          <span>
+          <span title={reason}>
             {x.preflights.length > 0 && (
               <button type="button" class="link" onClick={stop(() => jumpTo(preflightKey(d.row.id, 0)))}
                 aria-label={t('panel_to_preflight_label')}>{t('panel_to_preflight')}</button>
             )}
-            {say(d.row.reason)}
+            {reason}
           </span>
         );
       },
