@@ -69,7 +69,7 @@ export async function run(argv: readonly string[], io: Output, env: Env = {}): P
 
   let result: ReadHarResult;
   try {
-    result = readHar(await readInput(file, DEFAULT_MAX_BYTES, w));
+    result = readHar(await readInput(file, DEFAULT_MAX_BYTES, w), { words: w });
   } catch (err) {
     return fail(err instanceof HarReadError ? `${file}: ${err.message}` : messageOf(err));
   }

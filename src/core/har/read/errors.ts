@@ -1,20 +1,31 @@
 /** Why a file could not be read at all (entries that are merely malformed become warnings instead). */
 type HarReadErrorKind = 'too-large' | 'malformed-json' | 'not-har' | 'empty';
 
+import { m, type Msg } from '../../i18n/msg';
+
 export class HarReadError extends Error {
   readonly kind: HarReadErrorKind;
-  constructor(kind: HarReadErrorKind, message: string) {
+  /** The sentence as a message (`har_error_*`), for a surface that speaks another language than `message`'s. */
+  readonly msg?: Msg;
+  constructor(kind: HarReadErrorKind, message: string, msg?: Msg) {
     super(typeof message === 'string' ? message : '');
     this.name = 'HarReadError';
     this.kind = kind;
+    if (msg !== undefined) this.msg = msg;
   }
 }
+
+/** A message of the HAR reader's catalogue (`har_` + name). */
+export const hm = (name: string, values?: Record<string, string | Msg>): Msg => m(`har_${name}`, values);
 
 /** Default limit of `readHar`: larger files are refused with a clear message instead of exhausting memory. */
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 
-export const formatBytes = (n: number): string =>
-  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
+/** A size in MB, KB or bytes, one decimal, as `lang` writes its decimal comma or point. */
+export function formatBytes(n: number, lang = 'en'): Msg {
+  const fixed = (v: number): string => (lang === 'fr' ? v.toFixed(1).replace('.', ',') : v.toFixed(1));
+  return n >= 1024 * 1024 ? hm('size_mb', { n: fixed(n / 1024 / 1024) }) : n >= 1024 ? hm('size_kb', { n: fixed(n / 1024) }) : hm('size_bytes', { n: String(n) });
+}
 
 /** UTF-8 length of a string, computed only when the cheap bounds cannot decide. */
 export function exceedsBytes(text: string, max: number): number | null {

@@ -11,6 +11,8 @@ import type { Chain } from './chain';
 import { keyOf } from './key';
 import type { ParsedEntry } from './parse-entry';
 import { withoutFragment } from '../../http/url';
+import { hm } from './errors';
+import type { Msg } from '../../i18n/msg';
 
 const header = (e: ParsedEntry, name: string): string | undefined =>
   e.requestHeaders.find((h) => h.name.toLowerCase() === name)?.value;
@@ -24,7 +26,7 @@ export function isPreflight(e: ParsedEntry): boolean {
 interface Pairing {
   /** Preflights per chain, in time order. */
   byChain: Map<Chain, ParsedEntry[]>;
-  warnings: string[];
+  warnings: Msg[];
 }
 
 interface Candidate { chain: Chain; step: ParsedEntry }
@@ -89,7 +91,7 @@ function index(chains: Chain[]): Map<string, Candidates> {
 
 export function pairPreflights(preflights: ParsedEntry[], chains: Chain[]): Pairing {
   const byChain = new Map<Chain, ParsedEntry[]>();
-  const warnings: string[] = [];
+  const warnings: Msg[] = [];
   const byId = new Map(chains.filter((c) => c.id !== undefined).map((c) => [c.id!, c]));
   const claimed = new Set<ParsedEntry>();
   const add = (c: Chain, p: ParsedEntry) => {
@@ -108,7 +110,7 @@ export function pairPreflights(preflights: ParsedEntry[], chains: Chain[]): Pair
     // else (clock skew, reordered files) the closest one after.
     const match = lists.get(acrm === undefined ? keyOf(url) : keyOf(url, acrm))?.closest(p.start, claimed);
     if (!match) {
-      warnings.push(`entry ${p.index} skipped: preflight for ${acrm ?? '?'} ${p.url} has no matching request in the file`);
+      warnings.push(hm('skip_unpaired_preflight', { index: String(p.index), method: acrm ?? '?', url: p.url }));
       continue;
     }
     claimed.add(match.step);

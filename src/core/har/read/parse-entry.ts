@@ -4,6 +4,8 @@
  */
 import type { Header } from '../../model/exchange';
 import type { HarCors } from '../types';
+import type { Msg } from '../../i18n/msg';
+import { hm } from './errors';
 
 export interface ParsedEntry {
   index: number;
@@ -33,10 +35,15 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** What a value is, in a word, for a warning: "an object", "a list". */
-const kindOf = (v: unknown): string => (Array.isArray(v) ? 'a list' : v === null ? 'null' : `a${typeof v === 'object' ? 'n' : ''} ${typeof v}`);
+const kindOf = (v: unknown): Msg =>
+  Array.isArray(v) ? hm('kind_list') : v === null ? hm('kind_null') : typeof v === 'object' ? hm('kind_object') : hm('kind_other', { type: typeof v });
 
-/** A field that cannot be read: the entry is skipped, the warning names the field. */
-class BadField extends Error {}
+/** A field that cannot be read: the entry is skipped, the warning names the field and what it held. */
+class BadField extends Error {
+  constructor(readonly field: string, readonly kind: Msg) {
+    super(field);
+  }
+}
 
 /** Headers with a text name; a missing value is empty, a number is written out, anything else makes the entry unreadable. */
 function headersOf(v: unknown, field: string): Header[] {
@@ -48,7 +55,7 @@ function headersOf(v: unknown, field: string): Header[] {
     if (value === undefined || value === null) out.push({ name: h.name, value: '' });
     else if (typeof value === 'string') out.push({ name: h.name, value });
     else if (typeof value === 'number' || typeof value === 'boolean') out.push({ name: h.name, value: String(value) });
-    else throw new BadField(`${field}[${i}].value is ${kindOf(value)}, not text`);
+    else throw new BadField(`${field}[${i}].value`, kindOf(value));
   });
   return out;
 }
@@ -71,21 +78,22 @@ function initiatorOf(v: unknown): ParsedEntry['initiator'] {
   return out;
 }
 
-/** The entry as a step, or a sentence saying why it was skipped. */
-export function parseEntry(raw: unknown, index: number): ParsedEntry | string {
-  if (!isObj(raw)) return `entry ${index} skipped: not an object`;
+/** The entry as a step, or a message saying why it was skipped (`har_skip_*`). */
+export function parseEntry(raw: unknown, index: number): ParsedEntry | Msg {
+  const at = String(index);
+  if (!isObj(raw)) return hm('skip_not_object', { index: at });
   const request = raw.request;
-  if (!isObj(request)) return `entry ${index} skipped: no request`;
+  if (!isObj(request)) return hm('skip_no_request', { index: at });
   const method = str(request.method);
   const url = str(request.url);
-  if (!method) return `entry ${index} skipped: request.method missing`;
-  if (!url) return `entry ${index} skipped: request.url missing`;
+  if (!method) return hm('skip_no_method', { index: at });
+  if (!url) return hm('skip_no_url', { index: at });
   const start = Date.parse(str(raw.startedDateTime) ?? '');
-  if (Number.isNaN(start)) return `entry ${index} (${quoted(method)} ${quoted(url)}) skipped: startedDateTime is not a date`;
+  if (Number.isNaN(start)) return hm('skip_bad_date', { index: at, method: quoted(method), url: quoted(url) });
   try {
     return readEntry(raw, request, method, url, start, index);
   } catch (err) {
-    if (err instanceof BadField) return `entry ${index} (${quoted(method)} ${quoted(url)}) skipped: ${err.message}`;
+    if (err instanceof BadField) return hm('skip_bad_field', { index: at, method: quoted(method), url: quoted(url), field: err.field, kind: err.kind });
     throw err;
   }
 }

@@ -8,13 +8,21 @@ import { chainRequests } from './chain';
 import { exchangeOf, type ReadContext } from './exchange-of';
 import { isPreflight, pairPreflights } from './pair';
 import { parseEntry, type ParsedEntry } from './parse-entry';
-import { DEFAULT_MAX_BYTES, exceedsBytes, formatBytes, HarReadError } from './errors';
+import { DEFAULT_MAX_BYTES, exceedsBytes, formatBytes, HarReadError, hm } from './errors';
 import { REPORT_CREATOR } from '../write/build';
+import type { Msg } from '../../i18n/msg';
+import type { Words } from '../../i18n/words';
+import { wordsIn } from '../../report/summary';
 
 interface ReadHarOptions {
   /** Refuse larger input (UTF-8 bytes). Default 200 MB. */
   maxBytes?: number;
+  /** The language of the warnings and of the errors' `message` (English when absent); errors also carry `msg`. */
+  words?: Words;
 }
+
+/** A whole-file error, its sentence in the reader's language and as a message. */
+const failure = (kind: ConstructorParameters<typeof HarReadError>[0], msg: Msg, w: Words): HarReadError => new HarReadError(kind, w.t(msg), msg);
 
 export interface ReadHarResult {
   exchanges: Exchange[];
@@ -29,12 +37,12 @@ export interface ReadHarResult {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function parseJson(text: string): unknown {
+function parseJson(text: string, w: Words): unknown {
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    throw new HarReadError('malformed-json', `This file is not valid JSON, so it cannot be a HAR file (${detail}).`);
+    throw failure('malformed-json', hm('error_not_json', { detail }), w);
   }
 }
 
@@ -57,31 +65,29 @@ function pagesOf(log: Obj): ReadHarResult['pages'] {
 }
 
 export function readHar(text: string, options: ReadHarOptions = {}): ReadHarResult {
-  if (typeof text !== 'string') throw new HarReadError('not-har', 'This is not the text of a file, so it cannot be a HAR file.');
-  const given = typeof options === 'object' && options !== null ? options.maxBytes : undefined;
+  const opts = typeof options === 'object' && options !== null ? options : {};
+  const w = wordsIn(opts.words);
+  if (typeof text !== 'string') throw failure('not-har', hm('error_not_text'), w);
+  const given = opts.maxBytes;
   const max = typeof given === 'number' && given >= 0 ? given : DEFAULT_MAX_BYTES;
   const size = exceedsBytes(text, max);
-  if (size !== null) {
-    throw new HarReadError('too-large', `This file is ${formatBytes(size)}; the limit is ${formatBytes(max)}. Record a shorter session or filter the HAR first.`);
-  }
-  if (text.trim() === '') throw new HarReadError('empty', 'The file is empty.');
-  const root = parseJson(text);
+  if (size !== null) throw failure('too-large', hm('error_too_large', { size: formatBytes(size, w.lang), max: formatBytes(max, w.lang) }), w);
+  if (text.trim() === '') throw failure('empty', hm('error_empty'), w);
+  const root = parseJson(text, w);
   const log = isObj(root) ? root.log : undefined;
-  if (!isObj(log) || !Array.isArray(log.entries)) {
-    throw new HarReadError('not-har', 'This JSON file is not a HAR file: it has no "log.entries" list.');
-  }
+  if (!isObj(log) || !Array.isArray(log.entries)) throw failure('not-har', hm('error_no_entries'), w);
   const warnings: string[] = [];
   const parsed: ParsedEntry[] = [];
   log.entries.forEach((raw, i) => {
     const e = parseEntry(raw, i);
-    if (typeof e === 'string') warnings.push(e);
-    else parsed.push(e);
+    if ('method' in e) parsed.push(e);
+    else warnings.push(w.t(e));
   });
   const preflights = parsed.filter(isPreflight);
   const requests = parsed.filter((e) => !isPreflight(e));
   const chains = chainRequests(requests);
   const pairing = pairPreflights(preflights, chains);
-  warnings.push(...pairing.warnings);
+  warnings.push(...pairing.warnings.map((msg) => w.t(msg)));
   const pages = pagesOf(log);
   const ctx: ReadContext = {
     observer: observerFor(log, preflights.length > 0),

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
-import { buildHarReport } from '../../../../src/core/har';
+import { buildHarReport, HarReadError, readHar } from '../../../../src/core/har';
 import { EN, wordsFor } from '../../../../src/core/i18n/catalogues';
 import type { Exchange } from '../../../../src/core/model/exchange';
 import { costHeadline, duration } from '../../../../src/core/report/findings';
@@ -82,3 +82,18 @@ describe('the HAR report in French', () => {
     expect(en.log._corsLens.findings!.items[0]).toMatchObject({ id: 'null-origin-allowed', title: 'Origin null trusted' });
   });
 });
+
+describe('reading a HAR in French', () => {
+  it('says its errors and warnings in the reader\'s language; errors carry the message too', () => {
+    const empty = (() => { try { readHar('', { words: FR }); } catch (e) { return e; } })() as HarReadError;
+    expect(empty).toBeInstanceOf(HarReadError);
+    expect([empty.kind, empty.message, empty.msg?.id]).toEqual(['empty', 'Le fichier est vide.', 'har_error_empty']);
+    expect(() => readHar('')).toThrow('The file is empty.');
+    const text = JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, entries: [42, { request: { method: 'GET' } }] } });
+    expect(readHar(text, { words: FR }).warnings).toEqual(['entrée 0 ignorée\u00a0: ce n’est pas un objet', 'entrée 1 ignorée\u00a0: request.url manquant']);
+    expect(readHar(text).warnings).toEqual(['entry 0 skipped: not an object', 'entry 1 skipped: request.url missing']);
+    const big = (() => { try { readHar('x'.repeat(3 * 1024 * 1024), { maxBytes: 1536 * 1024, words: FR }); } catch (e) { return e; } })() as HarReadError;
+    expect(big.message).toBe('Ce fichier fait 3,0\u00a0Mo\u00a0; la limite est de 1,5\u00a0Mo. Enregistrez une session plus courte ou filtrez d’abord le HAR.');
+  });
+});
+
