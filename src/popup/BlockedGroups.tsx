@@ -25,7 +25,7 @@ export function BlockedGroups({ groups, blocked, partial }: { groups: BlockedGro
                 <span class="group-method">{g.methods.join('/')}</span> {g.endpoint}
               </div>
               <div class="group-reason">
-                {g.code && <code class="group-code">{g.code}</code>} <span>{typeof g.summary === 'string' ? g.summary : tm(g.summary)}</span>
+                {g.code && <code class="group-code">{g.code}</code>} <span>{tm(g.summary)}</span>
               </div>
             </div>
           </li>

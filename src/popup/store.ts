@@ -29,7 +29,6 @@ function errorMsg(err: unknown): Msg {
   const said = err instanceof SaidError ? err.msg : (err as { msg?: unknown } | null)?.msg;
   return isMsg(said) ? said : asIs(err instanceof Error ? err.message : String(err));
 }
-const asMsg = (x: string | Msg): Msg => (isMsg(x) ? x : asIs(String(x)));
 
 export function createPopupStore(conn: PopupConnector, tabId: number | null) {
   const status = signal<'loading' | 'ready' | 'error'>('loading');
@@ -42,7 +41,7 @@ export function createPopupStore(conn: PopupConnector, tabId: number | null) {
   const groups = computed(() => groupBlocked(summary.value?.blocked ?? []));
   const newest = computed(() => {
     const e = newestBlocked(summary.value?.blocked ?? []);
-    return e ? asMsg(describeBlocked(e, conn.now())) : null;
+    return e ? describeBlocked(e, conn.now()) : null;
   });
   /** The groups cover only the newest blocked entries the summary carries. */
   const partial = computed(() => {
