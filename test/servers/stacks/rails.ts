@@ -13,6 +13,7 @@ import type { Snippet } from '../../../src/core/fix';
 import type { RunningServer, StackAdapter, StartOptions } from '../support/contract';
 import { spawnServer } from '../support/process';
 import { lineWith } from './template';
+import { EN } from '../../../src/core/i18n/catalogues';
 
 const PUMA = '/usr/bin/puma';
 const LIBRARIES = [['rails', 'ruby-railties'], ['action_controller/railtie', 'ruby-railties'], ['rack/cors', 'ruby-rack-cors']] as const;
@@ -78,8 +79,8 @@ export const railsAdapter: StackAdapter = {
  */
 export function rackUse(snippet: Snippet): string {
   const railsLine = lineWith(snippet.code, 'Rails.application.config.middleware.insert_before 0, Rack::Cors do', 'the Rails line');
-  if (!snippet.notes.some((n) => n.includes('config.ru before `run`, as `use Rack::Cors do ... end`'))) {
-    throw new Error(`the snippet's notes do not say how to use it in plain Rack: ${snippet.notes.join(' | ')}`);
+  if (!snippet.notes.map(EN.t).some((n) => n.includes('config.ru before `run`, as `use Rack::Cors do ... end`'))) {
+    throw new Error(`the snippet's notes do not say how to use it in plain Rack: ${snippet.notes.map(EN.t).join(' | ')}`);
   }
   return snippet.code.replace(railsLine, 'use Rack::Cors do');
 }

@@ -38,6 +38,7 @@ import type { Snippet } from '../../../src/core/fix';
 import { ROUTES, SITUATIONS, type RunningServer, type Situation, type StackAdapter, type StartOptions } from '../support/contract';
 import { missingNpm, NODE_MODULES } from '../support/paste';
 import { spawnServer } from '../support/process';
+import { EN } from '../../../src/core/i18n/catalogues';
 
 const AWS = '/usr/bin/aws';
 const S3RVER = join(NODE_MODULES, 's3rver/bin/s3rver.js');
@@ -69,8 +70,8 @@ function awsEnv(workDir: string): Record<string, string> {
 
 /** The command of the snippet's note (`Save this as <file> and apply it with: aws …`) and the file it reads. */
 export function applyCommand(snippet: Snippet): { file: string; args: string[] } {
-  const notes = snippet.notes.filter((n) => n.includes('aws s3api put-bucket-cors'));
-  if (notes.length !== 1) throw new Error(`the S3 snippet must say once how to apply it (aws s3api put-bucket-cors); notes: ${snippet.notes.join(' | ')}`);
+  const notes = snippet.notes.map(EN.t).filter((n) => n.includes('aws s3api put-bucket-cors'));
+  if (notes.length !== 1) throw new Error(`the S3 snippet must say once how to apply it (aws s3api put-bucket-cors); notes: ${snippet.notes.map(EN.t).join(' | ')}`);
   const match = /Save this as (\S+) and apply it with: (aws s3api put-bucket-cors [^(]*?)\s*(?:\(|$)/.exec(notes[0]!);
   if (!match) throw new Error(`the S3 snippet's note does not say which file to save and which command applies it: ${notes[0]}`);
   const [, file, command] = match as unknown as [string, string, string];

@@ -15,6 +15,7 @@ import { describeRun, runInChromium, type BrowserRun, type PageOrigin } from './
 import { ROUTES, type RunningServer, type Situation, type StackAdapter } from './contract';
 import { freePort } from './ports';
 import { showSnippet, type Proposal } from './snippets';
+import { EN } from '../../../src/core/i18n/catalogues';
 
 export type Trail = string[];
 
@@ -108,7 +109,7 @@ export function blockedRun(env: ProofEnv): Promise<FailingRun> {
       expect({ corsError: run.main.corsError ?? null, pageRead: run.read.error === null }, describeRun(run)).toEqual(expected);
       if (situation.id === 'server-error') expect(status, 'the status of the error the server generated itself').toBeGreaterThanOrEqual(500);
       const entry = await extensionEntry(env, apiUrl);
-      expect({ kind: entry.verdict.kind, code: entry.verdict.reasons[0]?.code ?? null }, `CORS Lens: ${entry.verdict.headline}`)
+      expect({ kind: entry.verdict.kind, code: entry.verdict.reasons[0]?.code ?? null }, `CORS Lens: ${EN.t(entry.verdict.headline)}`)
         .toEqual({ kind: 'blocked', code: run.main.corsError });
       const pageUrl = `${env.suite.pageOrigin.origin}/`;
       return { apiUrl, pageUrl, entry, harText: JSON.stringify(run.devtools.toHar(pageUrl)) };
@@ -139,7 +140,7 @@ export function passingRun(env: ProofEnv, proposal: Proposal): Promise<void> {
       }
       expect(run.preflights.length > 0, 'Chromium sent a preflight').toBe(needsPreflight(situation));
       const entry = await extensionEntry(env, apiUrl);
-      expect(entry.verdict.kind, `CORS Lens: ${entry.verdict.headline}`).toBe(needsPreflight(situation) ? 'preflighted' : 'simple');
+      expect(entry.verdict.kind, `CORS Lens: ${EN.t(entry.verdict.headline)}`).toBe(needsPreflight(situation) ? 'preflighted' : 'simple');
     });
   });
 }

@@ -18,6 +18,7 @@ import { freePort } from './ports';
 import { blockedRun, passingRun, type Trail } from './prove';
 import { startUpstream, type Upstream } from './upstream';
 import { exchangeFromHar, exportedReport, proposalFor, sameSnippet, type Proposal } from './snippets';
+import { EN } from '../../../src/core/i18n/catalogues';
 
 interface Suite {
   browser: Launched;
@@ -54,7 +55,7 @@ async function prove(adapter: StackAdapter, situation: Situation, suite: Suite, 
   // snippet is proven on its own server.
   const proposals = sources.filter((p, i) => sources.findIndex((q) => sameSnippet(q.snippet, p.snippet)) === i);
   for (const proposal of proposals) {
-    expect(proposal.verdict.kind, `${proposal.source}: ${proposal.verdict.headline}`).toBe('blocked');
+    expect(proposal.verdict.kind, `${proposal.source}: ${EN.t(proposal.verdict.headline)}`).toBe('blocked');
     await passingRun(env, proposal);
   }
   return proposals.map((p) => sources.filter((q) => sameSnippet(q.snippet, p.snippet)).map((q) => q.source));

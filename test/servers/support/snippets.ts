@@ -12,6 +12,7 @@ import type { Exchange } from '../../../src/core/model/exchange';
 import type { Verdict } from '../../../src/core/model/verdict';
 import type { ExchangeEntry } from '../../../src/shared/protocol';
 import { prepareReport } from '../../../src/shared/report-download';
+import { EN } from '../../../src/core/i18n/catalogues';
 
 export interface Proposal {
   /** Where the exchange came from ('extension' or 'devtools-har'). */
@@ -23,7 +24,7 @@ export interface Proposal {
 export function proposalFor(source: string, exchange: Exchange, stack: StackId): Proposal {
   const verdict = classify(exchange);
   const snippet = fixesFor(exchange, verdict).snippets.find((s) => s.stack === stack);
-  if (!snippet) throw new Error(`fixesFor gave no ${stack} snippet for ${exchange.method} ${exchange.url} (${source}: ${verdict.headline})`);
+  if (!snippet) throw new Error(`fixesFor gave no ${stack} snippet for ${exchange.method} ${exchange.url} (${source}: ${EN.t(verdict.headline)})`);
   return { source, verdict, snippet };
 }
 
@@ -42,8 +43,8 @@ export function exportedReport(entry: ExchangeEntry, pageUrl: string): string {
 }
 
 /** Same code, same notes: the same paste. */
-export const sameSnippet = (a: Snippet, b: Snippet): boolean => a.code === b.code && a.notes.join('\n') === b.notes.join('\n');
+export const sameSnippet = (a: Snippet, b: Snippet): boolean => a.code === b.code && JSON.stringify(a.notes) === JSON.stringify(b.notes);
 
 export function showSnippet(p: Proposal): string {
-  return `--- ${p.snippet.label} snippet (from ${p.source}; verdict: ${p.verdict.headline}) ---\n${p.snippet.code}\n${p.snippet.notes.map((n) => `note: ${n}`).join('\n')}`;
+  return `--- ${p.snippet.label} snippet (from ${p.source}; verdict: ${EN.t(p.verdict.headline)}) ---\n${p.snippet.code}\n${p.snippet.notes.map((n) => `note: ${EN.t(n)}`).join('\n')}`;
 }
