@@ -4,7 +4,7 @@ import type { Verdict } from '../../model/verdict';
 import { addressSpaceOf, isSecureOrigin } from '../../http/address-space';
 import { firstMatch, NETWORK_REASONS } from '../../reasons';
 import { LNA_NOTE, type NetworkInput } from '../../reasons/network-rules';
-import { asMsg, blockedHeadline, reasonsOf, verdict } from '../../model/make-verdict';
+import { blockedHeadline, reasonsOf, verdict } from '../../model/make-verdict';
 import { parseUrl } from '../../http/url';
 import { errorClass } from '../errors';
 
@@ -23,7 +23,7 @@ export function localNetworkVerdict(ex: Exchange, outcome: Extract<Outcome, { st
   };
   const found = firstMatch(NETWORK_REASONS, input);
   if (!found) return null;
-  const notes = found.def.code === 'InvalidResponse' ? [] : [asMsg(LNA_NOTE)];
+  const notes = found.def.code === 'InvalidResponse' ? [] : [{ ...LNA_NOTE }];
   return verdict({ kind: 'blocked', headline: blockedHeadline(found), reasons: reasonsOf([found]), origin: origin ?? null, notes });
 }
 
