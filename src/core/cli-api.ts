@@ -6,7 +6,7 @@
 export { classify } from './classify/classify';
 export { readHar, HarReadError, DEFAULT_MAX_BYTES } from './har';
 export type { ReadHarResult } from './har';
-export { neverSent, NOT_SENT } from './classify/sent';
+export { neverSent } from './classify/sent';
 export { VERDICT_KINDS } from './model/verdict';
 export type { Exchange, Header } from './model/exchange';
 export type { CorsErrorCode, CredentialsMode, Reason, Verdict, VerdictKind } from './model/verdict';

@@ -8,10 +8,10 @@ import { m, type Msg, type MsgValue } from '../i18n/msg';
 import type { FindingId, RuleTexts } from './types';
 
 type Field = keyof RuleTexts;
-export const TEXT_FIELDS: readonly Field[] = ['summary', 'why', 'fix'];
+const TEXT_FIELDS: readonly Field[] = ['summary', 'why', 'fix'];
 
 /** `fromCache` → `from_cache`. */
-export const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The prefix of a rule's message ids: `finding_null_origin_allowed`. */
 export const findingKey = (id: FindingId): string => `finding_${id.replace(/-/g, '_')}`;

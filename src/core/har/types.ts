@@ -121,7 +121,7 @@ export interface HarCorsFinding {
 }
 
 /** A finding's evidence as a report writes it: the note said in the report's language. */
-export type HarFindingEvidence = Omit<FindingEvidence, 'note'> & { note?: string };
+type HarFindingEvidence = Omit<FindingEvidence, 'note'> & { note?: string };
 
 /** One finding of the log in `_corsLens.findings.items`. */
 export interface HarLogFinding {

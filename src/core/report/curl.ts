@@ -15,7 +15,7 @@ import { sanitize } from '../model/sanitize';
 import { cut } from '../fix/bounds';
 import { m, type MsgValue } from '../i18n/msg';
 import type { Words } from '../i18n/words';
-import { wordsIn } from './summary';
+import { wordsIn } from './words';
 
 interface CurlOptions {
   /** Copy Cookie / Authorization / Proxy-Authorization values (off by default: they are secrets). */

@@ -17,6 +17,7 @@ import { isMsg, m, type Msg } from '../i18n/msg';
 import { EN } from '../i18n/catalogues';
 import { mdnFor } from '../i18n/mdn';
 import type { Words } from '../i18n/words';
+import { wordsIn } from './words';
 
 /** Longest text taken from a record into the summary (a URL, a method list, a header value); longer is cut, marked. */
 export const MAX_FIELD = 500;
@@ -160,9 +161,6 @@ interface CleanInput extends MarkdownInput {
   words: Words;
 }
 
-/** The words an input carries (a Words: `lang` and `t`), English otherwise. */
-export const wordsIn = (v: unknown): Words =>
-  typeof v === 'object' && v !== null && ['en', 'fr'].includes((v as Words).lang) && typeof (v as Words).t === 'function' ? (v as Words) : EN;
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 

@@ -12,7 +12,7 @@ import { DEFAULT_MAX_BYTES, exceedsBytes, formatBytes, HarReadError, hm } from '
 import { REPORT_CREATOR } from '../write/build';
 import type { Msg } from '../../i18n/msg';
 import type { Words } from '../../i18n/words';
-import { wordsIn } from '../../report/summary';
+import { wordsIn } from '../../report/words';
 
 interface ReadHarOptions {
   /** Refuse larger input (UTF-8 bytes). Default 200 MB. */

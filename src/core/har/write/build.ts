@@ -9,7 +9,7 @@ import { SENSITIVE_HEADERS } from './redact';
 import { logLens, reportLens } from './findings';
 import { isoTime } from './timing';
 import type { BuildOptions, HarEntry, HarPage, HarReport, ReportEntry, ReportPage } from '../types';
-import { wordsIn } from '../../report/summary';
+import { wordsIn } from '../../report/words';
 import type { Words } from '../../i18n/words';
 
 export const REPORT_CREATOR = 'CORS Lens';
