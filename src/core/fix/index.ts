@@ -63,12 +63,20 @@ function cleanOptions(input: unknown): FixOptions {
   return answer === true || answer === false || answer === 'unsure' ? { credentials: answer } : {};
 }
 
+/**
+ * Each note once, each a copy: some notes are constants of their reason module, and a fix leaves the core
+ * to be kept and edited, so no two fixes may share an object that one of them could change.
+ */
 function withoutRepeats(notes: readonly FixNote[]): FixNote[] {
   const seen = new Set<string>();
-  return notes.filter((n) => {
+  const out: FixNote[] = [];
+  for (const n of notes) {
     const key = noteKey(n.text);
-    return !seen.has(key) && seen.add(key);
-  });
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ level: n.level, text: JSON.parse(key) as FixNote['text'] });
+  }
+  return out;
 }
 
 /**
