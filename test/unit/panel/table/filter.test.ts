@@ -3,6 +3,8 @@ import { createFilter, display } from '../../../../src/panel/table/filter';
 import { toRow } from '../../../../src/panel/table/rows';
 import type { Severity } from '../../../../src/core/findings/types';
 import { blockedTrailingSlash, preflightedPut, sameOrigin, simple } from '../fixtures';
+import { EN, wordsFor } from '../../../../src/core/i18n/catalogues';
+import { createSearchIndex } from '../../../../src/panel/table/search';
 
 const rows = [simple('a', 1), blockedTrailingSlash('b', 2), preflightedPut('c', 3), sameOrigin('d', 4)].map(toRow);
 
@@ -39,5 +41,29 @@ describe('createFilter', () => {
     expect(ids('info', worst, 'items/a')).toEqual(['a']);
     expect(filter(rows, 'all', false, '', null).rows).toHaveLength(3);
     expect(display(rows, 'all', false, 'items', undefined, { min: 'medium', worst }).map((d) => d.key)).toEqual(['b']);
+  });
+});
+
+describe('the filter in French', () => {
+  const FR = wordsFor('fr');
+  it('matches the words shown in French and still the English words and the codes', () => {
+    const filter = createFilter();
+    const ids = (text: string, w = FR) => filter(rows, 'all', false, text, null, w).rows.map((r) => r.id);
+    expect(ids('réussie')).toEqual(['c']);
+    expect(ids('preflight passed')).toEqual(['c']);
+    expect(ids('bloquée')).toEqual(['b']);
+    expect(ids('blocked')).toEqual(['b']);
+    expect(ids('AllowOriginMismatch')).toEqual(['b']);
+    expect(ids('concordant')).toEqual(['b']);
+    // In English, the French words are not searched (a French word typed there finds nothing).
+    expect(ids('réussie', EN)).toEqual([]);
+    expect(ids('preflight passed', EN)).toEqual(['c']);
+  });
+
+  it('one index serves both languages: it starts its pieces afresh when the language changes', () => {
+    const index = createSearchIndex();
+    expect(display(rows, 'all', false, 'réussie', index, null, FR).map((d) => d.row.id)).toEqual(['c', 'c']);
+    expect(display(rows, 'all', false, 'réussie', index, null, EN)).toEqual([]);
+    expect(display(rows, 'all', false, 'réussie', index, null, FR).map((d) => d.row.id)).toEqual(['c', 'c']);
   });
 });
