@@ -52,7 +52,7 @@ export function looksLikeProse(text: string): boolean {
   const s = text.trim();
   if (!/\s/.test(s)) return false;
   if (/^[A-Z][A-Za-z0-9-]*: \S*$/.test(s)) return false; // a header line: "Origin: null"
-  if (/^[\w-]+\s*:\s*[^;]+;/.test(s) || /var\(--|\d(px|em|rem|ms|vh|vw)\b/.test(s)) return false; // CSS
+  if (/^(?:[a-z-]+\s*:\s*[^;:]+;?\s*)+$/.test(s) || /var\(--|\d(?:px|em|rem|vh|vw)\b/.test(s)) return false; // CSS
   const tokens = s.split(/\s+/).map((x) => x.replace(PUNCT, '')).filter(Boolean);
   const real = tokens.filter((x) => LETTER_WORD.test(x)).length;
   const substs = tokens.filter((x) => x === SUBST).length;

@@ -15,7 +15,7 @@ const show = (f: Finding | Exemption) => `${f.path}:${f.line}: ${'rule' in f ? `
 
 describe('English-literal scan on planted input', () => {
   it('tells prose from technical shapes', () => {
-    for (const s of ['no Allow-Origin', 'Reload the page', 'Export HAR', '\u0001 rows', 'isn’t allowed here', 'Copied!  Paste it']) {
+    for (const s of ['no Allow-Origin', 'Reload the page', 'Export HAR', '\u0001 rows', 'isn’t allowed here', 'Copied!  Paste it', 'Fix on the server: send these; then reload', 'note: it is cut; see below', 'after 200ms it stops']) {
       expect(looksLikeProse(s), s).toBe(true);
     }
     for (const s of ['Access-Control-Allow-Origin', 'GET, POST, PUT', 'Origin: null', '1px solid var(--line)',
