@@ -11,7 +11,7 @@ import { toRow } from './table/rows';
 import { findingsOfEntries } from './findings/log-findings';
 import type { ImportedLog, PanelStore } from './store';
 import { m, isMsg, type Msg, EN } from '../core';
-import { uiLang } from '../ui/i18n';
+import { uiLang, words } from '../ui/i18n';
 import { stringsOf, type Text } from './text';
 
 interface HarFileLike {
@@ -38,7 +38,8 @@ export async function readHarFile(file: HarFileLike, maxBytes = DEFAULT_MAX_BYTE
     const msg = m('panel_import_too_large', { name: file.name, size: mb(file.size), limit: mb(maxBytes) });
     throw Object.assign(new HarReadError('too-large', EN.t(msg)), { msg });
   }
-  const result = readHar(await file.text(), { maxBytes });
+  // Warnings come in the page's language at import time (errors carry a message, rendered when shown).
+  const result = readHar(await file.text(), { maxBytes, words: words.value });
   const entries: ExchangeEntry[] = result.exchanges.map((exchange, i) => ({
     exchange,
     verdict: settled(classify(exchange)),

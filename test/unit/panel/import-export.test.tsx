@@ -103,3 +103,24 @@ describe('export file name', () => {
     expect(exportInput(store, false).pageUrl).toBe('http://127.0.0.1:4001');
   });
 });
+
+describe('HAR import in French', () => {
+  it('says why a file cannot be shown in French, and again in English after a switch (the notice is a message)', async () => {
+    const { langSetting } = await import('../../../src/ui/i18n');
+    try {
+      const store = createPanelStore();
+      render(<Panel store={store} actions={null} io={{ importHar: (f) => importHarInto(store, f) }} />);
+      langSetting.value = 'fr';
+      await importHarInto(store, file('{"log": {"entries": [', 'broken.har'));
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toMatch(/^Échec de l’import\. /);
+      expect(alert.textContent).not.toContain('Import failed');
+      await importHarInto(store, file('{}', 'huge.har', 500 * 1024 * 1024));
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('«\u00a0huge.har\u00a0» fait 500,0\u00a0Mo\u00a0; la limite est de 200,0\u00a0Mo.'));
+      langSetting.value = 'en';
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Import failed\. “huge\.har” is .* the limit is /));
+    } finally {
+      langSetting.value = 'auto';
+    }
+  });
+});
