@@ -32,6 +32,10 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 const cell = (j: Judged, w: Words): string => (j.allowed ? w.t(cm('probe_allowed')) : kindLabel(w, j.verdict));
 
+/** A way a forged origin got in ("simple with credentials"), as the JSON names it, in the reader's language. */
+const withLabel = (w: Words, way: string): string =>
+  w.t(cm(`probe_with_${way.replace(' with credentials', '_cred')}`));
+
 function probeTable(results: readonly ProbeResult[], w: Words): string {
   const head = ['origin', 'trick', 'simple', 'simple_cred', 'preflight', 'preflight_cred'].map((c) => w.t(cm(`probe_col_${c}`)));
   const rows = results.map((r) => [short(r.origin, 64), r.trick, cell(r.simple.omit, w), cell(r.simple.include, w), cell(r.preflighted.omit, w), cell(r.preflighted.include, w)]);
@@ -84,7 +88,7 @@ export async function runProbe(argv: readonly string[], io: Output, env: Env = {
       requests += one.requests;
     }
   } catch (err) {
-    if (err instanceof ProbeError) return fail(`${clean(target.href)}: ${clean(err.message)}`);
+    if (err instanceof ProbeError) return fail(`${clean(target.href)}: ${clean(w.t(err.msg))}`);
     throw err;
   }
 
@@ -114,7 +118,7 @@ export async function runProbe(argv: readonly string[], io: Output, env: Env = {
   if (letIn.length === 0) out += `${w.t(cm('probe_none_let_in', { tried: forged }))}\n\n`;
   else {
     out += `${w.t(cm('probe_let_in', { count: letIn.length, tried: forged }))}\n`;
-    for (const l of letIn) out += `  ${severityLabel(w, l.severity).padEnd(7)} ${clean(l.origin)}  (${l.trick}: ${l.with.join(', ')})\n`;
+    for (const l of letIn) out += `  ${severityLabel(w, l.severity).padEnd(7)} ${clean(l.origin)}  (${l.trick}: ${l.with.map((x) => withLabel(w, x)).join(', ')})\n`;
     out += '\n';
   }
   out += findings.length > 0 ? `${findingsText(findings, w)}\n\n` : `${w.t(cm('probe_no_findings'))}\n\n`;

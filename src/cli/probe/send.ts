@@ -2,13 +2,19 @@
 import { request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { Header } from '../../core/cli-api';
+import type { Header, Msg } from '../../core/cli-api';
+import { cm, wordsOf } from '../lang';
 
 /** Longest body read from an answer (the probe only needs the headers). */
 const MAX_BODY = 64 * 1024;
 
 /** A request that could not be completed: the message the user sees. */
-export class ProbeError extends Error {}
+/** A request that got no answer: `msg` says why in any language, `message` in English. */
+export class ProbeError extends Error {
+  constructor(readonly msg: Msg, options?: ErrorOptions) {
+    super(wordsOf('en').t(msg), options);
+  }
+}
 
 export interface Answer {
   status: number;
@@ -26,15 +32,15 @@ function headersOf(res: IncomingMessage): Header[] {
   return out;
 }
 
-function networkMessage(err: unknown, url: URL, timeoutMs: number): string {
+function networkMessage(err: unknown, url: URL, timeoutMs: number): Msg {
   const code = (err as NodeJS.ErrnoException | null)?.code;
-  const where = `${url.host}`;
-  if (code === 'ECONNREFUSED') return `${where} refused the connection (nothing listens on that port?)`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `${url.hostname}: host not found`;
-  if (code === 'ETIMEDOUT' || code === 'PROBE_TIMEOUT') return `${where} did not answer within ${timeoutMs} ms (--timeout to wait longer)`;
-  if (code === 'ECONNRESET') return `${where} closed the connection`;
-  if (typeof code === 'string' && (code.startsWith('ERR_TLS') || code.includes('CERT'))) return `${where}: TLS error (${code}): ${err instanceof Error ? err.message : ''}`;
-  return `${where}: ${err instanceof Error ? err.message : String(err)}`;
+  const host = `${url.host}`;
+  if (code === 'ECONNREFUSED') return cm('probe_refused', { host });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return cm('probe_not_found', { host: url.hostname });
+  if (code === 'ETIMEDOUT' || code === 'PROBE_TIMEOUT') return cm('probe_timeout', { host, ms: String(timeoutMs) });
+  if (code === 'ECONNRESET') return cm('probe_reset', { host });
+  if (typeof code === 'string' && (code.startsWith('ERR_TLS') || code.includes('CERT'))) return cm('probe_tls', { host, code, error: err instanceof Error ? err.message : '' });
+  return cm('probe_other', { host, error: err instanceof Error ? err.message : String(err) });
 }
 
 /**

@@ -173,6 +173,26 @@ describe('cors-lens probe failures', { timeout: 30_000 }, () => {
     expect(r.stderr).toContain(message);
   });
 
+  it('says the table, what was let in and the network errors in French, with the same exit statuses', async () => {
+    const bad = await cli('probe', `${lab.origins.api}/probe/null?acac=true`, '--origin', A, '--lang', 'fr');
+    expect(bad.code).toBe(3);
+    expect(bad.stdout.split('\n')[0]).toBe(`cors-lens probe ${lab.origins.api}/probe/null?acac=true (origine autorisée ${A})\u00a0: 10 origines, 50 requêtes`);
+    expect(bad.stdout).toMatch(/^ORIGINE\s+ASTUCE\s+SIMPLE\s+SIMPLE\+IDENT\s+PRÉ-VÉRIF\s+PRÉ-VÉRIF\+IDENT$/m);
+    expect(bad.stdout).toMatch(/^null\s+null\s+autorisée\s+autorisée\s+autorisée\s+autorisée$/m);
+    expect(bad.stdout).toMatch(/^https:\/\/corslensprobe\.example\s+unrelated\s+bloquée\s+bloquée\s+bloquée\s+bloquée$/m);
+    expect(bad.stdout).toContain('(null: simple, simple avec identifiants, pré-vérifiée, pré-vérifiée avec identifiants)');
+    expect(bad.stdout.endsWith('2 résultats atteignent ou dépassent moyenne (1 origine forgée laissée entrer\u00a0; constats\u00a0: élevée\u00a0: 1, info\u00a0: 1).\n')).toBe(true);
+    const json = JSON.parse((await cli('probe', `${lab.origins.api}/probe/null?acac=true`, '--origin', A, '--lang', 'fr', '--json')).stdout) as ProbeJson & { lang: string };
+    expect(json.lang).toBe('fr');
+    expect(json.letIn[0]!.with).toEqual(['simple', 'simple with credentials', 'preflighted', 'preflighted with credentials']);
+    const good = await cli('probe', `${lab.origins.api}/probe/correct`, '--origin', A, '--lang', 'fr');
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('Aucune origine forgée n’a été laissée entrer (9 essayées).\n\nAucun constat.\n\nRien n’atteint moyenne.\n');
+    const closed = await cli('probe', `${lab.origins.closed}/x`, '--origin', A, '--lang', 'fr');
+    expect(closed.code).toBe(2);
+    expect(closed.stderr).toBe(`cors-lens probe: ${lab.origins.closed}/x: ${new URL(lab.origins.closed).host} a refusé la connexion (rien n’écoute sur ce port\u00a0?)\n`);
+  });
+
   it('probe --help prints the usage, which says it is for servers a team owns', async () => {
     const r = await cli('probe', '--help');
     expect(r.code).toBe(0);
