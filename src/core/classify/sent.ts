@@ -6,9 +6,7 @@ import type { Exchange } from '../model/exchange';
 import type { Verdict } from '../model/verdict';
 import { m, type Msg } from '../i18n/msg';
 
-/** The words the panel and the command line show in the status column for such a request. */
-export const NOT_SENT = 'not sent';
-/** `NOT_SENT` as a message, for a surface that speaks the reader's language. */
+/** The words the panel and the command line show in the status column for such a request ("not sent"). */
 export const notSentLabel = (): Msg => m('verdict_not_sent');
 
 /** True when the browser stopped at a preflight, so the request never reached the server. */

@@ -14,13 +14,13 @@ export const MAX_URL = 512;
 export const MAX_PROSE = 120;
 
 /** `1,048,576`: digits grouped by thousands, the same in every locale. */
-export function grouped(n: number): string {
+function grouped(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** The marker that replaces the end of a cut value. */
 export function cutMarker(length: number): string {
-  return `…[cut: ${grouped(length)} chars]`;
+  return `…[cut: ${grouped(length)} chars]`; // i18n-exempt: a marker inside values and snippets, which are code
 }
 
 /** The value, or its first `max` characters followed by the cut marker (the full length said). */

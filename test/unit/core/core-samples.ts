@@ -60,8 +60,6 @@ export const SAMPLES: Record<string, Record<string, Args>> = {
     errorClass: () => ['net::ERR_FAILED'],
     m: () => ['verdict_blocked', { clause: { id: 'why_header', values: { name: 'X-Trace' } } }],
     isMsg: () => [{ id: 'verdict_blocked', values: { clause: { id: 'why_header', values: { name: 'X-Trace', count: 2 } } } }],
-    wordsFor: (i) => [i % 2 ? 'fr' : 'en'],
-    pickLang: () => ['fr-CA'],
   },
   headers: {
     canonicalName: () => ['access-control-allow-origin'],
