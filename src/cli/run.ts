@@ -38,7 +38,7 @@ async function readInput(file: string, maxBytes: number, w: Words): Promise<stri
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException | null)?.code;
-    throw new InputError(code === 'ENOENT' ? w.t(cm('error_no_such_file', { file })) : `${file}: ${messageOf(err)}`, { cause: err });
+    throw new InputError(w.t(code === 'ENOENT' ? cm('error_no_such_file', { file }) : cm('error_in_file', { file, error: messageOf(err) })), { cause: err });
   }
   if (size > maxBytes) {
     const mb = (n: number): string => (w.lang === 'fr' ? (n / MB).toFixed(1).replace('.', ',') : (n / MB).toFixed(1));
@@ -71,7 +71,7 @@ export async function run(argv: readonly string[], io: Output, env: Env = {}): P
   try {
     result = readHar(await readInput(file, DEFAULT_MAX_BYTES, w), { words: w });
   } catch (err) {
-    return fail(err instanceof HarReadError ? `${file}: ${err.message}` : messageOf(err));
+    return fail(err instanceof HarReadError ? w.t(cm('error_in_file', { file, error: err.message })) : messageOf(err));
   }
 
   const entries = result.exchanges.map((exchange) => ({ exchange, verdict: classify(exchange) }));
