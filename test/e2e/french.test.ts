@@ -55,6 +55,8 @@ let missing: ExchangeEntry;
 
 const row = (f: Frame | Page, text: string) => f.locator('[role=row]', { hasText: text }).first();
 const detailsOf = (f: Frame | Page) => f.locator('aside.details');
+/** Resolves once the panel has painted its current DOM (two animation frames), so a screenshot shows it. */
+const painted = (f: Frame) => f.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 const openPopup = async (): Promise<Page> => {
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 420, height: 900 });
@@ -156,6 +158,8 @@ describe('CORS Lens in a French Chromium', () => {
     const details = detailsOf(panel);
     await details.locator('.evidence[data-code="AllowOriginMismatch"]').waitFor();
     await details.getByTestId('fix-code').waitFor();
+    await expect.poll(() => row(panel, 'cid=acao-trailing-slash').getAttribute('aria-selected')).toBe('true');
+    await painted(panel);
     const shot = await devtools.screenshot({ path: join(ROOT, 'test-results/panel-fr.png') });
     if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(join(ROOT, 'docs/panel-fr.png'))) {
       writeFileSync(join(ROOT, 'docs/panel-fr.png'), shot);
@@ -166,7 +170,8 @@ describe('CORS Lens in a French Chromium', () => {
     expect(await catchesPlantedOverflow(panel)).toBe(true);
     for (const cid of ['acao-trailing-slash', 'missing-acao']) {
       await row(panel, `cid=${cid}`).click();
-      await details.getByTestId('headline').waitFor();
+      await expect.poll(() => row(panel, `cid=${cid}`).getAttribute('aria-selected')).toBe('true');
+      await painted(panel);
       await devtools.screenshot({ path: join(ROOT, `test-results/panel-fr-800-${cid}.png`) });
       expect(await overflowing(panel, PANEL_LABELS)).toEqual([]);
       expect(await panel.locator('.details').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
