@@ -35,9 +35,10 @@ export function tm(msg: Msg): string {
  */
 export function tParts(id: string, values: Record<string, MsgValue>, slots: Record<string, ComponentChild>): ComponentChild[] {
   const names = Object.keys(slots);
+  // Private-use marks around each slot index (no text a page shows uses them).
   const marked: Record<string, MsgValue> = { ...values };
-  names.forEach((name, i) => { marked[name] = `\u0001${i}\u0001`; });
-  return words.value.say(id, marked).split(/\u0001(\d+)\u0001/).map((part, i) => {
+  names.forEach((name, i) => { marked[name] = `\uE000${i}\uE000`; });
+  return words.value.say(id, marked).split(/\uE000(\d+)\uE000/).map((part, i) => {
     if (i % 2 === 0) return part;
     const name = names[Number(part)];
     return name === undefined ? '' : slots[name];

@@ -1,5 +1,5 @@
 /**
- * A finding's words as messages of the catalogues (i18n-parts/<lang>/findings.json): `finding_<id>_title`
+ * A finding's words as messages of the catalogues (public/_locales/<lang>/messages.json): `finding_<id>_title`
  * and `finding_<id>_<field>_<variant>`, the id's dashes and the variant's capitals in snake case
  * (`origin-echo-without-vary`, `fromCache` → `finding_origin_echo_without_vary_summary_from_cache`).
  * The params are the placeholders' values, so any language renders the same finding.

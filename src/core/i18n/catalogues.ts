@@ -12,6 +12,7 @@ const cache = new Map<Lang, Words>();
 
 /** Words of a language (English answers what French lacks, so nothing shows an id). */
 export function wordsFor(lang: Lang): Words {
+  if (lang !== 'en' && lang !== 'fr') lang = 'en';
   let w = cache.get(lang);
   if (!w) {
     w = createWords(lang, CATALOGUES[lang], lang === 'en' ? undefined : CATALOGUES.en);

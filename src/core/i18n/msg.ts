@@ -20,12 +20,15 @@ export function m(id: string, values?: Record<string, MsgValue>): Msg {
   return values === undefined ? { id } : { id, values };
 }
 
-/** Whether a value read back from storage or a file has the shape of a message (values checked one level deep). */
-export function isMsg(value: unknown): value is Msg {
-  if (typeof value !== 'object' || value === null) return false;
+/** Deepest nesting of messages a value read back may have (a renderer stops there too). */
+const MAX_NESTING = 8;
+
+/** Whether a value read back from storage or a file has the shape of a message, nested values included (bounded depth). */
+export function isMsg(value: unknown, depth = 0): value is Msg {
+  if (typeof value !== 'object' || value === null || depth > MAX_NESTING) return false;
   const v = value as { id?: unknown; values?: unknown };
   if (typeof v.id !== 'string') return false;
   if (v.values === undefined) return true;
   if (typeof v.values !== 'object' || v.values === null || Array.isArray(v.values)) return false;
-  return Object.values(v.values as object).every((x) => typeof x === 'string' || typeof x === 'number' || isMsg(x));
+  return Object.values(v.values as object).every((x) => typeof x === 'string' || typeof x === 'number' || isMsg(x, depth + 1));
 }

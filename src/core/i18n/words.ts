@@ -10,11 +10,11 @@ import type { Msg, MsgValue } from './msg';
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
 
-export interface CataloguePlaceholder {
+interface CataloguePlaceholder {
   content: string;
   example?: string;
 }
-export interface CatalogueEntry {
+interface CatalogueEntry {
   message: string;
   description?: string;
   placeholders?: Record<string, CataloguePlaceholder>;
@@ -36,7 +36,7 @@ export interface Words {
 
 /** The language of a BCP 47 tag or POSIX locale (`fr`, `fr-CA`, `fr_FR.UTF-8`); English otherwise. */
 export function pickLang(tag: string | null | undefined): Lang {
-  const base = (tag ?? '').trim().toLowerCase().split(/[-_.@]/)[0];
+  const base = typeof tag === 'string' ? tag.trim().toLowerCase().split(/[-_.@]/)[0] : '';
   return base === 'fr' ? 'fr' : 'en';
 }
 

@@ -8,7 +8,7 @@ import type { Verdict } from '../../core/model/verdict';
 import { CopyButton } from '../../ui/CopyButton';
 import { rememberedStack, rememberStack } from './stack-choice';
 import { m, type Msg } from '../../core';
-import { t } from '../../ui/i18n';
+import { t, words } from '../../ui/i18n';
 import { say } from '../text';
 
 type Answer = 'yes' | 'no' | 'unsure';
@@ -129,10 +129,10 @@ export function FixSection({ exchange, verdict }: { exchange: Exchange; verdict:
       )}
       <div class="curl-bar">
         {hasPreflight && (
-          <CopyButton text={() => curlFor(exchange, 'preflight')} label={t('panel_fix_curl_preflight')}
+          <CopyButton text={() => curlFor(exchange, 'preflight', { words: words.value })} label={t('panel_fix_curl_preflight')}
             title={t('panel_fix_curl_preflight_title')} />
         )}
-        <CopyButton text={() => curlFor(exchange, 'request')} label={t('panel_fix_curl_request')}
+        <CopyButton text={() => curlFor(exchange, 'request', { words: words.value })} label={t('panel_fix_curl_request')}
           title={t('panel_fix_curl_request_title')} />
       </div>
     </section>

@@ -1,6 +1,5 @@
 /**
- * Issue 11: the English and French catalogues (public/_locales/<lang>/messages.json, built from
- * i18n-parts/ by scripts/merge-locales.mjs) say the same things: same ids, same placeholders, all declared
+ * Issue 11: the English and French catalogues (public/_locales/<lang>/messages.json) say the same things: same ids, same placeholders, all declared
  * as the browser requires, complete plural families, French typography, and every id the source names
  * literally exists. Dynamic ids (`reason_${code}_summary`) are checked by their owners' tests.
  */
@@ -64,7 +63,7 @@ describe('catalogue checks on planted input', () => {
 describe('the catalogues (public/_locales)', () => {
   it('have the same ids in English and French', () => {
     const missing = missingIds(EN_CAT, FR_CAT);
-    expect(missing, list('ids in one language only (add them to the other part file, then run node scripts/merge-locales.mjs)', missing)).toEqual([]);
+    expect(missing, list('ids in one language only (add them to the other public/_locales/<lang>/messages.json)', missing)).toEqual([]);
   });
 
   it('declare every placeholder, as the browser requires', () => {

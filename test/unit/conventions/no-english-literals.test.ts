@@ -103,7 +103,7 @@ describe('no English literal in the pages and the sentence builders', () => {
     for (const f of findings) perFolder.set(folderOf(f.path), (perFolder.get(folderOf(f.path)) ?? 0) + 1);
     const counts = [...perFolder].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n');
     const message = [
-      `${findings.length} English literals (move them to i18n-parts/{en,fr}/<area>.json and say them with t()/m(),`,
+      `${findings.length} English literals (add them to public/_locales/{en,fr}/messages.json and say them with t()/m(),`,
       'or, if they must stay English, end the line with // i18n-exempt: <why>). Per folder:',
       counts,
       ...findings.map(show),

@@ -8,8 +8,6 @@ import { classify } from '../../../../src/core/classify/classify';
 import { ERROR_WORD_IDS } from '../../../../src/core/classify/errors';
 import { CATALOGUES, EN, wordsFor } from '../../../../src/core/i18n/catalogues';
 import { m } from '../../../../src/core/i18n/msg';
-import en from '../../../../i18n-parts/en/classify.json';
-import fr from '../../../../i18n-parts/fr/classify.json';
 import { API, PAGE, exchange } from '../../../support/builder';
 
 const FR = wordsFor('fr');
@@ -55,22 +53,7 @@ describe('verdicts in French', () => {
   });
 });
 
-describe('the classifier\'s catalogue part', () => {
-  const placeholders = (s: string) => [...new Set([...s.matchAll(/\$([a-z0-9_]+)\$/gi)].map((x) => x[1]!.toLowerCase()))].sort();
-  const text = (v: string | { message: string }) => (typeof v === 'string' ? v : v.message);
-
-  it('has every id in English and French, with the same placeholders', () => {
-    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
-    for (const [id, v] of Object.entries(en)) expect([id, placeholders(text(fr[id as keyof typeof fr]))]).toEqual([id, placeholders(text(v))]);
-  });
-
-  it('French uses ’ and « », never an ASCII apostrophe, and the area prefixes', () => {
-    for (const [id, v] of Object.entries(fr)) {
-      expect([id, text(v).includes("'")]).toEqual([id, false]);
-      expect(id).toMatch(/^(verdict|why|cred|note|common)_/);
-    }
-  });
-
+describe('the classifier\'s words in the catalogues', () => {
   it('knows the plain words of every browser error', () => {
     for (const id of ERROR_WORD_IDS) {
       expect(CATALOGUES.en[id]).toBeDefined();

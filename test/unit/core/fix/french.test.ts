@@ -6,8 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { fixesFor } from '../../../../src/core/fix/index';
 import { classify } from '../../../../src/core/classify/classify';
 import { EN, wordsFor } from '../../../../src/core/i18n/catalogues';
-import en from '../../../../i18n-parts/en/fix.json';
-import fr from '../../../../i18n-parts/fr/fix.json';
 import { exchangeOf, verdictOf, type Case } from './build';
 import { API, PAGE, exchange } from '../../../support/builder';
 
@@ -47,20 +45,5 @@ describe('fixes in French', () => {
     const note = fixesFor(exchangeOf(c), verdictOf(c)).notes.find((n) => n.text.id === 'fix_cut_url')!;
     expect(EN.t(note.text)).toBe('The URL is 1,048,598 characters long; it is shown cut.');
     expect(FR.t(note.text)).toBe('L’URL fait 1\u202f048\u202f598 caractères ; elle est affichée coupée.'.replace(' ;', `${NBSP};`));
-  });
-});
-
-describe('the fix generator\'s catalogue part', () => {
-  const placeholders = (s: string) => [...new Set([...s.matchAll(/\$([a-z0-9_]+)\$/gi)].map((x) => x[1]!.toLowerCase()))].sort();
-  const text = (v: string | { message: string }) => (typeof v === 'string' ? v : v.message);
-
-  it('has every id in English and French, with the same placeholders, the fix_ prefix and French apostrophes', () => {
-    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
-    for (const [id, v] of Object.entries(en)) {
-      expect(id).toMatch(/^fix_/);
-      const french = text(fr[id as keyof typeof fr]);
-      expect([id, placeholders(french)]).toEqual([id, placeholders(text(v))]);
-      expect([id, french.includes("'")]).toEqual([id, false]);
-    }
   });
 });

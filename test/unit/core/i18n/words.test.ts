@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWords, pickLang, type Catalogue } from '../../../../src/core/i18n/words';
 import { isMsg, m } from '../../../../src/core/i18n/msg';
+import { wordsFor } from '../../../../src/core/i18n/catalogues';
 
 const en: Catalogue = {
   hello: { message: 'Hello $name$' },
@@ -91,5 +92,28 @@ describe('isMsg', () => {
     expect(isMsg({ id: 3 })).toBe(false);
     expect(isMsg({ id: 'a', values: [] })).toBe(false);
     expect(isMsg({ id: 'a', values: { b: {} } })).toBe(false);
+  });
+});
+
+describe('robustness on values read back from anywhere', () => {
+  it('pickLang answers English for a non-string tag', () => {
+    expect(pickLang(0 as never)).toBe('en');
+    expect(pickLang({} as never)).toBe('en');
+  });
+
+  it('isMsg refuses a message nested deeper than a renderer goes, without overflowing the stack', () => {
+    let deep: unknown = m('leaf');
+    for (let i = 0; i < 100_000; i++) deep = { id: 'x', values: { v: deep } };
+    expect(isMsg(deep)).toBe(false);
+    let ok: unknown = m('leaf');
+    for (let i = 0; i < 5; i++) ok = { id: 'x', values: { v: ok } };
+    expect(isMsg(ok)).toBe(true);
+  });
+});
+
+describe('wordsFor', () => {
+  it('answers English for a language it does not have', () => {
+    expect(wordsFor('de' as never).lang).toBe('en');
+    expect(wordsFor('fr').lang).toBe('fr');
   });
 });

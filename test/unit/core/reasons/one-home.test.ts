@@ -1,7 +1,7 @@
 /**
  * One home per reason code: a code's words (its table label, headline, summary, what was expected, fix
  * notes, Chrome's and Firefox's console texts, its Firefox keys and MDN page) are written only in the
- * catalogues (i18n-parts/<lang>/reasons.json, firefox.json) under message ids that its module alone names
+ * catalogues (public/_locales/<lang>/messages.json) under message ids that its module alone names
  * (`reason_<Code>_…`), or in its module and the wording files it imports (Chrome's English, keys, pages).
  * Anywhere else in src/ they are read from the reason's definition; a copy of the English, an id named
  * elsewhere, or a table keyed by the code, fails here.
