@@ -24,11 +24,15 @@ export function m(id: string, values?: Record<string, MsgValue>): Msg {
 const MAX_NESTING = 8;
 
 /** Whether a value read back from storage or a file has the shape of a message, nested values included (bounded depth). */
-export function isMsg(value: unknown, depth = 0): value is Msg {
+export function isMsg(value: unknown): value is Msg {
+  return msgShaped(value, 0);
+}
+
+function msgShaped(value: unknown, depth: number): boolean {
   if (typeof value !== 'object' || value === null || depth > MAX_NESTING) return false;
   const v = value as { id?: unknown; values?: unknown };
   if (typeof v.id !== 'string') return false;
   if (v.values === undefined) return true;
   if (typeof v.values !== 'object' || v.values === null || Array.isArray(v.values)) return false;
-  return Object.values(v.values as object).every((x) => typeof x === 'string' || typeof x === 'number' || isMsg(x, depth + 1));
+  return Object.values(v.values as object).every((x) => typeof x === 'string' || typeof x === 'number' || msgShaped(x, depth + 1));
 }
