@@ -16,9 +16,9 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wordsFor } from '../../src/core/i18n/catalogues';
 import type { ExchangeEntry } from '../../src/shared/protocol';
-import { getSnapshot, launch, openGallery, ROOT, runCases, startLab, tabIdOf, until, type Lab, type Launched } from './support';
+import { getSnapshot, launch, ROOT, startLab, until, type Lab, type Launched } from './support';
 import { ensureChromiumLocale } from './support/chromium-locale';
-import { showCorsPanel, undockDevtools } from './support/devtools-panel';
+import { labInPanel, undockDevtools } from './support/devtools-panel';
 import { catchesPlantedOverflow, overflowing } from './support/overflow';
 
 /** The cases docs/panel.png is made from (panel.test.ts), so the French screenshot is its twin. */
@@ -78,14 +78,9 @@ beforeAll(async () => {
     // DevTools in the browser's language too (it stays English and offers to switch otherwise).
     preferences: { devtools: DEVTOOLS_IN_BROWSER_LANGUAGE },
   });
-  page = browser.context.pages().find((p) => !p.url().startsWith('devtools://')) ?? (await browser.context.newPage());
-  await openGallery(page, lab.galleryUrl);
-  devtools = await until('the DevTools window', async () => browser.context.pages().find((p) => p.url().startsWith('devtools://')) ?? null);
-  panel = await showCorsPanel(devtools);
-  await runCases(page, CASES, 'fr');
+  ({ page, devtools, panel, tabId } = await labInPanel(browser, lab.galleryUrl, lab.origins.page, CASES, 'fr'));
   const ext = await browser.context.newPage();
   await ext.goto(`chrome-extension://${browser.extensionId}/src/panel/index.html?tabId=-1`);
-  tabId = await tabIdOf(ext, `${lab.origins.page}/*`);
   missing = await until('the missing-acao request judged blocked', async () =>
     (await getSnapshot(ext, tabId)).entries.find((e) => e.exchange.url.includes('cid=missing-acao') && e.verdict.kind === 'blocked'));
   await ext.close();

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildCases, launch, openGallery, ROOT, runCases, startLab, tabIdOf, until, type Lab, type Launched,
+  buildCases, launch, openGallery, ROOT, runCases, startLab, until, type Lab, type Launched,
 } from './support';
-import { showCorsPanel, undockDevtools } from './support/devtools-panel';
+import { labInPanel, undockDevtools } from './support/devtools-panel';
 
 const CASES = [
   'simple-get', 'preflight-put', 'preflight-json', 'acao-trailing-slash', 'missing-acao', 'preflight-header-missing',
@@ -33,15 +33,7 @@ const row = (f: Frame, text: string) => f.locator('[role=row]', { hasText: text 
 beforeAll(async () => {
   lab = await startLab();
   browser = await launch({ args: ['--auto-open-devtools-for-tabs'] });
-  page = browser.context.pages().find((p) => !p.url().startsWith('devtools://')) ?? (await browser.context.newPage());
-  await openGallery(page, lab.galleryUrl);
-  devtools = await until('the DevTools window', async () => browser.context.pages().find((p) => p.url().startsWith('devtools://')) ?? null);
-  panel = await showCorsPanel(devtools);
-  await runCases(page, CASES, 'panel');
-  const ext = await browser.context.newPage();
-  await ext.goto(`chrome-extension://${browser.extensionId}/src/panel/index.html?tabId=-1`);
-  tabId = await tabIdOf(ext, `${lab.origins.page}/*`);
-  await ext.close();
+  ({ page, devtools, panel, tabId } = await labInPanel(browser, lab.galleryUrl, lab.origins.page, CASES, 'panel'));
 });
 
 afterAll(async () => {

@@ -5,7 +5,9 @@
  * Needs `process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1'` before Playwright starts, so DevTools windows are pages.
  */
 import type { Frame, Page } from 'playwright-core';
-import { until } from './extension';
+import type { Launched } from './browser';
+import { tabIdOf, until } from './extension';
+import { openGallery, runCases } from './gallery';
 
 const PANEL_ID_SCRIPT = `(async () => {
   try {
@@ -31,4 +33,29 @@ export async function showCorsPanel(dt: Page): Promise<Frame> {
 /** Undocks DevTools into a window of its own, so its viewport (and so the panel's width) can be set. */
 export async function undockDevtools(dt: Page): Promise<void> {
   await dt.evaluate(UNDOCK_SCRIPT);
+}
+
+export interface LabPanel {
+  /** The inspected page (the lab's gallery). */
+  page: Page;
+  devtools: Page;
+  panel: Frame;
+  tabId: number;
+}
+
+/**
+ * In a browser launched with `--auto-open-devtools-for-tabs`: opens the lab's gallery, shows the CORS panel of
+ * its DevTools window, runs `cases` there and returns the pieces with the gallery's tab id.
+ */
+export async function labInPanel(browser: Launched, galleryUrl: string, pageOrigin: string, cases: string[], nonce: string): Promise<LabPanel> {
+  const page = browser.context.pages().find((p) => !p.url().startsWith('devtools://')) ?? (await browser.context.newPage());
+  await openGallery(page, galleryUrl);
+  const devtools = await until('the DevTools window', async () => browser.context.pages().find((p) => p.url().startsWith('devtools://')) ?? null);
+  const panel = await showCorsPanel(devtools);
+  await runCases(page, cases, nonce);
+  const ext = await browser.context.newPage();
+  await ext.goto(`chrome-extension://${browser.extensionId}/src/panel/index.html?tabId=-1`);
+  const tabId = await tabIdOf(ext, `${pageOrigin}/*`);
+  await ext.close();
+  return { page, devtools, panel, tabId };
 }

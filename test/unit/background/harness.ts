@@ -7,6 +7,7 @@ import { observerFor } from '../../../src/background/chrome-apis';
 import { BackgroundSession, type SessionDeps } from '../../../src/background/session';
 import { inFlightVerdict } from '../../../src/background/correlate/verdicts';
 import { m } from '../../../src/core/i18n/msg';
+import { classify } from '../../../src/core/classify/classify';
 import type { StorageAreaLike } from '../../../src/background/persist/storage-area';
 import { FakeStorageArea } from '../../support/fake-storage-area';
 import { ManualTimers } from '../../support/fake-timers';
@@ -119,3 +120,15 @@ export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: Harne
 }
 
 export const names = (headers: { name: string }[]) => headers.map((h) => h.name);
+
+/** A first worker (real classifier) that recorded `events`, stopped; then a second one started over the same storage. */
+export async function restarted(events: (h: ReturnType<typeof harness>) => void) {
+  const first = harness({ classify });
+  await first.session.start();
+  events(first);
+  await first.session.settle();
+  const second = harness({ classify, area: first.area });
+  second.t.time = first.t.time;
+  await second.session.start();
+  return second;
+}

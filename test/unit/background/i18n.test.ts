@@ -10,7 +10,7 @@ import { CATALOGUES, EN, wordsFor } from '../../../src/core/i18n/catalogues';
 import { isMsg } from '../../../src/core/i18n/msg';
 import type { Verdict } from '../../../src/core/model/verdict';
 import { inFlightVerdict, safeClassify } from '../../../src/background/correlate/verdicts';
-import { API, APP, harness, TAB } from './harness';
+import { API, APP, harness, restarted, TAB } from './harness';
 import { readRepoFile, repoFiles } from '../conventions/repo-files';
 import { hasId, literalIds } from '../conventions/catalogue-checks';
 import { exchange } from '../../support/builder';
@@ -32,14 +32,8 @@ function expectMessages(v: Verdict): void {
   expect(FR.t(back.headline)).toBe(FR.t(v.headline));
 }
 
-async function restarted(events: (h: ReturnType<typeof harness>) => void) {
-  const first = harness({ classify });
-  await first.session.start();
-  events(first);
-  await first.session.settle();
-  const second = harness({ classify, area: first.area });
-  second.t.time = first.t.time;
-  await second.session.start();
+async function restartedAndSettled(events: (h: ReturnType<typeof harness>) => void) {
+  const second = await restarted(events);
   second.timers.runAll();
   await second.session.settle();
   return second;
@@ -72,7 +66,7 @@ describe("the worker's sentences", () => {
   });
 
   it('interrupted and undecided: headline and notes in English as before, and in French', async () => {
-    const h = await restarted((first) => first.t.request('1', url).sent('1', url, [origin, cors]));
+    const h = await restartedAndSettled((first) => first.t.request('1', url).sent('1', url, [origin, cors]));
     const v = h.entry('1').verdict;
     expect(v.kind).toBe('inconclusive');
     expectMessages(v);
@@ -83,7 +77,7 @@ describe("the worker's sentences", () => {
   });
 
   it('interrupted but judged from the headers seen: the note says which way, in both languages', async () => {
-    const h = await restarted((first) => {
+    const h = await restartedAndSettled((first) => {
       first.t.request('1', url).sent('1', url, [origin, cors]).received('1', url, 200, []);
       first.t.request('2', `${url}/2`).sent('2', `${url}/2`, [origin, cors]).received('2', `${url}/2`, 200, [acao]);
     });

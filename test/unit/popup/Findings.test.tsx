@@ -1,24 +1,16 @@
 // @vitest-environment happy-dom
 /** The popup's findings and preflight cost, from summaries the core and the worker's helpers build from test exchanges. */
-import { cleanup, render, screen, waitFor, within, fireEvent } from '@testing-library/preact';
+import { cleanup, screen, waitFor, within, fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findingsOf } from '../../../src/core/findings';
 import { EN } from '../../../src/core/i18n/catalogues';
 import type { HarReport } from '../../../src/core/har';
 import type { Exchange } from '../../../src/core/model/exchange';
-import { Popup } from '../../../src/popup/Popup';
-import { createPopupStore } from '../../../src/popup/store';
 import { API, PAGE, exchange } from '../../support/builder';
-import { entries, fakeConnector, NOW, TAB, type FakeConnector } from './fake-connector';
+import { entries, fakeConnector, NOW } from './fake-connector';
+import { mount } from './mount';
 
 afterEach(cleanup);
-
-async function mount(conn: FakeConnector) {
-  const store = createPopupStore(conn, TAB);
-  render(<Popup store={store} />);
-  await store.load();
-  return store;
-}
 
 const nullWithCredentials = (id: string, path = '/me') =>
   exchange().id(id).from('null').cookie('sid=s3cret').to(`${API}${path}`).response((r) => r.acao('null').acac('true')).build();

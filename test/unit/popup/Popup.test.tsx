@@ -1,27 +1,14 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readHar, type HarReport } from '../../../src/core/har';
 import { EN } from '../../../src/core/i18n/catalogues';
-import { Popup } from '../../../src/popup/Popup';
-import { createPopupStore } from '../../../src/popup/store';
 import { API, PAGE, exchange } from '../../support/builder';
-import { entries, fakeConnector, NOW, TAB, type FakeConnector } from './fake-connector';
+import { entries, fakeConnector, NOW, TAB } from './fake-connector';
+import { blockedPut, mount } from './mount';
 
 afterEach(cleanup);
 
-async function mount(conn: FakeConnector, tabId: number | null = TAB) {
-  const store = createPopupStore(conn, tabId);
-  render(<Popup store={store} />);
-  await store.load();
-  return store;
-}
-
-const blockedPut = (id: string, path = '/items', start = NOW - 5_000) => ({
-  ...exchange().id(id).to(`${API}${path}?n=${id}`).method('PUT').cookie('sid=s3cret')
-    .preflight((p) => p.status(204)).failed().build(),
-  timings: { start, end: start + 20 },
-});
 const simpleGet = (id: string, start = NOW - 9_000) => ({
   ...exchange().id(id).to(`${API}/ok?n=${id}`).response((r) => r.acao(PAGE)).build(),
   timings: { start, end: start + 10 },

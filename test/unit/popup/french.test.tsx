@@ -1,13 +1,12 @@
 // @vitest-environment happy-dom
 /** The popup in French: a blocked tab, every word of the popup's own, and a live switch without remount. */
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CATALOGUES, wordsFor } from '../../../src/core/i18n/catalogues';
-import { Popup } from '../../../src/popup/Popup';
-import { createPopupStore } from '../../../src/popup/store';
 import { langSetting } from '../../../src/ui/i18n';
 import { API, exchange } from '../../support/builder';
-import { entries, fakeConnector, NOW, TAB, type FakeConnector } from './fake-connector';
+import { entries, fakeConnector, NOW } from './fake-connector';
+import { blockedPut, mount } from './mount';
 
 /** French text with its no-break and narrow no-break spaces read as plain spaces. */
 const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -18,18 +17,6 @@ afterEach(() => {
   langSetting.value = 'auto';
 });
 
-async function mount(conn: FakeConnector, tabId: number | null = TAB) {
-  const store = createPopupStore(conn, tabId);
-  render(<Popup store={store} />);
-  await store.load();
-  return store;
-}
-
-const blockedPut = (id: string, path = '/items', start = NOW - 5_000) => ({
-  ...exchange().id(id).to(`${API}${path}?n=${id}`).method('PUT').cookie('sid=s3cret')
-    .preflight((p) => p.status(204)).failed().build(),
-  timings: { start, end: start + 20 },
-});
 const nullWithCredentials = (id: string, path = '/me') =>
   exchange().id(id).from('null').cookie('sid=s3cret').to(`${API}${path}`).response((r) => r.acao('null').acac('true')).build();
 

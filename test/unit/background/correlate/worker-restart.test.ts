@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
 import { EN } from '../../../../src/core/i18n/catalogues';
-import { API, APP, harness } from '../harness';
+import { API, APP, harness, restarted } from '../harness';
 
 const url = `${API}/items`;
 const origin: [string, string] = ['Origin', APP];
@@ -17,17 +17,6 @@ const cors: [string, string] = ['Sec-Fetch-Mode', 'cors'];
 const acao: [string, string] = ['Access-Control-Allow-Origin', APP];
 const pre: [string, string][] = [['Access-Control-Request-Method', 'PUT'], origin, cors];
 
-/** A first worker that recorded `events`, stopped; then the second one, started over the same storage. */
-async function restarted(events: (h: ReturnType<typeof harness>) => void) {
-  const first = harness({ classify });
-  await first.session.start();
-  events(first);
-  await first.session.settle();
-  const second = harness({ classify, area: first.area });
-  second.t.time = first.t.time;
-  await second.session.start();
-  return second;
-}
 
 describe('a worker restart that lost events', () => {
   it('a request whose onBeforeRequest was lost starts from its later events', async () => {
