@@ -15,7 +15,6 @@ export function LanguagePicker() {
   const label = t('ui_lang_label');
   return (
     <label class="lang-picker" title={label}>
-      <span class="lang-glyph" aria-hidden="true">🌐</span>
       <select
         aria-label={label}
         class="lang-select"
