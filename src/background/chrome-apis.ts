@@ -3,12 +3,10 @@
  * decides anything; it is exercised by the real-browser tests.
  */
 import type { Observer } from '../core/model/exchange';
-import type { BadgeApi } from './tabs/badge';
+import type { BadgeApi, SayCount } from './tabs/badge';
 import type { TabsLike } from './tabs/housekeeping';
 import { memoryArea, type StorageAreaLike } from './persist/storage-area';
 import type { WebRequestApi } from './capture/web-request';
-import { wordsFor } from '../core/i18n/catalogues';
-import { pickLang, type Words } from '../core/i18n/words';
 
 export function isFirefox(): boolean {
   const g = globalThis as { browser?: { runtime?: { getBrowserInfo?: unknown } }; navigator?: { userAgent?: string } };
@@ -41,9 +39,29 @@ export function actionBadge(): BadgeApi {
   };
 }
 
-/** The words of the browser's UI language (the worker has no page, so no language setting of its own). */
-export function browserWords(): Words {
-  return wordsFor(pickLang(globalThis.chrome?.i18n?.getUILanguage?.()));
+/**
+ * The badge's words in the browser's UI language through the browser's own i18n (the worker has no page, so
+ * no language setting of its own, and carries no catalogue): the plural form chosen with Intl.PluralRules,
+ * the count grouped as the language writes it (the message's only placeholder, `$1`).
+ */
+export function browserSay(): SayCount {
+  const i18n = globalThis.chrome?.i18n;
+  let plural: Intl.PluralRules;
+  let numbers: Intl.NumberFormat;
+  try {
+    const lang = i18n?.getUILanguage?.() ?? 'en';
+    plural = new Intl.PluralRules(lang);
+    numbers = new Intl.NumberFormat(lang);
+  } catch {
+    plural = new Intl.PluralRules('en');
+    numbers = new Intl.NumberFormat('en');
+  }
+  const get = (id: string, subs?: string[]): string => i18n?.getMessage?.(id, subs) ?? '';
+  return (id, count) => {
+    if (count === undefined) return get(id) || 'CORS Lens';
+    const n = numbers.format(count);
+    return get(`${id}__${plural.select(count)}`, [n]) || get(`${id}__other`, [n]) || 'CORS Lens';
+  };
 }
 
 export function tabsLike(): TabsLike {

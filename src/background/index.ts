@@ -10,7 +10,7 @@ import { classify } from '../core/classify/classify';
 import type { PortMessage } from '../shared/protocol';
 import { isRequestMessage, tabIdFromPortName } from '../shared/protocol';
 import { portTransport } from '../shared/transport';
-import { actionBadge, browserWords, isFirefox, observerFor, storageArea, tabsLike } from './chrome-apis';
+import { actionBadge, browserSay, isFirefox, observerFor, storageArea, tabsLike } from './chrome-apis';
 import { createCapture } from './capture/listeners';
 import type { CaptureEvent } from './capture/event';
 import { BADGE_COLOR } from './tabs/badge';
@@ -31,7 +31,7 @@ const session = new BackgroundSession({
   sessionArea: storageArea(chrome.storage.session),
   localArea: storageArea(chrome.storage.local),
   badge,
-  words: browserWords(),
+  say: browserSay(),
   tabs: tabsLike(),
 });
 sink = session.capture;

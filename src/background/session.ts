@@ -16,8 +16,7 @@ import type { Observer } from '../core/model/exchange';
 import type { Settings, TabSnapshot, TabSummary } from '../shared/protocol';
 import type { EventSink } from '../shared/transport';
 import { debug } from '../shared/debug';
-import { Badge, type BadgeApi } from './tabs/badge';
-import type { Words } from '../core/i18n/words';
+import { Badge, type BadgeApi, type SayCount } from './tabs/badge';
 import type { Capture } from './capture/listeners';
 import type { CaptureEvent } from './capture/event';
 import type { SessionEvent } from './capture/event-order';
@@ -45,8 +44,8 @@ export interface SessionDeps {
   sessionArea: StorageAreaLike;
   localArea: StorageAreaLike;
   badge: BadgeApi;
-  /** The browser's UI language, for the badge's tooltip (English when not given). */
-  words?: Words;
+  /** The badge tooltip's words in the browser's UI language (absent: the manifest's title stays). */
+  say?: SayCount;
   tabs?: TabsLike;
   timers?: Timers;
   now?: () => number;
@@ -103,7 +102,7 @@ export class BackgroundSession {
     this.findingsSoon = new Soon(() => this.ports.flushFindings(), () => Math.max(delays.findings, 4 * this.findings.stats.lastMs), timers);
     this.findings = new FindingsLens(this.store, () => this.findingsSoon.trigger(), () => this.ports.connections > 0);
     this.ports = new PortHub(this.store, (t) => this.snapshot(t), () => this.portsSoon.trigger(), this.findings);
-    this.badge = new Badge(deps.badge, (t) => this.store.peek(t)?.counts.blocked ?? 0, () => this.badgeSoon.trigger(), deps.words);
+    this.badge = new Badge(deps.badge, (t) => this.store.peek(t)?.counts.blocked ?? 0, () => this.badgeSoon.trigger(), deps.say);
     // First: the findings are marked stale before the ports answer a reset with a fresh snapshot.
     this.store.observe(this.findings);
     this.store.observe(this.persistence);

@@ -3,8 +3,6 @@
  * and its tooltip saying so in the browser's language (the worker has no page language).
  */
 import { debug } from '../../shared/debug';
-import type { Words } from '../../core/i18n/words';
-import { EN } from '../../core/i18n/catalogues';
 import type { StoreObserver } from './store';
 
 export interface BadgeApi {
@@ -21,9 +19,15 @@ export function badgeText(blocked: number): string {
   return blocked > 999 ? '999+' : String(blocked);
 }
 
+/**
+ * Says a catalogue message in the browser's language, with an optional `count` (plural ids `<id>__one`…).
+ * The worker says it through the browser's own i18n, so its bundle carries no catalogue.
+ */
+export type SayCount = (id: string, count?: number) => string;
+
 /** The action's tooltip: the manifest's title, or how many requests were blocked on this tab. */
-export function badgeTitle(blocked: number, words: Words = EN): string {
-  return blocked > 0 ? words.say('bg_badge_title', { count: blocked }) : words.say('extActionTitle');
+export function badgeTitle(blocked: number, say: SayCount): string {
+  return blocked > 0 ? say('bg_badge_title', blocked) : say('extActionTitle');
 }
 
 export class Badge implements StoreObserver {
@@ -34,7 +38,8 @@ export class Badge implements StoreObserver {
     private readonly api: BadgeApi,
     private readonly blockedOf: (tabId: number) => number,
     private readonly schedule: () => void,
-    private readonly words: Words = EN,
+    /** Absent: the tooltip is left as the manifest's title. */
+    private readonly say?: SayCount,
   ) {}
 
   entry(tabId: number): void { this.touch(tabId); }
@@ -53,12 +58,12 @@ export class Badge implements StoreObserver {
     await Promise.all(tabs.map(async (tabId) => {
       const blocked = this.blockedOf(tabId);
       const text = badgeText(blocked);
-      const title = this.api.setTitle ? badgeTitle(blocked, this.words) : '';
+      const title = this.api.setTitle && this.say ? badgeTitle(blocked, this.say) : '';
       if (this.shown.get(tabId) === `${text}\n${title}`) return;
       this.shown.set(tabId, `${text}\n${title}`);
       try {
         await this.api.setText(tabId, text);
-        if (this.api.setTitle) await this.api.setTitle(tabId, title);
+        if (this.api.setTitle && this.say) await this.api.setTitle(tabId, title);
       } catch (err) {
         debug.log('badge', `could not set the badge of tab ${tabId}`, err);
       }

@@ -7,6 +7,8 @@ import { observerFor } from '../../../src/background/chrome-apis';
 import { BackgroundSession, type SessionDeps } from '../../../src/background/session';
 import { inFlightVerdict } from '../../../src/background/correlate/verdicts';
 import { m } from '../../../src/core/i18n/msg';
+import type { Words } from '../../../src/core/i18n/words';
+import type { SayCount } from '../../../src/background/tabs/badge';
 import { classify } from '../../../src/core/classify/classify';
 import type { StorageAreaLike } from '../../../src/background/persist/storage-area';
 import { FakeStorageArea } from '../../support/fake-storage-area';
@@ -63,7 +65,8 @@ export interface HarnessOptions<A extends StorageAreaLike = FakeStorageArea> {
   /** Timers of the test's own (default: ManualTimers). */
   timers?: Timers;
   /** The browser's UI language for the badge tooltip (default English). */
-  words?: SessionDeps['words'];
+  /** The badge tooltip's language (a catalogue's words, as the browser's i18n would say them). */
+  words?: Words;
 }
 
 export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: HarnessOptions<A> = {}) {
@@ -93,7 +96,7 @@ export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: Harne
     newPageId: () => `page-${++page}`,
     ...(opts.maxPerTab !== undefined ? { maxPerTab: opts.maxPerTab } : {}),
     ...(opts.tabs ? { tabs: opts.tabs } : {}),
-    ...(opts.words ? { words: opts.words } : {}),
+    ...(opts.words ? { say: sayFrom(opts.words) } : {}),
   });
   const firefox = opts.browser === 'firefox';
   const ctx: RequestContext = firefox
@@ -132,3 +135,6 @@ export async function restarted(events: (h: ReturnType<typeof harness>) => void)
   await second.session.start();
   return second;
 }
+
+/** The badge's words from a catalogue (what the browser's i18n says from the same messages.json). */
+export const sayFrom = (w: Words): SayCount => (id, count) => w.say(id, count === undefined ? undefined : { count });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { badgeText, badgeTitle } from '../../../../src/background/tabs/badge';
 import { EN, wordsFor } from '../../../../src/core/i18n/catalogues';
-import { API, APP, harness, TAB } from '../harness';
+import { API, APP, harness, sayFrom, TAB } from '../harness';
 
 const url = (n: number) => `${API}/b/${n}`;
 
@@ -32,11 +32,11 @@ describe('badge', () => {
 
   it("says the count in the tooltip, in the browser's language, and the manifest's title when none is blocked", async () => {
     const fr = wordsFor('fr');
-    expect([0, 1, 2, 10_000].map((n) => badgeTitle(n))).toEqual([
+    expect([0, 1, 2, 10_000].map((n) => badgeTitle(n, sayFrom(EN)))).toEqual([
       EN.say('extActionTitle'), 'CORS Lens: 1 blocked request on this tab', 'CORS Lens: 2 blocked requests on this tab',
       'CORS Lens: 10,000 blocked requests on this tab',
     ]);
-    expect([0, 1, 2, 10_000].map((n) => badgeTitle(n, fr))).toEqual([
+    expect([0, 1, 2, 10_000].map((n) => badgeTitle(n, sayFrom(fr)))).toEqual([
       fr.say('extActionTitle'), 'CORS Lens\u00a0: 1 requête bloquée dans cet onglet', 'CORS Lens\u00a0: 2 requêtes bloquées dans cet onglet',
       'CORS Lens\u00a0: 10\u202f000 requêtes bloquées dans cet onglet',
     ]);
