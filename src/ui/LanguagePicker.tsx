@@ -3,13 +3,7 @@
  * choice is the `langSetting` signal; the page's adapter (language.ts) remembers it and shares it live
  * between the panel and the popup. Each language is named in itself, whatever the page's language.
  */
-import { langSetting, t, type LangSetting } from './i18n';
-
-const CHOICES: readonly LangSetting[] = ['auto', 'en', 'fr'];
-
-export function isLangSetting(v: unknown): v is LangSetting {
-  return typeof v === 'string' && (CHOICES as readonly string[]).includes(v);
-}
+import { isLangSetting, langSetting, t } from './i18n';
 
 export function LanguagePicker() {
   const label = t('ui_lang_label');

@@ -11,6 +11,12 @@ import { pickLang, type Lang, type Words } from '../core/i18n/words';
 
 export type LangSetting = 'auto' | Lang;
 
+const LANG_SETTINGS: readonly LangSetting[] = ['auto', 'en', 'fr'];
+
+export function isLangSetting(v: unknown): v is LangSetting {
+  return typeof v === 'string' && (LANG_SETTINGS as readonly string[]).includes(v);
+}
+
 /** What the user chose (remembered in storage by the page's adapter). */
 export const langSetting = signal<LangSetting>('auto');
 /** The browser's UI language, as `i18n.getUILanguage()` reports it (set by the page's adapter at start). */

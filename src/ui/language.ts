@@ -7,8 +7,7 @@
  */
 import { effect } from '@preact/signals';
 import { pickLang } from '../core/i18n/words';
-import { browserLang, langSetting, uiLang, type LangSetting } from './i18n';
-import { isLangSetting } from './LanguagePicker';
+import { browserLang, isLangSetting, langSetting, uiLang, type LangSetting } from './i18n';
 
 const LANG_KEY = 'uiLang';
 
