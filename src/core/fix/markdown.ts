@@ -10,7 +10,7 @@ import type { Msg } from '../i18n/msg';
 import type { Words } from '../i18n/words';
 import { EN } from '../i18n/catalogues';
 import { textOf } from '../model/sanitize';
-import { msgOrNull } from '../model/make-verdict';
+import { asMsg, msgOrNull } from '../model/make-verdict';
 import { mdFence, mdText } from '../report/markdown';
 
 const STEP_TITLE: Record<StepFix['step'], string> = {
@@ -30,7 +30,7 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? v as Record<string, unknown> : {});
 const text = (v: unknown): string => textOf(v) ?? '';
 /** A sentence read back: a message, a string from an older version, else nothing (an empty text). */
-const sentence = (v: unknown): Msg => msgOrNull(v) ?? { id: 'common_text', values: { text: '' } };
+const sentence = (v: unknown): Msg => msgOrNull(v) ?? asMsg('');
 const STEPS = new Set<unknown>(['preflight', 'redirect', 'response']);
 
 /** A FixSet read defensively: it may come back from storage or a port, written by another version. */

@@ -21,7 +21,7 @@ export function m(id: string, values?: Record<string, MsgValue>): Msg {
 }
 
 /** Deepest nesting of messages a value read back may have (a renderer stops there too). */
-const MAX_NESTING = 8;
+export const MAX_NESTING = 8;
 
 /** Whether a value read back from storage or a file has the shape of a message, nested values included (bounded depth). */
 export function isMsg(value: unknown): value is Msg {

@@ -5,7 +5,7 @@
  * Plurals: the browser's format has none, so a plural message is stored once per CLDR category
  * (`<id>__one`, `<id>__other`, `<id>__many`…) and chosen with `Intl.PluralRules` on the `count` value.
  */
-import type { Msg, MsgValue } from './msg';
+import { MAX_NESTING, type Msg, type MsgValue } from './msg';
 
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
@@ -41,8 +41,6 @@ export function pickLang(tag: string | null | undefined): Lang {
 }
 
 const PLACEHOLDER = /\$([A-Za-z0-9_@]+)\$|\$\$/g;
-/** Deepest nesting of messages in values (a cycle or a hostile value cannot recurse forever). */
-const MAX_DEPTH = 8;
 
 export function createWords(lang: Lang, catalogue: Catalogue, fallback?: Catalogue): Words {
   const plural = new Intl.PluralRules(lang);
@@ -71,7 +69,7 @@ export function createWords(lang: Lang, catalogue: Catalogue, fallback?: Catalog
 
   function render(msg: Msg, depth: number): string {
     const id = typeof msg?.id === 'string' ? msg.id : '';
-    const text = depth > MAX_DEPTH ? undefined : template(msg);
+    const text = depth > MAX_NESTING /* a cycle or a hostile value cannot recurse forever */ ? undefined : template(msg);
     if (text === undefined) return `⟦${id}⟧`;
     const values = msg.values ?? {};
     return text.replace(PLACEHOLDER, (whole, name: string | undefined) => {

@@ -8,7 +8,7 @@ import { m, isMsg, type Msg } from '../i18n/msg';
  * A message from a sentence that may still be a plain string (data stored by an older version, or a
  * caller that only has text): the string is shown as is, through the catalogue's `common_text`.
  */
-function asMsg(v: string | Msg): Msg {
+export function asMsg(v: string | Msg): Msg {
   return typeof v === 'string' ? m('common_text', { text: v }) : v;
 }
 

@@ -7,7 +7,7 @@
 import type { CredentialsMode, PreflightWhy, Reason, StepRef, Verdict, VerdictKind } from './verdict';
 import { VERDICT_KINDS } from './verdict';
 import { isMsg, m, type Msg } from '../i18n/msg';
-import { msgOrNull } from './make-verdict';
+import { asMsg, msgOrNull } from './make-verdict';
 
 const MODES: readonly CredentialsMode[] = ['include', 'omit', 'inferred-include', 'unknown'];
 
@@ -17,7 +17,6 @@ const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : nu
 const isStrOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
 /** A message, or a legacy string made one (`fallback` when it is neither). */
 const msg = (v: unknown, fallback: Msg): Msg => msgOrNull(v) ?? fallback;
-const text = (s: string): Msg => m('common_text', { text: s });
 const index = (v: unknown): number => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
 
 function stepOk(s: unknown): s is StepRef {
@@ -62,8 +61,8 @@ function cleanReason(r: unknown): Reason | null {
     mdn: strOrNull(r.mdn),
     header: strOrNull(r.header),
     received: strOrNull(r.received),
-    expected: msg(r.expected, text('')),
-    summary: msg(r.summary, text(r.code)),
+    expected: msg(r.expected, asMsg('')),
+    summary: msg(r.summary, asMsg(r.code)),
     step: cleanStep(r.step),
     chromeMessage: str(r.chromeMessage),
     firefoxMessage: msgOrNull(r.firefoxMessage),
@@ -76,7 +75,7 @@ function cleanWhy(list: unknown): PreflightWhy[] {
   for (const w of list) {
     if (whyOk(w)) out.push(w as PreflightWhy);
     else if (isObj(w) && typeof w.kind === 'string' && typeof w.subject === 'string' && typeof w.text === 'string') {
-      out.push({ kind: w.kind as PreflightWhy['kind'], subject: w.subject, text: text(w.text) });
+      out.push({ kind: w.kind as PreflightWhy['kind'], subject: w.subject, text: asMsg(w.text) });
     }
   }
   return out;
