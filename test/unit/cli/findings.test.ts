@@ -4,39 +4,17 @@
  * (3, with 2 and then 1 taking precedence). A log without findings prints exactly what it printed before.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify/classify';
-import { buildHarReport } from '../../../src/core/har';
-import type { Exchange } from '../../../src/core/model/exchange';
-import { run } from '../../../src/cli/run';
 import { exchange } from '../../support/builder';
 import { EN } from '../../../src/core/i18n/catalogues';
+import { cli as runCli, harWriter } from './harness';
 
 const APP = 'https://app.example.com';
 const API = 'https://api.example.com';
-const dir = mkdtempSync(join(tmpdir(), 'cors-lens-cli-findings-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let n = 0;
-function har(xs: Exchange[]): string {
-  const path = join(dir, `f${++n}.har`);
-  writeFileSync(path, JSON.stringify(buildHarReport(
-    xs.map((x) => ({ exchange: x, verdict: classify(x) })),
-    { includeSensitive: false, browser: { name: 'Chromium', version: '156' }, extensionVersion: '0.1.0' },
-  )));
-  return path;
-}
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { out: (t) => { stdout += t; }, err: (t) => { stderr += t; } });
-  return { code, stdout, stderr };
-}
+const har = harWriter('findings');
+const cli = (...argv: string[]) => runCli(argv);
 
 /** Origin null granted with credentials (high); a preflighted PUT with no Max-Age, preflighted again and again (low, cost). */
 const nullWithCredentials = () => exchange().id('n1').from('null').cookie('sid=1').to(`${API}/me`).response((r) => r.acao('null').acac('true')).build();

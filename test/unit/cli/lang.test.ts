@@ -3,38 +3,15 @@
  * English by default. Exit statuses and machine fields are the same in every language.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { classify } from '../../../src/core/classify/classify';
-import { buildHarReport } from '../../../src/core/har';
-import type { Exchange } from '../../../src/core/model/exchange';
-import { run } from '../../../src/cli/run';
+import { describe, expect, it } from 'vitest';
 import { langOfEnv } from '../../../src/cli/lang';
-import type { Env } from '../../../src/cli/lang';
 import { exchange } from '../../support/builder';
+import { cli, harWriter } from './harness';
 
 const APP = 'https://app.example.com';
 const API = 'https://api.example.com';
-const dir = mkdtempSync(join(tmpdir(), 'cors-lens-cli-lang-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let n = 0;
-function har(xs: Exchange[]): string {
-  const path = join(dir, `l${++n}.har`);
-  writeFileSync(path, JSON.stringify(buildHarReport(xs.map((x) => ({ exchange: x, verdict: classify(x) })),
-    { includeSensitive: false, browser: { name: 'Chromium', version: '156' }, extensionVersion: '0.1.0' })));
-  return path;
-}
-
-async function cli(argv: string[], env: Env = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { out: (t) => { stdout += t; }, err: (t) => { stderr += t; } }, env);
-  return { code, stdout, stderr };
-}
+const har = harWriter('lang');
 
 const blocked = () => exchange().id('b1').from(APP).to(`${API}/gone`).response((r) => r.status(200)).failed().build();
 const fine = () => exchange().id('c1').from(APP).to(`${API}/data`).response((r) => r.acao(APP).header('Vary', 'Origin')).build();

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../../lab/server';
 import { DEFAULT_ALLOWED, PROBE_KINDS } from '../../../lab/probe-endpoint';
-import { run } from '../../../src/cli/run';
+import { cli as runCli } from './harness';
 
 const A = DEFAULT_ALLOWED; // https://allowed.example
 const HOST = new URL(A).host;
@@ -26,12 +26,7 @@ interface ProbeJson {
   findings: { id: string; severity: string; endpoint: string }[];
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { out: (t) => { stdout += t; }, err: (t) => { stderr += t; } });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCli(argv);
 
 let lab: Lab;
 beforeAll(async () => {
