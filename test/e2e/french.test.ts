@@ -21,11 +21,6 @@ import { ensureChromiumLocale } from './support/chromium-locale';
 import { labInPanel, undockDevtools } from './support/devtools-panel';
 import { catchesPlantedOverflow, overflowing } from './support/overflow';
 
-/** The cases docs/panel.png is made from (panel.test.ts), so the French screenshot is its twin. */
-const CASES = [
-  'simple-get', 'preflight-put', 'preflight-json', 'acao-trailing-slash', 'missing-acao', 'preflight-header-missing',
-  'wildcard-credentials', 'img-crossorigin', 'font-blocked', 'redirect-tainted-page',
-];
 const FR = wordsFor('fr');
 /** What a message rendered wrong looks like: an object where a nested message belongs, an id with no text. */
 const BROKEN = ['[object Object]', '⟦', 'undefined'];
@@ -78,7 +73,7 @@ beforeAll(async () => {
     // DevTools in the browser's language too (it stays English and offers to switch otherwise).
     preferences: { devtools: DEVTOOLS_IN_BROWSER_LANGUAGE },
   });
-  ({ page, devtools, panel, tabId } = await labInPanel(browser, lab.galleryUrl, lab.origins.page, CASES, 'fr'));
+  ({ page, devtools, panel, tabId } = await labInPanel(browser, lab, 'fr'));
   const ext = await browser.context.newPage();
   await ext.goto(`chrome-extension://${browser.extensionId}/src/panel/index.html?tabId=-1`);
   missing = await until('the missing-acao request judged blocked', async () =>

@@ -16,11 +16,6 @@ import {
 } from './support';
 import { labInPanel, undockDevtools } from './support/devtools-panel';
 
-const CASES = [
-  'simple-get', 'preflight-put', 'preflight-json', 'acao-trailing-slash', 'missing-acao', 'preflight-header-missing',
-  'wildcard-credentials', 'img-crossorigin', 'font-blocked', 'redirect-tainted-page',
-];
-
 let lab: Lab;
 let browser: Launched;
 let page: Page;
@@ -33,7 +28,7 @@ const row = (f: Frame, text: string) => f.locator('[role=row]', { hasText: text 
 beforeAll(async () => {
   lab = await startLab();
   browser = await launch({ args: ['--auto-open-devtools-for-tabs'] });
-  ({ page, devtools, panel, tabId } = await labInPanel(browser, lab.galleryUrl, lab.origins.page, CASES, 'panel'));
+  ({ page, devtools, panel, tabId } = await labInPanel(browser, lab, 'panel'));
 });
 
 afterAll(async () => {

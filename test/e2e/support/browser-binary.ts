@@ -42,17 +42,26 @@ export function findBinary(b: BrowserBinary): string | null {
 export function ensureBinary(b: BrowserBinary, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): string {
   const found = findBinary(b);
   if (found) return found;
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!root || !existsSync('/usr/bin/apt-get')) {
+  if (!canAptInstall()) {
     throw new Error(`No ${b.name} at ${b.defaultPath} and ${b.envVar} is not set.\n${b.howTo}`);
   }
   log(`${b.name} is missing: installing Debian's ${b.aptPackage} package (apt-get)…`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', b.aptPackage]]) {
-    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}).\n${b.howTo}`);
-  }
+  aptInstall(b.aptPackage, b.howTo);
   const installed = findBinary(b);
   if (!installed) throw new Error(`apt-get installed ${b.aptPackage} but ${b.defaultPath} is still missing.\n${b.howTo}`);
   return installed;
+}
+
+/** Whether Debian's packages can be installed here: running as root with apt-get. */
+export function canAptInstall(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/apt-get');
+}
+
+/** `apt-get update`, then installs Debian's package `pkg`; throws with `advice` when either fails. */
+export function aptInstall(pkg: string, advice: string): void {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', pkg]]) {
+    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
+    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}).\n${advice}`);
+  }
 }

@@ -6,8 +6,8 @@
  * otherwise fails with advice: a French test never passes by running in English.
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
+import { aptInstall, canAptInstall } from './browser-binary';
 import { ensureChromium } from './chromium';
 
 const L10N_PACKAGE = 'chromium-l10n';
@@ -25,14 +25,9 @@ export function ensureChromiumLocale(lang: string, log: (line: string) => void =
   if (hasPack(binary, lang)) return binary;
   const advice = `Chromium at ${binary} has no ${lang}.pak, so --lang=${lang} would leave it in English.\n` +
     `Install its language resources (Debian/Ubuntu: \`sudo apt-get install -y ${L10N_PACKAGE}\`) or point CHROMIUM_PATH at a Chromium that has them.`;
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!root || !existsSync('/usr/bin/apt-get') || process.env.CHROMIUM_PATH) throw new Error(advice);
+  if (!canAptInstall() || process.env.CHROMIUM_PATH) throw new Error(advice);
   log(`Chromium has no ${lang} resources: installing Debian's ${L10N_PACKAGE} package (apt-get)…`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', L10N_PACKAGE]]) {
-    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}).\n${advice}`);
-  }
+  aptInstall(L10N_PACKAGE, advice);
   if (!hasPack(binary, lang)) throw new Error(`apt-get installed ${L10N_PACKAGE} but ${lang}.pak is still missing.\n${advice}`);
   return binary;
 }

@@ -5,6 +5,7 @@
  * Needs `process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1'` before Playwright starts, so DevTools windows are pages.
  */
 import type { Frame, Page } from 'playwright-core';
+import type { Lab } from '../../../lab/server';
 import type { Launched } from './browser';
 import { tabIdOf, until } from './extension';
 import { openGallery, runCases } from './gallery';
@@ -22,6 +23,12 @@ const UNDOCK_SCRIPT = `(async () => {
   const UI = await import('./ui/legacy/legacy.js');
   UI.DockController.DockController.instance().setDockSide('undocked');
 })()`;
+
+/** The lab cases the panel shows: docs/panel.png and its French twin docs/panel-fr.png are made from them. */
+const PANEL_CASES = [
+  'simple-get', 'preflight-put', 'preflight-json', 'acao-trailing-slash', 'missing-acao', 'preflight-header-missing',
+  'wildcard-credentials', 'img-crossorigin', 'font-blocked', 'redirect-tainted-page',
+];
 
 /** Shows the extension's "CORS" panel in the DevTools page `dt` and returns the panel's frame. */
 export async function showCorsPanel(dt: Page): Promise<Frame> {
@@ -45,17 +52,17 @@ export interface LabPanel {
 
 /**
  * In a browser launched with `--auto-open-devtools-for-tabs`: opens the lab's gallery, shows the CORS panel of
- * its DevTools window, runs `cases` there and returns the pieces with the gallery's tab id.
+ * its DevTools window, runs PANEL_CASES there and returns the pieces with the gallery's tab id.
  */
-export async function labInPanel(browser: Launched, galleryUrl: string, pageOrigin: string, cases: string[], nonce: string): Promise<LabPanel> {
+export async function labInPanel(browser: Launched, lab: Lab, nonce: string): Promise<LabPanel> {
   const page = browser.context.pages().find((p) => !p.url().startsWith('devtools://')) ?? (await browser.context.newPage());
-  await openGallery(page, galleryUrl);
+  await openGallery(page, lab.galleryUrl);
   const devtools = await until('the DevTools window', async () => browser.context.pages().find((p) => p.url().startsWith('devtools://')) ?? null);
   const panel = await showCorsPanel(devtools);
-  await runCases(page, cases, nonce);
+  await runCases(page, PANEL_CASES, nonce);
   const ext = await browser.context.newPage();
   await ext.goto(`chrome-extension://${browser.extensionId}/src/panel/index.html?tabId=-1`);
-  const tabId = await tabIdOf(ext, `${pageOrigin}/*`);
+  const tabId = await tabIdOf(ext, `${lab.origins.page}/*`);
   await ext.close();
   return { page, devtools, panel, tabId };
 }

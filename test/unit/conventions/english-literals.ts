@@ -36,7 +36,7 @@ const CONSOLE = /^console\.\w+$/;
 const SAME_IN_EVERY_LANGUAGE = new Set(['CORS Lens', 'CORS', 'Chrome', 'Chromium', 'Firefox', 'DevTools', 'HAR', 'MDN', 'English', 'Français']);
 /** A function or constant of a reason module named chrome… builds Chrome's console text. */
 const CHROME_NAME = /^chrome/i;
-export const EXEMPT_COMMENT = /(?:\/\/|\/\*)\s*i18n-exempt:\s*(\S.*?)\s*(?:\*\/.*)?$/;
+const EXEMPT_COMMENT = /(?:\/\/|\/\*)\s*i18n-exempt:\s*(\S.*?)\s*(?:\*\/.*)?$/;
 
 /** A word of prose: lower-case letters (an optional capital first), e.g. "no", "Reload", "isn’t". */
 const PLAIN_WORD = /^\p{Lu}?\p{Ll}{2,}(?:['’]\p{Ll}+)?$|^\p{Ll}$/u;
