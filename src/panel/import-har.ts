@@ -4,14 +4,15 @@
  */
 import { classify } from '../core/classify/classify';
 import { DEFAULT_MAX_BYTES, HarReadError, readHar } from '../core/har';
+import { formatBytes } from '../core/har/read/errors';
 import type { Verdict } from '../core/model/verdict';
 import type { ExchangeEntry } from '../shared/protocol';
 import { PREVIEW_CHARS } from '../ui/long-text';
 import { toRow } from './table/rows';
 import { findingsOfEntries } from './findings/log-findings';
 import type { ImportedLog, PanelStore } from './store';
-import { m, isMsg, type Msg, EN } from '../core';
-import { uiLang, words } from '../ui/i18n';
+import { m, isMsg, EN } from '../core';
+import { words } from '../ui/i18n';
 import { stringsOf, type Text } from './text';
 
 interface HarFileLike {
@@ -19,12 +20,6 @@ interface HarFileLike {
   size: number;
   text(): Promise<string>;
 }
-
-/** A size in MB, one decimal, as the page's language writes it (the notice is made once, in that language). */
-const mb = (n: number): Msg => {
-  const fixed = (n / 1024 / 1024).toFixed(1);
-  return m('panel_mb', { n: uiLang.value === 'fr' ? fixed.replace('.', ',') : fixed });
-};
 
 /** A reading error's words: its message when the reader gives one (`msg`), else its text. */
 function errorText(err: unknown): Text {
@@ -35,8 +30,10 @@ function errorText(err: unknown): Text {
 
 export async function readHarFile(file: HarFileLike, maxBytes = DEFAULT_MAX_BYTES): Promise<ImportedLog> {
   if (file.size > maxBytes) {
-    const msg = m('panel_import_too_large', { name: file.name, size: mb(file.size), limit: mb(maxBytes) });
-    throw Object.assign(new HarReadError('too-large', EN.t(msg)), { msg });
+    // Sizes as the HAR reader writes them, in the page's language (the notice is made once, in that language).
+    const lang = words.value.lang;
+    const msg = m('panel_import_too_large', { name: file.name, size: formatBytes(file.size, lang), limit: formatBytes(maxBytes, lang) });
+    throw new HarReadError('too-large', EN.t(msg), msg);
   }
   // Warnings come in the page's language at import time (errors carry a message, rendered when shown).
   const result = readHar(await file.text(), { maxBytes, words: words.value });

@@ -89,8 +89,8 @@ const byTime = (a: Row, b: Row) => a.start - b.start || a.entry.seq - b.entry.se
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const COMPARE: Record<SortColumn, (a: Row, b: Row, w: Words) => number> = {
   time: byTime,
-  method: (a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0),
-  url: (a, b) => (a.entry.exchange.url < b.entry.exchange.url ? -1 : a.entry.exchange.url > b.entry.exchange.url ? 1 : 0),
+  method: (a, b) => order(a.method, b.method),
+  url: (a, b) => order(a.entry.exchange.url, b.entry.exchange.url),
   status: (a, b) => (a.status ?? 1000) - (b.status ?? 1000),
   verdict: (a, b) => rank.get(a.kind)! - rank.get(b.kind)!,
   reason: (a, b, w) => order(say(a.reason, w), say(b.reason, w)),

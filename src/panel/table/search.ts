@@ -39,7 +39,7 @@ function searchPieces(row: Row, w: Words): string[] {
   }
   for (const p of x.preflights) {
     parts.push('options', 'preflight');
-    if (w.lang === 'fr') parts.push(w.say('panel_chip_preflight'));
+    if (w.lang !== 'en') parts.push(w.say('panel_chip_preflight'));
     addHeaders(parts, p.requestHeaders);
     addHeaders(parts, p.response?.headers);
   }
