@@ -16,7 +16,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wordsFor } from '../../src/core/i18n/catalogues';
 import type { ExchangeEntry } from '../../src/shared/protocol';
-import { getSnapshot, launch, ROOT, startLab, until, type Lab, type Launched } from './support';
+import { getSnapshot, launch, openExtensionPage, ROOT, startLab, until, type Lab, type Launched } from './support';
 import { ensureChromiumLocale } from './support/chromium-locale';
 import { labInPanel, undockDevtools } from './support/devtools-panel';
 import { catchesPlantedOverflow, overflowing } from './support/overflow';
@@ -74,8 +74,7 @@ beforeAll(async () => {
     preferences: { devtools: DEVTOOLS_IN_BROWSER_LANGUAGE },
   });
   ({ page, devtools, panel, tabId } = await labInPanel(browser, lab, 'fr'));
-  const ext = await browser.context.newPage();
-  await ext.goto(`chrome-extension://${browser.extensionId}/src/panel/index.html?tabId=-1`);
+  const ext = await openExtensionPage(browser.context, browser.extensionId, 'src/panel/index.html?tabId=-1');
   missing = await until('the missing-acao request judged blocked', async () =>
     (await getSnapshot(ext, tabId)).entries.find((e) => e.exchange.url.includes('cid=missing-acao') && e.verdict.kind === 'blocked'));
   await ext.close();

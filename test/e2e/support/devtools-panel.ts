@@ -7,7 +7,7 @@
 import type { Frame, Page } from 'playwright-core';
 import type { Lab } from '../../../lab/server';
 import type { Launched } from './browser';
-import { tabIdOf, until } from './extension';
+import { openExtensionPage, tabIdOf, until } from './extension';
 import { openGallery, runCases } from './gallery';
 
 const PANEL_ID_SCRIPT = `(async () => {
@@ -60,8 +60,7 @@ export async function labInPanel(browser: Launched, lab: Lab, nonce: string): Pr
   const devtools = await until('the DevTools window', async () => browser.context.pages().find((p) => p.url().startsWith('devtools://')) ?? null);
   const panel = await showCorsPanel(devtools);
   await runCases(page, PANEL_CASES, nonce);
-  const ext = await browser.context.newPage();
-  await ext.goto(`chrome-extension://${browser.extensionId}/src/panel/index.html?tabId=-1`);
+  const ext = await openExtensionPage(browser.context, browser.extensionId, 'src/panel/index.html?tabId=-1');
   const tabId = await tabIdOf(ext, `${lab.origins.page}/*`);
   await ext.close();
   return { page, devtools, panel, tabId };
