@@ -4,7 +4,7 @@
  */
 import type { AccessInput } from './access-rules';
 import { m, type Msg } from '../i18n/msg';
-import { firefoxLine, info, CHROME_PREFLIGHT_PREFIX, where } from './texts';
+import { firefoxLine, info, CHROME_PREFLIGHT_PREFIX } from './texts';
 import type { Evidence, FirefoxText, ReasonDef } from './types';
 import type { CorsErrorCode } from '../model/verdict';
 
@@ -30,11 +30,6 @@ export function preflightTwin<I>(
 
 /** Fix note of every reason where the origin did not match (or could not). */
 export const EXACT_ORIGIN_NOTE = info(m('reason_exact_origin_note'));
-
-/** `where(e)` at the start of a sentence. */
-export function whereCap(e: Evidence): Msg {
-  return where(e, true);
-}
 
 export function expectedOrigin(e: Evidence): Msg {
   return m(e.credentialed ? 'reason_expected_origin_credentialed' : 'reason_expected_origin', { origin: e.origin });

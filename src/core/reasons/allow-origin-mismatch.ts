@@ -1,6 +1,6 @@
 import { m } from '../i18n/msg';
 import { detectAccess, nearMiss, type AccessInput } from './access-rules';
-import { EXACT_ORIGIN_NOTE, ffMismatch, whereCap } from './access-texts';
+import { EXACT_ORIGIN_NOTE, ffMismatch } from './access-texts';
 import { q, where } from './texts';
 import type { ReasonDef } from './types';
 
@@ -18,7 +18,7 @@ export const allowOriginMismatch: ReasonDef<AccessInput> = {
   summary: (e) => {
     const near = nearMiss(e.received, e.origin);
     return m('reason_AllowOriginMismatch_summary', {
-      where: whereCap(e), value: q(e.received), origin: e.origin, near_miss: near ? m(`reason_AllowOriginMismatch_near_${near}`) : '',
+      where: where(e, true), value: q(e.received), origin: e.origin, near_miss: near ? m(`reason_AllowOriginMismatch_near_${near}`) : '',
     });
   },
   expected: (e) => m('reason_AllowOriginMismatch_expected', { origin: e.origin }),

@@ -1,6 +1,5 @@
 import { m } from '../i18n/msg';
 import { detectAccess, type AccessInput } from './access-rules';
-import { whereCap } from './access-texts';
 import { firefoxLine, info, q, where } from './texts';
 import type { ReasonDef } from './types';
 
@@ -20,7 +19,7 @@ export const invalidAllowCredentials: ReasonDef<AccessInput> = {
       : m('reason_InvalidAllowCredentials_short', { where: where(e), value: q(e.received) }),
   summary: (e) =>
     m(e.received === null ? 'reason_InvalidAllowCredentials_summary_absent' : 'reason_InvalidAllowCredentials_summary', {
-      where: where(e), where_cap: whereCap(e), value: q(e.received),
+      where: where(e), where_cap: where(e, true), value: q(e.received),
     }),
   expected: () => m('reason_InvalidAllowCredentials_expected'),
   chrome: (e) =>

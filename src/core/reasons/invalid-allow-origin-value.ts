@@ -1,6 +1,6 @@
 import { m } from '../i18n/msg';
 import { detectAccess, type AccessInput } from './access-rules';
-import { EXACT_ORIGIN_NOTE, ffMismatch, whereCap } from './access-texts';
+import { EXACT_ORIGIN_NOTE, ffMismatch } from './access-texts';
 import { info, q, where } from './texts';
 import type { ReasonDef } from './types';
 
@@ -15,7 +15,7 @@ export const invalidAllowOriginValue: ReasonDef<AccessInput> = {
   notes: () => [EXACT_ORIGIN_NOTE, info(m('reason_InvalidAllowOriginValue_note'))],
   detect: detectAccess('invalid'),
   short: (e) => m('reason_InvalidAllowOriginValue_short', { where: where(e), value: q(e.received) }),
-  summary: (e) => m('reason_InvalidAllowOriginValue_summary', { where: whereCap(e), value: q(e.received) }),
+  summary: (e) => m('reason_InvalidAllowOriginValue_summary', { where: where(e, true), value: q(e.received) }),
   expected: (e) => m('reason_InvalidAllowOriginValue_expected', { origin: e.origin }),
   chrome: (e) => `The 'Access-Control-Allow-Origin' header contains the invalid value '${e.received ?? ''}'.`,
   firefox: ffMismatch,

@@ -1,6 +1,6 @@
 import { m } from '../i18n/msg';
 import { detectAccess, type AccessInput } from './access-rules';
-import { expectedOrigin, whereCap } from './access-texts';
+import { expectedOrigin } from './access-texts';
 import { firefoxLine, info, statusText, where } from './texts';
 import type { ReasonDef } from './types';
 
@@ -15,7 +15,7 @@ export const missingAllowOriginHeader: ReasonDef<AccessInput> = {
   notes: () => [info(m('reason_MissingAllowOriginHeader_note'))],
   detect: detectAccess('missing'),
   short: (e) => m('reason_MissingAllowOriginHeader_short', { where: where(e) }),
-  summary: (e) => m('reason_MissingAllowOriginHeader_summary', { where: whereCap(e), origin: e.origin }),
+  summary: (e) => m('reason_MissingAllowOriginHeader_summary', { where: where(e, true), origin: e.origin }),
   expected: expectedOrigin,
   chrome: () => "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
   firefox: (e) => firefoxLine('CORSMissingAllowOrigin2', e.url, { status: statusText(e) }),

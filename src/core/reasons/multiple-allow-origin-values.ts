@@ -1,6 +1,6 @@
 import { m } from '../i18n/msg';
 import { detectAccess, type AccessInput } from './access-rules';
-import { ffMismatch, whereCap } from './access-texts';
+import { ffMismatch } from './access-texts';
 import { firefoxLine, q, quoted, warn, where } from './texts';
 import type { ReasonDef } from './types';
 
@@ -17,8 +17,8 @@ export const multipleAllowOriginValues: ReasonDef<AccessInput> = {
   short: (e) => m(twoLines(e) ? 'reason_MultipleAllowOriginValues_short_twice' : 'reason_MultipleAllowOriginValues_short', { where: where(e) }),
   summary: (e) =>
     twoLines(e)
-      ? m('reason_MultipleAllowOriginValues_summary_lines', { where: whereCap(e), lines: e.detail ?? '', value: q(e.received) })
-      : m('reason_MultipleAllowOriginValues_summary', { where: whereCap(e), value: q(e.received) }),
+      ? m('reason_MultipleAllowOriginValues_summary_lines', { where: where(e, true), lines: e.detail ?? '', value: q(e.received) })
+      : m('reason_MultipleAllowOriginValues_summary', { where: where(e, true), value: q(e.received) }),
   expected: (e) => m('reason_MultipleAllowOriginValues_expected', { origin: e.origin }),
   chrome: (e) => `The 'Access-Control-Allow-Origin' header contains multiple values '${e.received ?? ''}', but only one is allowed.`,
   firefox: (e) =>

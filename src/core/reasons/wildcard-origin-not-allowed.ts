@@ -1,6 +1,5 @@
 import { m } from '../i18n/msg';
 import { detectAccess, type AccessInput } from './access-rules';
-import { whereCap } from './access-texts';
 import { firefoxLine, warn, where } from './texts';
 import type { ReasonDef } from './types';
 
@@ -18,7 +17,7 @@ export const wildcardOriginNotAllowed: ReasonDef<AccessInput> = {
   notes: () => [WILDCARD_NOTE],
   detect: detectAccess('wildcard'),
   short: (e) => m('reason_WildcardOriginNotAllowed_short', { where: where(e) }),
-  summary: (e) => m('reason_WildcardOriginNotAllowed_summary', { where: whereCap(e) }),
+  summary: (e) => m('reason_WildcardOriginNotAllowed_summary', { where: where(e, true) }),
   expected: (e) => m('reason_WildcardOriginNotAllowed_expected', { origin: e.origin }),
   chrome: () =>
     "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.",
