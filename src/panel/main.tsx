@@ -6,6 +6,7 @@ import { effect } from '@preact/signals';
 import { render } from 'preact';
 import '../ui/theme.css';
 import { t } from '../ui/i18n';
+import { m } from '../core';
 import { chromeLanguageEnv, startLanguage } from '../ui/language';
 import { createChromeConnection } from '../shared/chrome-connection';
 import { panelActions } from './actions';
@@ -31,7 +32,7 @@ const conn = createChromeConnection();
 const actions = tabId === null ? null : panelActions(conn, tabId, store);
 
 if (tabId === null) {
-  effect(() => { store.connection.value = { state: 'failed', message: t('ui_panel_no_tab') }; });
+  store.connection.value = { state: 'failed', message: m('ui_panel_no_tab') };
 } else {
   effect(() => { document.title = t('ui_panel_doc_title', { tab: String(tabId) }); });
   const live = connectLive({ conn, tabId, store });
