@@ -3,7 +3,7 @@
  * of precedence (LC_ALL, then LC_MESSAGES, then LANG; the first one set and not empty decides), else English.
  * Only human words change; option names, verdict kinds in JSON, codes and exit statuses never do.
  */
-import { m, pickLang, wordsFor } from '../core/cli-api';
+import { m, pickLang } from '../core/cli-api';
 import type { Finding, Lang, Msg, MsgValue, Words } from '../core/cli-api';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -16,8 +16,6 @@ export function langOfEnv(env: Env): Lang {
   }
   return 'en';
 }
-
-export const wordsOf = (lang: Lang): Words => wordsFor(lang);
 
 /** A message of the command line's catalogue (`cli_` + name). */
 export const cm = (name: string, values?: Record<string, MsgValue>): Msg => m(`cli_${name}`, values);

@@ -7,7 +7,8 @@ import { run } from './run';
 import type { Output } from './run';
 import { EXIT_UNREADABLE } from './verdicts';
 import { parseArgs } from './args';
-import { cm, langOfEnv, wordsOf } from './lang';
+import { cm, langOfEnv } from './lang';
+import { wordsFor } from '../core/cli-api';
 
 const io: Output = {
   out: (text) => void process.stdout.write(text),
@@ -17,7 +18,7 @@ const io: Output = {
 try {
   process.exitCode = await run(process.argv.slice(2), io, process.env);
 } catch (err) {
-  const w = wordsOf(parseArgs(process.argv.slice(2)).lang ?? langOfEnv(process.env));
+  const w = wordsFor(parseArgs(process.argv.slice(2)).lang ?? langOfEnv(process.env));
   io.err(`cors-lens: ${w.t(cm('error_unexpected', { error: err instanceof Error && err.stack ? err.stack : String(err) }))}\n`);
   process.exitCode = EXIT_UNREADABLE;
 }

@@ -4,10 +4,10 @@
  * above `--fail-on`). `probe <url>` is the active probe (probe/command.ts).
  */
 import { readFile, stat } from 'node:fs/promises';
-import { DEFAULT_MAX_BYTES, HarReadError, classify, findingsOf, preflightCost, readHar } from '../core/cli-api';
+import { DEFAULT_MAX_BYTES, HarReadError, classify, findingsOf, preflightCost, readHar, wordsFor } from '../core/cli-api';
 import type { ReadHarResult, Words } from '../core/cli-api';
 import { answerUsage, parseArgs, usage } from './args';
-import { cm, langOfEnv, wordsOf } from './lang';
+import { cm, langOfEnv } from './lang';
 import type { Env } from './lang';
 import { jsonReport } from './json';
 import { rowOf } from './rows';
@@ -60,7 +60,7 @@ export async function run(argv: readonly string[], io: Output, env: Env = {}): P
   };
   if (argv[0] === 'probe') return runProbe(argv.slice(1), io, env);
   const args = parseArgs(argv);
-  const w = wordsOf(args.lang ?? langOfEnv(env));
+  const w = wordsFor(args.lang ?? langOfEnv(env));
   const answered = answerUsage(args, w, io, fail);
   if (answered !== null) return answered;
   if (args.origin !== undefined || args.timeoutMs !== undefined) return fail(`${w.t(cm('error_probe_only'))}\n\n${usage(w)}`);

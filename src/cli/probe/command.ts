@@ -11,11 +11,11 @@
  * same core as a HAR file: `classify`, then `findingsOf` over every probe.
  */
 import { randomBytes } from 'node:crypto';
-import { atLeast, countBySeverity, findingsOf } from '../../core/cli-api';
+import { atLeast, countBySeverity, findingsOf, wordsFor } from '../../core/cli-api';
 import type { Severity, Words } from '../../core/cli-api';
 import { answerUsage, parseArgs, usage } from '../args';
 import { failsOn, findingsText, severityCounts, severityLabel } from '../findings';
-import { cm, kindLabel, langOfEnv, spokenFinding, wordsOf } from '../lang';
+import { cm, kindLabel, langOfEnv, spokenFinding } from '../lang';
 import type { Env } from '../lang';
 import type { Output } from '../run';
 import { clean, cleanJson, short } from '../terminal';
@@ -50,7 +50,7 @@ export async function runProbe(argv: readonly string[], io: Output, env: Env = {
     return EXIT_UNREADABLE;
   };
   const args = parseArgs(argv);
-  const w = wordsOf(args.lang ?? langOfEnv(env));
+  const w = wordsFor(args.lang ?? langOfEnv(env));
   const answered = answerUsage(args, w, io, fail);
   if (answered !== null) return answered;
   if (!args.file) return fail(`${w.t(cm('probe_error_no_url'))}\n\n${usage(w)}`);

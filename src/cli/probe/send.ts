@@ -2,8 +2,9 @@
 import { request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { wordsFor } from '../../core/cli-api';
 import type { Header, Msg } from '../../core/cli-api';
-import { cm, wordsOf } from '../lang';
+import { cm } from '../lang';
 
 /** Longest body read from an answer (the probe only needs the headers). */
 const MAX_BODY = 64 * 1024;
@@ -12,7 +13,7 @@ const MAX_BODY = 64 * 1024;
 /** A request that got no answer: `msg` says why in any language, `message` in English. */
 export class ProbeError extends Error {
   constructor(readonly msg: Msg, options?: ErrorOptions) {
-    super(wordsOf('en').t(msg), options);
+    super(wordsFor('en').t(msg), options);
   }
 }
 
