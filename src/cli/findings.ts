@@ -2,7 +2,7 @@
  * Findings and preflight cost on the command line: the text sections printed after the verdicts, and the
  * exit status `--fail-on` gives. The words of each finding (summary, fix) are the core's own.
  */
-import { SEVERITY_ORDER, atLeast, countBySeverity } from '../core/cli-api';
+import { SEVERITY_ORDER, atLeast, countBySeverity, severityMsg } from '../core/cli-api';
 import type { EndpointCost, Finding, Severity, Words } from '../core/cli-api';
 import { cm } from './lang';
 import { clean, short } from './terminal';
@@ -11,13 +11,13 @@ import { clean, short } from './terminal';
 export const failsOn = (findings: readonly Finding[], threshold: Severity | undefined): boolean =>
   threshold !== undefined && findings.some((f) => atLeast(f.severity, threshold));
 
-/** A severity as the reader's language says it (English: the machine name). */
-export const severityLabel = (w: Words, s: Severity): string => w.t(cm(`severity_${s}`));
+/** A severity as the reader's language says it, in lower case (English: the machine name). */
+export const severityLabel = (w: Words, s: Severity): string => w.t(severityMsg(s)).toLocaleLowerCase(w.lang);
 
 /** "2 medium, 1 low": the non-zero counts, worst first. */
 export function severityCounts(findings: readonly Finding[], w: Words): string {
   const counts = countBySeverity(findings);
-  return SEVERITY_ORDER.filter((s) => counts[s] > 0).map((s) => w.t(cm('severity_count', { count: counts[s], severity: cm(`severity_${s}`) }))).join(', ');
+  return SEVERITY_ORDER.filter((s) => counts[s] > 0).map((s) => w.t(cm('severity_count', { count: counts[s], severity: severityLabel(w, s) }))).join(', ');
 }
 
 /** The findings section: one line per finding (severity, id, endpoint), its summary and fix under it. */

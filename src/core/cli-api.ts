@@ -12,6 +12,7 @@ export type { Exchange, Header } from './model/exchange';
 export type { CorsErrorCode, CredentialsMode, Reason, Verdict, VerdictKind } from './model/verdict';
 export { findingsOf, preflightCost, SEVERITY_ORDER, atLeast, countBySeverity } from './findings';
 export type { Finding } from './findings';
+export { severityMsg } from './findings/messages';
 export type { Severity } from './findings/types';
 export type { EndpointCost } from './findings/cost';
 export { judgeByHeaders } from './classify/by-headers';

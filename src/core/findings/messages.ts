@@ -5,7 +5,7 @@
  * The params are the placeholders' values, so any language renders the same finding.
  */
 import { m, type Msg, type MsgValue } from '../i18n/msg';
-import type { FindingId, RuleTexts } from './types';
+import type { FindingId, RuleTexts, Severity } from './types';
 
 type Field = keyof RuleTexts;
 const TEXT_FIELDS: readonly Field[] = ['summary', 'why', 'fix'];
@@ -18,6 +18,9 @@ export const findingKey = (id: FindingId): string => `finding_${id.replace(/-/g,
 
 /** A message of the findings' catalogue (`finding_` + name) with its values. */
 export const fm = (name: string, values?: Record<string, MsgValue>): Msg => m(`finding_${name}`, values);
+
+/** A severity's name ("High" / "Élevée"): one message for the panel, the popup and the report. */
+export const severityMsg = (s: Severity): Msg => fm(`severity_${s}`);
 
 /** The title and the three sentences of a finding, for a variant (a field that lacks it uses `default`). */
 export function findingWords(id: FindingId, texts: RuleTexts, variant: string, params: Record<string, MsgValue>):

@@ -4,7 +4,8 @@
  * the one Markdown escaper (markdown.ts), the words in the language of `w`. The cost headline, the
  * durations and the Max-Age words are messages, shared with the popup.
  */
-import type { Finding } from '../findings';
+import { SEVERITY_ORDER, type Finding } from '../findings';
+import { severityMsg } from '../findings/messages';
 import { costTotals, type CostTotals, type EndpointCost } from '../findings/cost';
 import type { Severity } from '../findings/types';
 import { cut } from '../fix/bounds';
@@ -48,7 +49,7 @@ export function maxAgeWords(c: EndpointCost): Msg {
 }
 
 const severityLabel = (s: Severity, w: Words): string =>
-  ['high', 'medium', 'low', 'info'].includes(s) ? w.t(rm(`severity_${s}`)) : mdText(String(s));
+  SEVERITY_ORDER.includes(s) ? w.t(severityMsg(s)) : mdText(String(s));
 
 function findingLine(f: Finding, w: Words): string {
   return w.t(rm('finding_line', {
@@ -66,7 +67,7 @@ export function findingsSection(findings: readonly Finding[], w: Words): string[
   const counts = (['high', 'medium', 'low', 'info'] as const)
     .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, c]) => c > 0)
-    .map(([s, c]) => w.t(rm('severity_count', { severity: w.t(rm(`severity_${s}`)).toLocaleLowerCase(w.lang), count: c })));
+    .map(([s, c]) => w.t(rm('severity_count', { severity: w.t(severityMsg(s)).toLocaleLowerCase(w.lang), count: c })));
   const out = [w.t(rm('findings_title')), '', w.t(rm('findings_counts', { findings: plural('findings', findings.length), counts: counts.join(', ') })), ''];
   for (const f of findings.slice(0, MAX_FINDINGS)) out.push(findingLine(f, w));
   if (findings.length > MAX_FINDINGS) out.push(w.t(rm('and_more', { count: findings.length - MAX_FINDINGS })));

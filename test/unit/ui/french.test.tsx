@@ -27,7 +27,7 @@ describe('verdict and severity labels', () => {
     for (const k of VERDICT_KINDS) for (const lang of ['en', 'fr'] as const) expect(CATALOGUES[lang][verdictLabelId(k)], `${lang} ${k}`).toBeDefined();
     for (const s of SEVERITY_ORDER) {
       for (const lang of ['en', 'fr'] as const) {
-        expect(CATALOGUES[lang][`ui_severity_${s}`], `${lang} ${s}`).toBeDefined();
+        expect(CATALOGUES[lang][`finding_severity_${s}`], `${lang} ${s}`).toBeDefined();
         expect(CATALOGUES[lang][`ui_severity_count_${s}`], `${lang} ${s} count`).toBeDefined();
       }
     }
