@@ -80,10 +80,11 @@ export class FakeWebRequest implements WebRequestApi {
     return this.events[name].listeners[0]?.spec;
   }
 
-  /** Delivers one event to the listeners whose type filter matches, as the browser would. */
+  /** Delivers one event to the listeners whose type and tab filters match, as the browser would. */
   fire(name: WebRequestEventName, details: RawDetails): void {
     for (const l of [...this.events[name].listeners]) {
       if (l.filter.types && !l.filter.types.includes(details.type)) continue;
+      if (l.filter.tabId !== undefined && l.filter.tabId !== details.tabId) continue;
       this.delivered++;
       l.cb(this.clone ? structuredClone(details) : details);
     }

@@ -54,8 +54,14 @@ function add(event: WebRequestEvent, listener: RawListener, filter: RequestFilte
   else event.addListener(listener, filter);
 }
 
-export function createCapture(api: WebRequestApi, sink: (event: CaptureEvent) => void): Capture {
-  const filter = { urls: CAPTURE_URLS, types: captureTypes(api.resourceTypes) };
+/** Where to listen: one tab only (`RequestFilter.tabId`), or every tab when left out. */
+export interface CaptureScope {
+  tabId?: number;
+}
+
+export function createCapture(api: WebRequestApi, sink: (event: CaptureEvent) => void, scope: CaptureScope = {}): Capture {
+  const tab = scope.tabId !== undefined ? { tabId: scope.tabId } : {};
+  const filter: RequestFilter = { urls: CAPTURE_URLS, types: captureTypes(api.resourceTypes), ...tab };
   const spec = specs(api.extraHeaders);
   const names = Object.keys(spec) as WebRequestEventName[];
   const listeners = new Map<WebRequestEventName, RawListener>();
@@ -82,7 +88,7 @@ export function createCapture(api: WebRequestApi, sink: (event: CaptureEvent) =>
         } catch (err) {
           // A browser that rejects one of the type names: listen to every type, skip main_frame ourselves.
           debug.warn('capture', `${name}: the type filter was refused, listening without it`, err);
-          add(api.events[name], listener, { urls: filter.urls }, spec[name]);
+          add(api.events[name], listener, { urls: filter.urls, ...tab }, spec[name]);
         }
       }
     },

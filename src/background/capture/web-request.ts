@@ -45,6 +45,8 @@ export type RawListener = (details: RawDetails) => void;
 export interface RequestFilter {
   urls: string[];
   types?: string[];
+  /** Only this tab's requests. */
+  tabId?: number;
 }
 
 /** One webRequest event: what `chrome.webRequest.onX` offers, reduced to what we call. */
