@@ -7,7 +7,8 @@
  * - a live port per inspected tab, named `portName(tabId)`, carrying `PortEvents` from the
  *   background to the page (the page sends nothing on it but may disconnect at any time).
  */
-import type { Exchange } from '../core/model/exchange';
+import type { Exchange, Outcome, ResourceType } from '../core/model/exchange';
+import type { Msg } from '../core/i18n/msg';
 import type { Verdict, VerdictKind } from '../core/model/verdict';
 import type { Finding, Severity } from '../core/findings/types';
 import type { CostTotals, EndpointCost } from '../core/findings/cost';
@@ -67,6 +68,8 @@ export interface TabSummary {
    * port events, where settings travel in their own `settings` event.
    */
   settings?: Settings;
+  /** Whether this tab is captured and why, in answers to `get-summary`; absent in port events. */
+  capture?: TabCapture;
 }
 
 /** How many of the worst findings a summary carries (the popup shows them). */
@@ -113,6 +116,26 @@ export interface Settings {
   keepLog: boolean;
   /** Record same-origin requests and navigations too (they never count as CORS problems). */
   recordSameOrigin: boolean;
+  /**
+   * Which tabs are captured: every tab (`everywhere`, the default; absent in settings of older versions), or
+   * only the tabs and sites the user turned on (`chosen`; with none on, no webRequest listener is registered).
+   */
+  capture?: CaptureMode;
+}
+
+export type CaptureMode = 'everywhere' | 'chosen';
+
+/** Whether a tab is captured and why (background/scope/): the popup and the panel say it and offer to change it. */
+export interface TabCapture {
+  tabId: number;
+  /** Why it is captured: every tab is, the tab itself is on, its site is on; or `off` (not captured). Pause aside. */
+  why: 'everywhere' | 'tab' | 'site' | 'off';
+  /** The tab itself is turned on (it counts when the mode is `chosen`). */
+  tab: boolean;
+  /** The site (origin) of the tab's page, when it is a web page; null otherwise. */
+  site: string | null;
+  /** That site is turned on: every tab showing its pages is captured (mode `chosen`). */
+  siteOn: boolean;
 }
 
 export interface TabSnapshot {
@@ -121,13 +144,81 @@ export interface TabSnapshot {
   settings: Settings;
 }
 
+/** Words of a row: a message of the core, or a plain string (a network error code, an older record's text). */
+export type RowText = string | Msg;
+
+/** One preflight line of a row: what the table shows under its request. */
+export interface RowPreflight {
+  url: string;
+  start: number;
+  /** The preflight's status, null when no response arrived. */
+  status: number | null;
+  /** The preflight itself failed (no response, an error). */
+  failed: boolean;
+}
+
+/**
+ * An exchange as the table shows, sorts and searches it: made once per entry version by `toExchangeRow`
+ * (src/shared/exchange-row.ts), in the worker for the live log and in the panel for an imported file. The
+ * full entry (`get-entry`) is fetched only when the user opens the exchange.
+ */
+export interface ExchangeRow {
+  id: string;
+  seq: number;
+  pageId: string;
+  kind: VerdictKind;
+  type: ResourceType;
+  start: number;
+  method: string;
+  url: string;
+  /** The request's own HTTP status, when one was received (never the preflight's). */
+  status: number | null;
+  state: Outcome['state'];
+  /** Set when the request was never sent (stopped at its preflight): why, for the status cell's title. */
+  notSent: Msg | null;
+  /** The reason column's few words. */
+  reason: RowText;
+  headline: RowText;
+  /** Each reason's summary (searched in the words shown). */
+  summaries: RowText[];
+  /** Needed a preflight (seen or cached), whatever the verdict. */
+  preflightNeeded: boolean;
+  preflights: RowPreflight[];
+  /**
+   * What the filter searches that is not words, lower-case, pieces separated by `\n`: method, URL, status,
+   * verdict kind, reason codes, header names and values (each capped), redirect locations, the network error.
+   * Capped in total (HAY_MAX). The panel adds the words (verdict label, reason, headline, summaries).
+   */
+  hay: string;
+}
+
+/** How many rows one `snapshot` message carries: the first page paints while the next ones travel. */
+export const SNAPSHOT_PAGE = 2000;
+/** The most entries one `get-entries` answer carries. */
+export const ENTRIES_PAGE = 500;
+
+/** One page of a tab's snapshot on its port. */
+export interface RowsSnapshot {
+  summary: TabSummary;
+  settings: Settings;
+  rows: ExchangeRow[];
+  part: number;
+  parts: number;
+}
+
 /** Requests from a page to the background, each with its payload and its answer. */
 export interface Requests {
   'get-summary': { payload: { tabId: number }; result: TabSummary };
   'get-snapshot': { payload: { tabId: number }; result: TabSnapshot };
   clear: { payload: { tabId: number }; result: null };
+  /** One exchange's full entry (the details of an opened row); null when it is gone (cleared, dropped). */
+  'get-entry': { payload: { tabId: number; id: string }; result: ExchangeEntry | null };
+  /** Full entries in order of first sight, `limit` at most (ENTRIES_PAGE), after `afterSeq` (-1: from the start). */
+  'get-entries': { payload: { tabId: number; afterSeq: number; limit: number }; result: { entries: ExchangeEntry[]; more: boolean } };
   'get-settings': { payload: Record<string, never>; result: Settings };
   'set-settings': { payload: Partial<Settings>; result: Settings };
+  /** Turns the tab and/or its site on or off (fields left out stay as they are); answers the tab's capture. */
+  'set-capture': { payload: { tabId: number; tab?: boolean; site?: boolean }; result: TabCapture };
 }
 
 export type RequestName = keyof Requests;
@@ -144,10 +235,13 @@ export type Response<K extends RequestName> =
 
 /** Events the background pushes on a tab's port. */
 export interface PortEvents {
-  /** Sent first on connect, and again after a reset: the whole state of the tab. */
-  snapshot: TabSnapshot;
-  /** New or changed entries (batched). */
-  upsert: { entries: ExchangeEntry[]; summary: TabSummary };
+  /**
+   * Sent first on connect, and again after a reset: the whole state of the tab as rows, in `parts` messages
+   * of SNAPSHOT_PAGE rows at most (`part` 0 replaces what the page holds, the next ones append; at least one).
+   */
+  snapshot: RowsSnapshot;
+  /** New or changed exchanges as rows (batched: one message per tab per flush). */
+  upsert: { rows: ExchangeRow[]; summary: TabSummary };
   /** The tab's log was cleared or a navigation started a new page session without keep-log. */
   reset: { reason: 'cleared' | 'navigation' | 'closed'; summary: TabSummary };
   settings: Settings;
@@ -186,7 +280,7 @@ export function isRequestMessage(value: unknown): value is RequestMessage {
     typeof m.payload === 'object' && m.payload !== null;
 }
 
-export const REQUEST_NAMES: readonly RequestName[] = ['get-summary', 'get-snapshot', 'clear', 'get-settings', 'set-settings'];
+export const REQUEST_NAMES: readonly RequestName[] = ['get-summary', 'get-snapshot', 'get-entry', 'get-entries', 'clear', 'get-settings', 'set-settings', 'set-capture'];
 
 export const emptyCounts = (): VerdictCounts => ({
   simple: 0,

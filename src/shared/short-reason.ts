@@ -3,11 +3,11 @@
  * exchange shows its first reason's label and what it is about, from that reason's module (src/core/reasons/).
  * The words are messages (rendered in the page's language when drawn); a network error is the browser's code.
  */
-import type { Verdict } from '../../core/model/verdict';
-import type { Exchange } from '../../core/model/exchange';
-import { reasonDef } from '../../core/reasons';
-import { m } from '../../core';
-import type { Text } from '../text';
+import type { Verdict } from '../core/model/verdict';
+import type { Exchange } from '../core/model/exchange';
+import { reasonDef } from '../core/reasons';
+import { m } from '../core/i18n/msg';
+import type { RowText as Text } from './protocol';
 
 export function shortReason(exchange: Exchange, verdict: Verdict): Text {
   switch (verdict.kind) {

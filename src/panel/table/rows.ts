@@ -1,18 +1,21 @@
 /**
- * Table rows: what the table shows and sorts, made once per entry version (a changed entry gets a new
- * Row). Rows hold nothing derived later: the search text lives in the store's search index (search.ts).
+ * Table rows: what the table shows and sorts, made once per row version (a changed exchange gets a new
+ * Row). A Row holds the compact `ExchangeRow` the worker sent (or the panel made for an imported file),
+ * never the full entry: details are fetched when the exchange is opened. The search text lives in the
+ * store's search index (search.ts).
  */
-import { neverSent, notSentLabel, notSentWhy } from '../../core/classify/sent';
+import { notSentLabel } from '../../core/classify/sent';
 import { m, type Words, EN } from '../../core';
 import { say, type Text } from '../text';
 import { parseUrl } from '../../core/http/url';
 import type { VerdictKind } from '../../core/model/verdict';
-import type { ExchangeEntry } from '../../shared/protocol';
+import type { ExchangeEntry, ExchangeRow } from '../../shared/protocol';
+import { toExchangeRow } from '../../shared/exchange-row';
 import { PANEL_VERDICT_ORDER } from '../../ui/verdict-labels';
-import { shortReason } from './short-reason';
 
 export interface Row {
-  entry: ExchangeEntry;
+  /** The exchange as the worker sent it: url, preflights, headline, hay… */
+  data: ExchangeRow;
   id: string;
   kind: VerdictKind;
   start: number;
@@ -45,52 +48,52 @@ export function splitUrl(url: string): { origin: string; path: string } {
   return { origin: u.origin, path: url.slice(u.origin.length) || '/' };
 }
 
-/**
- * The request's own status. A request blocked at its preflight was never sent: it has none (the
- * verdict's status is then the preflight's, which its own row shows).
- */
-function statusOf(entry: ExchangeEntry): { status: number | null; text: Text; title: Text | null } {
-  const { exchange, verdict } = entry;
-  if (neverSent(exchange, verdict)) return { status: null, text: notSentLabel(), title: notSentWhy(exchange) };
-  const status = verdict.status ?? exchange.response?.status ?? null;
-  if (status !== null) return { status, text: String(status), title: null };
-  if (exchange.outcome.state === 'pending') return { status: null, text: m('panel_status_pending'), title: null };
-  if (exchange.outcome.state === 'failed') return { status: null, text: m('panel_status_failed'), title: null };
-  return { status: null, text: '—', title: null };
+const PENDING = m('panel_status_pending');
+const FAILED = m('panel_status_failed');
+
+/** The status column: the request's own status, else "not sent" (blocked at its preflight), pending or failed. */
+function statusOf(d: ExchangeRow): { text: Text; title: Text | null } {
+  if (d.notSent) return { text: notSentLabel(), title: d.notSent };
+  if (d.status !== null) return { text: String(d.status), title: null };
+  if (d.state === 'pending') return { text: PENDING, title: null };
+  if (d.state === 'failed') return { text: FAILED, title: null };
+  return { text: '—', title: null };
 }
 
 /** Cheap: what the table needs to draw and sort a row. The search text is built later, by the search index. */
-export function toRow(entry: ExchangeEntry): Row {
-  const { exchange: x, verdict: v } = entry;
-  const st = statusOf(entry);
+export function toRow(data: ExchangeRow): Row {
+  const st = statusOf(data);
   const lines: TableLine[] = [];
   const row: Row = {
-    entry,
-    id: x.id,
-    kind: v.kind,
-    start: x.timings.start,
-    method: x.method,
-    status: st.status,
+    data,
+    id: data.id,
+    kind: data.kind,
+    start: data.start,
+    method: data.method,
+    status: data.status,
     statusText: st.text,
     statusTitle: st.title,
-    reason: shortReason(x, v),
-    preflightNeeded: v.preflight.required || x.preflights.length > 0,
+    reason: data.reason,
+    preflightNeeded: data.preflightNeeded,
     lines,
   };
   lines.push({ type: 'request', key: row.id, row });
-  for (let i = 0; i < x.preflights.length; i++) lines.push({ type: 'preflight', key: preflightKey(row.id, i), row, index: i });
+  for (let i = 0; i < data.preflights.length; i++) lines.push({ type: 'preflight', key: preflightKey(row.id, i), row, index: i });
   return row;
 }
+
+/** The Row of a full entry (an imported file, tests): through the same row function as the worker's. */
+export const rowOfEntry = (entry: ExchangeEntry): Row => toRow(toExchangeRow(entry));
 
 export type SortColumn = 'time' | 'method' | 'url' | 'status' | 'verdict' | 'reason';
 export interface SortSpec { column: SortColumn; dir: 'asc' | 'desc' }
 const rank = new Map(PANEL_VERDICT_ORDER.map((k, i) => [k, i]));
-const byTime = (a: Row, b: Row) => a.start - b.start || a.entry.seq - b.entry.seq;
+const byTime = (a: Row, b: Row) => a.start - b.start || a.data.seq - b.data.seq;
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const COMPARE: Record<SortColumn, (a: Row, b: Row, w: Words) => number> = {
   time: byTime,
   method: (a, b) => order(a.method, b.method),
-  url: (a, b) => order(a.entry.exchange.url, b.entry.exchange.url),
+  url: (a, b) => order(a.data.url, b.data.url),
   status: (a, b) => (a.status ?? 1000) - (b.status ?? 1000),
   verdict: (a, b) => rank.get(a.kind)! - rank.get(b.kind)!,
   reason: (a, b, w) => order(say(a.reason, w), say(b.reason, w)),

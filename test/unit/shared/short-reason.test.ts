@@ -1,10 +1,10 @@
 /** The reason column names what was rejected (the request's header or method), then what the server allowed. */
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../../src/core/classify/classify';
-import { shortReason } from '../../../../src/panel/table/short-reason';
-import { say } from '../../../../src/panel/text';
-import { EN } from '../../../../src/core/i18n/catalogues';
-import { API, exchange, PAGE } from '../../../support/builder';
+import { classify } from '../../../src/core/classify/classify';
+import { shortReason } from '../../../src/shared/short-reason';
+import { say } from '../../../src/panel/text';
+import { EN } from '../../../src/core/i18n/catalogues';
+import { API, exchange, PAGE } from '../../support/builder';
 
 const reasonOf = (x: ReturnType<ReturnType<typeof exchange>['build']>) => say(shortReason(x, classify(x)), EN);
 const put = () => exchange().from(PAGE).to(`${API}/api/items/1`).method('PUT');
