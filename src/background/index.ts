@@ -5,9 +5,12 @@
  * Pause: the webRequest listeners are always added here (the worker cannot know the stored `paused`
  * flag synchronously); once the settings are read, a paused session removes them again, so the
  * browser stops calling (and waking) us for requests. Records arriving in between are dropped.
+ *
+ * Capture scope (scope/capture-scope.ts) works the same way: every tab's listeners are added here; once the
+ * mode and the chosen tabs and sites are read, they give way to one filtered set per chosen tab, or to none.
  */
 import { classify } from '../core/classify/classify';
-import type { PortMessage } from '../shared/protocol';
+import type { CaptureMode, PortMessage } from '../shared/protocol';
 import { isRequestMessage, tabIdFromPortName } from '../shared/protocol';
 import { portTransport } from '../shared/transport';
 import { actionBadge, browserSay, isFirefox, observerFor, storageArea, tabsLike } from './chrome-apis';
@@ -16,11 +19,24 @@ import type { CaptureEvent } from './capture/event';
 import { BADGE_COLOR } from './tabs/badge';
 import { dispatch, isOwnPage } from './messaging';
 import { BackgroundSession } from './session';
+import { CaptureScope } from './scope/capture-scope';
+import { chromeScopeTabs } from './scope/chrome-tabs';
 import { browserWebRequest } from './capture/web-request';
 
 const webRequest = browserWebRequest(chrome.webRequest, isFirefox());
 let sink: (event: CaptureEvent) => void = () => {};
-const capture = createCapture(webRequest, (event) => sink(event));
+const sessionArea = storageArea(chrome.storage.session);
+const localArea = storageArea(chrome.storage.local);
+// Capture scope: every tab's listeners now (the first turn), the chosen tabs' ones once the scope is read.
+const scope = new CaptureScope({
+  make: (where, to) => createCapture(webRequest, to, where),
+  sink: (event) => sink(event),
+  sessionArea,
+  localArea,
+  tabs: chromeScopeTabs(),
+  mode: async (): Promise<CaptureMode> => { await session.start(); return session.getSettings().capture ?? 'everywhere'; },
+});
+const capture = scope.capture;
 capture.start();
 
 const badge = actionBadge();
@@ -28,17 +44,18 @@ const session = new BackgroundSession({
   classify,
   observer: observerFor(webRequest),
   capture,
-  sessionArea: storageArea(chrome.storage.session),
-  localArea: storageArea(chrome.storage.local),
+  sessionArea,
+  localArea,
   badge,
   say: browserSay(),
   tabs: tabsLike(),
 });
 sink = session.capture;
-const handlers = session.handlers();
+const handlers = session.handlers(scope);
 const extensionOrigin = chrome.runtime.getURL('');
 
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.url !== undefined) scope.showing(tabId, change.url);
   if (change.status !== 'loading' && change.status !== 'complete' && change.url === undefined) return;
   session.push({
     kind: 'tab-updated', tabId, time: Date.now(),
@@ -47,7 +64,10 @@ chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
     ...(tab.url !== undefined ? { tabUrl: tab.url } : {}),
   });
 });
-chrome.tabs.onRemoved.addListener((tabId) => session.push({ kind: 'tab-removed', tabId }));
+chrome.tabs.onRemoved.addListener((tabId) => {
+  scope.removed(tabId);
+  session.push({ kind: 'tab-removed', tabId });
+});
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!isOwnPage(sender, chrome.runtime.id, extensionOrigin) || !isRequestMessage(message)) return false;
@@ -68,3 +88,4 @@ chrome.runtime.onConnect.addListener((port) => {
 
 void badge.setColor(BADGE_COLOR).catch(() => {});
 void session.start();
+void scope.ready();

@@ -33,7 +33,7 @@ import { PortHub } from './ports';
 import { FindingsLens, withLens } from './findings';
 import { Store } from './tabs/store';
 import { Pipeline } from './pipeline';
-import { requestHandlers } from './requests';
+import { requestHandlers, type ScopeTarget } from './requests';
 import { SessionSettings } from './settings';
 import { realTimers, Soon, type Timers } from './timers';
 
@@ -179,7 +179,8 @@ export class BackgroundSession {
     this.store.clear(tabId);
   }
 
-  handlers(): Handlers {
+  /** The requests' answers; `scope` decides which tabs are captured (scope/capture-scope.ts; left out: every tab). */
+  handlers(scope?: ScopeTarget): Handlers {
     return requestHandlers({
       ready: async () => { await this.start(); },
       writeThrough: () => this.writeThrough(),
@@ -188,7 +189,7 @@ export class BackgroundSession {
       clear: (t) => this.clear(t),
       getSettings: () => this.getSettings(),
       setSettings: (p) => this.setSettings(p),
-    });
+    }, scope);
   }
 
   /**

@@ -196,7 +196,7 @@ describe('settings', () => {
     await first.session.start();
     expect(await first.session.setSettings({ paused: true, keepLog: true })).toMatchObject({ paused: true, keepLog: true });
     expect(first.wr.listenerCount()).toBe(0);
-    expect(JSON.parse(first.local.data.get('settings')!)).toEqual({ paused: true, keepLog: true, recordSameOrigin: true });
+    expect(JSON.parse(first.local.data.get('settings')!)).toEqual({ paused: true, keepLog: true, recordSameOrigin: true, capture: 'everywhere' });
 
     const second = harness({ local: first.local });
     expect(second.wr.listenerCount()).toBe(7); // registered synchronously at start…
@@ -204,7 +204,7 @@ describe('settings', () => {
     await second.session.settle();
     expect(second.wr.listenerCount()).toBe(0); // …and removed once storage says paused
     expect(second.session.store.peek(TAB)?.size ?? 0).toBe(0);
-    expect(second.session.getSettings()).toEqual({ paused: true, keepLog: true, recordSameOrigin: true });
+    expect(second.session.getSettings()).toEqual({ paused: true, keepLog: true, recordSameOrigin: true, capture: 'everywhere' });
 
     await second.session.setSettings({ paused: false });
     expect(second.wr.listenerCount()).toBe(7);
@@ -218,7 +218,7 @@ describe('settings', () => {
     await h.session.start();
     await expect(h.session.setSettings({ paused: 'yes' })).rejects.toThrow('setting "paused" must be true or false');
     await expect(h.session.setSettings({ colour: true })).rejects.toThrow('unknown setting "colour"');
-    expect(h.session.getSettings()).toEqual({ paused: false, keepLog: false, recordSameOrigin: true });
+    expect(h.session.getSettings()).toEqual({ paused: false, keepLog: false, recordSameOrigin: true, capture: 'everywhere' });
     expect(h.local.data.has('settings')).toBe(false);
   });
 });
