@@ -25,7 +25,7 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
   const columns: Column<TableLine>[] = [
     {
       id: 'time', label: t('panel_col_time'), width: '8.5em', sortable: true,
-      cell: (d) => formatClock(d.type === 'preflight' ? d.row.entry.exchange.preflights[d.index]!.start : d.row.start),
+      cell: (d) => formatClock(d.type === 'preflight' ? d.row.data.preflights[d.index]!.start : d.row.start),
     },
     {
       id: 'method', label: t('panel_col_method'), width: '6.5em', sortable: true,
@@ -34,7 +34,7 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
     {
       id: 'url', label: t('panel_col_url'), width: 'minmax(12em, 3fr)', sortable: true,
       cell: (d) => {
-        const url = d.type === 'preflight' ? d.row.entry.exchange.preflights[d.index]!.url : d.row.entry.exchange.url;
+        const url = d.type === 'preflight' ? d.row.data.preflights[d.index]!.url : d.row.data.url;
         const { origin, path } = splitUrl(url);
         return <span title={url}><span class="url-origin">{origin}</span><span class="url-path">{path}</span></span>;
       },
@@ -45,8 +45,8 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
         if (d.type === 'request') {
           return d.row.statusTitle ? <span class="muted" title={say(d.row.statusTitle)}>{say(d.row.statusText)}</span> : say(d.row.statusText);
         }
-        const p = d.row.entry.exchange.preflights[d.index]!;
-        return p.response ? String(p.response.status) : t(p.error ? 'panel_status_failed' : 'panel_status_pending');
+        const p = d.row.data.preflights[d.index]!;
+        return p.status !== null ? String(p.status) : t(p.failed ? 'panel_status_failed' : 'panel_status_pending');
       },
     },
     {
@@ -71,7 +71,7 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
     {
       id: 'reason', label: t('panel_col_reason'), width: 'minmax(10em, 2fr)', sortable: true,
       cell: (d) => {
-        const x = d.row.entry.exchange;
+        const x = d.row.data;
         if (d.type === 'preflight') {
           return (
             <span>

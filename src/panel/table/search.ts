@@ -1,49 +1,29 @@
 /**
- * What the filter box searches: URL, method, status, verdict, reason, header names and values of
- * every step. The search index holds it, prepared once per row (a Row is made once per entry version)
- * and language, on first need or while the page is idle. The panel store makes one index; nothing here
- * is global. Words are searched as the page shows them and in English (and the machine words: codes,
- * verdict kinds), so a filter typed in either language, or copied from a report, still finds the row.
+ * What the filter box searches: the row's machine text (`hay`: method, URL, status, codes, header names and
+ * values, made by the worker) and its words (status, verdict, reason, headline, each reason's summary) as the
+ * page shows them and in English, so a filter typed in either language, or copied from a report, still finds
+ * the row. The search index holds each row's pieces as numbers into one table of distinct pieces (see
+ * search-index.ts), made once per row (a Row is made once per exchange version): the machine pieces once
+ * for good, the words again only for a row searched after the language changed. Rows are indexed while the
+ * page is idle, as they arrive (`warm`), so a keystroke finds them ready. The panel store makes one index;
+ * nothing here is global.
  */
-import type { Header } from '../../core/model/exchange';
 import { type Words, EN } from '../../core';
 import { verdictLabel } from '../../ui/verdict-labels';
 import { sayBoth } from '../text';
 import type { Row } from './rows';
 import type { Terms } from './search-index';
-import { allWordsHit, termsOf, TextTable } from './search-index';
+import { allWordsHit, TextTable } from './search-index';
 
-/** Longest header value that goes into the search text (a 1 MB header must not slow every keystroke). */
-const HAY_VALUE_MAX = 1024;
-
-function addHeaders(parts: string[], headers: readonly Header[] | undefined): void {
-  if (!headers) return;
-  for (const h of headers) {
-    parts.push(h.name);
-    parts.push(h.value.length > HAY_VALUE_MAX ? h.value.slice(0, HAY_VALUE_MAX) : h.value);
+/** The words of a row in `w` and in English (lower-cased when interned). */
+function wordPieces(row: Row, w: Words): string[] {
+  const d = row.data;
+  const parts: string[] = [...sayBoth(row.statusText, w), verdictLabel(d.kind, EN), ...sayBoth(d.reason, w), ...sayBoth(d.headline, w)];
+  if (w.lang !== 'en') {
+    parts.push(verdictLabel(d.kind, w));
+    if (d.preflights.length > 0) parts.push(w.say('panel_chip_preflight'));
   }
-}
-
-function searchPieces(row: Row, w: Words): string[] {
-  const { exchange: x, verdict: v } = row.entry;
-  const parts: string[] = [x.method, x.url, ...sayBoth(row.statusText, w), verdictLabel(v.kind, EN), v.kind,
-    ...(w.lang === 'en' ? [] : [verdictLabel(v.kind, w)]),
-    ...sayBoth(row.reason, w), ...sayBoth(v.headline, w)];
-  for (const r of v.reasons) parts.push(r.code, ...sayBoth(r.summary, w));
-  addHeaders(parts, x.requestHeaders);
-  addHeaders(parts, x.response?.headers);
-  for (const hop of x.redirects) {
-    parts.push(hop.location);
-    addHeaders(parts, hop.requestHeaders);
-    addHeaders(parts, hop.response.headers);
-  }
-  for (const p of x.preflights) {
-    parts.push('options', 'preflight');
-    if (w.lang !== 'en') parts.push(w.say('panel_chip_preflight'));
-    addHeaders(parts, p.requestHeaders);
-    addHeaders(parts, p.response?.headers);
-  }
-  if (x.outcome.state === 'failed') parts.push(x.outcome.error);
+  for (const s of d.summaries) parts.push(...sayBoth(s, w));
   return parts;
 }
 
@@ -66,58 +46,88 @@ export interface SearchIndex {
   /** Rows among `rows` whose search text (in English and in `lang`'s words) contains every word (lower-case). */
   search(rows: readonly Row[], words: readonly string[], lang?: Words): Row[];
   /**
-   * Prepares the search of `rows` while the page is idle, a little at a time between frames, so the
-   * first keystroke does not pay for ten thousand entries at once. Returns a function that cancels it.
+   * Indexes the rows of `rows` it has not seen (new or changed since the last call: compared by position,
+   * as the log only appends and replaces), a little at a time while the page is idle, so a keystroke finds
+   * them ready. Returns a function that cancels what is left.
    */
   warm(rows: readonly Row[], schedule?: IdleScheduler, lang?: Words): () => void;
-  /** Whether the search text of `row` is ready. */
+  /** Whether the search text of `row` is ready (in the language of the last search or warm). */
   has(row: Row): boolean;
+}
+
+/** A row's pieces: its machine text's (kept through language changes) and all of them, words included, in `lang`. */
+interface Indexed extends Terms {
+  lang: string;
+  machine: Int32Array;
 }
 
 /** The search text of the rows it has seen, as numbers into one table of distinct pieces of text. */
 export function createSearchIndex(): SearchIndex {
   const table = new TextTable();
-  // Weak: a row that left the log (a new entry version, a cleared tab) takes its terms with it.
-  const termsOfRow = new WeakMap<Row, Terms>();
-  /** The language the table's pieces are in: another one starts the table afresh. */
+  // Weak: a row that left the log (a new exchange version, a cleared tab) takes its pieces with it.
+  const indexed = new WeakMap<Row, Indexed>();
+  /** The language of the words: rows indexed in another one get their words again when searched. */
   let shown: Words = EN;
-  const use = (w: Words) => {
-    if (w.lang === shown.lang) return;
-    shown = w;
-    table.reset();
-  };
-  const ensure = (row: Row): Terms => {
-    const t = termsOfRow.get(row);
-    if (t && t.generation === table.generation) return t;
-    const made = termsOf(table, searchPieces(row, shown));
-    termsOfRow.set(row, made);
+  /** The rows the last `warm` was given: the next one indexes only what differs. */
+  let warmed: readonly Row[] = [];
+  /** Rows to index while the page is idle, and how many of them are done. */
+  let queue: Row[] = [];
+  let done = 0;
+  const ensure = (row: Row): Indexed => {
+    const t = indexed.get(row);
+    if (t && t.generation === table.generation && t.lang === shown.lang) return t;
+    let machine: Int32Array;
+    if (t && t.generation === table.generation) machine = t.machine;
+    else {
+      const hay = row.data.hay === '' ? [] : row.data.hay.split('\n');
+      machine = new Int32Array(hay.length);
+      for (let i = 0; i < hay.length; i++) machine[i] = table.intern(hay[i]!);
+    }
+    const words = wordPieces(row, shown);
+    const ids = new Int32Array(machine.length + words.length);
+    ids.set(machine);
+    for (let i = 0; i < words.length; i++) ids[machine.length + i] = table.intern(words[i]!.toLowerCase());
+    const made = { generation: table.generation, lang: shown.lang, machine, ids };
+    indexed.set(row, made);
     return made;
   };
   return {
     search(rows, words, lang = EN) {
       if (words.length === 0) return rows.slice();
-      use(lang);
+      shown = lang;
       table.compact();
+      // Every row's pieces first: a row indexed now may add pieces the words must be looked for in.
       const all = rows.map(ensure);
       const hits = words.map((w) => table.hits(w));
-      return rows.filter((_, i) => allWordsHit(all[i]!, hits));
+      const out: Row[] = [];
+      for (let i = 0; i < rows.length; i++) if (allWordsHit(all[i]!, hits)) out.push(rows[i]!);
+      return out;
     },
     warm(rows, schedule = whenIdle, lang = EN) {
-      use(lang);
-      let i = 0;
+      const relang = lang.lang !== shown.lang;
+      shown = lang;
+      // What differs from the rows seen last (the whole list after a language change or a shorter log),
+      // after what a cancelled warm left.
+      const todo = queue.slice(done);
+      const same = relang || rows.length < warmed.length ? 0 : warmed.length;
+      for (let i = 0; i < same; i++) if (rows[i] !== warmed[i]) todo.push(rows[i]!);
+      for (let i = same; i < rows.length; i++) todo.push(rows[i]!);
+      warmed = rows;
+      queue = todo;
+      done = 0;
       let cancel: (() => void) | null = null;
       const step = (deadline: IdleDeadlineLike) => {
         // At least a few rows per call, so a page that is never idle still gets there.
-        const floor = Math.min(rows.length, i + 50);
-        while (i < rows.length && (i < floor || deadline.timeRemaining() > 1)) ensure(rows[i++]!);
-        cancel = i < rows.length ? schedule(step) : null;
+        const floor = Math.min(queue.length, done + 50);
+        while (done < queue.length && (done < floor || deadline.timeRemaining() > 1)) ensure(queue[done++]!);
+        cancel = done < queue.length ? schedule(step) : null;
       };
-      cancel = schedule(step);
+      cancel = queue.length > 0 ? schedule(step) : null;
       return () => cancel?.();
     },
     has(row) {
-      const t = termsOfRow.get(row);
-      return t !== undefined && t.generation === table.generation;
+      const t = indexed.get(row);
+      return t !== undefined && t.generation === table.generation && t.lang === shown.lang;
     },
   };
 }

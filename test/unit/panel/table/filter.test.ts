@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createFilter, display } from '../../../../src/panel/table/filter';
-import { toRow } from '../../../../src/panel/table/rows';
+import { rowOfEntry } from '../../../../src/panel/table/rows';
 import type { Severity } from '../../../../src/core/findings/types';
 import { blockedTrailingSlash, preflightedPut, sameOrigin, simple } from '../fixtures';
 import { EN, wordsFor } from '../../../../src/core/i18n/catalogues';
 import { createSearchIndex } from '../../../../src/panel/table/search';
 
-const rows = [simple('a', 1), blockedTrailingSlash('b', 2), preflightedPut('c', 3), sameOrigin('d', 4)].map(toRow);
+const rows = [simple('a', 1), blockedTrailingSlash('b', 2), preflightedPut('c', 3), sameOrigin('d', 4)].map(rowOfEntry);
 
 describe('createFilter', () => {
   it('gives the same result as a full scan whether typing forward, backspacing or jumping', () => {
     const many = Array.from({ length: 60 }, (_, i) =>
-      toRow(i % 3 === 0 ? simple(`a${i}`, i) : i % 3 === 1 ? blockedTrailingSlash(`b${i}`, i) : preflightedPut(`c${i}`, i)));
+      rowOfEntry(i % 3 === 0 ? simple(`a${i}`, i) : i % 3 === 1 ? blockedTrailingSlash(`b${i}`, i) : preflightedPut(`c${i}`, i)));
     const filter = createFilter(4);
     const texts = ['i', 'it', 'ite', 'items/c1', 'items/c', 'items/', 'x-trace', 'x-trace put', 'x-trace', '', 'nginx', 'NGINX', 'ng inx', 'items/b1'];
     for (const t of texts) {
