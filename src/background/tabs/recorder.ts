@@ -6,6 +6,7 @@
 import { OTHER_TAB } from '../../shared/protocol';
 import type { Drained } from '../correlate/correlator';
 import type { MainRecord } from '../correlate/main-record';
+import type { Verdict } from '../../core/model/verdict';
 import { inFlightVerdict, safeClassify, type Classify } from '../correlate/verdicts';
 import { looksSameOrigin } from './page-sessions';
 import type { PageTracker } from './page-tracker';
@@ -26,10 +27,16 @@ export class Recorder {
   /** What the correlator handed out: claimed records leave the log, the others are shown in order of first sight. */
   record({ changed, ended, discarded }: Drained): void {
     for (const rec of discarded) if (rec.shown) this.store.discard(tabOf(rec), rec.ex.id);
-    // In order of first sight, so that seq numbers follow the requests' start.
-    const all: [MainRecord, boolean][] = [...changed.map((r) => [r, false] as [MainRecord, boolean]), ...ended.map((r) => [r, true] as [MainRecord, boolean])];
-    all.sort((a, b) => a[0].ex.timings.start - b[0].ex.timings.start);
-    for (const [rec, ended] of all) this.show(rec, ended);
+    // In order of first sight, so that seq numbers follow the requests' start: both lists are
+    // mostly in that order already, so they are merged (each sorted first only when it is not).
+    const a = inStartOrder(changed);
+    const b = inStartOrder(ended);
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i]!.ex.timings.start <= b[j]!.ex.timings.start)) this.show(a[i++]!, false);
+      else this.show(b[j++]!, true);
+    }
   }
 
   /** An exchange by this id is in the tab's log and ended. */
@@ -48,13 +55,15 @@ export class Recorder {
       if (pageId === null) return; // its page was discarded by a navigation
       rec.pageId = pageId;
     }
-    const sameOrigin = this.sameOrigin(rec);
-    if (!ended && !rec.shown && sameOrigin && !this.recordSameOrigin()) return;
-    let verdict = inFlightVerdict(rec.ex);
+    // Only a new in-flight record can be left out for its origin: the URL is parsed for those alone.
+    if (!ended && !rec.shown && !this.recordSameOrigin() && this.sameOrigin(rec)) return;
+    let verdict: Verdict;
     if (ended || rec.ex.timings.end !== undefined) {
       verdict = safeClassify(this.classify, rec.ex);
       this.stats.classified++;
       if (verdict.kind === 'same-origin' && !rec.shown && !this.recordSameOrigin()) return;
+    } else {
+      verdict = inFlightVerdict(rec.ex);
     }
     rec.seq ??= this.store.nextSeq(tabId);
     if (this.store.upsert(tabId, rec.pageId, rec.seq, rec.ex, verdict)) rec.shown = true;
@@ -68,6 +77,14 @@ export class Recorder {
     this.originCache.set(rec, { url: rec.url, same });
     return same;
   }
+}
+
+/** The records by start time (stable: ties keep their order); the same array when it already is. */
+function inStartOrder(recs: MainRecord[]): MainRecord[] {
+  for (let k = 1; k < recs.length; k++) {
+    if (recs[k]!.ex.timings.start < recs[k - 1]!.ex.timings.start) return [...recs].sort((x, y) => x.ex.timings.start - y.ex.timings.start);
+  }
+  return recs;
 }
 
 /** The log a record goes to: its tab, or "Other" for requests outside any tab. */
