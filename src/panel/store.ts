@@ -9,7 +9,7 @@ import { emptyCounts } from '../shared/protocol';
 import type { KindFilter } from './table/filter';
 import { createFilter } from './table/filter';
 import type { Row, SortSpec, TableLine } from './table/rows';
-import { sortRows } from './table/rows';
+import { createSorter } from './table/sort';
 import { createSearchIndex } from './table/search';
 import type { Severity } from '../core/findings/types';
 import type { LogFindings } from './findings/log-findings';
@@ -70,7 +70,9 @@ export function createPanelStore() {
   /** Findings by exchange id, worst severity per exchange and counts: built once per change of the findings. */
   const findingIndex = computed(() => indexFindings(findings.value.findings));
   // The reason column sorts by its words as shown: only that sort follows the language.
-  const sorted = computed(() => sortRows(rows.value, sort.value, sort.value.column === 'reason' ? words.value : EN));
+  // Each column's order is kept, and kept up to date as rows arrive (sort.ts).
+  const sortOf = createSorter();
+  const sorted = computed(() => sortOf(rows.value, sort.value, sort.value.column === 'reason' ? words.value : EN));
   /** What the filter box searches, prepared per row (Panel warms it while the page is idle). */
   const search = createSearchIndex();
   const filter = createFilter(32, search);
