@@ -22,12 +22,10 @@ export function observerFor(api: WebRequestApi): Observer {
 
 export function storageArea(area: chrome.storage.StorageArea | undefined): StorageAreaLike {
   if (!area) return memoryArea();
-  const quota = (area as { QUOTA_BYTES?: unknown }).QUOTA_BYTES;
   return {
     get: (keys) => area.get(keys) as Promise<Record<string, unknown>>,
     set: (items) => area.set(items),
     remove: (keys) => area.remove(keys),
-    ...(typeof quota === 'number' ? { quotaBytes: quota } : {}),
   };
 }
 

@@ -22,6 +22,7 @@ import { BackgroundSession } from './session';
 import { CaptureScope } from './scope/capture-scope';
 import { chromeScopeTabs } from './scope/chrome-tabs';
 import { browserWebRequest } from './capture/web-request';
+import { browserLog } from './persist/idb-log';
 
 const webRequest = browserWebRequest(chrome.webRequest, isFirefox());
 let sink: (event: CaptureEvent) => void = () => {};
@@ -44,6 +45,7 @@ const session = new BackgroundSession({
   classify,
   observer: observerFor(webRequest),
   capture,
+  log: browserLog(),
   sessionArea,
   localArea,
   badge,

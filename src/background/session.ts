@@ -29,6 +29,7 @@ import { Recorder } from './tabs/recorder';
 import { TabHousekeeping, type TabsLike } from './tabs/housekeeping';
 import { Persistence } from './persist/persistence';
 import type { StorageAreaLike } from './persist/storage-area';
+import type { LogDb } from './persist/log-db';
 import { PortHub } from './ports';
 import { FindingsLens, withLens } from './findings';
 import { Store } from './tabs/store';
@@ -41,6 +42,9 @@ export interface SessionDeps {
   classify: Classify;
   observer: Observer;
   capture: Capture;
+  /** Where the log is written through (IndexedDB in the browser). */
+  log: LogDb;
+  /** `storage.session`: holds the marker that tells a wake from a fresh start of the browser. */
   sessionArea: StorageAreaLike;
   localArea: StorageAreaLike;
   badge: BadgeApi;
@@ -54,7 +58,7 @@ export interface SessionDeps {
   delays?: Partial<typeof DEFAULT_DELAYS>;
 }
 
-const DEFAULT_MAX_PER_TAB = 5000;
+const DEFAULT_MAX_PER_TAB = 50_000;
 /**
  * Timer delays (ms). When traffic is idle, processing and the storage write run on 0 ms timers: an
  * exchange is in storage a few ms after its last event (write-through; a stopped worker loses only
@@ -97,7 +101,7 @@ export class BackgroundSession {
     this.persistSoon = new Soon(() => this.persistence.flush(), delays.persist, timers);
     this.badgeSoon = new Soon(() => this.badge.flush(), delays.badge, timers);
     this.portsSoon = new Soon(() => this.ports.flush(), delays.ports, timers);
-    this.persistence = new Persistence(deps.sessionArea, this.store, deps.observer, () => this.persistSoon.trigger());
+    this.persistence = new Persistence(deps.log, deps.sessionArea, this.store, () => this.persistSoon.trigger());
     // Paced by its own cost: at most a fifth of the worker's time goes to findings on a huge log.
     this.findingsSoon = new Soon(() => this.ports.flushFindings(), () => Math.max(delays.findings, 4 * this.findings.stats.lastMs), timers);
     this.findings = new FindingsLens(this.store, () => this.findingsSoon.trigger(), () => this.ports.connections > 0);
@@ -207,7 +211,7 @@ export class BackgroundSession {
     try {
       this.recovery.takeBack(await this.persistence.load(this.deps.classify));
     } catch (err) {
-      debug.warn('session', 'could not rehydrate the log from storage.session', err);
+      debug.warn('session', 'could not rehydrate the log', err);
     }
     this.pipeline.open();
     this.recovery.watchStranded();

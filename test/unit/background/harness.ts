@@ -12,6 +12,8 @@ import type { SayCount } from '../../../src/background/tabs/badge';
 import { classify } from '../../../src/core/classify/classify';
 import type { StorageAreaLike } from '../../../src/background/persist/storage-area';
 import { FakeStorageArea } from '../../support/fake-storage-area';
+import { FakeLogDb } from '../../support/fake-log-db';
+import type { LogDb } from '../../../src/background/persist/log-db';
 import { ManualTimers } from '../../support/fake-timers';
 import type { Timers } from '../../../src/background/timers';
 import { FakeWebRequest, Traffic, type RequestContext } from '../../support/fake-web-request';
@@ -52,12 +54,14 @@ export class FakeBadge implements BadgeApi {
   }
 }
 
-export interface HarnessOptions<A extends StorageAreaLike = FakeStorageArea> {
+export interface HarnessOptions<A extends StorageAreaLike = FakeStorageArea, L extends LogDb = FakeLogDb> {
   browser?: 'chromium' | 'firefox';
   extraHeaders?: boolean;
   exposeTypes?: boolean;
   area?: A;
   local?: A;
+  /** The log database (pass the first worker's, with its `area`, to restart over the same storage). */
+  log?: L;
   maxPerTab?: number;
   classify?: (ex: Exchange) => Verdict;
   ctx?: Partial<RequestContext>;
@@ -69,12 +73,13 @@ export interface HarnessOptions<A extends StorageAreaLike = FakeStorageArea> {
   words?: Words;
 }
 
-export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: HarnessOptions<A> = {}) {
+export function harness<A extends StorageAreaLike = FakeStorageArea, L extends LogDb = FakeLogDb>(opts: HarnessOptions<A, L> = {}) {
   const wr = new FakeWebRequest({
     browser: opts.browser ?? 'chromium', extraHeaders: opts.extraHeaders ?? true, exposeTypes: opts.exposeTypes ?? true,
   });
   const area = opts.area ?? (new FakeStorageArea() as StorageAreaLike as A);
   const local = opts.local ?? (new FakeStorageArea() as StorageAreaLike as A);
+  const log = opts.log ?? (new FakeLogDb() as LogDb as L);
   const badge = new FakeBadge();
   const classified: string[] = [];
   const classify = opts.classify ?? stubClassify;
@@ -88,6 +93,7 @@ export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: Harne
     classify: (ex) => { classified.push(ex.id); return classify(ex); },
     observer: observerFor(wr),
     capture,
+    log,
     sessionArea: area,
     localArea: local,
     badge,
@@ -105,7 +111,7 @@ export function harness<A extends StorageAreaLike = FakeStorageArea>(opts: Harne
   const t = new Traffic(wr, { ...ctx, ...opts.ctx });
   const s = session;
   return {
-    wr, area, local, badge, capture, classified, t, session: s, timers,
+    wr, area, local, log, badge, capture, classified, t, session: s, timers,
     /** The stored entries of a tab, by exchange id. */
     entries(tabId = TAB) {
       return new Map(s.store.entries(tabId).map((e) => [e.exchange.id, e]));
@@ -130,7 +136,7 @@ export async function restarted(events: (h: ReturnType<typeof harness>) => void)
   await first.session.start();
   events(first);
   await first.session.settle();
-  const second = harness({ classify, area: first.area });
+  const second = harness({ classify, area: first.area, log: first.log });
   second.t.time = first.t.time;
   await second.session.start();
   return second;

@@ -156,7 +156,7 @@ describe('live port over the loopback transport', () => {
     await first.session.start();
     first.t.request('1', url).failed('1', url, 'net::ERR_FAILED');
     await first.session.settle();
-    const second = harness({ area: first.area });
+    const second = harness({ area: first.area, log: first.log });
     const [bg, page] = loopback<PortMessage, never>() as unknown as [EventSink, EventSource];
     const c = client(page);
     await second.session.connectPort(TAB, bg);

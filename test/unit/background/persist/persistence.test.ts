@@ -1,5 +1,6 @@
-/** Write-through to storage.session, rehydration after a worker stop, quota, settings in storage.local. */
+/** Write-through to the log database, rehydration after a worker stop, a fresh browser start, settings in storage.local. */
 import { describe, expect, it } from 'vitest';
+import { MARKER_KEY } from '../../../../src/background/persist/persistence';
 import { FakeStorageArea } from '../../../support/fake-storage-area';
 import { API, APP, harness, TAB } from '../harness';
 
@@ -21,7 +22,7 @@ describe('write-through and rehydration', () => {
     const before = first.session.store.summary(TAB);
 
     // The worker is stopped: a new session over the same storage, events keep coming meanwhile.
-    const second = harness({ area: first.area, local: first.local });
+    const second = harness({ area: first.area, log: first.log });
     second.t.time = first.t.time;
     second.t.received('3', url, 204, [acao, ['Access-Control-Allow-Methods', 'PUT']], 'OPTIONS').completed('3', url, 204, 'OPTIONS')
       .sent('2', url, [origin], 'PUT').received('2', url, 200, [acao], 'PUT').completed('2', url, 200, 'PUT')
@@ -36,7 +37,9 @@ describe('write-through and rehydration', () => {
     expect(two.verdict.kind).toBe('preflighted');
     expect(second.entry('4').exchange.requestHeaders.map((h) => h.name)).toEqual(['Origin', 'X-Seen']);
     expect(second.entry('4').exchange.outcome).toEqual({ state: 'completed', status: 200 });
-    expect(second.entry('1').verdict.kind).toBe('blocked'); // recomputed from the stored exchange
+    expect(second.entry('1').verdict).toEqual(first.entry('1').verdict); // stored with the exchange
+    // Only what was in flight met the classifier again; what was judged came back judged.
+    expect(second.classified).toEqual(['2', '4']);
     // seq and page survive the restart
     expect(second.entry('2').seq).toBe(first.entry('2').seq);
     expect(second.entry('2').pageId).toBe(before.page!.pageId);
@@ -47,12 +50,23 @@ describe('write-through and rehydration', () => {
     expect(second.entry('5').seq).toBeGreaterThan(second.entry('4').seq);
   });
 
+  it('a judged exchange is stored with its verdict, one in flight without', async () => {
+    const h = harness();
+    await h.session.start();
+    h.t.request('1', url).sent('1', url, [origin]).received('1', url, 200, [acao]).completed('1', url, 200);
+    h.t.request('2', url).sent('2', url, [origin]);
+    await h.session.settle();
+    expect(h.log.records.get(`${TAB}:1`)?.verdict).toEqual(h.entry('1').verdict);
+    expect(h.log.records.get(`${TAB}:2`)).toMatchObject({ seq: h.entry('2').seq, pageId: h.entry('2').pageId });
+    expect(h.log.records.get(`${TAB}:2`)?.verdict).toBeUndefined();
+  });
+
   it('events that arrive before rehydration completes are queued and processed in order', async () => {
     const first = harness();
     await first.session.start();
     first.t.request('1', url).sent('1', url, [origin]);
     await first.session.settle();
-    const second = harness({ area: first.area });
+    const second = harness({ area: first.area, log: first.log });
     // No start() yet: the worker was woken by these very events.
     second.t.received('1', url, 200, [acao]).completed('1', url, 200).request('2', url).completed('2', url, 200);
     expect(second.session.store.peek(TAB)).toBeUndefined();
@@ -62,132 +76,104 @@ describe('write-through and rehydration', () => {
     expect(second.classified).toEqual(['1', '2']);
   });
 
-  it('a write is proportional to what changed (one entry key and the tab meta)', async () => {
+  it('a fresh start of the browser (no marker in storage.session) wipes the log; a wake keeps it', async () => {
+    const first = harness();
+    await first.session.start();
+    expect(first.area.data.get(MARKER_KEY)).toBe('true');
+    first.t.request('1', url).completed('1', url, 200);
+    await first.session.settle();
+    expect(first.log.ids(TAB)).toEqual(['1']);
+
+    // The browser closed: storage.session is empty, what IndexedDB kept is a previous session's.
+    const fresh = harness({ area: new FakeStorageArea(), log: first.log });
+    await fresh.session.settle();
+    expect(fresh.session.store.peek(TAB)).toBeUndefined();
+    expect(first.log.records.size).toBe(0);
+    expect(first.log.metas.size).toBe(0);
+    expect(fresh.area.data.get(MARKER_KEY)).toBe('true');
+  });
+
+  it('a write is one batch of what changed (one record and the tab meta)', async () => {
     const h = harness();
     await h.session.start();
     for (let i = 0; i < 200; i++) h.t.request(`r${i}`, `${url}/${i}`).completed(`r${i}`, `${url}/${i}`, 200);
     await h.session.settle();
-    const bytes = h.area.bytesWritten;
+    const writes = h.log.writes;
     h.t.request('one', `${url}/one`).completed('one', `${url}/one`, 200);
     await h.session.settle();
-    expect(h.area.lastSetKeys.sort()).toEqual([`cl:e:${TAB}:one`, `cl:t:${TAB}`]);
-    expect(h.area.bytesWritten - bytes).toBeLessThan(3000);
+    expect(h.log.writes).toBe(writes + 1);
+    expect(h.log.lastWrite?.put.map((r) => r.id)).toEqual(['one']);
+    expect(h.log.lastWrite?.metas.map((m) => m.tabId)).toEqual([TAB]);
   });
 
-  it('a failed write is retried with the next batch, nothing lost', async () => {
+  it.each([
+    ['quota', Object.assign(new Error('Quota exceeded'), { name: 'QuotaExceededError' })],
+    ['aborted transaction', Object.assign(new Error('The transaction was aborted'), { name: 'AbortError' })],
+  ])('a failed write (%s) is said with a warning and retried with the next batch, nothing lost', async (_, error) => {
     const h = harness();
     await h.session.start();
-    h.area.failNext.push(new Error('IO error'));
-    h.t.request('1', url).completed('1', url, 200);
-    await h.session.settle();
-    expect(h.area.data.has(`cl:e:${TAB}:1`)).toBe(false);
+    h.log.failNext.push(error);
+    const warned: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => { warned.push(args); };
+    try {
+      h.t.request('1', url).completed('1', url, 200);
+      await h.session.settle();
+    } finally {
+      console.warn = warn;
+    }
+    expect(warned).toHaveLength(1);
+    expect(h.log.ids(TAB)).toEqual([]);
     h.t.request('2', url).completed('2', url, 200);
     await h.session.settle();
-    expect(h.area.data.has(`cl:e:${TAB}:1`)).toBe(true);
-    expect(h.area.data.has(`cl:e:${TAB}:2`)).toBe(true);
+    expect(h.log.ids(TAB).sort()).toEqual(['1', '2']);
+    expect(h.log.metas.get(TAB)?.nextSeq).toBe(h.session.store.peek(TAB)!.meta.nextSeq);
   });
 
-  it('ignores unreadable stored values and keeps the rest', async () => {
-    const area = new FakeStorageArea();
-    const first = harness({ area });
+  it('ignores records of the wrong shape and keeps the rest', async () => {
+    const first = harness();
     await first.session.start();
     first.t.request('1', url).completed('1', url, 200);
     await first.session.settle();
-    area.data.set(`cl:e:${TAB}:bad`, JSON.stringify({ exchange: 'nope' }));
-    area.data.set('cl:t:oops', '"x"');
-    const second = harness({ area });
+    first.log.records.set(`${TAB}:bad`, { tabId: TAB, id: 'bad', exchange: 'nope' } as never);
+    first.log.metas.set(99, { tabId: 99 } as never);
+    const second = harness({ area: first.area, log: first.log });
     await second.session.settle();
     expect([...second.entries().keys()]).toEqual(['1']);
-    expect(area.data.has(`cl:e:${TAB}:bad`)).toBe(false);
+    expect(first.log.records.has(`${TAB}:bad`)).toBe(false);
+  });
+
+  it('beyond the bound the oldest go, counted in dropped, from the store and the log alike', async () => {
+    const h = harness({ maxPerTab: 50 });
+    await h.session.start();
+    for (let i = 0; i < 80; i++) h.t.request(`${i}`, `${url}/${i}`).completed(`${i}`, `${url}/${i}`, 200);
+    await h.session.settle();
+    expect(h.session.store.summary(TAB)).toMatchObject({ total: 50, dropped: 30 });
+    expect(h.log.ids(TAB).sort()).toEqual([...h.entries().keys()].sort());
+    const again = harness({ area: h.area, log: h.log, maxPerTab: 50 });
+    await again.session.settle();
+    expect(again.session.store.summary(TAB)).toMatchObject({ total: 50, dropped: 30 });
   });
 });
 
-describe('storage quota', () => {
-  /** 300 exchanges, 30 per batch, each with a header list of its own (so none is shared). */
-  async function fill(area: FakeStorageArea) {
-    const h = harness({ area });
-    await h.session.start();
-    for (let batch = 0; batch < 10; batch++) {
-      for (let i = 0; i < 30; i++) {
-        const id = `${batch}-${i}`;
-        h.t.request(id, `${url}/${id}`).sent(id, `${url}/${id}`, [origin, ['X-Pad', `${id} ${'p'.repeat(100)}`]])
-          .received(id, `${url}/${id}`, 200, [acao]).completed(id, `${url}/${id}`, 200);
-      }
-      await h.session.settle();
-    }
-    return h;
-  }
-
-  it.each([
-    // Known quota: what is kept fills it but for the 2% margin.
-    ['announced (QUOTA_BYTES): dropped before writing', true, 0.9],
-    // Unknown quota: found by halving between what was accepted and what was refused.
-    ['unannounced: dropped when the browser refuses a write', false, 0.8],
-  ])('quota %s — drops only as many of the oldest as needed, with a visible count, and never throws', async (_, announce, full) => {
-    const quota = 100_000;
-    const area = new FakeStorageArea(quota, announce);
-    const h = await fill(area);
-    const summary = h.session.store.summary(TAB);
-    expect(summary.dropped).toBeGreaterThan(0);
-    expect(summary.total + summary.dropped).toBe(300);
-    expect(h.entries().has('9-29')).toBe(true);
-    expect(h.entries().has('0-0')).toBe(false);
-    expect(area.bytesInUse).toBeLessThanOrEqual(quota);
-    // Only what is needed goes: what is kept nearly fills the quota.
-    expect(area.bytesInUse).toBeGreaterThan(quota * full);
-    // What is stored is exactly what is shown.
-    const stored = [...area.data.keys()].filter((k) => k.startsWith(`cl:e:${TAB}:`)).length;
-    expect(stored).toBe(summary.total);
-    // A restart shows the same entries and drop count.
-    const again = harness({ area });
-    await again.session.settle();
-    expect(again.session.store.summary(TAB)).toMatchObject({ total: summary.total, dropped: summary.dropped });
-    expect([...again.entries().keys()]).toEqual([...h.entries().keys()]);
-  });
-
-  it('a tab of 5,000 typical exchanges (a third preflighted) fits in Chromium\'s 10 MB with nothing dropped', async () => {
-    const area = new FakeStorageArea(10 * 1024 * 1024);
-    const h = harness({ area, maxPerTab: 5000 });
-    await h.session.start();
-    const ua = ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36'] as [string, string];
-    const request: [string, string][] = [origin, ua, ['sec-ch-ua', '"Chromium";v="156", "Not-A.Brand";v="24"'], ['Accept', '*/*'],
-      ['Sec-Fetch-Mode', 'cors'], ['Referer', `${APP}/`], ['Accept-Language', 'en-US,en;q=0.9']];
-    for (let i = 0; i < 5000; i++) {
-      const id = String(i);
-      const u = `${url}/${i}?q=${'x'.repeat(40)}`;
-      const date: [string, string] = ['Date', `Sun, 22 Nov 2026 00:${String(Math.floor(i / 100) % 60).padStart(2, '0')}:00 GMT`];
-      const response: [string, string][] = [acao, ['Content-Type', 'application/json'], ['Content-Length', String(100 + i)], date, ['ETag', `"${i}"`]];
-      if (i % 3 === 0) {
-        h.t.request(id, u, 'PUT').request(`p${id}`, u, 'OPTIONS')
-          .sent(`p${id}`, u, [['Access-Control-Request-Method', 'PUT'], origin, ua], 'OPTIONS')
-          .received(`p${id}`, u, 204, [acao, ['Access-Control-Allow-Methods', 'PUT'], date], 'OPTIONS').completed(`p${id}`, u, 204, 'OPTIONS')
-          .sent(id, u, request, 'PUT').received(id, u, 200, response, 'PUT').completed(id, u, 200, 'PUT');
-      } else {
-        h.t.request(id, u).sent(id, u, request).received(id, u, 200, response).completed(id, u, 200);
-      }
-      if (i % 500 === 499) await h.session.settle();
-    }
-    await h.session.settle();
-    expect(h.session.store.summary(TAB)).toMatchObject({ total: 5000, dropped: 0 });
-    expect(area.bytesInUse).toBeLessThan(5 * 1024 * 1024);
-    const again = harness({ area });
-    await again.session.settle();
-    expect(again.session.store.summary(TAB)).toMatchObject({ total: 5000, dropped: 0 });
-    expect(again.entry('3').exchange).toEqual(h.entry('3').exchange);
-  }, 60_000); // 5,000 exchanges: seconds on a machine shared by several test runs
-
-  it('a header list is removed once no stored entry names it', async () => {
+describe('a log of 50,000', () => {
+  it('one tab keeps 50,000 exchanges by default, all written through and rehydrated judged', async () => {
     const h = harness();
     await h.session.start();
-    h.t.request('1', url).sent('1', url, [origin, ['X-Only', 'one']]).completed('1', url, 200);
-    h.t.request('2', url).sent('2', url, [origin]).completed('2', url, 200);
+    const n = 50_000;
+    for (let i = 0; i < n; i++) {
+      h.t.request(`${i}`, `${url}/${i}`).sent(`${i}`, `${url}/${i}`, [origin]).received(`${i}`, `${url}/${i}`, 200, [acao]).completed(`${i}`, `${url}/${i}`, 200);
+      if (i % 5000 === 4999) await h.session.settle();
+    }
     await h.session.settle();
-    const lists = () => [...h.area.data.keys()].filter((k) => k.startsWith('cl:h:')).length;
-    expect(lists()).toBe(2);
-    h.session.clear(TAB);
-    await h.session.settle();
-    expect(lists()).toBe(0);
-  });
+    expect(h.session.store.summary(TAB)).toMatchObject({ total: n, dropped: 0 });
+    expect(h.log.records.size).toBe(n);
+    const again = harness({ area: h.area, log: h.log });
+    await again.session.settle();
+    expect(again.session.store.summary(TAB)).toMatchObject({ total: n, dropped: 0 });
+    expect(again.classified).toEqual([]);
+    expect(again.entry('49999')).toEqual(h.entry('49999'));
+  }, 120_000); // 50,000 exchanges: many seconds on a machine shared by several test runs
 });
 
 describe('settings', () => {
@@ -222,3 +208,4 @@ describe('settings', () => {
     expect(h.local.data.has('settings')).toBe(false);
   });
 });
+

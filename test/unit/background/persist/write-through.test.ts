@@ -11,6 +11,7 @@ import { observerFor } from '../../../../src/background/chrome-apis';
 import { BackgroundSession, DEFAULT_DELAYS } from '../../../../src/background/session';
 import { MAX_BATCH_ENTRIES } from '../../../../src/background/persist/persistence';
 import { FakeStorageArea } from '../../../support/fake-storage-area';
+import { FakeLogDb } from '../../../support/fake-log-db';
 import { FakeWebRequest, Traffic } from '../../../support/fake-web-request';
 import { API, APP, FakeBadge, stubClassify } from '../harness';
 
@@ -43,34 +44,33 @@ const settleMicrotasks = async () => { for (let i = 0; i < 20; i++) await Promis
 
 function setup() {
   const wr = new FakeWebRequest({ browser: 'chromium' });
-  const area = new FakeStorageArea();
+  const log = new FakeLogDb();
   const timers = new RecordingTimers();
   let session: BackgroundSession | null = null;
   const capture = createCapture(wr, (e) => session!.capture(e));
   capture.start();
   session = new BackgroundSession({
-    classify: stubClassify, observer: observerFor(wr), capture, sessionArea: area, localArea: new FakeStorageArea(),
+    classify: stubClassify, observer: observerFor(wr), capture, log, sessionArea: new FakeStorageArea(), localArea: new FakeStorageArea(),
     badge: new FakeBadge(), timers, now: () => 1_700_000_000_000, newPageId: () => 'page-1',
   });
   const t = new Traffic(wr, { tabId: 7, frameId: 0, type: 'xmlhttprequest', initiator: APP });
-  return { session, area, timers, t };
+  return { session, log, timers, t };
 }
 
-const storedIds = (area: FakeStorageArea) => [...area.data.keys()].filter((k) => k.startsWith('cl:e:7:')).map((k) => k.slice('cl:e:7:'.length));
 
 describe('write-through timing', () => {
   it('an exchange that ended is in storage after 0 ms timers only', async () => {
-    const { session, area, timers, t } = setup();
+    const { session, log, timers, t } = setup();
     await session.start();
     const url = `${API}/x`;
     t.request('1', url).sent('1', url, [['Origin', APP]]).received('1', url, 200, [['Access-Control-Allow-Origin', APP]]).completed('1', url, 200);
-    for (let round = 0; round < 5 && !storedIds(area).includes('1'); round++) {
+    for (let round = 0; round < 5 && log.records.get('7:1')?.exchange.outcome.state !== 'completed'; round++) {
       timers.run(0);
       await settleMicrotasks();
     }
-    const stored = area.data.get('cl:e:7:1');
-    expect(stored).toBeDefined();
-    expect(stored).not.toContain('"pending"');
+    const stored = log.records.get('7:1');
+    expect(stored?.exchange.outcome.state).toBe('completed');
+    expect(stored?.verdict).toBeDefined();
     expect(DEFAULT_DELAYS.process).toBe(0);
     expect(DEFAULT_DELAYS.persist).toBe(0);
   });
@@ -92,22 +92,22 @@ describe('write-through timing', () => {
   });
 
   it(`a burst is written in batches of at most ${MAX_BATCH_ENTRIES} exchanges, and all of it arrives`, async () => {
-    const { session, area, t } = setup();
+    const { session, log, t } = setup();
     await session.start();
     const n = MAX_BATCH_ENTRIES * 2 + 10;
     const sizes: number[] = [];
-    const set = area.set.bind(area);
-    area.set = async (items: Record<string, unknown>) => {
-      sizes.push(Object.keys(items).filter((k) => k.startsWith('cl:e:')).length);
-      await set(items);
+    const write = log.write.bind(log);
+    log.write = async (batch) => {
+      sizes.push(batch.put.length);
+      await write(batch);
     };
     for (let i = 0; i < n; i++) {
       const url = `${API}/b${i}`;
       t.request(`b${i}`, url).sent(`b${i}`, url, [['Origin', APP]]).received(`b${i}`, url, 200, [['Access-Control-Allow-Origin', APP]]).completed(`b${i}`, url, 200);
     }
     await session.settle();
-    for (let i = 0; i < 10 && storedIds(area).length < n; i++) await session.settle();
-    expect(storedIds(area)).toHaveLength(n);
+    for (let i = 0; i < 10 && log.ids(7).length < n; i++) await session.settle();
+    expect(log.ids(7)).toHaveLength(n);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_BATCH_ENTRIES);
   });
 });

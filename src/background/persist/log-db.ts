@@ -1,0 +1,44 @@
+/**
+ * Where the log lives: the adapter the persistence writes through and reads back (idb-log.ts is the
+ * browser's IndexedDB; tests run the real Persistence over an in-memory one). Records are stored by
+ * structured clone, as the store holds them: no JSON, no re-encoding.
+ */
+import type { Exchange } from '../../core/model/exchange';
+import type { Verdict } from '../../core/model/verdict';
+import type { TabMeta } from '../tabs/tab-log';
+
+/** One stored exchange. The verdict is stored once judged; an exchange still in flight has none. */
+export interface LogRecord {
+  tabId: number;
+  id: string;
+  seq: number;
+  pageId: string;
+  exchange: Exchange;
+  verdict?: Verdict;
+}
+
+/** What one write changes, in one transaction: all of it is stored, or none. */
+export interface LogBatch {
+  /** Tabs closed: their meta and every entry go (applied first). */
+  dropTabs: number[];
+  /** Entries that left the log, as [tabId, exchange id]. */
+  drop: [number, string][];
+  /** Entries inserted or replaced. */
+  put: LogRecord[];
+  metas: TabMeta[];
+}
+
+export interface LogDb {
+  /** Everything stored (values as written, but untrusted: the reader checks their shape). */
+  load(): Promise<{ records: unknown[]; metas: unknown[] }>;
+  write(batch: LogBatch): Promise<void>;
+  /** Empties the log. */
+  clear(): Promise<void>;
+}
+
+/** A log that keeps nothing (a browser without IndexedDB: nothing survives a stop, as before storage). */
+export const noLog: LogDb = {
+  load: async () => ({ records: [], metas: [] }),
+  write: async () => {},
+  clear: async () => {},
+};
