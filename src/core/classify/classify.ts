@@ -8,7 +8,7 @@ import type { Exchange, Outcome } from '../model/exchange';
 import type { Verdict } from '../model/verdict';
 import { sanitize } from '../model/sanitize';
 import { schemeOf } from '../http/url';
-import { detectMode } from './mode';
+import { requestMode } from './request-mode';
 import { requestOrigin } from './initiator';
 import { exchangeSteps } from './steps';
 import { evaluate, type Context } from './evaluate';
@@ -51,7 +51,7 @@ function classifyExchange(ex: Exchange): Verdict {
   if (failedError !== null && errorClass(failedError) === 'network' && !isCorsCandidate(ex, origin)) {
     return plainNetworkError(ex, failedError);
   }
-  const mode = detectMode(ex);
+  const mode = requestMode(ex);
   if (mode.mode === 'navigate') return nonCorsVerdict(ex, 'same-origin', m('verdict_navigation'), failedError);
   if (mode.mode === 'websocket') {
     return nonCorsVerdict(ex, 'no-cors', m('verdict_websocket'), failedError);

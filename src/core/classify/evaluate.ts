@@ -154,7 +154,7 @@ function taint(step: Step, origin: string, tainted: boolean): { origin: string; 
 
 /** Preflight for one CORS step: sets `ev.preflight`, and returns 'stop' when the walk ends here. */
 function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boolean, used: PreflightRecord[], ev: Evaluation): 'stop' | 'go' {
-  const need = preflightNeed(step.method, step.requestHeaders);
+  const need = (step.need ??= preflightNeed(step.method, step.requestHeaders));
   const pre = findPreflight(ctx, step, used);
   if (!pre) {
     if (need.required && !ev.preflight.required) {

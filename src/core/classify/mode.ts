@@ -5,9 +5,9 @@
  * type (fonts are always CORS; fetch/XHR default to it), else no-cors.
  */
 import type { Exchange } from '../model/exchange';
-import { firstHeader, hasHeader } from '../http/headers';
 import { sanitize } from '../model/sanitize';
-import { m, type Msg } from '../i18n/msg';
+import type { Msg } from '../i18n/msg';
+import { requestMode } from './request-mode';
 
 export type RequestMode = 'cors' | 'no-cors' | 'same-origin' | 'navigate' | 'websocket';
 
@@ -19,38 +19,6 @@ export interface ModeInfo {
   basis: Msg;
 }
 
-const SEC_FETCH_MODES: Record<string, RequestMode> = {
-  cors: 'cors',
-  'no-cors': 'no-cors',
-  'same-origin': 'same-origin',
-  navigate: 'navigate',
-  'nested-navigate': 'navigate',
-  websocket: 'websocket',
-  webtransport: 'websocket',
-};
-
 export function detectMode(input: Exchange): ModeInfo {
-  const ex = sanitize(input);
-  if (ex.type === 'main_frame' || ex.type === 'sub_frame') return { mode: 'navigate', certain: true, basis: m('note_mode_navigation') };
-  if (ex.type === 'websocket' || ex.type === 'webtransport') return { mode: 'websocket', certain: true, basis: m('note_mode_socket', { protocol: ex.type === 'websocket' ? 'WebSocket' : 'WebTransport' }) };
-  // After a redirect the final URL's headers say it too (a same-origin first hop sends no Origin).
-  const final = ex.redirects.length > 0 ? ex.finalRequestHeaders : undefined;
-  const secFetchMode = firstHeader(ex.requestHeaders, 'sec-fetch-mode') ?? firstHeader(final, 'sec-fetch-mode');
-  if (secFetchMode !== null) {
-    const mode = SEC_FETCH_MODES[secFetchMode.toLowerCase()];
-    if (mode) return { mode, certain: true, basis: m('note_mode_sec_fetch', { value: secFetchMode }) };
-  }
-  if (ex.preflights.length > 0) return { mode: 'cors', certain: true, basis: m('note_mode_preflight') };
-  const method = typeof ex.method === 'string' ? ex.method.toUpperCase() : '';
-  const hasOrigin = hasHeader(ex.requestHeaders, 'origin') || hasHeader(final, 'origin');
-  if (hasOrigin && (method === 'GET' || method === 'HEAD')) {
-    return { mode: 'cors', certain: true, basis: m('note_mode_origin_sent', { method }) };
-  }
-  if (ex.type === 'font') return { mode: 'cors', certain: true, basis: m('note_mode_font') };
-  if (ex.type === 'xmlhttprequest') return { mode: 'cors', certain: false, basis: m('note_mode_fetch') };
-  if (ex.type === 'ping') return { mode: 'cors', certain: false, basis: m('note_mode_ping') };
-  if (ex.observer.fullRequestHeaders && !hasOrigin) {
-    return { mode: 'no-cors', certain: true, basis: m('note_mode_no_origin', { type: ex.type }) };
-  }
-  return { mode: 'no-cors', certain: false, basis: m('note_mode_default', { type: ex.type }) };
+  return requestMode(sanitize(input));
 }

@@ -4,6 +4,7 @@ import type { Evaluation } from './evaluate';
 import type { Failure } from '../reasons';
 import { CHROMIUM_ONLY_SAFELISTED } from '../http/safelist';
 import { joinedHeader } from '../http/headers';
+import { lowerName } from '../http/names';
 import { parseTokenList } from '../http/tokens';
 import { m, type Msg } from '../i18n/msg';
 
@@ -24,12 +25,13 @@ export function statusNote(first: Failure, status: number | null): Msg | null {
   return m('note_status_withheld', values);
 }
 
+const CHROMIUM_ONLY: ReadonlySet<string> = new Set(CHROMIUM_ONLY_SAFELISTED);
+
 /** Chromium-only safelisted names: fine in Chrome, a preflight in Firefox (and per the standard). */
 export function browserDifferenceNotes(ex: Exchange): Msg[] {
   const names: string[] = [];
   for (const h of ex.requestHeaders) {
-    const lower = h.name.toLowerCase();
-    if ((CHROMIUM_ONLY_SAFELISTED as readonly string[]).includes(lower) && !names.includes(h.name)) names.push(h.name);
+    if (CHROMIUM_ONLY.has(lowerName(h.name)) && !names.includes(h.name)) names.push(h.name);
   }
   if (names.length === 0) return [];
   return [m('note_chromium_only_safelisted', { names: names.join(', '), count: names.length })];

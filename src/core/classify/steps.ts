@@ -6,7 +6,9 @@
 import type { Exchange, Header, ResponseRecord } from '../model/exchange';
 import type { StepRef } from '../model/verdict';
 import { isSameOrigin, originOf } from '../http/origin';
+import { lowerName } from '../http/names';
 import { methodAfterRedirect } from '../http/redirect';
+import type { PreflightNeed } from './preflight/need';
 
 export interface Step {
   ref: StepRef;
@@ -18,6 +20,8 @@ export interface Step {
   response: ResponseRecord | undefined;
   /** The redirect target for a hop; null for the final step. */
   location: string | null;
+  /** The step's preflight need, worked out once by the first evaluation that asks (evaluate.ts). */
+  need?: PreflightNeed;
 }
 
 const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']);
@@ -27,19 +31,21 @@ export function exchangeSteps(ex: Exchange): Step[] {
   let url = ex.url;
   let method = ex.method;
   let headers = ex.requestHeaders;
-  ex.redirects.forEach((hop, index) => {
+  const hops = ex.redirects;
+  for (let index = 0; index < hops.length; index++) {
+    const hop = hops[index]!;
     if (index > 0 && Array.isArray(hop.requestHeaders)) headers = hop.requestHeaders;
     const at = hop.url || url;
-    steps.push({ ref: { kind: 'redirect', index }, url: at, origin: originOf(at), method, requestHeaders: headers, response: hop.response, location: hop.location });
+    steps.push({ ref: { kind: 'redirect', index }, url: at, origin: originOf(at), method, requestHeaders: headers, response: hop.response, location: hop.location, need: undefined });
     const next = nextRequest(hop.url || url, hop.location, hop.response?.status ?? 0, method, headers);
     url = hop.location;
     method = next.method;
     headers = next.headers;
-  });
+  }
   // A redirect the browser refused to follow: the request stopped at that hop, the target was never asked.
-  if (ex.redirects.at(-1)?.followed === false) return steps;
-  const sent = ex.redirects.length > 0 && Array.isArray(ex.finalRequestHeaders) ? ex.finalRequestHeaders : headers;
-  steps.push({ ref: { kind: 'response' }, url, origin: originOf(url), method, requestHeaders: sent, response: ex.response, location: null });
+  if (hops.length > 0 && hops[hops.length - 1]!.followed === false) return steps;
+  const sent = hops.length > 0 && Array.isArray(ex.finalRequestHeaders) ? ex.finalRequestHeaders : headers;
+  steps.push({ ref: { kind: 'response' }, url, origin: originOf(url), method, requestHeaders: sent, response: ex.response, location: null, need: undefined });
   return steps;
 }
 
@@ -49,7 +55,7 @@ function nextRequest(from: string, to: string, status: number, method: string, h
   const crossOrigin = !isSameOrigin(from, to);
   if (!toGet && !crossOrigin) return { method, headers };
   const kept = headers.filter((h) => {
-    const lower = typeof h.name === 'string' ? h.name.toLowerCase() : '';
+    const lower = typeof h.name === 'string' ? lowerName(h.name) : '';
     if (toGet && BODY_HEADERS.has(lower)) return false;
     return !(crossOrigin && lower === 'authorization');
   });

@@ -8,6 +8,7 @@ import { utf8Length } from './headers';
 
 /** GET, HEAD and POST, compared after upper-casing (as Chromium does). */
 export function isSafelistedMethod(method: string): boolean {
+  if (method === 'GET' || method === 'POST' || method === 'HEAD') return true;
   if (typeof method !== 'string') return false;
   const m = method.toUpperCase();
   return m === 'GET' || m === 'HEAD' || m === 'POST';

@@ -15,8 +15,21 @@ import { firstMatch, preflightDisallowedRedirect, PREFLIGHT_ACCESS_REASONS, PREF
 export function observedRequest(pre: PreflightRecord): { method: string | null; headers: string[] | null } {
   const method = firstHeader(pre.requestHeaders, 'access-control-request-method');
   const acrh = joinedHeader(pre.requestHeaders, 'access-control-request-headers');
-  const headers = acrh === null ? null : acrh.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0);
-  return { method, headers };
+  return { method, headers: acrh === null ? null : lowerItems(acrh) };
+}
+
+/** The comma-separated items of a list, trimmed and lower-cased, empty ones left out. */
+function lowerItems(list: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  while (start <= list.length) {
+    let end = list.indexOf(',', start);
+    if (end === -1) end = list.length;
+    const item = list.slice(start, end).trim();
+    if (item.length > 0) out.push(item.toLowerCase());
+    start = end + 1;
+  }
+  return out;
 }
 
 /** Unsafe names to check: the preflight's list when seen, ordered as the request sent them. */

@@ -8,6 +8,7 @@ import type { PreflightWhy } from '../../model/verdict';
 import { countsForCors } from '../../http/browser-headers';
 import { canonicalName, trimHttpWhitespace, utf8Length } from '../../http/headers';
 import { m } from '../../i18n/msg';
+import { lowerName } from '../../http/names';
 import { headerUnsafeKind, isSafelistedMethod, MAX_SAFELISTED_TOTAL_BYTES, MAX_SAFELISTED_VALUE_BYTES } from '../../http/safelist';
 
 export interface PreflightNeed {
@@ -26,15 +27,16 @@ interface Combined {
 /** Combine duplicate lines per name (", "-joined, as fetch's Headers does), keeping first-seen order. */
 function combine(headers: readonly Header[]): Combined[] {
   const out: Combined[] = [];
-  for (const h of headers) {
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
     if (!h || typeof h.name !== 'string') continue;
-    const lower = h.name.toLowerCase();
+    const lower = lowerName(h.name);
     if (!countsForCors(lower, headers)) continue;
     const value = trimHttpWhitespace(typeof h.value === 'string' ? h.value : '');
     let seen: Combined | undefined;
-    for (const c of out) {
-      if (c.lower === lower) {
-        seen = c;
+    for (let j = 0; j < out.length; j++) {
+      if (out[j]!.lower === lower) {
+        seen = out[j];
         break;
       }
     }
