@@ -3,6 +3,7 @@ import { parseUrl } from '../core/http/url';
 import { t, tm, tParts } from '../ui/i18n';
 import { LanguagePicker } from '../ui/LanguagePicker';
 import { BlockedGroups } from './BlockedGroups';
+import { CaptureScope } from './CaptureScope';
 import { Actions } from './Actions';
 import { EmptyState } from './EmptyState';
 import { Findings } from './Findings';
@@ -34,7 +35,9 @@ export function Popup({ store }: { store: PopupStore }) {
 
       {status === 'loading' && <p role="status" class="muted">{t('popup_loading')}</p>}
 
-      {status === 'ready' && s && s.total === 0 && <EmptyState paused={paused} />}
+      {status === 'ready' && <CaptureScope store={store} />}
+
+      {status === 'ready' && s && s.total === 0 && s.capture?.why !== 'off' && <EmptyState paused={paused} />}
 
       {status === 'ready' && s && s.total > 0 && (
         <>

@@ -21,6 +21,8 @@ export function createChromePopupConnector(conn: BackgroundConnection = createCh
       await conn.request('clear', { tabId });
     },
     setPaused: (paused) => conn.request('set-settings', { paused }),
+    setCaptureMode: (capture) => conn.request('set-settings', { capture }),
+    setCapture: (tabId, change) => conn.request('set-capture', { tabId, ...change }),
     async openPanel(tabId) {
       await chrome.tabs.create({ url: chrome.runtime.getURL(`${PANEL_PAGE}?tabId=${tabId}`) });
     },

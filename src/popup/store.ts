@@ -6,12 +6,12 @@ import { computed, signal } from '@preact/signals';
 import { isMsg, m, type Msg } from '../core/i18n/msg';
 import { fixesFor } from '../core/fix';
 import { describeBlocked, groupBlocked, newestBlocked, summaryMarkdown } from '../core/report/summary';
-import type { Settings, TabSummary } from '../shared/protocol';
+import type { CaptureMode, Settings, TabSummary } from '../shared/protocol';
 import { prepareReport } from '../shared/report-download';
 import { words } from '../ui/i18n';
 import type { PopupConnector } from './connector';
 
-type Busy = 'export' | 'copy' | 'clear' | 'pause' | 'panel' | null;
+type Busy = 'export' | 'copy' | 'clear' | 'pause' | 'panel' | 'scope' | null;
 /** What an action said; a message, so it is shown in the page's language even after a switch. */
 interface Notice { tone: 'info' | 'error'; msg: Msg }
 
@@ -135,6 +135,25 @@ export function createPopupStore(conn: PopupConnector, tabId: number | null) {
       const paused = !(settings.value?.paused ?? false);
       settings.value = await conn.setPaused(paused);
       return m(settings.value.paused ? 'popup_capture_paused' : 'popup_capture_resumed');
+    }),
+
+    /** Capture every tab or only the chosen ones; the tab's capture is read again (it may have changed). */
+    setCaptureMode: (mode: CaptureMode) => run('scope', async () => {
+      settings.value = await conn.setCaptureMode(mode);
+      const r = await conn.load(needTab());
+      summary.value = r.summary;
+      return null;
+    }),
+
+    /** Turns this tab (`tab`) or its site (`site`) on or off. */
+    setCapture: (change: { tab?: boolean; site?: boolean }) => run('scope', async () => {
+      const id = needTab();
+      const before = summary.value?.capture?.why;
+      const capture = await conn.setCapture(id, change).catch((err: unknown) => {
+        throw new SaidError(m('scope_failed', { error: errorMsg(err) }));
+      });
+      if (summary.value) summary.value = { ...summary.value, capture };
+      return before === 'off' && capture.why !== 'off' ? m('scope_turned_on') : null;
     }),
 
     openPanel: () => run('panel', async () => {

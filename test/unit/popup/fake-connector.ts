@@ -7,7 +7,9 @@ import { classify } from '../../../src/core/classify/classify';
 import { findingsOf, preflightCost } from '../../../src/core/findings';
 import { costSummary, findingsSummary } from '../../../src/background/findings';
 import type { Exchange } from '../../../src/core/model/exchange';
-import { emptyCounts, type ExchangeEntry, type PageInfo, type Settings, type TabSnapshot, type TabSummary } from '../../../src/shared/protocol';
+import {
+  emptyCounts, type ExchangeEntry, type PageInfo, type Settings, type TabCapture, type TabSnapshot, type TabSummary,
+} from '../../../src/shared/protocol';
 import type { PopupConnector } from '../../../src/popup/connector';
 import { PAGE } from '../../support/builder';
 
@@ -32,8 +34,17 @@ export interface FakeConnector extends PopupConnector {
   copies: string[];
   log: ExchangeEntry[];
   settingsNow: Settings;
+  /** The tab's choices as the worker keeps them (its `why` is derived from these and the mode). */
+  scope: { tab: boolean; siteOn: boolean; site: string | null };
+  failCapture: string | null;
   failLoad: string | null;
   copyWorks: boolean;
+}
+
+function captureOf(fake: FakeConnector): TabCapture {
+  const { tab, siteOn, site } = fake.scope;
+  const why = (fake.settingsNow.capture ?? 'everywhere') === 'everywhere' ? 'everywhere' : tab ? 'tab' : siteOn ? 'site' : 'off';
+  return { tabId: TAB, why, tab, site, siteOn };
 }
 
 export function fakeConnector(initial: ExchangeEntry[], dropped = 0): FakeConnector {
@@ -43,13 +54,27 @@ export function fakeConnector(initial: ExchangeEntry[], dropped = 0): FakeConnec
     copies: [],
     log: initial,
     settingsNow: { paused: false, keepLog: false, recordSameOrigin: false },
+    scope: { tab: false, siteOn: false, site: PAGE },
+    failCapture: null,
     failLoad: null,
     copyWorks: true,
     async load(tabId) {
       fake.calls.push(`load:${tabId}`);
       if (fake.failLoad) throw new Error(fake.failLoad);
       const settings = { ...fake.settingsNow };
-      return { summary: { ...summaryOf(fake.log, dropped), settings }, settings };
+      return { summary: { ...summaryOf(fake.log, dropped), settings, capture: captureOf(fake) }, settings };
+    },
+    async setCaptureMode(mode) {
+      fake.calls.push(`mode:${mode}`);
+      fake.settingsNow = { ...fake.settingsNow, capture: mode };
+      return { ...fake.settingsNow };
+    },
+    async setCapture(tabId, change) {
+      fake.calls.push(`capture:${tabId}:${JSON.stringify(change)}`);
+      if (fake.failCapture) throw new Error(fake.failCapture);
+      if (change.tab !== undefined) fake.scope.tab = change.tab;
+      if (change.site !== undefined && fake.scope.site !== null) fake.scope.siteOn = change.site;
+      return captureOf(fake);
     },
     async snapshot(tabId): Promise<TabSnapshot> {
       fake.calls.push(`snapshot:${tabId}`);
