@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { rowOfEntry } from '../../../../src/panel/table/rows';
+import fc from 'fast-check';
+import { rowOfEntry, type Row } from '../../../../src/panel/table/rows';
 import { createSearchIndex } from '../../../../src/panel/table/search';
-import { simple } from '../fixtures';
+import { blockedAtPreflight, blockedTrailingSlash, preflightedPut, sameOrigin, simple } from '../fixtures';
+import { EN, wordsFor } from '../../../../src/core/i18n/catalogues';
 
 describe('search index: warm', () => {
   it('prepares every row a slice at a time and can be cancelled', () => {
@@ -22,5 +24,66 @@ describe('search index: warm', () => {
     cancel();
     expect(queue).toHaveLength(0);
     expect(more.filter((r) => index.has(r)).length).toBe(50);
+  });
+});
+
+describe('search index: incremental', () => {
+  const FR = wordsFor('fr');
+  const makers = [simple, blockedTrailingSlash, preflightedPut, sameOrigin, blockedAtPreflight] as const;
+  // Words that hit pieces every row has (nginx, json), pieces of its own (its URL: items, /w1…), words in one language.
+  const WORDS = ['items', '/w1', 'x-trace', 'nginx', 'put', 'bloquée', 'réussie', 'allow', 'json', 'preflight', 'zzz'];
+  const step = fc.oneof(
+    fc.record({ op: fc.constant('append' as const), shape: fc.nat(4), n: fc.integer({ min: 1, max: 3 }) }),
+    fc.record({ op: fc.constant('replace' as const), at: fc.nat(), shape: fc.nat(4) }),
+    fc.record({ op: fc.constant('drop' as const), n: fc.nat(3) }),
+    fc.record({ op: fc.constant('warm' as const), slices: fc.nat(3), fr: fc.boolean() }),
+    fc.record({ op: fc.constant('search' as const), words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 2 }), fr: fc.boolean() }),
+  );
+
+  it('rows added, replaced and removed, in slices, across languages: the same hits as an index built afresh (property)', () => {
+    fc.assert(fc.property(fc.array(step, { minLength: 10, maxLength: 40, size: 'max' }), (steps) => {
+      const index = createSearchIndex();
+      const queue: ((d: { timeRemaining(): number }) => void)[] = [];
+      const schedule = (fn: (d: { timeRemaining(): number }) => void) => { queue.push(fn); return () => { queue.length = 0; }; };
+      let rows: Row[] = [];
+      let seq = 0;
+      let cancel = () => {};
+      for (const s of steps) {
+        if (s.op === 'append') {
+          rows = [...rows];
+          for (let k = 0; k < s.n; k++) { seq++; rows.push(rowOfEntry(makers[s.shape]!(`w${seq}`, seq))); }
+        } else if (s.op === 'replace' && rows.length > 0) {
+          const at = s.at % rows.length;
+          rows = rows.slice();
+          rows[at] = rowOfEntry(makers[s.shape]!(rows[at]!.id, ++seq));
+        } else if (s.op === 'drop') rows = rows.slice(s.n);
+        else if (s.op === 'warm') {
+          cancel();
+          cancel = index.warm(rows, schedule, s.fr ? FR : EN);
+          for (let k = 0; k < s.slices && queue.length > 0; k++) queue.shift()!({ timeRemaining: () => 0 });
+        } else if (s.op === 'search') {
+          const lang = s.fr ? FR : EN;
+          const ids = (list: readonly Row[]) => list.map((r) => r.id);
+          expect(ids(index.search(rows, s.words, lang))).toEqual(ids(createSearchIndex().search(rows, s.words, lang)));
+        }
+      }
+    }), { numRuns: 50 });
+  });
+
+  it('a warm after new rows indexes only those (and the rows replaced in place)', () => {
+    const index = createSearchIndex();
+    const queue: ((d: { timeRemaining(): number }) => void)[] = [];
+    const schedule = (fn: (d: { timeRemaining(): number }) => void) => { queue.push(fn); return () => { queue.length = 0; }; };
+    const first = Array.from({ length: 100 }, (_, i) => rowOfEntry(simple(`a${i}`, i)));
+    index.warm(first, schedule);
+    while (queue.length) queue.shift()!({ timeRemaining: () => 50 });
+    const next = [...first, rowOfEntry(simple('new', 101))];
+    next[5] = rowOfEntry(simple('a5', 102));
+    index.warm(next, schedule);
+    // Two rows to index: one slice does them all, and nothing else is scheduled.
+    expect(queue).toHaveLength(1);
+    queue.shift()!({ timeRemaining: () => 0 });
+    expect(queue).toHaveLength(0);
+    expect(next.every((r) => index.has(r))).toBe(true);
   });
 });
