@@ -7,6 +7,7 @@ import type { PanelActions } from './actions';
 import type { KindFilter } from './table/filter';
 import type { PanelStore } from './store';
 import { FindingsFilter } from './findings/FindingsFilter';
+import { CaptureToggle } from './CaptureToggle';
 import { say } from './text';
 
 export interface PanelIO {
@@ -71,6 +72,7 @@ export function Toolbar({ store, actions, io, filterRef }: {
             onClick={() => void actions.setSettings({ paused: !paused })}>
             {t(paused ? 'panel_resume' : 'panel_pause')}
           </button>
+          <CaptureToggle store={store} actions={actions} />
         </>
       )}
       {io.importHar && (

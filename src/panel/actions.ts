@@ -1,5 +1,5 @@
-/** What the panel asks of the background: clear the log and change settings. Failures become a notice. */
-import type { Settings } from '../shared/protocol';
+/** What the panel asks of the background: clear the log, change settings, turn its tab on or off. Failures become a notice. */
+import type { Settings, TabCapture } from '../shared/protocol';
 import type { BackgroundConnection } from '../shared/transport';
 import type { PanelStore } from './store';
 import { m } from '../core';
@@ -24,6 +24,15 @@ export function panelActions(conn: BackgroundConnection, tabId: number, store: P
         store.settings.value = await conn.request('set-settings', change);
       } catch (err) {
         fail('panel_err_settings')(err);
+      }
+    },
+    /** Turns the tab and/or its site on or off (`{}` only reads); null when refused (said in the notice). */
+    async setCapture(change: { tab?: boolean; site?: boolean }): Promise<TabCapture | null> {
+      try {
+        return await conn.request('set-capture', { tabId, ...change });
+      } catch (err) {
+        store.notice.value = { tone: 'error', text: m('scope_failed', { error: err instanceof Error ? err.message : String(err) }) };
+        return null;
       }
     },
   };

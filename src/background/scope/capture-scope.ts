@@ -17,8 +17,8 @@ import type { StorageAreaLike } from '../persist/storage-area';
 import { ScopeState } from './scope-state';
 import { ScopedCapture, type Wanted } from './scoped-capture';
 
-export const SCOPE_TABS_KEY = 'scope.tabs';
-export const SCOPE_SITES_KEY = 'scope.sites';
+const SCOPE_TABS_KEY = 'scope.tabs';
+const SCOPE_SITES_KEY = 'scope.sites';
 
 /** The browser's tabs, as far as the scope needs them. */
 export interface ScopeTabs {
@@ -28,7 +28,7 @@ export interface ScopeTabs {
   url(tabId: number): Promise<string | undefined>;
 }
 
-export interface ScopeDeps {
+interface ScopeDeps {
   /** createCapture over the browser's webRequest, its records going to `sink`. */
   make(scope: ListenScope, sink: (event: CaptureEvent) => void): Capture;
   /** Where the records of captured tabs go (the session). */

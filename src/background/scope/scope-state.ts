@@ -7,7 +7,7 @@ import type { CaptureMode, TabCapture } from '../../shared/protocol';
 import { parseUrl } from '../../core/http/url';
 
 /** The site (origin) of a web page's URL; null for anything else (extension pages, `about:`, files). */
-export function siteOf(url: string | undefined): string | null {
+function siteOf(url: string | undefined): string | null {
   if (url === undefined) return null;
   const parsed = parseUrl(url);
   return parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:') ? parsed.origin : null;

@@ -2,12 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { createCapture } from '../../../../src/background/capture/listeners';
 import type { CaptureEvent } from '../../../../src/background/capture/event';
-import { CaptureScope, SCOPE_SITES_KEY, SCOPE_TABS_KEY, type ScopeTabs } from '../../../../src/background/scope/capture-scope';
+import { CaptureScope, type ScopeTabs } from '../../../../src/background/scope/capture-scope';
 import type { CaptureMode } from '../../../../src/shared/protocol';
 import { FakeStorageArea } from '../../../support/fake-storage-area';
 import { FakeWebRequest, Traffic } from '../../../support/fake-web-request';
 
 const APP = 'https://app.example';
+/** Where the choices are stored: the tabs in storage.session, the sites in storage.local. */
+const SCOPE_TABS_KEY = 'scope.tabs';
+const SCOPE_SITES_KEY = 'scope.sites';
 const API = 'https://api.example/data';
 
 class FakeTabs implements ScopeTabs {
