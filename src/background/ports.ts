@@ -1,11 +1,13 @@
 /**
- * Live ports, one per inspected tab (`portName(tabId)`). A port gets the tab's snapshot when it
- * connects, then batched `upsert` events (one per tab per flush), `reset` (followed by a fresh
- * snapshot) and `settings`. Every snapshot is followed by the tab's `findings`; after that, `findings`
+ * Live ports, one per inspected tab (`portName(tabId)`). A port gets the tab's snapshot as compact rows
+ * (`ExchangeRow`, in pages of SNAPSHOT_PAGE) when it connects, then batched `upsert` events of rows (one
+ * per tab per flush), `reset` (followed by a fresh snapshot) and `settings`. A row is made once per entry
+ * version (cached by entry object); the full entries travel only on request (`get-entry`, `get-entries`). Every snapshot is followed by the tab's `findings`; after that, `findings`
  * goes out (from `flushFindings`, on its own slower throttle) only when the tab's findings changed.
  */
-import type { ExchangeEntry, PortEventArgs, Settings, TabFindings, TabSnapshot, TabSummary } from '../shared/protocol';
-import { emptyCounts } from '../shared/protocol';
+import type { ExchangeEntry, ExchangeRow, PortEventArgs, Settings, TabFindings, TabSnapshot, TabSummary } from '../shared/protocol';
+import { emptyCounts, SNAPSHOT_PAGE } from '../shared/protocol';
+import { toExchangeRow } from '../shared/exchange-row';
 import { portMessage, type EventSink } from '../shared/transport';
 import { debug } from '../shared/debug';
 import type { ResetReason, Store, StoreObserver } from './tabs/store';
@@ -18,6 +20,8 @@ export class PortHub implements StoreObserver {
   private readonly sinks = new Map<number, Set<EventSink>>();
   private readonly changed = new Map<number, Map<string, ExchangeEntry>>();
   private readonly metaDirty = new Set<number>();
+  /** The row of each entry version sent (weak: an entry replaced or dropped takes its row with it). */
+  private readonly rows = new WeakMap<ExchangeEntry, ExchangeRow>();
 
   constructor(
     private readonly store: Store,
@@ -38,7 +42,7 @@ export class PortHub implements StoreObserver {
     if (!set) this.sinks.set(tabId, (set = new Set()));
     set.add(sink);
     sink.onClose(() => this.disconnect(tabId, sink));
-    this.send(tabId, sink, 'snapshot', this.snapshot(tabId));
+    this.sendSnapshot(tabId, [sink], this.snapshot(tabId));
     // With other ports open on the tab, not marked as sent: they may hold an older list, which the next flush updates.
     this.sendFindings(tabId, [sink], set.size === 1);
   }
@@ -59,10 +63,8 @@ export class PortHub implements StoreObserver {
     const sinks = this.sinks.get(tabId);
     if (!sinks) return;
     const snap = this.snapshot(tabId);
-    for (const s of [...sinks]) {
-      this.send(tabId, s, 'reset', { reason, summary: snap.summary });
-      this.send(tabId, s, 'snapshot', snap);
-    }
+    for (const s of [...sinks]) this.send(tabId, s, 'reset', { reason, summary: snap.summary });
+    this.sendSnapshot(tabId, [...sinks], snap);
     this.sendFindings(tabId, [...sinks], true);
   }
   tabRemoved(tabId: number): void {
@@ -76,17 +78,18 @@ export class PortHub implements StoreObserver {
     for (const [tabId, set] of this.sinks) for (const s of [...set]) this.send(tabId, s, 'settings', settings);
   }
 
-  /** Sends the batched upserts: one message per tab with every entry that changed. */
+  /** Sends the batched upserts: one message per tab with the row of every entry that changed. */
   flush(): void {
     const tabs = new Set([...this.changed.keys(), ...this.metaDirty]);
     for (const tabId of tabs) {
       const sinks = this.sinks.get(tabId);
-      const entries = [...(this.changed.get(tabId)?.values() ?? [])];
+      const changed = this.changed.get(tabId);
       this.changed.delete(tabId);
       this.metaDirty.delete(tabId);
       if (!sinks || !this.store.peek(tabId)) continue;
+      const rows = changed ? Array.from(changed.values(), (e) => this.rowOf(e)) : [];
       const summary = withLens(this.store.summary(tabId), this.findings.latest(tabId));
-      for (const s of [...sinks]) this.send(tabId, s, 'upsert', { entries, summary });
+      for (const s of [...sinks]) this.send(tabId, s, 'upsert', { rows, summary });
     }
   }
 
@@ -95,6 +98,23 @@ export class PortHub implements StoreObserver {
     if (this.sinks.size === 0) return;
     for (const value of this.findings.changes([...this.sinks.keys()])) {
       for (const s of [...(this.sinks.get(value.tabId) ?? [])]) this.send(value.tabId, s, 'findings', value);
+    }
+  }
+
+  /** The compact row of an entry, made once per entry version. */
+  private rowOf(e: ExchangeEntry): ExchangeRow {
+    let row = this.rows.get(e);
+    if (!row) this.rows.set(e, (row = toExchangeRow(e)));
+    return row;
+  }
+
+  /** Sends a snapshot as rows, in pages: the first page replaces what the page holds, the next ones append. */
+  private sendSnapshot(tabId: number, sinks: EventSink[], snap: TabSnapshot): void {
+    const rows = snap.entries.map((e) => this.rowOf(e));
+    const parts = Math.max(1, Math.ceil(rows.length / SNAPSHOT_PAGE));
+    for (let part = 0; part < parts; part++) {
+      const page = rows.slice(part * SNAPSHOT_PAGE, (part + 1) * SNAPSHOT_PAGE);
+      for (const s of sinks) this.send(tabId, s, 'snapshot', { summary: snap.summary, settings: snap.settings, rows: page, part, parts });
     }
   }
 

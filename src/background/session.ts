@@ -190,6 +190,8 @@ export class BackgroundSession {
       writeThrough: () => this.writeThrough(),
       summary: (t) => this.summary(t),
       snapshot: (t) => this.snapshot(t),
+      entries: (t) => this.store.peek(t)?.entries.values() ?? [],
+      entry: (t, id) => this.store.peek(t)?.entries.get(id),
       clear: (t) => this.clear(t),
       getSettings: () => this.getSettings(),
       setSettings: (p) => this.setSettings(p),

@@ -1,7 +1,7 @@
 /** The CORS panel: toolbar, the table of exchanges, and the details of the open one. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { PanelActions } from './actions';
-import { Details } from './details/Details';
+import { OpenDetails } from './details/OpenDetails';
 import { ExchangeTable } from './table/ExchangeTable';
 import type { PanelStore } from './store';
 import type { PanelIO } from './Toolbar';
@@ -54,7 +54,7 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
   const openKey = (key: string) => { store.openKey.value = key; };
   const describe = (id: string) => {
     const r = rows.find((x) => x.id === id);
-    return r ? `${r.method} ${r.entry.exchange.url}` : null;
+    return r ? `${r.method} ${r.data.url}` : null;
   };
   const jump = (key: string) => {
     store.activeKey.value = key;
@@ -87,7 +87,7 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
           <div class="list"><Guard what={t('panel_guard_list')}><ExchangeTable store={store} onOpen={openKey} /></Guard></div>
           {open && (
             <Guard key={open.row.id} what={t('panel_guard_details')}>
-              <Details row={open.row} preflightIndex={open.preflightIndex}
+              <OpenDetails row={open.row} source={store.entries.value} preflightIndex={open.preflightIndex}
                 findings={store.findingIndex.value.byExchange.get(open.row.id)} describe={describe}
                 onClose={() => { store.openKey.value = null; gridFocus(); }} onJump={jump} />
             </Guard>

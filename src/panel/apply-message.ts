@@ -1,51 +1,49 @@
-/** The one place where inbound port messages change the panel store. */
+/**
+ * The one place where inbound port messages change the panel store. The worker sends compact rows: a
+ * snapshot in pages (the first replaces the live rows, the next ones append), then batched upserts.
+ */
 import { batch } from '@preact/signals';
-import type { ExchangeEntry, PortMessage } from '../shared/protocol';
+import type { ExchangeRow, PortMessage } from '../shared/protocol';
 import type { Row } from './table/rows';
 import { toRow } from './table/rows';
 import type { PanelStore } from './store';
-import { sanitizeEntries } from '../core/model/sanitize';
 import { NO_FINDINGS, receivedFindings } from './findings/log-findings';
 import { m } from '../core';
 
-const bySeq = (a: ExchangeEntry, b: ExchangeEntry) => a.seq - b.seq;
+const isRow = (r: unknown): r is ExchangeRow => {
+  const x = r as Partial<ExchangeRow> | null;
+  return typeof x === 'object' && x !== null && typeof x.id === 'string' && typeof x.seq === 'number' && typeof x.kind === 'string' &&
+    typeof x.method === 'string' && typeof x.url === 'string' && typeof x.start === 'number' && typeof x.hay === 'string' &&
+    Array.isArray(x.preflights) && Array.isArray(x.summaries);
+};
 
-/**
- * Entries from a port go through the core's one boundary (sanitize.ts): a worker of another version or a
- * corrupted store cannot hand the panel a record that makes it throw. Well-typed entries come back as they are.
- */
-const received = (list: unknown): ExchangeEntry[] =>
-  sanitizeEntries(list).map((e) => (e.seq !== undefined && e.pageId !== undefined ? e as ExchangeEntry : { ...e, seq: e.seq ?? 0, pageId: e.pageId ?? '' }));
+/** Rows from a port: a worker of another version cannot hand the panel a row it cannot draw (such rows are left out). */
+const received = (list: unknown): ExchangeRow[] => (Array.isArray(list) ? list.filter(isRow) : []);
 
-function upsert(current: readonly Row[], entries: readonly ExchangeEntry[]): Row[] {
+/** New rows and new versions of rows, merged into `current` (replaced in place, appended in order of first sight). */
+function upsert(current: readonly Row[], rows: readonly ExchangeRow[]): Row[] {
   const next = current.slice();
+  if (rows.length === 0) return next;
   const index = new Map<string, number>();
   for (let i = 0; i < next.length; i++) index.set(next[i]!.id, i);
   let appended = false;
-  for (const e of entries) {
-    const at = index.get(e.exchange.id);
+  for (const d of rows) {
+    const at = index.get(d.id);
     if (at !== undefined) {
-      next[at] = toRow(e);
+      next[at] = toRow(d);
     } else {
-      index.set(e.exchange.id, next.length);
-      next.push(toRow(e));
+      index.set(d.id, next.length);
+      next.push(toRow(d));
       appended = true;
     }
   }
-  // Entries normally arrive in order of first sight; keep that order if a batch did not.
+  // Rows normally arrive in order of first sight; keep that order if a batch did not.
   if (appended) {
     for (let i = 1; i < next.length; i++) {
-      if (next[i - 1]!.entry.seq > next[i]!.entry.seq) return next.sort((a, b) => bySeq(a.entry, b.entry));
+      if (next[i - 1]!.data.seq > next[i]!.data.seq) return next.sort((a, b) => a.data.seq - b.data.seq);
     }
   }
   return next;
-}
-
-function snapshotRows(entries: readonly ExchangeEntry[]): Row[] {
-  // A snapshot replaces everything; duplicate ids (should not happen) keep the newest.
-  const unique = new Map<string, ExchangeEntry>();
-  for (const e of entries) unique.set(e.exchange.id, e);
-  return [...unique.values()].sort(bySeq).map(toRow);
 }
 
 export function applyPortMessage(store: PanelStore, message: PortMessage): void {
@@ -53,7 +51,8 @@ export function applyPortMessage(store: PanelStore, message: PortMessage): void 
     switch (message.name) {
       case 'snapshot': {
         const p = message.payload;
-        store.live.value = snapshotRows(received(p.entries));
+        // Part 0 replaces everything (duplicate ids, which should not happen, keep the newest); the next parts append.
+        store.live.value = upsert(p.part > 0 ? store.live.value : [], received(p.rows));
         store.summary.value = p.summary;
         store.settings.value = p.settings;
         store.connection.value = { state: 'live' };
@@ -61,7 +60,7 @@ export function applyPortMessage(store: PanelStore, message: PortMessage): void 
       }
       case 'upsert': {
         const p = message.payload;
-        store.live.value = upsert(store.live.value, received(p.entries));
+        store.live.value = upsert(store.live.value, received(p.rows));
         store.summary.value = p.summary;
         break;
       }

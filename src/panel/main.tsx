@@ -16,6 +16,7 @@ import { importHarInto } from './import-har';
 import { connectLive } from './live';
 import { Panel } from './Panel';
 import { createPanelStore } from './store';
+import { remoteEntries } from './details/entries';
 
 /** DevTools panels may use `tabs.create`; fall back to window.open where they may not. */
 function openTab(url: string): void {
@@ -26,9 +27,10 @@ function openTab(url: string): void {
 applyTheme(document.documentElement);
 const language = chromeLanguageEnv(document.documentElement);
 if (language) void startLanguage(language);
-const store = createPanelStore();
 const tabId = resolveTabId(location.search);
 const conn = createChromeConnection();
+// The store holds rows; the details and the export ask the worker for the full entries.
+const store = createPanelStore(tabId === null ? undefined : remoteEntries(conn, tabId));
 const actions = tabId === null ? null : panelActions(conn, tabId, store);
 
 if (tabId === null) {

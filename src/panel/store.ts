@@ -4,7 +4,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import type { VerdictKind } from '../core/model/verdict';
-import type { Settings, TabSummary, VerdictCounts } from '../shared/protocol';
+import type { ExchangeEntry, Settings, TabSummary, VerdictCounts } from '../shared/protocol';
 import { emptyCounts } from '../shared/protocol';
 import type { KindFilter } from './table/filter';
 import { createFilter } from './table/filter';
@@ -17,6 +17,7 @@ import { indexFindings, NO_FINDINGS } from './findings/log-findings';
 import { type Msg, EN } from '../core';
 import type { Text } from './text';
 import { words } from '../ui/i18n';
+import { localEntries, type EntrySource } from './details/entries';
 
 type ConnectionState =
   | { state: 'connecting' }
@@ -28,6 +29,8 @@ export interface ImportedLog {
   /** File name shown in the banner. */
   name: string;
   rows: Row[];
+  /** The file's full entries (the rows are made from them): details and export read them here. */
+  entries: ExchangeEntry[];
   /** Entries of the file that could not be read, with the reader's words. */
   problems: Text[];
   /** The file's findings and preflight cost, computed by the core when it was read. */
@@ -36,7 +39,11 @@ export interface ImportedLog {
 
 type Notice = { tone: 'info' | 'error'; text: Msg } | null;
 
-export function createPanelStore() {
+/** No live tab: nothing to ask for. */
+const NO_ENTRIES: EntrySource = { one: async () => null, all: async () => [] };
+
+/** `remote`: the live tab's full entries (details and export ask for them; the store holds rows only). */
+export function createPanelStore(remote: EntrySource = NO_ENTRIES) {
   /** Live log of the inspected tab, in order of first sight. */
   const live = signal<Row[]>([]);
   const summary = signal<TabSummary | null>(null);
@@ -66,6 +73,11 @@ export function createPanelStore() {
   const openKey = signal<string | null>(null);
 
   const rows = computed<readonly Row[]>(() => imported.value?.rows ?? live.value);
+  /** Where the full entries of the rows shown are: the worker's, or the imported file's. */
+  const entries = computed<EntrySource>(() => {
+    const file = imported.value;
+    return file ? localEntries(file.entries) : remote;
+  });
   const findings = computed<LogFindings>(() => imported.value?.findings ?? liveFindings.value);
   /** Findings by exchange id, worst severity per exchange and counts: built once per change of the findings. */
   const findingIndex = computed(() => indexFindings(findings.value.findings));
@@ -109,7 +121,7 @@ export function createPanelStore() {
   return {
     live, summary, settings, connection, notice, imported, liveFindings,
     kindFilter, showNonCors, findingFilter, view, filterText, sort, activeKey, openKey, exportSecrets,
-    rows, sorted, visible, shown, counts, activeIndex, open, search, findings, findingIndex,
+    rows, entries, sorted, visible, shown, counts, activeIndex, open, search, findings, findingIndex,
   };
 }
 

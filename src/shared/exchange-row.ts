@@ -9,9 +9,9 @@ import type { ExchangeEntry, ExchangeRow, RowPreflight } from './protocol';
 import { shortReason } from './short-reason';
 
 /** Longest header value (or URL) that goes into the hay: a 1 MB header must not travel with every row. */
-export const HAY_VALUE_MAX = 256;
+const HAY_VALUE_MAX = 256;
 /** Longest hay of one row, all pieces together. */
-export const HAY_MAX = 4096;
+const HAY_MAX = 4096;
 
 /** Collects the hay's pieces, lower-case, until the total cap. */
 class Hay {

@@ -1,4 +1,4 @@
-import type { Row } from '../table/rows';
+import type { ExchangeEntry } from '../../shared/protocol';
 import { LongText } from '../../ui/LongText';
 import { VerdictChip } from '../../ui/VerdictChip';
 import { ConsoleText } from './ConsoleText';
@@ -16,8 +16,9 @@ import { say } from '../text';
 const NONE: readonly Finding[] = [];
 const UNKNOWN: DescribeExchange = () => null;
 
-export function Details({ row, preflightIndex, onClose, onJump, findings = NONE, describe = UNKNOWN }: {
-  row: Row;
+export function Details({ entry, preflightIndex, onClose, onJump, findings = NONE, describe = UNKNOWN }: {
+  /** The exchange's full entry (fetched when it was opened: see OpenDetails). */
+  entry: ExchangeEntry;
   preflightIndex: number | null;
   onClose: () => void;
   onJump: (key: string) => void;
@@ -26,7 +27,8 @@ export function Details({ row, preflightIndex, onClose, onJump, findings = NONE,
   /** Names another exchange of the log (for the evidence of a finding). */
   describe?: DescribeExchange;
 }) {
-  const { exchange: x, verdict: v } = row.entry;
+  const { exchange: x, verdict: v } = entry;
+  const row = { id: x.id };
   return (
     <aside class="details" aria-label={t('panel_details')}>
       <header class="details-head">
@@ -79,7 +81,7 @@ export function Details({ row, preflightIndex, onClose, onJump, findings = NONE,
 }
 
 /** The credentials mode, in words: `panel_cred_<mode>`. */
-const CREDENTIALS: Record<Row['entry']['verdict']['credentials']['mode'], string> = {
+const CREDENTIALS: Record<ExchangeEntry['verdict']['credentials']['mode'], string> = {
   include: 'panel_cred_include',
   'inferred-include': 'panel_cred_inferred',
   omit: 'panel_cred_omit',

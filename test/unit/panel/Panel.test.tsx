@@ -5,7 +5,8 @@ import { panelActions } from '../../../src/panel/actions';
 import { connectLive } from '../../../src/panel/live';
 import { Panel } from '../../../src/panel/Panel';
 import { createPanelStore } from '../../../src/panel/store';
-import { API, blockedTrailingSlash, PAGE, preflightedPut, sameOrigin, simple, snapshot, XSS } from './fixtures';
+import { remoteEntries } from '../../../src/panel/details/entries';
+import { API, blockedTrailingSlash, PAGE, preflightedPut, rowsOf, sameOrigin, loadedDetails, simple, snapshot, XSS } from './fixtures';
 import { fakeBackground } from './fake-background';
 import { EN } from '../../../src/core/i18n/catalogues';
 
@@ -13,7 +14,7 @@ afterEach(cleanup);
 
 function mount(entries = [simple('a', 1), blockedTrailingSlash('b', 2), preflightedPut('c', 3), sameOrigin('d', 4)]) {
   const bg = fakeBackground(snapshot(entries));
-  const store = createPanelStore();
+  const store = createPanelStore(remoteEntries(bg.conn, 7));
   const live = connectLive({ conn: bg.conn, tabId: 7, store });
   const actions = panelActions(bg.conn, 7, store);
   const view = render(<Panel store={store} actions={actions} />);
@@ -51,7 +52,7 @@ describe('Panel', () => {
     mount();
     await waitFor(() => expect(rowFor('/items/b')).toBeDefined());
     fireEvent.click(rowFor('/items/b')!);
-    const details = await screen.findByRole('complementary', { name: 'Details of the selected request' });
+    const details = await loadedDetails();
     expect(within(details).getByTestId('headline').textContent).toBe(EN.t(blockedTrailingSlash().verdict.headline));
     const received = within(details).getByTestId('received');
     const marks = [...received.querySelectorAll('mark')].map((m) => m.textContent);
@@ -78,7 +79,7 @@ describe('Panel', () => {
     mount();
     await waitFor(() => expect(rowFor('/items/b')).toBeDefined());
     fireEvent.click(rowFor('/items/b')!);
-    const details = await screen.findByRole('complementary');
+    const details = await loadedDetails();
     expect(details.querySelector('img')).toBeNull();
     expect(details.textContent).toContain(XSS);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
@@ -93,7 +94,7 @@ describe('Panel', () => {
     expect(preRow.textContent).toContain('OPTIONS');
     fireEvent.click(within(preRow).getByRole('button', { name: /Go to the PUT request/ }));
     await waitFor(() => expect(store.openKey.value).toBe('c'));
-    const details = screen.getByRole('complementary');
+    const details = await loadedDetails();
     expect(details.textContent).toContain('PUT is not a simple method');
     expect(details.textContent).toContain('Preflight OPTIONS');
   });
@@ -152,7 +153,7 @@ describe('Panel', () => {
   it('shows live upserts and reconnects after the worker restarts without duplicating rows', async () => {
     const { bg } = mount([simple('a', 1)]);
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
-    bg.push('upsert', { entries: [blockedTrailingSlash('b', 2)], summary: bg.state.snapshot.summary });
+    bg.push('upsert', { rows: rowsOf([blockedTrailingSlash('b', 2)]), summary: bg.state.snapshot.summary });
     await waitFor(() => expect(bodyRows()).toHaveLength(2));
     bg.state.snapshot = snapshot([simple('a', 1), blockedTrailingSlash('b', 2)]);
     bg.ports[0]!.close();
@@ -165,7 +166,7 @@ describe('Panel', () => {
     mount();
     await waitFor(() => expect(bodyRows()).toHaveLength(4));
     fireEvent.click(rowFor('/items/b')!);
-    await screen.findByRole('complementary');
+    await loadedDetails();
     for (const el of document.querySelectorAll('button, input, select')) {
       const name = el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? el.textContent;
       expect(name?.trim(), el.outerHTML).toBeTruthy();
@@ -199,7 +200,7 @@ describe('Panel, keyboard position', () => {
     expect(store.activeKey.value).toBe('b');
     fireEvent.click(screen.getByRole('button', { name: 'Sort by Verdict' }));
     await waitFor(() => expect(store.activeIndex.value).toBe(0)); // blocked sorts first
-    bg.push('upsert', { entries: [blockedTrailingSlash('a0', 0)], summary: bg.state.snapshot.summary });
+    bg.push('upsert', { rows: rowsOf([blockedTrailingSlash('a0', 0)]), summary: bg.state.snapshot.summary });
     await waitFor(() => expect(store.visible.value[0]!.key).toBe('a0'));
     expect(store.activeIndex.value).toBe(1);
     expect(document.querySelector('[role=row].active')!.textContent).toContain('/items/b');

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { applyPortMessage } from '../../../src/panel/apply-message';
 import { createPanelStore } from '../../../src/panel/store';
 import { portMessage } from '../../../src/shared/transport';
-import { blockedTrailingSlash, preflightedPut, settings, simple, snapshot } from './fixtures';
+import { blockedTrailingSlash, preflightedPut, rowsOf, settings, simple, snapshot, snapshotMessage } from './fixtures';
 import { EN } from '../../../src/core/i18n/catalogues';
 
 describe('applyPortMessage', () => {
   it('a snapshot replaces the whole state, in order of first sight, without duplicates', () => {
     const store = createPanelStore();
-    applyPortMessage(store, portMessage('snapshot', snapshot([simple('a', 1), simple('b', 2)])));
+    applyPortMessage(store, snapshotMessage(snapshot([simple('a', 1), simple('b', 2)])));
     const dup = simple('b', 2);
-    applyPortMessage(store, portMessage('snapshot', snapshot([preflightedPut('c', 3), dup, simple('a', 1), dup])));
+    applyPortMessage(store, snapshotMessage(snapshot([preflightedPut('c', 3), dup, simple('a', 1), dup])));
     expect(store.live.value.map((r) => r.id)).toEqual(['a', 'b', 'c']);
     expect(store.connection.value.state).toBe('live');
   });
@@ -18,9 +18,9 @@ describe('applyPortMessage', () => {
   it('an upsert replaces an entry by id and appends new ones', () => {
     const store = createPanelStore();
     const first = snapshot([simple('a', 1)]);
-    applyPortMessage(store, portMessage('snapshot', first));
+    applyPortMessage(store, snapshotMessage(first));
     const changed = blockedTrailingSlash('a', 1);
-    applyPortMessage(store, portMessage('upsert', { entries: [changed, simple('z', 5)], summary: first.summary }));
+    applyPortMessage(store, portMessage('upsert', { rows: rowsOf([changed, simple('z', 5)]), summary: first.summary }));
     expect(store.live.value.map((r) => [r.id, r.kind])).toEqual([['a', 'blocked'], ['z', 'simple']]);
     expect(store.counts.value.blocked).toBe(1);
   });
@@ -28,15 +28,15 @@ describe('applyPortMessage', () => {
   it('keeps the order of first sight when a batch arrives out of order', () => {
     const store = createPanelStore();
     const s = snapshot([simple('a', 1)]);
-    applyPortMessage(store, portMessage('snapshot', s));
-    applyPortMessage(store, portMessage('upsert', { entries: [simple('c', 9), simple('b', 4)], summary: s.summary }));
+    applyPortMessage(store, snapshotMessage(s));
+    applyPortMessage(store, portMessage('upsert', { rows: rowsOf([simple('c', 9), simple('b', 4)]), summary: s.summary }));
     expect(store.live.value.map((r) => r.id)).toEqual(['a', 'b', 'c']);
   });
 
   it('a navigation reset clears the log and says why; a closed tab keeps it', () => {
     const store = createPanelStore();
     const s = snapshot([simple('a', 1), blockedTrailingSlash('b', 2)]);
-    applyPortMessage(store, portMessage('snapshot', s));
+    applyPortMessage(store, snapshotMessage(s));
     applyPortMessage(store, portMessage('reset', { reason: 'closed', summary: s.summary }));
     expect(store.live.value).toHaveLength(2);
     expect(EN.t(store.notice.value!.text)).toMatch(/closed/);
@@ -47,7 +47,7 @@ describe('applyPortMessage', () => {
 
   it('a settings event updates the settings only', () => {
     const store = createPanelStore();
-    applyPortMessage(store, portMessage('snapshot', snapshot([simple('a', 1)])));
+    applyPortMessage(store, snapshotMessage(snapshot([simple('a', 1)])));
     applyPortMessage(store, portMessage('settings', settings({ paused: true })));
     expect(store.settings.value?.paused).toBe(true);
     expect(store.live.value).toHaveLength(1);

@@ -22,7 +22,8 @@ function files(dir: string): string[] {
   });
 }
 
-const source = files(root).map((f) => readFileSync(f, 'utf8')).join('\n');
+// The reason column's words are made by src/shared/short-reason.ts (the worker makes the rows), shown by the panel.
+const source = [...files(root), join(root, '../shared/short-reason.ts')].map((f) => readFileSync(f, 'utf8')).join('\n');
 /** Ids named as literals, and the families built from a literal prefix (`panel_kind_${k}`). */
 const literal = new Set([...source.matchAll(/['"`](panel_[a-z0-9_]+)['"`]/g)].map((x) => x[1]!));
 const DYNAMIC: Record<string, readonly string[]> = {

@@ -2,7 +2,8 @@
 import type { PortEventName, PortEvents, PortMessage, RequestName, Requests, Settings, TabSnapshot } from '../../../src/shared/protocol';
 import type { BackgroundConnection, EventSink } from '../../../src/shared/transport';
 import { loopback, portMessage } from '../../../src/shared/transport';
-import { settings as defaultSettings } from './fixtures';
+import { rowPages, settings as defaultSettings } from './fixtures';
+import { entriesAfter } from '../../../src/background/entry-requests';
 
 export interface FakeBackground {
   conn: BackgroundConnection;
@@ -36,6 +37,14 @@ export function fakeBackground(snapshot: TabSnapshot): FakeBackground {
         }
         if (name === 'get-settings') return fake.state.settings as Requests[K]['result'];
         if (name === 'get-snapshot') return fake.state.snapshot as Requests[K]['result'];
+        if (name === 'get-entry') {
+          const { id } = payload as Requests['get-entry']['payload'];
+          return (fake.state.snapshot.entries.find((e) => e.exchange.id === id) ?? null) as Requests[K]['result'];
+        }
+        if (name === 'get-entries') {
+          const { afterSeq, limit } = payload as Requests['get-entries']['payload'];
+          return entriesAfter(fake.state.snapshot.entries, afterSeq, limit) as Requests[K]['result'];
+        }
         if (name === 'clear') return null as Requests[K]['result'];
         return fake.state.snapshot.summary as Requests[K]['result'];
       },
@@ -46,7 +55,7 @@ export function fakeBackground(snapshot: TabSnapshot): FakeBackground {
         }
         const [bg, page] = loopback<PortMessage, never>();
         fake.ports.push(bg);
-        bg.send(portMessage('snapshot', { ...fake.state.snapshot, settings: fake.state.settings }));
+        for (const p of rowPages({ ...fake.state.snapshot, settings: fake.state.settings })) bg.send(portMessage('snapshot', p));
         return page;
       },
     },

@@ -4,8 +4,11 @@
  */
 import { classify } from '../../../src/core/classify/classify';
 import type { Exchange } from '../../../src/core/model/exchange';
-import type { ExchangeEntry, Settings, TabSnapshot } from '../../../src/shared/protocol';
-import { emptyCounts } from '../../../src/shared/protocol';
+import type { ExchangeEntry, ExchangeRow, PortMessage, RowsSnapshot, Settings, TabSnapshot } from '../../../src/shared/protocol';
+import { emptyCounts, SNAPSHOT_PAGE } from '../../../src/shared/protocol';
+import { toExchangeRow } from '../../../src/shared/exchange-row';
+import { portMessage } from '../../../src/shared/transport';
+import { screen } from '@testing-library/preact';
 import { API, exchange, PAGE } from '../../support/builder';
 
 export { API, PAGE };
@@ -49,4 +52,24 @@ export function snapshot(entries: ExchangeEntry[], over: Partial<Settings> = {})
     entries,
     settings: settings(over),
   };
+}
+
+/** The rows the worker would send for these entries. */
+export const rowsOf = (entries: readonly ExchangeEntry[]): ExchangeRow[] => entries.map(toExchangeRow);
+
+/** A snapshot as the worker sends it on a port: rows, in pages of `size`. */
+export function rowPages(snap: TabSnapshot, size = SNAPSHOT_PAGE): RowsSnapshot[] {
+  const rows = rowsOf(snap.entries);
+  const parts = Math.max(1, Math.ceil(rows.length / size));
+  return Array.from({ length: parts }, (_, part) =>
+    ({ summary: snap.summary, settings: snap.settings, rows: rows.slice(part * size, (part + 1) * size), part, parts }));
+}
+
+/** The first (for small logs, the only) snapshot message of a tab. */
+export const snapshotMessage = (snap: TabSnapshot): PortMessage<'snapshot'> => portMessage('snapshot', rowPages(snap)[0]!);
+
+/** The details pane once the opened exchange's entry has arrived (it is fetched when opened). */
+export async function loadedDetails(): Promise<HTMLElement> {
+  const headline = await screen.findByTestId('headline');
+  return headline.closest('aside')!;
 }

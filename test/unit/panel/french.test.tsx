@@ -10,9 +10,10 @@ import { connectLive } from '../../../src/panel/live';
 import { panelActions } from '../../../src/panel/actions';
 import { Panel } from '../../../src/panel/Panel';
 import { createPanelStore } from '../../../src/panel/store';
+import { remoteEntries } from '../../../src/panel/details/entries';
 import { langSetting } from '../../../src/ui/i18n';
 import { wordsFor } from '../../../src/core/i18n/catalogues';
-import { API, blockedTrailingSlash, entry, PAGE, preflightedPut, simple, snapshot } from './fixtures';
+import { API, blockedTrailingSlash, entry, PAGE, preflightedPut, loadedDetails, simple, snapshot } from './fixtures';
 import { fakeBackground } from './fake-background';
 import { exchange } from '../../support/builder';
 
@@ -25,7 +26,7 @@ afterEach(() => {
 
 function mount() {
   const bg = fakeBackground(snapshot([simple('a', 1), blockedTrailingSlash('b', 2), preflightedPut('c', 3)]));
-  const store = createPanelStore();
+  const store = createPanelStore(remoteEntries(bg.conn, 7));
   connectLive({ conn: bg.conn, tabId: 7, store });
   render(<Panel store={store} actions={panelActions(bg.conn, 7, store)} />);
   return { bg, store };
@@ -76,7 +77,7 @@ describe('Panel in French', () => {
     mount();
     await waitFor(() => expect(rowFor('/items/b')).toBeDefined());
     fireEvent.click(rowFor('/items/b')!);
-    const details = await screen.findByRole('complementary', { name: 'Details of the selected request' });
+    const details = await loadedDetails();
     const chrome = within(details).getByTestId('chrome-message').textContent;
     expect(within(details).queryByTestId('chrome-english')).toBeNull();
 
@@ -112,12 +113,12 @@ describe('Panel in French', () => {
     const x = exchange().id('f').method('PUT').header('X-Custom', '1').to(`${API}/items/f`)
       .preflight((p) => p.status(204).acao(PAGE).acam('PUT')).failed().build();
     const bg = fakeBackground(snapshot([entry(x, 1)]));
-    const store = createPanelStore();
+    const store = createPanelStore(remoteEntries(bg.conn, 7));
     connectLive({ conn: bg.conn, tabId: 7, store });
     render(<Panel store={store} actions={null} />);
     await waitFor(() => expect(rowFor('/items/f')).toBeDefined());
     fireEvent.click(rowFor('/items/f')!);
-    const details = await screen.findByRole('complementary');
+    const details = await loadedDetails();
     const mdn = within(details).getByRole('link', { name: /MDN/ });
     expect(mdn.getAttribute('href')).toMatch(/^https:\/\/developer\.mozilla\.org\/en-US\//);
     expect(mdn.getAttribute('hreflang')).toBe('en');

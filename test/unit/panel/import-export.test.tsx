@@ -7,8 +7,8 @@ import { importHarInto, readHarFile } from '../../../src/panel/import-har';
 import { Panel } from '../../../src/panel/Panel';
 import { createPanelStore } from '../../../src/panel/store';
 import { applyPortMessage } from '../../../src/panel/apply-message';
-import { portMessage } from '../../../src/shared/transport';
-import { blockedTrailingSlash, preflightedPut, simple, snapshot } from './fixtures';
+import { localEntries } from '../../../src/panel/details/entries';
+import { blockedTrailingSlash, preflightedPut, simple, snapshot, snapshotMessage } from './fixtures';
 import { EN } from '../../../src/core/i18n/catalogues';
 
 afterEach(cleanup);
@@ -22,13 +22,14 @@ describe('HAR import', () => {
   it('reads a report back and judges it with the classifier', async () => {
     const log = await readHarFile(file(harText()));
     expect(log.rows.map((r) => r.kind)).toEqual(['simple', 'blocked', 'preflighted']);
-    expect(log.rows[1]!.entry.verdict.reasons[0]!.code).toBe('AllowOriginMismatch');
-    expect(log.rows[2]!.entry.exchange.preflights).toHaveLength(1);
+    expect(log.entries[1]!.verdict.reasons[0]!.code).toBe('AllowOriginMismatch');
+    expect(log.rows[1]!.data.hay.split('\n')).toContain('alloworiginmismatch');
+    expect(log.rows[2]!.data.preflights).toHaveLength(1);
   });
 
   it('says why a malformed, empty, non-HAR or oversized file cannot be shown, and keeps the live log', async () => {
     const store = createPanelStore();
-    applyPortMessage(store, portMessage('snapshot', snapshot([simple('a', 1)])));
+    applyPortMessage(store, snapshotMessage(snapshot([simple('a', 1)])));
     await importHarInto(store, file('{"log": {"entries": [', 'broken.har'));
     expect(store.notice.value).toMatchObject({ tone: 'error' });
     const notice = () => EN.t(store.notice.value!.text);
@@ -45,7 +46,7 @@ describe('HAR import', () => {
 
   it('shows an imported file from the toolbar, marked as imported, and goes back to the live log', async () => {
     const store = createPanelStore();
-    applyPortMessage(store, portMessage('snapshot', snapshot([simple('live', 1)])));
+    applyPortMessage(store, snapshotMessage(snapshot([simple('live', 1)])));
     render(<Panel store={store} actions={null} io={{ importHar: (f) => importHarInto(store, f) }} />);
     const input = screen.getByLabelText('Import a HAR file') as HTMLInputElement;
     const f = new File([harText()], 'session.har', { type: 'application/json' });
@@ -68,15 +69,17 @@ describe('HAR import', () => {
 });
 
 describe('export', () => {
-  it('exports every entry the panel holds, with the page of the tab, secrets only when asked', () => {
-    const store = createPanelStore();
-    applyPortMessage(store, portMessage('snapshot', snapshot([simple('a', 1), blockedTrailingSlash('b', 2)])));
+  it('exports every entry the panel holds (asked of the worker), with the page of the tab, secrets only when asked', async () => {
+    const s = snapshot([simple('a', 1), blockedTrailingSlash('b', 2)]);
+    // The worker holds one more exchange than the panel was shown: the export is what the panel holds.
+    const store = createPanelStore(localEntries([...s.entries, simple('later', 3)]));
+    applyPortMessage(store, snapshotMessage(s));
     store.filterText.value = 'items/b';
-    const input = exportInput(store, false);
-    expect(input.entries.map((e) => e.exchange.id)).toEqual(['a', 'b']);
+    const input = await exportInput(store, false);
+    expect(input.entries).toEqual(s.entries);
     expect(input.pages?.[0]?.url).toMatch(/^http:\/\/127\.0\.0\.1:4001/);
     expect(input.includeSensitive).toBe(false);
-    expect(exportInput(store, true).includeSensitive).toBe(true);
+    expect((await exportInput(store, true)).includeSensitive).toBe(true);
   });
 
   it('the export button and the secrets switch are in the toolbar', async () => {
@@ -91,16 +94,16 @@ describe('export', () => {
 });
 
 describe('export file name', () => {
-  it('names the file after a page the requests came from when the tab page is not known', () => {
-    const store = createPanelStore();
+  it('names the file after a page the requests came from when the tab page is not known', async () => {
     const s = snapshot([simple('a', 1)]);
+    const store = createPanelStore(localEntries(s.entries));
     s.summary.page = null;
-    applyPortMessage(store, portMessage('snapshot', s));
-    expect(exportInput(store, false).pageUrl).toBe('http://127.0.0.1:4001');
+    applyPortMessage(store, snapshotMessage(s));
+    expect((await exportInput(store, false)).pageUrl).toBe('http://127.0.0.1:4001');
     // A page session whose address is not known yet (seen: url '') does not name the file either.
     s.summary.page = { pageId: 'p', url: '', startedAt: 0 };
-    applyPortMessage(store, portMessage('snapshot', s));
-    expect(exportInput(store, false).pageUrl).toBe('http://127.0.0.1:4001');
+    applyPortMessage(store, snapshotMessage(s));
+    expect((await exportInput(store, false)).pageUrl).toBe('http://127.0.0.1:4001');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { connectLive } from '../../../src/panel/live';
 import { createPanelStore } from '../../../src/panel/store';
-import { blockedTrailingSlash, simple, snapshot } from './fixtures';
+import { blockedTrailingSlash, rowsOf, simple, snapshot } from './fixtures';
 import { fakeBackground } from './fake-background';
 
 /** Runs scheduled reconnects at once, recording the delays asked for. */
@@ -22,7 +22,7 @@ describe('connectLive', () => {
     const store = createPanelStore();
     connectLive({ conn: bg.conn, tabId: 7, store });
     await vi.waitFor(() => expect(store.live.value.map((r) => r.id)).toEqual(['a']));
-    bg.push('upsert', { entries: [blockedTrailingSlash('b', 2)], summary: bg.state.snapshot.summary });
+    bg.push('upsert', { rows: rowsOf([blockedTrailingSlash('b', 2)]), summary: bg.state.snapshot.summary });
     await vi.waitFor(() => expect(store.live.value.map((r) => r.id)).toEqual(['a', 'b']));
   });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dispatch, isOwnPage, type Handlers } from '../../../src/background/messaging';
-import type { PortMessage, RequestName, TabSnapshot } from '../../../src/shared/protocol';
+import type { PortMessage, RequestName, RowsSnapshot } from '../../../src/shared/protocol';
 import { REQUEST_NAMES } from '../../../src/shared/protocol';
 import { loopback, requestMessage, type EventSink, type EventSource } from '../../../src/shared/transport';
 import { API, APP, harness, TAB } from '../background/harness';
@@ -72,17 +72,18 @@ describe('dispatcher', () => {
 /** A page-side client: keeps the tab's entries from the port's messages. */
 function client(source: EventSource) {
   const state = { snapshots: 0, resets: [] as string[], entries: new Map<string, string>(), total: -1, settings: null as unknown, closed: false };
-  const apply = (snap: TabSnapshot) => {
-    state.snapshots++;
-    state.entries = new Map(snap.entries.map((e) => [e.exchange.id, e.verdict.kind]));
+  const apply = (snap: RowsSnapshot) => {
+    if (snap.part === 0) state.entries = new Map();
+    for (const r of snap.rows) state.entries.set(r.id, r.kind);
+    if (snap.part === snap.parts - 1) state.snapshots++;
     state.total = snap.summary.total;
   };
   source.listen((m: PortMessage) => {
     switch (m.name) {
-      case 'snapshot': return apply(m.payload as TabSnapshot);
+      case 'snapshot': return apply(m.payload);
       case 'upsert': {
-        const p = m.payload as { entries: TabSnapshot['entries']; summary: TabSnapshot['summary'] };
-        for (const e of p.entries) state.entries.set(e.exchange.id, e.verdict.kind);
+        const p = m.payload;
+        for (const r of p.rows) state.entries.set(r.id, r.kind);
         state.total = p.summary.total;
         return;
       }

@@ -12,7 +12,7 @@ import { Panel } from '../../../../src/panel/Panel';
 import { createPanelStore } from '../../../../src/panel/store';
 import type { ExchangeEntry } from '../../../../src/shared/protocol';
 import { portMessage } from '../../../../src/shared/transport';
-import { API, snapshot } from '../fixtures';
+import { API, snapshot, snapshotMessage } from '../fixtures';
 import { clean, lensEvent, nullOrigin, put, repeated, SCRIPT } from './lens';
 import { langSetting } from '../../../../src/ui/i18n';
 
@@ -23,7 +23,7 @@ afterEach(() => {
 
 function live(entries: ExchangeEntry[]) {
   const store = createPanelStore();
-  applyPortMessage(store, portMessage('snapshot', snapshot(entries)));
+  applyPortMessage(store, snapshotMessage(snapshot(entries)));
   applyPortMessage(store, portMessage('findings', lensEvent(entries)));
   render(<Panel store={store} actions={null} />);
   return store;

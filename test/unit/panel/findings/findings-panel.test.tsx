@@ -10,9 +10,10 @@ import { panelActions } from '../../../../src/panel/actions';
 import { connectLive } from '../../../../src/panel/live';
 import { Panel } from '../../../../src/panel/Panel';
 import { createPanelStore } from '../../../../src/panel/store';
+import { remoteEntries } from '../../../../src/panel/details/entries';
 import type { ExchangeEntry } from '../../../../src/shared/protocol';
 import { fakeBackground } from '../fake-background';
-import { snapshot } from '../fixtures';
+import { loadedDetails, snapshot } from '../fixtures';
 import { EN } from '../../../../src/core/i18n/catalogues';
 import { clean, echoNoVary, lensEvent, nullOrigin, repeated, SCRIPT } from './lens';
 
@@ -20,7 +21,7 @@ afterEach(cleanup);
 
 function mount(entries: ExchangeEntry[]) {
   const bg = fakeBackground(snapshot(entries));
-  const store = createPanelStore();
+  const store = createPanelStore(remoteEntries(bg.conn, 7));
   connectLive({ conn: bg.conn, tabId: 7, store });
   render(<Panel store={store} actions={panelActions(bg.conn, 7, store)} />);
   return { bg, store };
@@ -97,7 +98,7 @@ describe('Findings in the panel', () => {
     bg.push('findings', lensEvent(list));
     await waitFor(() => expect(within(rowFor('/me')!).queryByTestId('finding-mark')).not.toBeNull());
     fireEvent.click(rowFor('/me')!);
-    const details = await screen.findByRole('complementary', { name: 'Details of the selected request' });
+    const details = await loadedDetails();
     const section = within(details).getByRole('region', { name: 'Security (1 finding)' });
     const [f] = findingsOf(list).filter((x) => x.exchangeIds.includes('n1'));
     const item = section.querySelector(`[data-finding="${f!.id}"]`)!;
@@ -126,7 +127,7 @@ describe('Findings in the panel', () => {
     bg.push('findings', lensEvent(list));
     await waitFor(() => expect(store.findingIndex.value.worst.size).toBe(5));
     fireEvent.click(rowFor('/items/1')!);
-    const details = await screen.findByRole('complementary');
+    const details = await loadedDetails();
     const item = details.querySelector('[data-finding="preflight-not-cached"]')!;
     expect(item.textContent).toContain('seen on this request and 4 others');
     const jumps = within(item as HTMLElement).getAllByRole('button', { name: /^Go to PUT / });
@@ -142,7 +143,7 @@ describe('Findings in the panel', () => {
     bg.push('findings', lensEvent(list));
     await waitFor(() => expect(within(rowFor('/items/1')!).queryByTestId('finding-mark')).not.toBeNull());
     fireEvent.click(rowFor('/items/1')!);
-    const details = await screen.findByRole('complementary');
+    const details = await loadedDetails();
     const item = details.querySelector('[data-finding="preflight-not-cached"]')!;
     expect(item.textContent).toContain(`Access-Control-Max-Age: ${SCRIPT} in the preflight response of this request`);
     expect(details.querySelector('script')).toBeNull();

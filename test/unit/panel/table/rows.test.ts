@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { display } from '../../../../src/panel/table/filter';
-import { sortRows, toRow } from '../../../../src/panel/table/rows';
+import { rowOfEntry as toRow, sortRows } from '../../../../src/panel/table/rows';
 import { blockedAtPreflight, blockedTrailingSlash, preflightedPut, sameOrigin, simple } from '../fixtures';
 import { EN } from '../../../../src/core/i18n/catalogues';
 import { say } from '../../../../src/panel/text';
