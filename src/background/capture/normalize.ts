@@ -13,24 +13,34 @@ function initiatorOf(d: Pick<RawDetails, 'initiator' | 'originUrl' | 'documentUr
   return originOf(from) ?? undefined;
 }
 
-/** The browser's header list as plain records: order and duplicates kept as reported. */
+/**
+ * The browser's header list as plain records: order and duplicates kept as reported, one small
+ * object per header and nothing else; `binaryValue` (non-UTF-8 bytes) is decoded only when a header
+ * has no string value.
+ */
 function toHeaders(raw: RawHeader[] | undefined): Header[] {
   if (!raw) return [];
+  const n = raw.length;
   const out: Header[] = [];
-  for (const h of raw) {
-    if (typeof h?.name !== 'string') continue;
-    let value = typeof h.value === 'string' ? h.value : '';
-    if (typeof h.value !== 'string' && h.binaryValue) value = Array.from(h.binaryValue, (c) => String.fromCharCode(c)).join('');
-    out.push({ name: h.name, value });
+  for (let i = 0; i < n; i++) {
+    const h = raw[i];
+    if (h == null) continue;
+    const name = h.name;
+    if (typeof name !== 'string') continue;
+    const value = h.value;
+    out.push({ name, value: typeof value === 'string' ? value : binaryText(h.binaryValue) });
   }
   return out;
+}
+
+function binaryText(bytes: ArrayLike<number> | undefined): string {
+  return bytes ? Array.from(bytes, (c) => String.fromCharCode(c)).join('') : '';
 }
 
 /** "HTTP/1.1 404 Not Found" → "Not Found"; undefined when the line carries no text. */
 function statusTextOf(statusLine: string | undefined): string | undefined {
   if (!statusLine) return undefined;
-  const m = /^\S+\s+\d{3}\s+(.+)$/.exec(statusLine.trim());
-  return m?.[1];
+  return /^\S+\s+\d{3}\s+(.+)$/.exec(statusLine.trim())?.[1];
 }
 
 /**

@@ -62,7 +62,7 @@ export class Store {
   nextSeq(tabId: number): number {
     const log = this.tab(tabId);
     const seq = log.meta.nextSeq++;
-    this.emit((o) => o.meta(tabId));
+    for (const o of this.observers) o.meta(tabId); // per new exchange: no closure
     return seq;
   }
 
@@ -76,8 +76,8 @@ export class Store {
     if (!log.entries.has(exchange.id) && seq < log.meta.floorSeq) return null;
     const entry: ExchangeEntry = { exchange, verdict, seq, pageId };
     log.put(entry);
-    this.emit((o) => o.entry(tabId, entry));
-    this.enforceBound(log);
+    for (const o of this.observers) o.entry(tabId, entry); // per change: no closure
+    if (log.size > this.opts.maxPerTab) this.enforceBound(log);
     return entry;
   }
 
