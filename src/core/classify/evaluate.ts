@@ -7,7 +7,8 @@ import type { Exchange, PreflightRecord } from '../model/exchange';
 import type { PreflightInfo, StepRef } from '../model/verdict';
 import type { ModeInfo } from './mode';
 import type { Step } from './steps';
-import { firstHeader, headerCount, joinedHeader } from '../http/headers';
+import { firstHeader } from '../http/headers';
+import { corsResponseHeaders } from '../http/cors-headers';
 import { OPAQUE_ORIGIN, originOf } from '../http/origin';
 import { schemeOf } from '../http/url';
 import { preflightNeed, whyFromObservedPreflight } from './preflight/need';
@@ -95,11 +96,9 @@ export function evaluate(ctx: Context, credentialed: boolean): Evaluation {
     if (!res) ev.unseen.push(step.ref);
     else if (res.status === 304 && step.location === null) ev.notModified = true;
     else {
+      const seen = corsResponseHeaders(res.headers);
       const input = accessInput({
-        step: step.ref, url: step.url, origin, credentialed, status: ev.status,
-        acao: joinedHeader(res.headers, 'access-control-allow-origin'),
-        acaoLines: headerCount(res.headers, 'access-control-allow-origin'),
-        acac: joinedHeader(res.headers, 'access-control-allow-credentials'),
+        step: step.ref, url: step.url, origin, credentialed, status: ev.status, acao: seen.acao, acaoLines: seen.acaoLines, acac: seen.acac,
       });
       const found = firstMatch(ACCESS_REASONS, input);
       if (!credentialed && ev.credentialedFailure === null) {

@@ -26,11 +26,17 @@ export function statusNote(first: Failure, status: number | null): Msg | null {
 }
 
 const CHROMIUM_ONLY: ReadonlySet<string> = new Set(CHROMIUM_ONLY_SAFELISTED);
+/** Bit n set when one of those names has n characters. */
+const CHROMIUM_ONLY_LENGTHS = CHROMIUM_ONLY_SAFELISTED.reduce((mask, name) => mask | (1 << name.length), 0);
 
 /** Chromium-only safelisted names: fine in Chrome, a preflight in Firefox (and per the standard). */
 export function browserDifferenceNotes(ex: Exchange): Msg[] {
   const names: string[] = [];
   for (const h of ex.requestHeaders) {
+    // Lower-casing never shortens a name, and no other letter lower-cases to these ASCII names: a name of
+    // another length cannot be one of them.
+    const length = h.name.length;
+    if (length > 31 || ((CHROMIUM_ONLY_LENGTHS >>> length) & 1) === 0) continue;
     if (CHROMIUM_ONLY.has(lowerName(h.name)) && !names.includes(h.name)) names.push(h.name);
   }
   if (names.length === 0) return [];

@@ -3,6 +3,7 @@
  * joined the way browsers join them (", "), and nothing here throws on odd input.
  */
 import type { Header } from '../model/exchange';
+import { sameName } from './names';
 
 /** Canonical display case for well-known names: `access-control-allow-origin` → `Access-Control-Allow-Origin`. */
 export function canonicalName(name: string): string {
@@ -15,18 +16,6 @@ export function canonicalName(name: string): string {
     upper = ch === '-';
   }
   return out;
-}
-
-/** ASCII case-insensitive comparison with an already lower-case name, without allocating. */
-function sameName(header: Header, lower: string): boolean {
-  const name = header.name;
-  if (typeof name !== 'string' || name.length !== lower.length) return false;
-  for (let i = 0; i < name.length; i++) {
-    let c = name.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if (c !== lower.charCodeAt(i)) return false;
-  }
-  return true;
 }
 
 /** Every value of the header `name` (any case), in order. Empty when absent. */

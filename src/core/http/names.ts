@@ -3,6 +3,8 @@
  * names over and over (`User-Agent`, `Sec-Fetch-Mode`, `Accept`…), so each spelling is lower-cased
  * once and remembered (a bounded table; a name already in lower case is returned as is).
  */
+import type { Header } from '../model/exchange';
+
 const lowered = new Map<string, string>();
 const LIMIT = 1024;
 const LONGEST = 64;
@@ -26,4 +28,16 @@ export function lowerName(name: string): string {
     lowered.set(name, lower);
   }
   return lower;
+}
+
+/** ASCII case-insensitive comparison with an already lower-case name, without allocating. */
+export function sameName(header: Header, lower: string): boolean {
+  const name = header.name;
+  if (typeof name !== 'string' || name.length !== lower.length) return false;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }

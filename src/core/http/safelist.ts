@@ -56,7 +56,7 @@ const INTEGER = /^[0-9]+$/;
 const ECT = new Set(['slow-2g', '2g', '3g', '4g']);
 
 /** Value rule per safelisted (lower-case) name; names absent from this table are never safelisted. */
-const VALUE_RULES: Record<string, (v: string) => UnsafeKind | null> = {
+const VALUE_RULES = new Map<string, (v: string) => UnsafeKind | null>(Object.entries({
   accept: (v) => (hasUnsafeByte(v) ? 'value' : null),
   'accept-language': (v) => (isLanguageValue(v) ? null : 'value'),
   'content-language': (v) => (isLanguageValue(v) ? null : 'value'),
@@ -76,7 +76,7 @@ const VALUE_RULES: Record<string, (v: string) => UnsafeKind | null> = {
   rtt: (v) => (INTEGER.test(v) ? null : 'value'),
   ect: (v) => (ECT.has(v) ? null : 'value'),
   'save-data': (v) => (v.toLowerCase() === 'on' ? null : 'value'),
-};
+} satisfies Record<string, (v: string) => UnsafeKind | null>));
 
 /** Names Chromium safelists that the Fetch standard (and Firefox) does not. */
 export const CHROMIUM_ONLY_SAFELISTED = ['intervention', 'device-memory', 'dpr', 'downlink', 'width', 'viewport-width', 'rtt', 'ect', 'save-data'] as const;
@@ -88,8 +88,9 @@ export const CHROMIUM_ONLY_SAFELISTED = ['intervention', 'device-memory', 'dpr',
 export function headerUnsafeKind(lowerName: string, value: string): UnsafeKind | null {
   if (typeof lowerName !== 'string') return 'name';
   if (typeof value !== 'string') return 'value';
-  const rule = Object.hasOwn(VALUE_RULES, lowerName) ? VALUE_RULES[lowerName] : undefined;
+  const rule = VALUE_RULES.get(lowerName);
   if (rule === undefined) return 'name';
-  if (utf8Length(value) > MAX_SAFELISTED_VALUE_BYTES) return 'too-long';
+  // A UTF-16 unit takes at most 3 bytes in UTF-8: short values need no count.
+  if (value.length * 3 > MAX_SAFELISTED_VALUE_BYTES && utf8Length(value) > MAX_SAFELISTED_VALUE_BYTES) return 'too-long';
   return rule(value);
 }

@@ -5,7 +5,8 @@
 import type { PreflightRecord } from '../../model/exchange';
 import type { StepRef } from '../../model/verdict';
 import type { PreflightNeed } from './need';
-import { firstHeader, headerCount, joinedHeader } from '../../http/headers';
+import { firstHeader, joinedHeader } from '../../http/headers';
+import { corsResponseHeaders } from '../../http/cors-headers';
 import { parseTokenList } from '../../http/tokens';
 import { accessInput } from '../../reasons/access-rules';
 import { methodAllowed, uncoveredHeaders, type PreflightInput } from '../../reasons/preflight-rules';
@@ -52,25 +53,16 @@ export function buildPreflightInput(
   const res = pre.response;
   if (!res) return null;
   const status = typeof res.status === 'number' ? res.status : null;
-  const acam = joinedHeader(res.headers, 'access-control-allow-methods');
-  const acah = joinedHeader(res.headers, 'access-control-allow-headers');
+  const found = corsResponseHeaders(res.headers);
+  const { acam, acah } = found;
   return {
     step,
     url,
     origin,
     credentialed,
     status,
-    location: firstHeader(res.headers, 'location'),
-    access: accessInput({
-      step,
-      url,
-      origin,
-      credentialed,
-      status,
-      acao: joinedHeader(res.headers, 'access-control-allow-origin'),
-      acaoLines: headerCount(res.headers, 'access-control-allow-origin'),
-      acac: joinedHeader(res.headers, 'access-control-allow-credentials'),
-    }),
+    location: found.location,
+    access: accessInput({ step, url, origin, credentialed, status, acao: found.acao, acaoLines: found.acaoLines, acac: found.acac }),
     acam,
     acah,
     methods: parseTokenList(acam),

@@ -8,7 +8,6 @@ import type { PreflightWhy } from '../../model/verdict';
 import { countsForCors } from '../../http/browser-headers';
 import { canonicalName, trimHttpWhitespace, utf8Length } from '../../http/headers';
 import { m } from '../../i18n/msg';
-import { lowerName } from '../../http/names';
 import { headerUnsafeKind, isSafelistedMethod, MAX_SAFELISTED_TOTAL_BYTES, MAX_SAFELISTED_VALUE_BYTES } from '../../http/safelist';
 
 export interface PreflightNeed {
@@ -24,14 +23,37 @@ interface Combined {
   value: string;
 }
 
+/** A header name's lower case and whether a page could have set it (null: it depends, see countsForCors). */
+interface NameInfo {
+  lower: string;
+  counts: boolean | null;
+}
+
+/** Per spelling of a name, worked out once: a page's requests repeat the same few dozen names. */
+const names = new Map<string, NameInfo>();
+
+function nameInfo(name: string): NameInfo {
+  let info = names.get(name);
+  if (info === undefined) {
+    const lower = name.toLowerCase();
+    info = { lower, counts: lower === 'last-event-id' ? null : countsForCors(lower, []) };
+    if (name.length <= 64) {
+      if (names.size >= 1024) names.clear();
+      names.set(name, info);
+    }
+  }
+  return info;
+}
+
 /** Combine duplicate lines per name (", "-joined, as fetch's Headers does), keeping first-seen order. */
 function combine(headers: readonly Header[]): Combined[] {
   const out: Combined[] = [];
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
     if (!h || typeof h.name !== 'string') continue;
-    const lower = lowerName(h.name);
-    if (!countsForCors(lower, headers)) continue;
+    const info = nameInfo(h.name);
+    const lower = info.lower;
+    if (!(info.counts ?? countsForCors(lower, headers))) continue;
     const value = trimHttpWhitespace(typeof h.value === 'string' ? h.value : '');
     let seen: Combined | undefined;
     for (let j = 0; j < out.length; j++) {
@@ -56,17 +78,20 @@ export function preflightNeed(givenMethod: string, headers: readonly Header[]): 
   }
   const combined = combine(Array.isArray(headers) ? headers : []);
   const safe: Combined[] = [];
-  let total = 0;
+  // At most 3 UTF-8 bytes per UTF-16 unit: the exact total is needed only when this bound is over the limit.
+  let bound = 0;
   for (const h of combined) {
     const kind = headerUnsafeKind(h.lower, h.value);
     if (kind === null) {
       safe.push(h);
-      total += utf8Length(h.value);
+      bound += h.value.length * 3;
       continue;
     }
     unsafeHeaders.push(h.lower);
     why.push(describeUnsafe(h, kind));
   }
+  let total = 0;
+  if (bound > MAX_SAFELISTED_TOTAL_BYTES) for (const h of safe) total += utf8Length(h.value);
   if (total > MAX_SAFELISTED_TOTAL_BYTES) {
     for (const h of safe) unsafeHeaders.push(h.lower);
     why.push({
