@@ -56,40 +56,109 @@ interface Filtered {
   lines: TableLine[];
 }
 
+/** A result, with the position of each of its rows in the sorted rows it was taken from. */
+interface Kept extends Filtered {
+  at: Int32Array;
+}
+
+const pick = (rows: readonly Row[], at: ArrayLike<number>): Row[] => Array.from(at, (i) => rows[i]!);
+
+/**
+ * The result for `sorted` from the one for `before`, when `sorted` is `before` with rows appended or replaced
+ * in place (as the log grows and its exchanges complete) and not too many of them: only those rows are
+ * judged (`select` gives the positions among them that pass). Null when it is not that case.
+ */
+function patch(kept: Kept, before: readonly Row[], sorted: readonly Row[], select: (rows: readonly Row[]) => Int32Array): Kept | null {
+  if (sorted.length < before.length) return null;
+  const changed: number[] = [];
+  const most = 64 + before.length / 16;
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] !== sorted[i] && changed.push(i) > most) return null;
+  }
+  const replaced = changed.length;
+  for (let i = before.length; i < sorted.length; i++) changed.push(i);
+  const passing = new Uint8Array(changed.length);
+  for (const k of select(pick(sorted, changed))) passing[k] = 1;
+  // Merge by position: the kept rows (less the replaced ones) and the new rows that pass.
+  const rows: Row[] = [];
+  const at: number[] = [];
+  let j = 0;
+  let k = 0;
+  while (j < kept.at.length || k < changed.length) {
+    const pj = j < kept.at.length ? kept.at[j]! : Infinity;
+    const pk = k < changed.length ? changed[k]! : Infinity;
+    if (pj < pk) {
+      rows.push(kept.rows[j]!);
+      at.push(pj);
+      j++;
+    } else {
+      if (pj === pk) j++; // the earlier version of a replaced row goes
+      if (passing[k] === 1) { rows.push(sorted[pk]!); at.push(pk); }
+      k++;
+    }
+  }
+  const lines = replaced === 0 ? kept.lines.concat(linesOf(rows.slice(kept.rows.length))) : linesOf(rows);
+  return { rows, lines, at: Int32Array.from(at) };
+}
+
 /**
  * Filtering that gets cheaper as the user types: results are kept per filter text (for the same
  * rows, sort and kind), a longer text is searched only within the results of the longest cached
- * text it extends, and backspacing finds its earlier result in the cache. Searches go to `index`.
+ * text it extends, and backspacing finds its earlier result in the cache. When rows arrive (appended,
+ * or replaced in place), the result shown is patched with them instead of filtering all again.
+ * Searches go to `index`.
  */
 export function createFilter(limit = 32, index: SearchIndex = createSearchIndex()) {
-  let base: [readonly Row[], KindFilter, boolean, Severity | null, FindingFilter['worst'] | null, string] | null = null;
-  const cache = new Map<string, Filtered>();
+  let base: [KindFilter, boolean, Severity | null, FindingFilter['worst'] | null, string] | null = null;
+  /** The rows the cached results were taken from. */
+  let from: readonly Row[] = [];
+  const cache = new Map<string, Kept>();
   /** `lang`: the words the table shows (the text is searched in them and in English). */
   return (sorted: readonly Row[], kind: KindFilter, showNonCors: boolean, text: string, findings: FindingFilter | null = null, lang: Words = EN): Filtered => {
     const min = findings?.min ?? null;
     const worst = findings?.worst ?? null;
-    if (!base || base[0] !== sorted || base[1] !== kind || base[2] !== showNonCors || base[3] !== min || base[4] !== worst || base[5] !== lang.lang) {
-      cache.clear();
-      base = [sorted, kind, showNonCors, min, worst, lang.lang];
-    }
     const words = wordsOf(text);
     const key = words.join(' ');
+    /** Positions among `rows` of those that pass every filter. */
+    const select = (rows: readonly Row[]): Int32Array => {
+      const pre: number[] = [];
+      for (let i = 0; i < rows.length; i++) if (kindMatches(rows[i]!, kind, showNonCors) && findingMatches(rows[i]!, findings)) pre.push(i);
+      return index.positions(pick(rows, pre), words, lang).map((h) => pre[h]!);
+    };
+    if (!base || base[0] !== kind || base[1] !== showNonCors || base[2] !== min || base[3] !== worst || base[4] !== lang.lang) {
+      cache.clear();
+      base = [kind, showNonCors, min, worst, lang.lang];
+    } else if (from !== sorted) {
+      const shown = cache.get(key);
+      const patched = shown ? patch(shown, from, sorted, select) : null;
+      cache.clear();
+      if (patched) cache.set(key, patched);
+    }
+    from = sorted;
     const hit = cache.get(key);
     if (hit) {
       cache.delete(key);
       cache.set(key, hit);
       return hit;
     }
-    let from: readonly Row[] = sorted;
+    let narrowest: Kept | null = null;
     let best = -1;
     for (const [k, v] of cache) {
       if (k.length > best && key.startsWith(k)) {
         best = k.length;
-        from = v.rows;
+        narrowest = v;
       }
     }
-    const rows = index.search(best < 0 ? from.filter((row) => kindMatches(row, kind, showNonCors) && findingMatches(row, findings)) : from, words, lang);
-    const result = { rows, lines: linesOf(rows) };
+    let result: Kept;
+    if (narrowest) {
+      const hits = index.positions(narrowest.rows, words, lang);
+      const rows = pick(narrowest.rows, hits);
+      result = { rows, lines: linesOf(rows), at: hits.map((h) => narrowest.at[h]!) };
+    } else {
+      const at = select(sorted);
+      const rows = pick(sorted, at);
+      result = { rows, lines: linesOf(rows), at };
+    }
     cache.set(key, result);
     if (cache.size > limit) cache.delete(cache.keys().next().value!);
     return result;

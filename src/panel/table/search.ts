@@ -10,22 +10,26 @@
  */
 import { type Words, EN } from '../../core';
 import { verdictLabel } from '../../ui/verdict-labels';
-import { sayBoth } from '../text';
+import { sayBoth, type Text } from '../text';
+import type { VerdictKind } from '../../core/model/verdict';
 import type { Row } from './rows';
 import type { Terms } from './search-index';
 import { allWordsHit, TextTable } from './search-index';
 
-/** The words of a row in `w` and in English (lower-cased when interned). */
-function wordPieces(row: Row, w: Words): string[] {
+/** What a row says: a text, its verdict's label, or the preflight mark of its preflight lines. */
+type Said = Text | { kind: VerdictKind } | { mark: 'preflight' };
+const PREFLIGHT_MARK = { mark: 'preflight' } as const;
+
+/** The words of a row in `w` and in English, each as the pieces it says (a message, or the row's verdict or preflight mark). */
+function wordTexts(row: Row, w: Words): Said[] {
   const d = row.data;
-  const parts: string[] = [...sayBoth(row.statusText, w), verdictLabel(d.kind, EN), ...sayBoth(d.reason, w), ...sayBoth(d.headline, w)];
-  if (w.lang !== 'en') {
-    parts.push(verdictLabel(d.kind, w));
-    if (d.preflights.length > 0) parts.push(w.say('panel_chip_preflight'));
-  }
-  for (const s of d.summaries) parts.push(...sayBoth(s, w));
-  return parts;
+  const out: Said[] = [row.statusText, { kind: d.kind }, d.reason, d.headline, ...d.summaries];
+  if (w.lang !== 'en' && d.preflights.length > 0) out.push(PREFLIGHT_MARK);
+  return out;
 }
+
+/** How many rendered texts the index keeps (distinct messages: most rows say what others say). */
+const KEPT_TEXTS = 20_000;
 
 interface IdleDeadlineLike { timeRemaining(): number }
 type IdleScheduler = (fn: (deadline: IdleDeadlineLike) => void) => () => void;
@@ -45,6 +49,8 @@ const whenIdle: IdleScheduler = (fn) => {
 export interface SearchIndex {
   /** Rows among `rows` whose search text (in English and in `lang`'s words) contains every word (lower-case). */
   search(rows: readonly Row[], words: readonly string[], lang?: Words): Row[];
+  /** The same, as positions in `rows` (ascending); every position when there is no word. */
+  positions(rows: readonly Row[], words: readonly string[], lang?: Words): Int32Array;
   /**
    * Indexes the rows of `rows` it has not seen (new or changed since the last call: compared by position,
    * as the log only appends and replaces), a little at a time while the page is idle, so a keystroke finds
@@ -73,6 +79,29 @@ export function createSearchIndex(): SearchIndex {
   /** Rows to index while the page is idle, and how many of them are done. */
   let queue: Row[] = [];
   let done = 0;
+  /**
+   * The pieces of one text in the words shown and in English, by its content: a message is rendered once
+   * for every row that says the same (a verdict headline repeats from one exchange to the next).
+   */
+  let said = new Map<string, Int32Array>();
+  let saidIn = { lang: '', generation: -1 };
+  const idsOf = (x: Said): Int32Array => {
+    if (saidIn.lang !== shown.lang || saidIn.generation !== table.generation || said.size > KEPT_TEXTS) {
+      said = new Map();
+      saidIn = { lang: shown.lang, generation: table.generation };
+    }
+    const key = typeof x === 'string' ? `s${x}` : `m${JSON.stringify(x)}`;
+    let ids = said.get(key);
+    if (!ids) {
+      const texts = typeof x === 'string' ? [x]
+        : 'mark' in x ? [shown.say('panel_chip_preflight')]
+        : 'kind' in x ? [...new Set([verdictLabel(x.kind, EN), verdictLabel(x.kind, shown)])]
+        : sayBoth(x, shown);
+      ids = Int32Array.from(texts, (t) => table.intern(t.toLowerCase()));
+      said.set(key, ids);
+    }
+    return ids;
+  };
   const ensure = (row: Row): Indexed => {
     const t = indexed.get(row);
     if (t && t.generation === table.generation && t.lang === shown.lang) return t;
@@ -83,25 +112,32 @@ export function createSearchIndex(): SearchIndex {
       machine = new Int32Array(hay.length);
       for (let i = 0; i < hay.length; i++) machine[i] = table.intern(hay[i]!);
     }
-    const words = wordPieces(row, shown);
-    const ids = new Int32Array(machine.length + words.length);
+    const words = wordTexts(row, shown).map(idsOf);
+    const ids = new Int32Array(words.reduce((n, p) => n + p.length, machine.length));
     ids.set(machine);
-    for (let i = 0; i < words.length; i++) ids[machine.length + i] = table.intern(words[i]!.toLowerCase());
+    let at = machine.length;
+    for (const p of words) { ids.set(p, at); at += p.length; }
     const made = { generation: table.generation, lang: shown.lang, machine, ids };
     indexed.set(row, made);
     return made;
   };
+  const positions = (rows: readonly Row[], words: readonly string[], lang: Words = EN): Int32Array => {
+    if (words.length === 0) return Int32Array.from(rows.keys());
+    shown = lang;
+    table.compact();
+    // Every row's pieces first: a row indexed now may add pieces the words must be looked for in.
+    const all = rows.map(ensure);
+    const hits = words.map((w) => table.hits(w));
+    const out = new Int32Array(rows.length);
+    let n = 0;
+    for (let i = 0; i < rows.length; i++) if (allWordsHit(all[i]!, hits)) out[n++] = i;
+    return out.subarray(0, n);
+  };
   return {
+    positions,
     search(rows, words, lang = EN) {
       if (words.length === 0) return rows.slice();
-      shown = lang;
-      table.compact();
-      // Every row's pieces first: a row indexed now may add pieces the words must be looked for in.
-      const all = rows.map(ensure);
-      const hits = words.map((w) => table.hits(w));
-      const out: Row[] = [];
-      for (let i = 0; i < rows.length; i++) if (allWordsHit(all[i]!, hits)) out.push(rows[i]!);
-      return out;
+      return Array.from(positions(rows, words, lang), (i) => rows[i]!);
     },
     warm(rows, schedule = whenIdle, lang = EN) {
       const relang = lang.lang !== shown.lang;

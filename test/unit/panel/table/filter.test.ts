@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createFilter, display } from '../../../../src/panel/table/filter';
+import fc from 'fast-check';
+import { createFilter, display, type KindFilter } from '../../../../src/panel/table/filter';
+import type { Row } from '../../../../src/panel/table/rows';
+import type { SearchIndex } from '../../../../src/panel/table/search';
 import { rowOfEntry } from '../../../../src/panel/table/rows';
 import type { Severity } from '../../../../src/core/findings/types';
 import { blockedTrailingSlash, preflightedPut, sameOrigin, simple } from '../fixtures';
@@ -65,5 +68,59 @@ describe('the filter in French', () => {
     expect(display(rows, 'all', false, 'réussie', index, null, FR).map((d) => d.row.id)).toEqual(['c', 'c']);
     expect(display(rows, 'all', false, 'réussie', index, null, EN)).toEqual([]);
     expect(display(rows, 'all', false, 'réussie', index, null, FR).map((d) => d.row.id)).toEqual(['c', 'c']);
+  });
+});
+
+describe('createFilter as rows arrive', () => {
+  const makers = [simple, blockedTrailingSlash, preflightedPut, sameOrigin] as const;
+  const TEXTS = ['', 'i', 'it', 'items', 'items/w1', 'x-trace', 'x-trace put', 'nginx', 'blocked', 'preflight'];
+  const step = fc.oneof(
+    fc.record({ op: fc.constant('append' as const), shape: fc.nat(3), n: fc.integer({ min: 1, max: 4 }) }),
+    fc.record({ op: fc.constant('replace' as const), at: fc.nat(), shape: fc.nat(3) }),
+    fc.record({ op: fc.constant('type' as const), text: fc.constantFrom(...TEXTS) }),
+    fc.record({ op: fc.constant('kind' as const), kind: fc.constantFrom('all' as const, 'blocked' as const, 'preflighted' as const, 'simple' as const), nonCors: fc.boolean() }),
+  );
+  it('patching the result with appended and replaced rows gives what filtering afresh gives (property)', () => {
+    fc.assert(fc.property(fc.array(step, { minLength: 10, maxLength: 25, size: 'max' }), (steps) => {
+      const filter = createFilter(4);
+      let list: Row[] = [];
+      let seq = 0;
+      let text = '';
+      let kind: KindFilter = 'all';
+      let nonCors = false;
+      for (const s of steps) {
+        if (s.op === 'append') {
+          list = [...list];
+          for (let k = 0; k < s.n; k++) { seq++; list.push(rowOfEntry(makers[s.shape]!(`w${seq}`, seq))); }
+        } else if (s.op === 'replace' && list.length > 0) {
+          const at = s.at % list.length;
+          list = list.slice();
+          list[at] = rowOfEntry(makers[s.shape]!(list[at]!.id, ++seq));
+        } else if (s.op === 'type') text = s.text;
+        else if (s.op === 'kind') { kind = s.kind; nonCors = s.nonCors; }
+        const got = filter(list, kind, nonCors, text);
+        const expected = display(list, kind, nonCors, text).map((d) => d.key);
+        expect(got.lines.map((d) => d.key)).toEqual(expected);
+        expect(got.rows.map((r) => r.id)).toEqual([...new Set(expected.map((k) => k.split('#')[0]))]);
+      }
+    }), { numRuns: 25 });
+  });
+
+  it('judges only the rows that arrived: the rows already shown are not searched again', () => {
+    const seen: number[] = [];
+    const index = createSearchIndex();
+    const spy: SearchIndex = { ...index, positions: (rows, words, lang) => { seen.push(rows.length); return index.positions(rows, words, lang); } };
+    const filter = createFilter(8, spy);
+    const first = Array.from({ length: 40 }, (_, i) => rowOfEntry(simple(`a${i}`, i + 1)));
+    expect(filter(first, 'all', false, 'items').rows).toHaveLength(40);
+    const next = [...first, rowOfEntry(simple('new', 41))];
+    next[3] = rowOfEntry(blockedTrailingSlash('a3', 42));
+    seen.length = 0;
+    expect(filter(next, 'all', false, 'items').rows.map((r) => r.id)).toEqual(next.map((r) => r.id));
+    expect(seen).toEqual([2]);
+    // Typing on searches only the rows the shorter text found.
+    seen.length = 0;
+    expect(filter(next, 'all', false, 'items/new').rows.map((r) => r.id)).toEqual(['new']);
+    expect(seen).toEqual([41]);
   });
 });

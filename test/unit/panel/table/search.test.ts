@@ -67,7 +67,7 @@ describe('search index: incremental', () => {
           expect(ids(index.search(rows, s.words, lang))).toEqual(ids(createSearchIndex().search(rows, s.words, lang)));
         }
       }
-    }), { numRuns: 50 });
+    }), { numRuns: 30 });
   });
 
   it('a warm after new rows indexes only those (and the rows replaced in place)', () => {
