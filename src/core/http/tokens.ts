@@ -31,19 +31,25 @@ export function parseTokenList(value: string | null): ParsedList {
   const items: string[] = [];
   if (value === null) return { items, invalid: null };
   let invalid: string | null = null;
-  for (const raw of value.split(',')) {
-    const item = trimOws(raw);
-    if (item.length === 0) continue;
-    if (invalid === null && !isToken(item)) invalid = item;
-    items.push(item);
+  // Each comma-separated item, its spaces and tabs trimmed by index: one string per item, no other.
+  let start = 0;
+  while (start <= value.length) {
+    let end = value.indexOf(',', start);
+    if (end === -1) end = value.length;
+    let a = start;
+    let b = end;
+    while (a < b && isOws(value.charCodeAt(a))) a++;
+    while (b > a && isOws(value.charCodeAt(b - 1))) b--;
+    if (b > a) {
+      const item = value.slice(a, b);
+      if (invalid === null && !isToken(item)) invalid = item;
+      items.push(item);
+    }
+    start = end + 1;
   }
   return { items, invalid };
 }
 
-function trimOws(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && (s.charCodeAt(a) === 0x20 || s.charCodeAt(a) === 0x09)) a++;
-  while (b > a && (s.charCodeAt(b - 1) === 0x20 || s.charCodeAt(b - 1) === 0x09)) b--;
-  return a === 0 && b === s.length ? s : s.slice(a, b);
+function isOws(c: number): boolean {
+  return c === 0x20 || c === 0x09;
 }
