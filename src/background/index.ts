@@ -16,6 +16,7 @@ import { portTransport } from '../shared/transport';
 import { actionBadge, browserSay, isFirefox, observerFor, storageArea, tabsLike } from './chrome-apis';
 import { createCapture } from './capture/listeners';
 import type { CaptureEvent } from './capture/event';
+import type { SessionEvent } from './capture/event-order';
 import { BADGE_COLOR } from './tabs/badge';
 import { dispatch, isOwnPage } from './messaging';
 import { BackgroundSession } from './session';
@@ -59,16 +60,17 @@ const extensionOrigin = chrome.runtime.getURL('');
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
   if (change.url !== undefined) scope.showing(tabId, change.url);
   if (change.status !== 'loading' && change.status !== 'complete' && change.url === undefined) return;
-  session.push({
+  const event: SessionEvent = {
     kind: 'tab-updated', tabId, time: Date.now(),
     ...(change.status !== undefined ? { status: change.status } : {}),
     ...(change.url !== undefined ? { url: change.url } : {}),
     ...(tab.url !== undefined ? { tabUrl: tab.url } : {}),
-  });
+  };
+  scope.inOrder(() => session.push(event));
 });
 chrome.tabs.onRemoved.addListener((tabId) => {
   scope.removed(tabId);
-  session.push({ kind: 'tab-removed', tabId });
+  scope.inOrder(() => session.push({ kind: 'tab-removed', tabId }));
 });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {

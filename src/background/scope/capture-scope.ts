@@ -48,7 +48,8 @@ export class CaptureScope {
   readonly capture: ScopedCapture;
   private loaded = false;
   private loading: Promise<void> | null = null;
-  private held: CaptureEvent[] = [];
+  /** What came before the scope was read, in arrival order: records (kept if their tab is captured) and tab events. */
+  private held: { tabId?: number; deliver: () => void }[] = [];
 
   constructor(private readonly deps: ScopeDeps) {
     this.capture = new ScopedCapture(
@@ -64,8 +65,22 @@ export class CaptureScope {
   /** Records of the every-tab listeners: held until the scope is read, then passed on. */
   private readonly everyTab = (event: CaptureEvent): void => {
     if (this.loaded) this.deps.sink(event);
-    else this.held.push(event);
+    else {
+      // A record that does not say its tab is passed on (the correlator drops what it cannot place).
+      const tabId = tabOf(event);
+      const deliver = () => this.deps.sink(event);
+      this.held.push(tabId === undefined ? { deliver } : { tabId, deliver });
+    }
   };
+
+  /**
+   * Tab events (index.ts) go through here so that they keep their place among the records held before the
+   * scope was read (a navigation after a record must not be processed before it).
+   */
+  inOrder(deliver: () => void): void {
+    if (this.loaded) deliver();
+    else this.held.push({ deliver });
+  }
 
   /** At wake-up (idempotent): reads the mode, the choices and the tabs, then listens to what is chosen. */
   ready(): Promise<void> {
@@ -88,10 +103,7 @@ export class CaptureScope {
     this.loaded = true;
     const held = this.held;
     this.held = [];
-    for (const event of held) {
-      const tabId = tabOf(event);
-      if (tabId === undefined || this.state.captures(tabId)) this.deps.sink(event);
-    }
+    for (const { tabId, deliver } of held) if (tabId === undefined || this.state.captures(tabId)) deliver();
     this.capture.apply();
   }
 

@@ -94,6 +94,18 @@ describe('capture scope', () => {
     expect(s.filters()).toEqual([2]);
   });
 
+  it('tab events keep their place among the records held before the scope is read', async () => {
+    const s = setup('everywhere');
+    const navigation = { id: 'navigation' } as CaptureEvent; // stands for session.push of a tab event
+    s.scope.capture.start();
+    s.fetchIn(1, 'before');
+    s.scope.inOrder(() => s.got.push(navigation));
+    s.fetchIn(1, 'after');
+    expect(s.got).toEqual([]);
+    await s.scope.ready();
+    expect(s.got.map((e) => e.id)).toEqual(['before', 'navigation', 'after']);
+  });
+
   it('a site turned on captures every tab showing it, and a tab that comes to it later', async () => {
     const s = setup('chosen');
     s.scope.capture.start();
