@@ -5,13 +5,12 @@
  * store's search index (search.ts).
  */
 import { notSentLabel } from '../../core/classify/sent';
-import { m, type Words, EN } from '../../core';
-import { say, type Text } from '../text';
+import { m } from '../../core';
+import type { Text } from '../text';
 import { parseUrl } from '../../core/http/url';
 import type { VerdictKind } from '../../core/model/verdict';
 import type { ExchangeEntry, ExchangeRow } from '../../shared/protocol';
 import { toExchangeRow } from '../../shared/exchange-row';
-import { PANEL_VERDICT_ORDER } from '../../ui/verdict-labels';
 
 export interface Row {
   /** The exchange as the worker sent it: url, preflights, headline, hay… */
@@ -87,22 +86,3 @@ export const rowOfEntry = (entry: ExchangeEntry): Row => toRow(toExchangeRow(ent
 
 export type SortColumn = 'time' | 'method' | 'url' | 'status' | 'verdict' | 'reason';
 export interface SortSpec { column: SortColumn; dir: 'asc' | 'desc' }
-const rank = new Map(PANEL_VERDICT_ORDER.map((k, i) => [k, i]));
-const byTime = (a: Row, b: Row) => a.start - b.start || a.data.seq - b.data.seq;
-const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const COMPARE: Record<SortColumn, (a: Row, b: Row, w: Words) => number> = {
-  time: byTime,
-  method: (a, b) => order(a.method, b.method),
-  url: (a, b) => order(a.data.url, b.data.url),
-  status: (a, b) => (a.status ?? 1000) - (b.status ?? 1000),
-  verdict: (a, b) => rank.get(a.kind)! - rank.get(b.kind)!,
-  reason: (a, b, w) => order(say(a.reason, w), say(b.reason, w)),
-};
-
-/** Stable sort; ties keep time order. The reason column sorts by its words in `w` (the language shown). */
-export function sortRows(rows: readonly Row[], spec: SortSpec, w: Words = EN): readonly Row[] {
-  if (spec.column === 'time' && spec.dir === 'asc') return rows;
-  const cmp = COMPARE[spec.column];
-  const sign = spec.dir === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => sign * cmp(a, b, w) || byTime(a, b));
-}

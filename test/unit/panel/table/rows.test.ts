@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { display } from '../../../../src/panel/table/filter';
-import { rowOfEntry as toRow, sortRows } from '../../../../src/panel/table/rows';
+import { rowOfEntry as toRow } from '../../../../src/panel/table/rows';
+import { createSorter } from '../../../../src/panel/table/sort';
+
+const sortRows = createSorter();
 import { blockedAtPreflight, blockedTrailingSlash, preflightedPut, sameOrigin, simple } from '../fixtures';
 import { EN } from '../../../../src/core/i18n/catalogues';
 import { say } from '../../../../src/panel/text';
