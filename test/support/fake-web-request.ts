@@ -101,6 +101,7 @@ const headers = (list: HeaderList) => list.map(([name, value]) => ({ name, value
 /** Writes webRequest sequences: `t.request('1', url, 'PUT')`, `t.sent('1', url, [['Origin', o]])`… */
 export class Traffic {
   time = 1_700_000_000_000;
+  private readonly startedIds = new Set<string>();
 
   constructor(readonly wr: FakeWebRequest, readonly ctx: RequestContext) {}
 
@@ -140,10 +141,13 @@ export class Traffic {
     return this;
   }
   started(id: string, url: string, status: number, method = 'GET', ctx?: Partial<RequestContext>): this {
+    this.startedIds.add(id);
     this.wr.fire('onResponseStarted', { ...this.base(id, url, method, ctx), statusCode: status, ip: '127.0.0.1', fromCache: false });
     return this;
   }
+  /** Chromium always fires onResponseStarted before onCompleted: written here when a sequence leaves it out. */
   completed(id: string, url: string, status: number, method = 'GET', ctx?: Partial<RequestContext>): this {
+    if (this.wr.browser === 'chromium' && !this.startedIds.has(id)) this.started(id, url, status, method, ctx);
     this.wr.fire('onCompleted', { ...this.base(id, url, method, ctx), statusCode: status, ip: '127.0.0.1', fromCache: false });
     return this;
   }

@@ -3,13 +3,32 @@
  * plain record and hand it to the sink. Correlation, classification and storage happen later, off
  * the event path, in batches.
  *
- * Minimal set: onBeforeRequest, onSendHeaders (final request headers), onHeadersReceived (status and
- * headers, for CORS-rejected responses too when `extraHeaders` is on), onBeforeRedirect,
- * onResponseStarted (in Chromium it fires only for a response the CORS check let through, so a
- * stream that never completes — EventSource, a streamed fetch — still gets its verdict),
- * onCompleted, onErrorOccurred. onBeforeSendHeaders adds nothing onSendHeaders does not give.
- * Only onSendHeaders and onHeadersReceived ask for headers (and `extraHeaders`). Top-level
- * navigations (`main_frame`) are filtered out by the browser.
+ * Every listener is a message from the network stack to the worker on every request, so we register
+ * only what a verdict needs (issue 12). What each event gives (cors-reference.md §4.3, §10; the
+ * real-browser suites are the proof):
+ * - onSendHeaders (`requestHeaders`, `extraHeaders`): the headers actually sent (Origin, Cookie,
+ *   Sec-Fetch-*), the preflight's ACRM/ACRH. `extraHeaders` here also makes preflights visible. KEPT.
+ * - onHeadersReceived (`responseHeaders`, `extraHeaders`): status and headers, for CORS-rejected
+ *   responses too (Chromium fires it before its CORS check only with `extraHeaders`). KEPT.
+ * - onErrorOccurred: every failure (net::ERR_FAILED for CORS, NS_ERROR_DOM_BAD_URI in Firefox), and the
+ *   only event of a main request whose preflight failed; it repeats url, method, type, tab, frame and
+ *   initiator, so it can start the request on its own. KEPT.
+ * - Chromium onResponseStarted: fires only for a response the CORS check let through, so it is the
+ *   verdict's "passed", even for a stream that never completes (EventSource, a streamed fetch: HR then
+ *   nothing; waiting "a while" for an E that may be late under load would be a guess). It always comes
+ *   before onCompleted, and carries the same status, ip and fromCache: KEPT, and onCompleted DROPPED.
+ * - Firefox onCompleted: Firefox fires onResponseStarted before its own CORS check, so only the end
+ *   tells: KEPT there, and onResponseStarted DROPPED (it only added the ip).
+ * - onBeforeRequest: DROPPED. Every later event repeats what it says (event.ts `RequestSource`), so a
+ *   request starts from its first event (correlate/early-events.ts). Chromium then shows a preflight
+ *   before its main request; the preflight waits, claimable, for the main request (preflight-events.ts
+ *   `claimOrphan`), including one that failed before sending headers (sequence F).
+ * - onBeforeRedirect: DROPPED. A redirect is a 3xx with a Location in onHeadersReceived followed by an
+ *   event of the same requestId on another URL (or sending headers again); a 3xx followed by an error
+ *   on the same URL is a redirect Chromium refused (sequence J). main-events.ts `movedOn` rebuilds it.
+ *   What is lost: the redirect hop's `ip` (only the LNA check reads it, and falls back to the host).
+ * - onBeforeSendHeaders adds nothing onSendHeaders does not give.
+ * Top-level navigations (`main_frame`) are filtered out by the browser.
  */
 import type { CaptureEvent } from './event';
 import { normalize } from './normalize';
@@ -25,18 +44,17 @@ export interface Capture {
   readonly active: boolean;
 }
 
-/** extraInfoSpec per event: only what we read. */
-function specs(extra: boolean): Record<WebRequestEventName, string[]> {
-  const x = extra ? ['extraHeaders'] : [];
-  return {
-    onBeforeRequest: [],
+/** The events we listen to, with their extraInfoSpec: only what we read (see above). */
+function specs(api: WebRequestApi): Partial<Record<WebRequestEventName, string[]>> {
+  const x = api.extraHeaders ? ['extraHeaders'] : [];
+  const spec: Partial<Record<WebRequestEventName, string[]>> = {
     onSendHeaders: ['requestHeaders', ...x],
     onHeadersReceived: ['responseHeaders', ...x],
-    onBeforeRedirect: [],
-    onResponseStarted: [],
-    onCompleted: [],
-    onErrorOccurred: [],
   };
+  if (api.browser === 'chromium') spec.onResponseStarted = [];
+  else spec.onCompleted = [];
+  spec.onErrorOccurred = [];
+  return spec;
 }
 
 /**
@@ -62,7 +80,7 @@ export interface CaptureScope {
 export function createCapture(api: WebRequestApi, sink: (event: CaptureEvent) => void, scope: CaptureScope = {}): Capture {
   const tab = scope.tabId !== undefined ? { tabId: scope.tabId } : {};
   const filter: RequestFilter = { urls: CAPTURE_URLS, types: captureTypes(api.resourceTypes), ...tab };
-  const spec = specs(api.extraHeaders);
+  const spec = specs(api);
   const names = Object.keys(spec) as WebRequestEventName[];
   const listeners = new Map<WebRequestEventName, RawListener>();
   for (const name of names) {
@@ -84,11 +102,11 @@ export function createCapture(api: WebRequestApi, sink: (event: CaptureEvent) =>
       for (const name of names) {
         const listener = listeners.get(name)!;
         try {
-          add(api.events[name], listener, filter, spec[name]);
+          add(api.events[name], listener, filter, spec[name]!);
         } catch (err) {
           // A browser that rejects one of the type names: listen to every type, skip main_frame ourselves.
           debug.warn('capture', `${name}: the type filter was refused, listening without it`, err);
-          add(api.events[name], listener, { urls: filter.urls, ...tab }, spec[name]);
+          add(api.events[name], listener, { urls: filter.urls, ...tab }, spec[name]!);
         }
       }
     },

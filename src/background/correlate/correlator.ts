@@ -7,7 +7,7 @@
  * Every record is dropped as soon as its exchange ends. It decides nothing about CORS: that is the
  * classifier's job, later.
  */
-import type { Observer } from '../../core/model/exchange';
+import type { Header, Observer } from '../../core/model/exchange';
 import type { CaptureEvent, RequestEvent } from '../capture/event';
 import { CorrelationState } from './state';
 import type { MainRecord } from './main-record';
@@ -52,7 +52,9 @@ export class Correlator {
   constructor(observer: Observer, private readonly recover: Recover = () => undefined, known: Known = () => false) {
     this.st = new CorrelationState(observer);
     this.early = new EarlyEvents((request, events) => {
-      this.apply(request);
+      // The headers it is sending pick its preflight among look-alikes (preflight-events.ts `claimOrphan`).
+      const first = events[0];
+      this.start(request, first?.kind === 'send-headers' ? first.headers : undefined);
       for (const e of events) this.apply(e);
     }, known);
   }
@@ -76,12 +78,7 @@ export class Correlator {
       this.latest = ev.time;
       this.expire(this.latest - LATE_START_MS);
     }
-    if (ev.kind === 'request') {
-      this.onRequest(ev);
-      const early = this.early.take(ev.id);
-      if (early) for (const e of early) this.apply(e);
-      return;
-    }
+    if (ev.kind === 'request') return this.start(ev);
     const main = this.st.mains.get(ev.id);
     if (main) return onMainEvent(this.st, main, ev);
     const pre = this.st.preflights.get(ev.id);
@@ -173,12 +170,18 @@ export class Correlator {
     }
   }
 
-  private onRequest(ev: RequestEvent): void {
-    // Chromium repeats onBeforeRequest for a redirect's new URL; onBeforeRedirect already moved us.
+  private start(ev: RequestEvent, sent?: Header[]): void {
+    this.onRequest(ev, sent);
+    const early = this.early.take(ev.id);
+    if (early) for (const e of early) this.apply(e);
+  }
+
+  private onRequest(ev: RequestEvent, sent?: Header[]): void {
+    // Chromium repeats onBeforeRequest for a redirect's new URL (when it is listened to).
     if (this.st.mains.has(ev.id) || this.st.preflights.has(ev.id) || this.st.undecided.has(ev.id)) return;
     this.cap();
     if (takeOverProbe(this.st, ev)) return;
     if (ev.method.toUpperCase() === 'OPTIONS') holdOptions(this.st, ev);
-    else claimOrphan(this.st, this.st.addMain(ev));
+    else claimOrphan(this.st, this.st.addMain(ev), sent);
   }
 }

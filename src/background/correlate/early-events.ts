@@ -12,7 +12,7 @@ import { requestEventOf } from '../capture/normalize';
 type Later = Exclude<CaptureEvent, RequestEvent>;
 
 /** At most this many requests' early events are held. */
-export const MAX_EARLY = 2_000;
+const MAX_EARLY = 2_000;
 
 export class EarlyEvents {
   private readonly held = new Map<string, Later[]>();

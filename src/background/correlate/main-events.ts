@@ -1,19 +1,19 @@
 /**
  * The main-request half of the correlator: builds a main request's `Exchange` hop by hop from its
  * events (request headers, response, redirects, end). The correlator routes each event here by
- * requestId; the only call into the preflight half is the check of a hop's preflight when the
- * request sends its headers (preflight-events.ts `checkHopPreflight`).
+ * requestId; the only calls into the preflight half are the check of a hop's preflight when the
+ * request sends its headers (preflight-events.ts `checkHopPreflight`) and, after a redirect, the
+ * claim of a preflight already seen for the new hop (`claimOrphan`).
  */
 import type { Exchange, ResponseRecord } from '../../core/model/exchange';
 import { methodAfterRedirect } from '../../core/http/redirect';
 import type {
   CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, SendHeadersEvent, StartedEvent,
 } from '../capture/event';
-import type { CorrelationState } from './state';
-import { markUnfollowed, refusedHop, responseOf, type MainRecord } from './main-record';
-import { checkHopPreflight } from './preflight-events';
+import { endedEarly, type CorrelationState } from './state';
+import { isRedirect, markUnfollowed, refusedHop, responseOf, type MainRecord } from './main-record';
+import { checkHopPreflight, claimOrphan } from './preflight-events';
 import { isFontCacheProbe } from './cache-probe';
-import { MAX_EARLY } from './early-events';
 
 type Later = Exclude<CaptureEvent, RequestEvent>;
 
@@ -30,6 +30,11 @@ export function takeOverProbe(st: CorrelationState, ev: RequestEvent): boolean {
 export function onMainEvent(st: CorrelationState, rec: MainRecord, ev: Later): void {
   delete rec.restored;
   st.changed.add(rec);
+  if (ev.kind !== 'redirect' && movedOn(rec, ev)) {
+    mainRedirected(rec, redirectTo(rec, ev));
+    // Chromium shows the new hop's preflight before the main request's own event on the new URL.
+    claimOrphan(st, rec, ev.kind === 'send-headers' ? ev.headers : undefined);
+  }
   switch (ev.kind) {
     case 'send-headers': return mainSent(st, rec, ev);
     case 'headers':
@@ -41,6 +46,25 @@ export function onMainEvent(st: CorrelationState, rec: MainRecord, ev: Later): v
     case 'completed':
     case 'error': return mainEnded(st, rec, ev);
   }
+}
+
+/**
+ * We do not listen to onBeforeRedirect (listeners.ts): the request was redirected when an event of it
+ * comes for another URL, or when it sends headers again after a 3xx with a Location (a redirect to the
+ * same URL). An error on the same URL after a 3xx is a redirect refused (`refusedHop`), not this.
+ */
+function movedOn(rec: MainRecord, ev: Later): boolean {
+  if (ev.url !== rec.url) return true;
+  return ev.kind === 'send-headers' && rec.phase === 'received' && isRedirect(rec);
+}
+
+/** The redirect the browser made, as onBeforeRedirect would have told it (its hop's ip aside). */
+function redirectTo(rec: MainRecord, ev: Later): RedirectEvent {
+  const r = rec.ex.response;
+  // No response seen for the hop: an internal redirect (HSTS, another extension), which Chromium reports as 307.
+  const redirect: RedirectEvent = { kind: 'redirect', id: ev.id, time: ev.time, url: rec.url, status: r?.status ?? 307, redirectUrl: ev.url };
+  if (r?.fromCache !== undefined) redirect.fromCache = r.fromCache;
+  return redirect;
 }
 
 function mainSent(st: CorrelationState, rec: MainRecord, ev: SendHeadersEvent): void {
@@ -84,8 +108,7 @@ function mainStarted(st: CorrelationState, rec: MainRecord, ev: StartedEvent): v
     return;
   }
   mainEnded(st, rec, { ...ev, kind: 'completed' });
-  if (st.endedEarly.size >= MAX_EARLY) st.endedEarly.delete(st.endedEarly.values().next().value as string);
-  st.endedEarly.add(ev.id);
+  endedEarly(st, ev.id);
 }
 
 function mainEnded(st: CorrelationState, rec: MainRecord, ev: CompletedEvent | ErrorEvent): void {

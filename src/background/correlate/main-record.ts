@@ -92,6 +92,12 @@ export function responseOf(ev: HeadersEvent): ResponseRecord {
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
+/** The current hop's response is a redirect: a 3xx status with a Location. */
+export function isRedirect(rec: MainRecord): boolean {
+  const response = rec.ex.response;
+  return !!response && REDIRECT_STATUSES.has(response.status) && !!firstHeader(response.headers, 'location')?.trim();
+}
+
 /**
  * The request failed right after a 3xx with a Location (sequence J in
  * test/unit/background/correlate/sequences.test.ts: Chromium refused the redirect, e.g. its CORS

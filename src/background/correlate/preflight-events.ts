@@ -7,7 +7,7 @@
  */
 import type { Header, PreflightRecord } from '../../core/model/exchange';
 import type { CaptureEvent, CompletedEvent, ErrorEvent, RequestEvent, SendHeadersEvent } from '../capture/event';
-import type { CorrelationState, EndedOrphan, OpenPreflight, UndecidedOptions } from './state';
+import { endedEarly, type CorrelationState, type EndedOrphan, type OpenPreflight, type UndecidedOptions } from './state';
 import { keyOf, keyOfRequest, preflightKeyFits, responseOf, sameKey, type MainRecord, type PairingKey } from './main-record';
 import { findMain, findSwap, preflightFits, preflightMethod, swapHopPreflights, type PairingOrder } from './preflight-pairing';
 
@@ -32,15 +32,28 @@ export function onUndecidedEvent(st: CorrelationState, u: UndecidedOptions, ev: 
     }
   } else if (ev.kind === 'error') {
     // A preflight that failed before sending headers (sequence F in sequences.test.ts): pair by URL and order alone.
+    const pf: PreflightRecord = { id: ev.id, url: ev.url, requestHeaders: [], error: ev.error, start: u.request.time, end: ev.time };
     const main = findMain(st.mains.values(), keyOfRequest(u.request), u.request.url, undefined, undefined, orderOf(st));
     if (main) {
-      const pf: PreflightRecord = { id: ev.id, url: ev.url, requestHeaders: [], error: ev.error, start: u.request.time, end: ev.time };
       st.attach(main, pf);
       return undefined;
     }
+    // Its main request starts only with its own error, which comes next (we do not listen to
+    // onBeforeRequest): claimable for a while, then shown on its own (method unknown: '').
+    st.orphans.push({ open: { pf, key: keyOfRequest(u.request), method: '', request: u.request }, end: ev });
+    return undefined;
+  } else {
+    // Its headers were lost (the worker was stopped meanwhile): maybe a preflight, of a main request
+    // that has not started yet. Claimable like one; shown on its own when nothing claims it.
+    const open: OpenPreflight = { pf: { id: ev.id, url: ev.url, requestHeaders: [], start: u.request.time }, key: keyOfRequest(u.request), method: '', request: u.request };
+    st.preflights.set(ev.id, open);
+    onPreflightEvent(st, open, ev);
+    return undefined;
   }
-  // A request the page itself sent with method OPTIONS.
-  return st.addMain(u.request);
+  // A request the page itself sent with method OPTIONS (its own preflight may have been seen already).
+  const own = st.addMain(u.request);
+  claimOrphan(st, own, ev.kind === 'send-headers' ? ev.headers : undefined);
+  return own;
 }
 
 function openPreflight(st: CorrelationState, request: RequestEvent, method: string, ev: SendHeadersEvent): void {
@@ -83,10 +96,13 @@ export function onPreflightEvent(st: CorrelationState, p: OpenPreflight, ev: Lat
       p.pf.response = responseOf(ev);
       return;
     case 'redirect':
-    case 'started':
       p.pf.response ??= { status: ev.status, headers: [] };
       if (ev.ip) p.pf.response.ip = ev.ip;
       return;
+    case 'started':
+      // Chromium: its onCompleted is not listened to (listeners.ts), and the response is all there is to see.
+      endedEarly(st, ev.id);
+      return onPreflightEvent(st, p, { ...ev, kind: 'completed' });
     case 'completed':
     case 'error':
       if (p.pf.response) {
@@ -131,31 +147,51 @@ function swap(st: CorrelationState, a: MainRecord, b: MainRecord): void {
 }
 
 /**
- * A main request that starts after its preflight was seen: not Chromium's order, but Chromium can
- * deliver onBeforeRequest late when it starts the worker for a burst.
+ * A main request that starts after its preflight was seen: Chromium's order as we see it (we do not
+ * listen to onBeforeRequest, so a main request starts with its own onSendHeaders or error, after its
+ * preflight). With the headers it is sending (`sent`), a preflight that announced them is preferred:
+ * two look-alike requests do not take each other's.
  */
-export function claimOrphan(st: CorrelationState, rec: MainRecord): void {
+export function claimOrphan(st: CorrelationState, rec: MainRecord, sent?: readonly Header[]): void {
   const key = keyOf(rec.ex);
-  const fits = (p: OpenPreflight) => !p.main && p.pf.url === rec.url && p.method === rec.method && preflightKeyFits(key, p.key);
-  for (const p of st.preflights.values()) {
-    if (fits(p)) {
-      st.attachOpen(rec, p);
-      return;
+  const fits = (p: OpenPreflight) =>
+    !p.main && p.pf.url === rec.url && (p.method === rec.method || p.method === '') && preflightKeyFits(key, p.key);
+  const best = <T>(list: T[], open: (x: T) => OpenPreflight): number => {
+    let first = -1;
+    for (let i = 0; i < list.length; i++) {
+      const p = open(list[i]!);
+      if (!fits(p)) continue;
+      if (!sent || preflightFits(p.pf, sent)) return i;
+      if (first < 0) first = i;
     }
-  }
-  const i = st.orphans.findIndex((o) => fits(o.open));
-  if (i >= 0) {
-    const [o] = st.orphans.splice(i, 1);
-    st.attachOpen(rec, o!.open);
-    return;
-  }
-  const j = st.reported.findIndex((o) => fits(o.open));
-  if (j >= 0) {
-    const [o] = st.reported.splice(j, 1);
-    st.discarded.push(o!.rec);
-    st.ended = st.ended.filter((r) => r !== o!.rec);
-    st.attachOpen(rec, o!.open);
-  }
+    return first;
+  };
+  const open = [...st.preflights.values()];
+  const o = best(open, (p) => p);
+  const i = best(st.orphans, (x) => x.open);
+  const j = best(st.reported, (x) => x.open);
+  // A preflight that fits the headers wins over one that does not; then open, ended, shown on its own.
+  const fitting = (p: OpenPreflight | undefined) => !!p && (!sent || preflightFits(p.pf, sent));
+  const takeOpen = () => st.attachOpen(rec, open[o]!);
+  const takeOrphan = () => {
+    const [x] = st.orphans.splice(i, 1);
+    st.attachOpen(rec, x!.open);
+  };
+  const takeReported = () => {
+    const [x] = st.reported.splice(j, 1);
+    st.discarded.push(x!.rec);
+    st.ended = st.ended.filter((r) => r !== x!.rec);
+    st.attachOpen(rec, x!.open);
+  };
+  const choices: [boolean, () => void][] = [
+    [o >= 0 && fitting(open[o]), takeOpen], [i >= 0 && fitting(st.orphans[i]?.open), takeOrphan],
+    [j >= 0 && fitting(st.reported[j]?.open), takeReported],
+    [o >= 0, takeOpen], [i >= 0, takeOrphan], [j >= 0, takeReported],
+  ];
+  choices.find(([ok]) => ok)?.[1]();
+  // The main request began before its preflight (Chromium creates the preflight for it): we saw it later.
+  const pf = rec.hopPreflight;
+  if (pf && pf.start < rec.ex.timings.start) rec.ex.timings.start = pf.start;
 }
 
 /** Preflights shown on their own stay claimable this long (by the events' clock), and at most this many. */

@@ -29,6 +29,15 @@ export interface EndedOrphan {
   end: CompletedEvent | ErrorEvent;
 }
 
+/** At most this many exchanges ended early are remembered (their late events are dropped). */
+const MAX_ENDED_EARLY = 2_000;
+
+/** Chromium: the request ended at onResponseStarted; an event of it that still comes is dropped. */
+export function endedEarly(st: CorrelationState, id: string): void {
+  if (st.endedEarly.size >= MAX_ENDED_EARLY) st.endedEarly.delete(st.endedEarly.values().next().value as string);
+  st.endedEarly.add(id);
+}
+
 export class CorrelationState {
   readonly mains = new Map<string, MainRecord>();
   readonly preflights = new Map<string, OpenPreflight>();

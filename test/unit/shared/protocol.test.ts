@@ -110,7 +110,7 @@ describe('live port over the loopback transport', () => {
     await until(() => c.snapshots === 1);
     expect([...c.entries]).toEqual([['0', 'simple']]);
 
-    h.t.request('1', url).request('2', url);
+    h.t.request('1', url).sent('1', url, []).request('2', url).sent('2', url, []); // in flight once their headers are sent
     await h.session.settle();
     await until(() => c.entries.size === 3);
     expect(c.entries.get('1')).toBe('pending');

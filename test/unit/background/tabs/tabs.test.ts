@@ -86,7 +86,7 @@ describe('page sessions', () => {
     h.nav({ status: 'loading', url: `${APP}/busy` });
     await h.session.settle();
     expect(h.session.store.peek(11)).toBeUndefined();
-    expect([...h.log.metas.keys()]).toEqual([]);
+    expect([...h.area.data.keys()].filter((k) => k.startsWith('cl:t:'))).toEqual([]);
     h.t.request('1', api(1)).completed('1', api(1), 200);
     await h.session.settle();
     expect(h.session.store.summary(TAB).page?.url).toBe(`${APP}/busy`);
@@ -98,13 +98,12 @@ describe('page sessions', () => {
     await h.session.start();
     h.t.request('1', api(1)).completed('1', api(1), 200).request('2', api(2));
     await h.session.settle();
-    expect(h.log.ids(TAB).length).toBeGreaterThan(0);
+    expect([...h.area.data.keys()].some((k) => k.startsWith(`cl:e:${TAB}:`))).toBe(true);
     h.session.push({ kind: 'tab-removed', tabId: TAB });
     h.t.completed('2', api(2), 200);
     await h.session.settle();
     expect(h.session.store.peek(TAB)).toBeUndefined();
-    expect(h.log.ids(TAB)).toEqual([]);
-    expect(h.log.metas.has(TAB)).toBe(false);
+    expect([...h.area.data.keys()].filter((k) => k.includes(`:${TAB}`))).toEqual([]);
     expect(h.classified).toEqual(['1']);
   });
 
@@ -113,13 +112,12 @@ describe('page sessions', () => {
     await first.session.start();
     first.t.request('1', api(1)).completed('1', api(1), 200);
     await first.session.settle();
-    const second = harness({ area: first.area, log: first.log, tabs: { exists: async () => false } });
+    const second = harness({ area: first.area, tabs: { exists: async () => false } });
     await second.session.start();
     expect(second.session.store.peek(TAB)).toBeDefined();
     await second.session.settle();
     expect(second.session.store.peek(TAB)).toBeUndefined();
-    expect(second.log.ids(TAB)).toEqual([]);
-    expect(second.log.metas.has(TAB)).toBe(false);
+    expect([...second.area.data.keys()].filter((k) => k.includes(`:${TAB}`))).toEqual([]);
   });
 });
 
@@ -140,10 +138,11 @@ describe('same-origin requests', () => {
     await h.session.start();
     await h.session.setSettings({ recordSameOrigin: false });
     h.t.request('1', `${APP}/local`);
-    h.t.request('2', `${APP}/hop`).sent('2', `${APP}/hop`, []).received('2', `${APP}/hop`, 302, []).redirected('2', `${APP}/hop`, 302, api(2));
+    h.t.request('2', `${APP}/hop`).sent('2', `${APP}/hop`, []).received('2', `${APP}/hop`, 302, [['Location', api(2)]]).redirected('2', `${APP}/hop`, 302, api(2))
+      .sent('2', api(2), []); // no onBeforeRedirect listener: the redirect shows when the next hop sends its headers
     await h.session.settle();
     expect([...h.entries().keys()]).toEqual(['2']);
-    h.t.completed('1', `${APP}/local`, 200).request('2', api(2)).completed('2', api(2), 200);
+    h.t.completed('1', `${APP}/local`, 200).completed('2', api(2), 200);
     await h.session.settle();
     expect([...h.entries().keys()]).toEqual(['2']);
     expect(h.entry('2').verdict.kind).toBe('simple');
@@ -154,7 +153,7 @@ describe('per-tab bound', () => {
   it('drops the oldest first and counts every dropped exchange; dropped ones never return', async () => {
     const h = harness({ maxPerTab: 10 });
     await h.session.start();
-    for (let i = 0; i < 15; i++) h.t.request(String(i), api(i));
+    for (let i = 0; i < 15; i++) h.t.request(String(i), api(i)).sent(String(i), api(i), []);
     await h.session.settle();
     expect([...h.entries().keys()]).toEqual(['5', '6', '7', '8', '9', '10', '11', '12', '13', '14']);
     for (let i = 0; i < 15; i++) h.t.failed(String(i), api(i), 'net::ERR_FAILED');
@@ -168,7 +167,7 @@ describe('per-tab bound', () => {
   it('clear empties the tab (counts, drop count) and in-flight requests of before do not reappear', async () => {
     const h = harness();
     await h.session.start();
-    h.t.request('1', api(1)).failed('1', api(1), 'net::ERR_FAILED').request('2', api(2));
+    h.t.request('1', api(1)).failed('1', api(1), 'net::ERR_FAILED').request('2', api(2)).sent('2', api(2), []);
     await h.session.settle();
     h.session.clear(TAB);
     h.t.failed('2', api(2), 'net::ERR_FAILED').request('3', api(3)).completed('3', api(3), 200);
