@@ -86,7 +86,7 @@ describe('page sessions', () => {
     h.nav({ status: 'loading', url: `${APP}/busy` });
     await h.session.settle();
     expect(h.session.store.peek(11)).toBeUndefined();
-    expect([...h.area.data.keys()].filter((k) => k.startsWith('cl:t:'))).toEqual([]);
+    expect([...h.log.metas.keys()]).toEqual([]);
     h.t.request('1', api(1)).completed('1', api(1), 200);
     await h.session.settle();
     expect(h.session.store.summary(TAB).page?.url).toBe(`${APP}/busy`);
@@ -98,12 +98,13 @@ describe('page sessions', () => {
     await h.session.start();
     h.t.request('1', api(1)).completed('1', api(1), 200).request('2', api(2));
     await h.session.settle();
-    expect([...h.area.data.keys()].some((k) => k.startsWith(`cl:e:${TAB}:`))).toBe(true);
+    expect(h.log.ids(TAB).length).toBeGreaterThan(0);
     h.session.push({ kind: 'tab-removed', tabId: TAB });
     h.t.completed('2', api(2), 200);
     await h.session.settle();
     expect(h.session.store.peek(TAB)).toBeUndefined();
-    expect([...h.area.data.keys()].filter((k) => k.includes(`:${TAB}`))).toEqual([]);
+    expect(h.log.ids(TAB)).toEqual([]);
+    expect(h.log.metas.has(TAB)).toBe(false);
     expect(h.classified).toEqual(['1']);
   });
 
@@ -112,12 +113,13 @@ describe('page sessions', () => {
     await first.session.start();
     first.t.request('1', api(1)).completed('1', api(1), 200);
     await first.session.settle();
-    const second = harness({ area: first.area, tabs: { exists: async () => false } });
+    const second = harness({ area: first.area, log: first.log, tabs: { exists: async () => false } });
     await second.session.start();
     expect(second.session.store.peek(TAB)).toBeDefined();
     await second.session.settle();
     expect(second.session.store.peek(TAB)).toBeUndefined();
-    expect([...second.area.data.keys()].filter((k) => k.includes(`:${TAB}`))).toEqual([]);
+    expect(second.log.ids(TAB)).toEqual([]);
+    expect(second.log.metas.has(TAB)).toBe(false);
   });
 });
 
