@@ -1,12 +1,12 @@
 /**
- * What the filter box searches, stored so a keystroke stays cheap with fifty thousand exchanges.
+ * The words the filter box searches (verdicts, reasons, headlines, as shown and in English), stored so a
+ * keystroke stays cheap with fifty thousand exchanges.
  *
- * Most of the searchable text repeats from one exchange to the next (header names, common values,
- * reasons), so every piece of text is kept once in a table, and each exchange holds the numbers of
- * its pieces. A search scans each distinct piece once, then checks each exchange's numbers: far less
- * work than scanning every exchange's text. The pieces a word hits are kept for the next keystrokes:
- * a word that contains an earlier one (typing on) is looked for only among that one's hits, and only
- * the pieces added since are scanned for a word seen before.
+ * Words repeat from one exchange to the next, so every piece is kept once in a table, and each exchange
+ * holds the numbers of its pieces. A search scans each distinct piece once, then checks each exchange's
+ * numbers: far less work than rendering and scanning every exchange's words. The pieces a word hits are
+ * kept for the next keystrokes: a word that contains an earlier one (typing on) is looked for only among
+ * that one's hits, and only the pieces added since are scanned for a word seen before.
  */
 
 /** What one word hits: a flag per piece (the first `size` pieces of the table), and the list of those hit. */
@@ -87,27 +87,8 @@ export class TextTable {
   }
 }
 
-/** The searchable pieces of one exchange, as numbers into a table. */
-export interface Terms {
-  generation: number;
-  ids: Int32Array;
-}
-
-export function termsOf(table: TextTable, pieces: readonly string[]): Terms {
-  const ids = new Int32Array(pieces.length);
-  for (let i = 0; i < pieces.length; i++) ids[i] = table.intern(pieces[i]!.toLowerCase());
-  return { generation: table.generation, ids };
-}
-
-/** True when every word occurs in at least one piece. */
-export function allWordsHit(terms: Terms, hitsPerWord: readonly Uint8Array[]): boolean {
-  const ids = terms.ids;
-  for (const hits of hitsPerWord) {
-    let found = false;
-    for (let i = 0; i < ids.length; i++) {
-      if (hits[ids[i]!] === 1) { found = true; break; }
-    }
-    if (!found) return false;
-  }
-  return true;
+/** True when one of the pieces `ids` is flagged in `hits`. */
+export function anyHit(ids: Int32Array, hits: Uint8Array): boolean {
+  for (let i = 0; i < ids.length; i++) if (hits[ids[i]!] === 1) return true;
+  return false;
 }

@@ -2,19 +2,19 @@
  * What the filter box searches: the row's machine text (`hay`: method, URL, status, codes, header names and
  * values, made by the worker) and its words (status, verdict, reason, headline, each reason's summary) as the
  * page shows them and in English, so a filter typed in either language, or copied from a report, still finds
- * the row. The search index holds each row's pieces as numbers into one table of distinct pieces (see
- * search-index.ts), made once per row (a Row is made once per exchange version): the machine pieces once
- * for good, the words again only for a row searched after the language changed. Rows are indexed while the
- * page is idle, as they arrive (`warm`), so a keystroke finds them ready. The panel store makes one index;
- * nothing here is global.
+ * the row. The machine text is searched as it came (one lower-case string of a few hundred characters: a
+ * scan of it costs less than looking up its pieces, and nothing to build). The words are rendered once per
+ * distinct message and held per row as numbers into one table of distinct pieces (search-index.ts), made
+ * once per row (a Row is made once per exchange version) and again only for a row searched after the
+ * language changed. Rows are indexed while the page is idle, as they arrive (`warm`), so a keystroke finds
+ * them ready. The panel store makes one index; nothing here is global.
  */
 import { type Words, EN } from '../../core';
 import { verdictLabel } from '../../ui/verdict-labels';
 import { sayBoth, type Text } from '../text';
 import type { VerdictKind } from '../../core/model/verdict';
 import type { Row } from './rows';
-import type { Terms } from './search-index';
-import { allWordsHit, TextTable } from './search-index';
+import { anyHit, TextTable } from './search-index';
 
 /** What a row says: a text, its verdict's label, or the preflight mark of its preflight lines. */
 type Said = Text | { kind: VerdictKind } | { mark: 'preflight' };
@@ -61,16 +61,17 @@ export interface SearchIndex {
   has(row: Row): boolean;
 }
 
-/** A row's pieces: its machine text's (kept through language changes) and all of them, words included, in `lang`. */
-interface Indexed extends Terms {
+/** A row's words, as numbers into the table of distinct word pieces, in the language `lang` and English. */
+interface Indexed {
+  generation: number;
   lang: string;
-  machine: Int32Array;
+  ids: Int32Array;
 }
 
-/** The search text of the rows it has seen, as numbers into one table of distinct pieces of text. */
+/** The search text of the rows it has seen: their machine text as it came, their words as numbers into one table. */
 export function createSearchIndex(): SearchIndex {
   const table = new TextTable();
-  // Weak: a row that left the log (a new exchange version, a cleared tab) takes its pieces with it.
+  // Weak: a row that left the log (a new exchange version, a cleared tab) takes its words with it.
   const indexed = new WeakMap<Row, Indexed>();
   /** The language of the words: rows indexed in another one get their words again when searched. */
   let shown: Words = EN;
@@ -105,19 +106,11 @@ export function createSearchIndex(): SearchIndex {
   const ensure = (row: Row): Indexed => {
     const t = indexed.get(row);
     if (t && t.generation === table.generation && t.lang === shown.lang) return t;
-    let machine: Int32Array;
-    if (t && t.generation === table.generation) machine = t.machine;
-    else {
-      const hay = row.data.hay === '' ? [] : row.data.hay.split('\n');
-      machine = new Int32Array(hay.length);
-      for (let i = 0; i < hay.length; i++) machine[i] = table.intern(hay[i]!);
-    }
     const words = wordTexts(row, shown).map(idsOf);
-    const ids = new Int32Array(words.reduce((n, p) => n + p.length, machine.length));
-    ids.set(machine);
-    let at = machine.length;
+    const ids = new Int32Array(words.reduce((n, p) => n + p.length, 0));
+    let at = 0;
     for (const p of words) { ids.set(p, at); at += p.length; }
-    const made = { generation: table.generation, lang: shown.lang, machine, ids };
+    const made = { generation: table.generation, lang: shown.lang, ids };
     indexed.set(row, made);
     return made;
   };
@@ -125,12 +118,19 @@ export function createSearchIndex(): SearchIndex {
     if (words.length === 0) return Int32Array.from(rows.keys());
     shown = lang;
     table.compact();
-    // Every row's pieces first: a row indexed now may add pieces the words must be looked for in.
+    // Every row's words first: a row indexed now may add pieces the words must be looked for in.
     const all = rows.map(ensure);
     const hits = words.map((w) => table.hits(w));
     const out = new Int32Array(rows.length);
     let n = 0;
-    for (let i = 0; i < rows.length; i++) if (allWordsHit(all[i]!, hits)) out[n++] = i;
+    // The machine text is searched as it is (a scan of a few hundred characters beats looking up its pieces).
+    for (let i = 0; i < rows.length; i++) {
+      const hay = rows[i]!.data.hay;
+      const ids = all[i]!.ids;
+      let every = true;
+      for (let k = 0; k < words.length && every; k++) every = hay.includes(words[k]!) || anyHit(ids, hits[k]!);
+      if (every) out[n++] = i;
+    }
     return out.subarray(0, n);
   };
   return {
