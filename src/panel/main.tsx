@@ -16,7 +16,7 @@ import { importHarInto } from './import-har';
 import { connectLive } from './live';
 import { Panel } from './Panel';
 import { createPanelStore } from './store';
-import { remoteEntries } from './details/entries';
+import { remoteEntries } from '../shared/entry-source';
 
 /** DevTools panels may use `tabs.create`; fall back to window.open where they may not. */
 function openTab(url: string): void {

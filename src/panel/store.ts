@@ -17,7 +17,7 @@ import { indexFindings, NO_FINDINGS } from './findings/log-findings';
 import { type Msg, EN } from '../core';
 import type { Text } from './text';
 import { words } from '../ui/i18n';
-import { localEntries, type EntrySource } from './details/entries';
+import { localEntries, type EntrySource } from '../shared/entry-source';
 
 type ConnectionState =
   | { state: 'connecting' }

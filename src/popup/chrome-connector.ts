@@ -1,5 +1,6 @@
 /** The popup's connector over the real extension: background requests, tabs, Blob download, clipboard. */
 import { createChromeConnection } from '../shared/chrome-connection';
+import { remoteEntries } from '../shared/entry-source';
 import { browserInfo, downloadText, extensionVersion } from '../shared/report-download';
 import type { BackgroundConnection } from '../shared/transport';
 import { copyText } from '../ui/copy';
@@ -16,7 +17,13 @@ export function createChromePopupConnector(conn: BackgroundConnection = createCh
       const settings = await conn.request('get-settings', {}).catch(() => null);
       return { summary, settings };
     },
-    snapshot: (tabId) => conn.request('get-snapshot', { tabId }),
+    // The whole log, page by page (one message holding 50,000 entries would pass the browser's message limit).
+    async snapshot(tabId) {
+      const summary = await conn.request('get-summary', { tabId });
+      const entries = await remoteEntries(conn, tabId).all();
+      const settings = summary.settings ?? await conn.request('get-settings', {});
+      return { summary, entries, settings };
+    },
     async clear(tabId) {
       await conn.request('clear', { tabId });
     },

@@ -1,12 +1,12 @@
 /**
- * Where the panel gets full entries: it holds compact rows, and asks for one exchange's entry when the user
- * opens it, and for all of them (page by page) when it exports. The live tab's come from the worker
- * (`get-entry`, `get-entries`); an imported file's are already in the panel.
+ * Where the pages get full entries: the panel holds compact rows, and asks for one exchange's entry when the
+ * user opens it, and for all of them (page by page) when it exports, as the popup does. The live tab's come
+ * from the worker (`get-entry`, `get-entries`: no message carries the whole log); an imported file's are at hand.
  */
-import type { BackgroundConnection } from '../../shared/transport';
-import type { ExchangeEntry } from '../../shared/protocol';
-import { ENTRIES_PAGE } from '../../shared/protocol';
-import { sanitizeEntries } from '../../core/model/sanitize';
+import type { BackgroundConnection } from './transport';
+import type { ExchangeEntry } from './protocol';
+import { ENTRIES_PAGE } from './protocol';
+import { sanitizeEntries } from '../core/model/sanitize';
 
 export interface EntrySource {
   /** One exchange's entry; null when it is gone (cleared, dropped, another page). */

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ComponentProps } from 'preact';
 import type { ExchangeEntry } from '../../shared/protocol';
 import type { Row } from '../table/rows';
-import type { EntrySource } from './entries';
+import type { EntrySource } from '../../shared/entry-source';
 import { Details } from './Details';
 import { t } from '../../ui/i18n';
 

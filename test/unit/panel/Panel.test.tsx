@@ -5,7 +5,7 @@ import { panelActions } from '../../../src/panel/actions';
 import { connectLive } from '../../../src/panel/live';
 import { Panel } from '../../../src/panel/Panel';
 import { createPanelStore } from '../../../src/panel/store';
-import { remoteEntries } from '../../../src/panel/details/entries';
+import { remoteEntries } from '../../../src/shared/entry-source';
 import { API, blockedTrailingSlash, PAGE, preflightedPut, rowsOf, sameOrigin, loadedDetails, simple, snapshot, XSS } from './fixtures';
 import { fakeBackground } from './fake-background';
 import { EN } from '../../../src/core/i18n/catalogues';

@@ -10,7 +10,7 @@ import { connectLive } from '../../../src/panel/live';
 import { panelActions } from '../../../src/panel/actions';
 import { Panel } from '../../../src/panel/Panel';
 import { createPanelStore } from '../../../src/panel/store';
-import { remoteEntries } from '../../../src/panel/details/entries';
+import { remoteEntries } from '../../../src/shared/entry-source';
 import { langSetting } from '../../../src/ui/i18n';
 import { wordsFor } from '../../../src/core/i18n/catalogues';
 import { API, blockedTrailingSlash, entry, PAGE, preflightedPut, loadedDetails, simple, snapshot } from './fixtures';

@@ -7,7 +7,7 @@ import { importHarInto, readHarFile } from '../../../src/panel/import-har';
 import { Panel } from '../../../src/panel/Panel';
 import { createPanelStore } from '../../../src/panel/store';
 import { applyPortMessage } from '../../../src/panel/apply-message';
-import { localEntries } from '../../../src/panel/details/entries';
+import { localEntries } from '../../../src/shared/entry-source';
 import { blockedTrailingSlash, preflightedPut, simple, snapshot, snapshotMessage } from './fixtures';
 import { EN } from '../../../src/core/i18n/catalogues';
 

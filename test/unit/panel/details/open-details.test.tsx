@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { OpenDetails } from '../../../../src/panel/details/OpenDetails';
-import { localEntries, remoteEntries, type EntrySource } from '../../../../src/panel/details/entries';
+import { localEntries, remoteEntries, type EntrySource } from '../../../../src/shared/entry-source';
 import { rowOfEntry } from '../../../../src/panel/table/rows';
 import { entryHandlers, entriesAfter } from '../../../../src/background/entry-requests';
 import type { ExchangeEntry, Requests, RequestName } from '../../../../src/shared/protocol';

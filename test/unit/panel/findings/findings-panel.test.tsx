@@ -10,7 +10,7 @@ import { panelActions } from '../../../../src/panel/actions';
 import { connectLive } from '../../../../src/panel/live';
 import { Panel } from '../../../../src/panel/Panel';
 import { createPanelStore } from '../../../../src/panel/store';
-import { remoteEntries } from '../../../../src/panel/details/entries';
+import { remoteEntries } from '../../../../src/shared/entry-source';
 import type { ExchangeEntry } from '../../../../src/shared/protocol';
 import { fakeBackground } from '../fake-background';
 import { loadedDetails, snapshot } from '../fixtures';
