@@ -53,8 +53,13 @@ async function prepare(name: string, browser: Launched): Promise<boolean> {
       return true;
     }
     // Issue 12's capture scope: until the setting exists, the row says so and fails.
-    const settings = (await request(ext, 'set-settings', { capture: 'chosen' } as never)) as unknown as Record<string, unknown>;
-    return settings.capture === 'chosen';
+    try {
+      const settings = (await request(ext, 'set-settings', { capture: 'chosen' } as never)) as unknown as Record<string, unknown>;
+      return settings.capture === 'chosen';
+    } catch (err) {
+      process.stderr.write(`bench: pageload: ${CHOSEN}: ${err instanceof Error ? err.message : String(err)}\n`);
+      return false;
+    }
   } finally {
     await ext.close();
   }
