@@ -115,7 +115,11 @@ export function createSearchIndex(): SearchIndex {
     return made;
   };
   const positions = (rows: readonly Row[], words: readonly string[], lang: Words = EN): Int32Array => {
-    if (words.length === 0) return Int32Array.from(rows.keys());
+    if (words.length === 0) {
+      const all = new Int32Array(rows.length);
+      for (let i = 0; i < all.length; i++) all[i] = i;
+      return all;
+    }
     shown = lang;
     table.compact();
     // Every row's words first: a row indexed now may add pieces the words must be looked for in.
@@ -137,7 +141,10 @@ export function createSearchIndex(): SearchIndex {
     positions,
     search(rows, words, lang = EN) {
       if (words.length === 0) return rows.slice();
-      return Array.from(positions(rows, words, lang), (i) => rows[i]!);
+      const at = positions(rows, words, lang);
+      const out: Row[] = new Array(at.length);
+      for (let i = 0; i < at.length; i++) out[i] = rows[at[i]!]!;
+      return out;
     },
     warm(rows, schedule = whenIdle, lang = EN) {
       const relang = lang.lang !== shown.lang;
