@@ -8,6 +8,10 @@ import { sameName } from './names';
 /** Canonical display case for well-known names: `access-control-allow-origin` → `Access-Control-Allow-Origin`. */
 export function canonicalName(name: string): string {
   if (typeof name !== 'string') return '';
+  if (name.length <= 256) {
+    const ascii = canonicalAscii(name);
+    if (ascii !== null) return ascii;
+  }
   let out = '';
   let upper = true;
   for (let i = 0; i < name.length; i++) {
@@ -16,6 +20,24 @@ export function canonicalName(name: string): string {
     upper = ch === '-';
   }
   return out;
+}
+
+/** `canonicalName` of an ASCII name in one new string (or none when it already is canonical); null otherwise. */
+function canonicalAscii(name: string): string | null {
+  let codes: number[] | null = null;
+  let upper = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x80) return null;
+    const want: number = upper ? (c >= 0x61 && c <= 0x7a ? c - 0x20 : c) : (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+    if (want !== c && codes === null) {
+      codes = [];
+      for (let j = 0; j < i; j++) codes.push(name.charCodeAt(j));
+    }
+    if (codes !== null) codes.push(want);
+    upper = c === 0x2d;
+  }
+  return codes === null ? name : String.fromCharCode(...codes);
 }
 
 /** Every value of the header `name` (any case), in order. Empty when absent. */
