@@ -1,6 +1,7 @@
 /**
  * Import HAR: the file is read by the report helper's `readHar` and every exchange is judged by the
- * same classifier as live traffic. Problems become a message in the panel, never a blank view.
+ * same classifier as live traffic. The rows are shown first; the file's findings and preflight cost follow
+ * once they are painted. Problems become a message in the panel, never a blank view.
  */
 import { classify } from '../core/classify/classify';
 import { DEFAULT_MAX_BYTES, HarReadError, readHar } from '../core/har';
@@ -8,8 +9,8 @@ import { formatBytes } from '../core/har/read/errors';
 import type { Verdict } from '../core/model/verdict';
 import type { ExchangeEntry } from '../shared/protocol';
 import { PREVIEW_CHARS } from '../ui/long-text';
-import { toRow } from './table/rows';
-import { findingsOfEntries } from './findings/log-findings';
+import { rowOfEntry } from './table/rows';
+import { findingsOfEntries, NO_FINDINGS } from './findings/log-findings';
 import type { ImportedLog, PanelStore } from './store';
 import { m, isMsg, EN } from '../core';
 import { words } from '../ui/i18n';
@@ -28,6 +29,7 @@ function errorText(err: unknown): Text {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** The file's exchanges as rows; its findings are not computed yet (NO_FINDINGS: importHarInto adds them). */
 export async function readHarFile(file: HarFileLike, maxBytes = DEFAULT_MAX_BYTES): Promise<ImportedLog> {
   if (file.size > maxBytes) {
     // Sizes as the HAR reader writes them, in the page's language (the notice is made once, in that language).
@@ -43,7 +45,7 @@ export async function readHarFile(file: HarFileLike, maxBytes = DEFAULT_MAX_BYTE
     seq: i + 1,
     pageId: 'imported',
   }));
-  return { name: file.name, rows: entries.map(toRow), problems: result.warnings, findings: findingsOfEntries(entries) };
+  return { name: file.name, rows: entries.map(rowOfEntry), entries, problems: result.warnings, findings: NO_FINDINGS };
 }
 
 /**
@@ -61,10 +63,20 @@ function settled(v: Verdict): Verdict {
   return v;
 }
 
-/** Shows a HAR file in the panel, or says in words why it cannot. */
+/** Resolves after the next frame has been painted, or after a tenth of a second in a page that draws none (hidden). */
+const afterPaint = () => new Promise<void>((resolve) => {
+  setTimeout(resolve, 100);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+});
+
+/**
+ * Shows a HAR file in the panel, or says in words why it cannot. The rows are drawn first; the findings
+ * (a pass of the core over every exchange) are computed after that frame, and the promise resolves then.
+ */
 export async function importHarInto(store: PanelStore, file: HarFileLike): Promise<void> {
+  let log: ImportedLog;
   try {
-    const log = await readHarFile(file);
+    log = await readHarFile(file);
     store.imported.value = log;
     store.findingFilter.value = null;
     store.openKey.value = null;
@@ -76,5 +88,9 @@ export async function importHarInto(store: PanelStore, file: HarFileLike): Promi
   } catch (err) {
     const text = err instanceof HarReadError ? errorText(err) : m('panel_import_unreadable', { name: file.name, error: errorText(err) });
     store.notice.value = { tone: 'error', text: m('panel_import_failed', { text }) };
+    return;
   }
+  await afterPaint();
+  // Another file, or the live log, may be shown by now: the findings are this file's.
+  if (store.imported.value === log) store.imported.value = { ...log, findings: findingsOfEntries(log.entries) };
 }
