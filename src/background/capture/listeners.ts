@@ -19,10 +19,13 @@
  *   before onCompleted, and carries the same status, ip and fromCache: KEPT, and onCompleted DROPPED.
  * - Firefox onCompleted: Firefox fires onResponseStarted before its own CORS check, so only the end
  *   tells: KEPT there, and onResponseStarted DROPPED (it only added the ip).
- * - onBeforeRequest: DROPPED. Every later event repeats what it says (event.ts `RequestSource`), so a
- *   request starts from its first event (correlate/early-events.ts). Chromium then shows a preflight
- *   before its main request; the preflight waits, claimable, for the main request (preflight-events.ts
- *   `claimOrphan`), including one that failed before sending headers (sequence F).
+ * - onBeforeRequest: KEPT, though every later event repeats what it says (event.ts `RequestSource`) and
+ *   the correlator can start a request from its first later event (correlate/early-events.ts; a
+ *   preflight seen first waits, claimable, for its main request: preflight-events.ts `claimOrphan`).
+ *   It is the only event fired when a fetch is made: a fetch queued behind others (six connections per
+ *   host) sends its headers, gets its response and ends seconds later, and when Chromium stops the
+ *   worker in that time it drops every later event. Without it such a fetch is lost altogether (seen
+ *   in test/e2e/burst.test.ts: 1 of 2,000 lost); with it, it is recorded and said to be interrupted.
  * - onBeforeRedirect: DROPPED. A redirect is a 3xx with a Location in onHeadersReceived followed by an
  *   event of the same requestId on another URL (or sending headers again); a 3xx followed by an error
  *   on the same URL is a redirect Chromium refused (sequence J). main-events.ts `movedOn` rebuilds it.
@@ -48,6 +51,7 @@ export interface Capture {
 function specs(api: WebRequestApi): Partial<Record<WebRequestEventName, string[]>> {
   const x = api.extraHeaders ? ['extraHeaders'] : [];
   const spec: Partial<Record<WebRequestEventName, string[]>> = {
+    onBeforeRequest: [],
     onSendHeaders: ['requestHeaders', ...x],
     onHeadersReceived: ['responseHeaders', ...x],
   };

@@ -17,7 +17,7 @@ describe('capture scope', () => {
     t.request('1', url).completed('1', url, 200);
     expect(got).toEqual([]);
     t.request('2', url, 'GET', { tabId: 7 }).completed('2', url, 200, 'GET', { tabId: 7 });
-    expect(got.map((e) => e.kind)).toEqual(['started']); // Chromium: onResponseStarted, not onCompleted (listeners.ts)
+    expect(got.map((e) => e.kind)).toEqual(['request', 'started']); // Chromium: onResponseStarted, not onCompleted (listeners.ts)
     capture.stop();
     expect(wr.listenerCount()).toBe(0);
   });

@@ -130,8 +130,8 @@ describe('Firefox-shaped events', () => {
     const h = harness({ browser: 'firefox' });
     await h.session.start();
     expect(h.wr.spec('onSendHeaders')).toEqual(['requestHeaders']);
-    // onSendHeaders, onHeadersReceived, onCompleted, onErrorOccurred (Firefox refuses any extraInfoSpec there)
-    expect(h.wr.listenerCount()).toBe(4);
+    // onBeforeRequest, onSendHeaders, onHeadersReceived, onCompleted, onErrorOccurred (Firefox refuses any extraInfoSpec there)
+    expect(h.wr.listenerCount()).toBe(5);
     expect(h.wr.events.onResponseStarted.listeners).toEqual([]); // fired before Firefox's CORS check: it says nothing
     expect(h.wr.events.onCompleted.listeners[0]!.filter.types).not.toContain('main_frame');
     h.t.request('1', url, 'PUT')
@@ -159,24 +159,25 @@ describe('Firefox-shaped events', () => {
 describe('listeners', () => {
   it('registers the minimal set once, with extraHeaders only where it is read, never for main_frame', () => {
     const h = harness();
-    expect(h.wr.listenerCount()).toBe(4);
-    for (const name of ['onBeforeRequest', 'onBeforeRedirect', 'onCompleted'] as const) expect(h.wr.events[name].listeners).toEqual([]);
+    expect(h.wr.listenerCount()).toBe(5);
+    for (const name of ['onBeforeRedirect', 'onCompleted'] as const) expect(h.wr.events[name].listeners).toEqual([]);
+    expect(h.wr.events.onBeforeRequest.listeners[0]!.spec).toEqual([]);
     expect(h.wr.spec('onSendHeaders')).toEqual(['requestHeaders', 'extraHeaders']);
     expect(h.wr.spec('onHeadersReceived')).toEqual(['responseHeaders', 'extraHeaders']);
     expect(h.wr.events.onResponseStarted.listeners[0]!.spec).toEqual([]);
     expect(h.wr.events.onErrorOccurred.listeners[0]!.spec).toEqual([]);
-    for (const name of ['onSendHeaders', 'onHeadersReceived', 'onResponseStarted', 'onErrorOccurred'] as const) {
+    for (const name of ['onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onResponseStarted', 'onErrorOccurred'] as const) {
       expect(h.wr.events[name].listeners[0]!.filter).toMatchObject({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] });
       expect(h.wr.events[name].listeners[0]!.filter.types).toContain('sub_frame');
       expect(h.wr.events[name].listeners[0]!.filter.types).not.toContain('main_frame');
     }
     h.capture.start();
-    expect(h.wr.listenerCount()).toBe(4);
+    expect(h.wr.listenerCount()).toBe(5);
   });
 
   it('a browser refusing a type name in the filter still gets listeners (no filter), main_frame skipped by us', async () => {
     const h = harness({ browser: 'firefox', exposeTypes: false });
-    expect(h.wr.listenerCount()).toBe(4);
+    expect(h.wr.listenerCount()).toBe(5);
     expect(h.wr.events.onCompleted.listeners[0]!.filter.types).toBeUndefined();
     await h.session.start();
     h.t.request('nav', `${APP}/`, 'GET', { type: 'main_frame' }).completed('nav', `${APP}/`, 200, 'GET', { type: 'main_frame' });
