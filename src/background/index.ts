@@ -21,6 +21,7 @@ import { BADGE_COLOR } from './tabs/badge';
 import { dispatch, isOwnPage } from './messaging';
 import { BackgroundSession } from './session';
 import { CaptureScope } from './scope/capture-scope';
+import { normalizeSettings, SETTINGS_KEY } from '../shared/settings';
 import { chromeScopeTabs } from './scope/chrome-tabs';
 import { browserWebRequest } from './capture/web-request';
 import { browserLog } from './persist/idb-log';
@@ -36,7 +37,9 @@ const scope = new CaptureScope({
   sessionArea,
   localArea,
   tabs: chromeScopeTabs(),
-  mode: async (): Promise<CaptureMode> => { await session.start(); return session.getSettings().capture ?? 'everywhere'; },
+  // Read here rather than after the session's start (which rehydrates the log first): in mode everywhere the
+  // records held meanwhile reach the pipeline's queue before it opens, in the order they came, as without a scope.
+  mode: async (): Promise<CaptureMode> => normalizeSettings((await localArea.get([SETTINGS_KEY]))[SETTINGS_KEY]).capture,
 });
 const capture = scope.capture;
 capture.start();
