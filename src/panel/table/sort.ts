@@ -87,7 +87,7 @@ export function createSorter() {
   /** Stable; ties keep time order. The reason column sorts by its words in `w` (the language shown). */
   return (rows: readonly Row[], spec: SortSpec, w: Words = EN): readonly Row[] => {
     if (spec.column === 'time' && spec.dir === 'asc') return rows;
-    const id = spec.column === 'reason' ? `reason ${w.lang}` : spec.column;
+    const id = spec.column === 'reason' ? `reason/${w.lang}` : spec.column;
     let sorted = orders.get(id);
     if (!sorted || sorted.rows !== rows) {
       sorted = { rows, asc: update(sorted, rows, spec.column, w) };
