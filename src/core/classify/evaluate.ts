@@ -97,21 +97,23 @@ export function evaluate(ctx: Context, credentialed: boolean): Evaluation {
     else if (res.status === 304 && step.location === null) ev.notModified = true;
     else {
       const seen = corsResponseHeaders(res.headers);
-      const input = accessInput({
+      // Every access reason detects exactly its `accessFailure` kind, so a passing check (most
+      // traffic) needs neither the input object nor the walk over the family.
+      const input = accessFailure(seen.acao, seen.acac, origin, credentialed) === null ? null : accessInput({
         step: step.ref, url: step.url, origin, credentialed, status: ev.status, acao: seen.acao, acaoLines: seen.acaoLines, acac: seen.acac,
       });
-      const found = firstMatch(ACCESS_REASONS, input);
+      const found = input === null ? null : firstMatch(ACCESS_REASONS, input);
       if (!credentialed && ev.credentialedFailure === null) {
-        const kind = accessFailure(input.acao, input.acac, origin, true);
+        const kind = accessFailure(seen.acao, seen.acac, origin, true);
         if (kind !== null) ev.credentialedFailure = ACCESS_CODE[kind];
       }
-      if (found) {
+      if (input !== null && found) {
         const also = found.def.code !== 'InvalidAllowCredentials' && found.def.code !== 'WildcardOriginNotAllowed' && credentialsWouldFail(input)
           ? [{ def: invalidAllowCredentials as unknown as Failure['def'], evidence: { ...found.evidence, received: input.acac, param: input.acac ?? '' } }]
           : [];
         return done(ev, [found, ...also], tainted);
       }
-      if (step.location === null) ev.passedByWildcard = input.acao === '*';
+      if (step.location === null) ev.passedByWildcard = seen.acao === '*';
     }
     if (step.location !== null) {
       const redirect = firstMatch(REDIRECT_REASONS, {
