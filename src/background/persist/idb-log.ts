@@ -10,7 +10,7 @@
 import { noLog, type LogBatch, type LogDb } from './log-db';
 
 const DB_NAME = 'cors-lens-log';
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4; // 4: header lists packed into strings
 const ENTRIES = 'entries';
 const TABS = 'tabs';
 

@@ -1,19 +1,22 @@
 /**
  * Where the log lives: the adapter the persistence writes through and reads back (idb-log.ts is the
  * browser's IndexedDB; tests run the real Persistence over an in-memory one). Records are stored by
- * structured clone, as the store holds them: no JSON, no re-encoding.
+ * structured clone, no JSON; only the header lists are packed into strings (record-codec.ts).
  */
-import type { Exchange } from '../../core/model/exchange';
 import type { Verdict } from '../../core/model/verdict';
 import type { TabMeta } from '../tabs/tab-log';
+import type { PackedExchange } from './record-codec';
 
-/** One stored exchange. The verdict is stored once judged; an exchange still in flight has none. */
+/**
+ * One stored exchange, its header lists packed into strings (record-codec.ts). The verdict is
+ * stored once judged; an exchange still in flight has none.
+ */
 export interface LogRecord {
   tabId: number;
   id: string;
   seq: number;
   pageId: string;
-  exchange: Exchange;
+  exchange: PackedExchange;
   verdict?: Verdict;
 }
 

@@ -2,7 +2,7 @@
  * Write-through of the store to the log database (log-db.ts; IndexedDB in the browser), so a
  * stopped worker loses nothing. What changed since the last write is remembered by key (the newest
  * version of an entry wins) and written in batches, one transaction each, the records going by
- * structured clone as the store holds them. A write that fails (quota, an aborted transaction) is
+ * structured clone (header lists packed into strings, record-codec.ts). A write that fails (quota, an aborted transaction) is
  * said with a warning and what it carried waits for the next batch, merged with newer changes.
  *
  * Fresh start or wake: the log must be gone when the browser closes, but a worker the browser
@@ -17,6 +17,7 @@ import type { Classify } from '../correlate/verdicts';
 import type { StorageAreaLike } from './storage-area';
 import type { LogBatch, LogDb, LogRecord } from './log-db';
 import { rehydrate } from './rehydrate';
+import { toRecord } from './record-codec';
 
 /**
  * Exchanges per write at most: a burst goes out in several bounded transactions (each one quick to
@@ -29,12 +30,6 @@ export const MARKER_KEY = 'cl:log';
 
 const keyOf = (tabId: number, id: string) => `${tabId}\n${id}`;
 
-/** The record of an entry: its verdict is kept once judged, so a wake does not classify it again. */
-function record(tabId: number, e: ExchangeEntry): LogRecord {
-  const r: LogRecord = { tabId, id: e.exchange.id, seq: e.seq, pageId: e.pageId, exchange: e.exchange };
-  if (e.verdict.kind !== 'pending') r.verdict = e.verdict;
-  return r;
-}
 
 export class Persistence implements StoreObserver {
   private readonly puts = new Map<string, { tabId: number; e: ExchangeEntry }>();
@@ -100,7 +95,7 @@ export class Persistence implements StoreObserver {
     for (const [k, { tabId, e }] of this.puts) {
       if (put.length >= MAX_BATCH_ENTRIES) break;
       this.puts.delete(k);
-      put.push(record(tabId, e));
+      put.push(toRecord(tabId, e));
     }
     const metas = [];
     for (const tabId of this.metas) {

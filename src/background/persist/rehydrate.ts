@@ -1,6 +1,6 @@
 /**
  * Reading the stored log back when the worker wakes (after the browser stopped it): the store is
- * rebuilt as it was written. Verdicts come back with their exchanges; only an exchange stored
+ * rebuilt as it was written (header lists unpacked, record-codec.ts). Verdicts come back with their exchanges; only an exchange stored
  * without one (still in flight) is given to the classifier. Entries of discarded pages and records
  * of the wrong shape are removed. The entries still in flight are returned for recovery
  * (correlate/recovery.ts).
@@ -10,12 +10,13 @@ import type { Store } from '../tabs/store';
 import type { TabMeta } from '../tabs/tab-log';
 import { safeClassify, type Classify } from '../correlate/verdicts';
 import type { LogDb, LogRecord } from './log-db';
+import { unpackExchange } from './record-codec';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 
 const isExchangeLike = (x: unknown) => isObj(x) &&
-  typeof x.id === 'string' && typeof x.url === 'string' && Array.isArray(x.requestHeaders) && Array.isArray(x.redirects) &&
+  typeof x.id === 'string' && typeof x.url === 'string' && typeof x.requestHeaders === 'string' && Array.isArray(x.redirects) &&
   Array.isArray(x.preflights) && isObj(x.outcome) && isObj(x.timings) && isObj(x.observer);
 
 const isRecord = (r: Obj): r is Obj & LogRecord =>
@@ -35,8 +36,9 @@ export async function rehydrate(
   const entries = new Map<number, ExchangeEntry[]>();
   for (const r of stored.records) {
     if (!isObj(r) || typeof r.tabId !== 'number' || typeof r.id !== 'string') continue;
-    if (!isRecord(r)) { forget(r.tabId, [r.id]); continue; }
-    const { exchange, seq, pageId } = r;
+    const exchange = isRecord(r) ? unpackExchange(r.exchange) : null;
+    if (!exchange || !isRecord(r)) { forget(r.tabId, [r.id]); continue; }
+    const { seq, pageId } = r;
     const list = entries.get(r.tabId) ?? [];
     list.push({ exchange, seq, pageId, verdict: r.verdict ?? safeClassify(classify, exchange) });
     entries.set(r.tabId, list);
