@@ -20,13 +20,28 @@ const isRow = (r: unknown): r is ExchangeRow => {
 /** Rows from a port: a worker of another version cannot hand the panel a row it cannot draw (such rows are left out). */
 const received = (list: unknown): ExchangeRow[] => (Array.isArray(list) ? list.filter(isRow) : []);
 
+/**
+ * The id → position index of the live rows, kept with the array it describes: a snapshot of 50,000 rows
+ * comes in 25 pages and each page (and each upsert) updates the index instead of rebuilding it.
+ */
+const indexes = new WeakMap<readonly Row[], Map<string, number>>();
+
+function indexOf(rows: readonly Row[]): Map<string, number> {
+  const known = indexes.get(rows);
+  if (known) return known;
+  const index = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) index.set(rows[i]!.id, i);
+  return index;
+}
+
 /** New rows and new versions of rows, merged into `current` (replaced in place, appended in order of first sight). */
 function upsert(current: readonly Row[], rows: readonly ExchangeRow[]): Row[] {
   const next = current.slice();
   if (rows.length === 0) return next;
-  const index = new Map<string, number>();
-  for (let i = 0; i < next.length; i++) index.set(next[i]!.id, i);
-  let appended = false;
+  // The index moves to the new array: the old one is not updated again (every change makes a new array).
+  const index = indexOf(current);
+  indexes.delete(current);
+  const firstAppended = next.length;
   for (const d of rows) {
     const at = index.get(d.id);
     if (at !== undefined) {
@@ -34,15 +49,18 @@ function upsert(current: readonly Row[], rows: readonly ExchangeRow[]): Row[] {
     } else {
       index.set(d.id, next.length);
       next.push(toRow(d));
-      appended = true;
     }
   }
-  // Rows normally arrive in order of first sight; keep that order if a batch did not.
-  if (appended) {
-    for (let i = 1; i < next.length; i++) {
-      if (next[i - 1]!.data.seq > next[i]!.data.seq) return next.sort((a, b) => a.data.seq - b.data.seq);
+  // Rows normally arrive in order of first sight; keep that order if a batch did not (only appended rows can break it).
+  for (let i = Math.max(1, firstAppended); i < next.length; i++) {
+    if (next[i - 1]!.data.seq > next[i]!.data.seq) {
+      next.sort((a, b) => a.data.seq - b.data.seq);
+      index.clear();
+      for (let j = 0; j < next.length; j++) index.set(next[j]!.id, j);
+      break;
     }
   }
+  indexes.set(next, index);
   return next;
 }
 

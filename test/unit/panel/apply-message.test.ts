@@ -33,6 +33,15 @@ describe('applyPortMessage', () => {
     expect(store.live.value.map((r) => r.id)).toEqual(['a', 'b', 'c']);
   });
 
+  it('after an out-of-order batch, a later version of a row replaces that row (the kept index follows the sort)', () => {
+    const store = createPanelStore();
+    const s = snapshot([simple('a', 1)]);
+    applyPortMessage(store, snapshotMessage(s));
+    applyPortMessage(store, portMessage('upsert', { rows: rowsOf([simple('c', 9), simple('b', 4)]), summary: s.summary }));
+    applyPortMessage(store, portMessage('upsert', { rows: rowsOf([blockedTrailingSlash('c', 9), blockedTrailingSlash('a', 1)]), summary: s.summary }));
+    expect(store.live.value.map((r) => [r.id, r.kind])).toEqual([['a', 'blocked'], ['b', 'simple'], ['c', 'blocked']]);
+  });
+
   it('a navigation reset clears the log and says why; a closed tab keeps it', () => {
     const store = createPanelStore();
     const s = snapshot([simple('a', 1), blockedTrailingSlash('b', 2)]);
