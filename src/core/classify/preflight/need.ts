@@ -77,13 +77,12 @@ export function preflightNeed(givenMethod: string, headers: readonly Header[]): 
     why.push({ kind: 'method', subject: method, text: m('why_method', { method }) });
   }
   const combined = combine(Array.isArray(headers) ? headers : []);
-  const safe: Combined[] = [];
-  // At most 3 UTF-8 bytes per UTF-16 unit: the exact total is needed only when this bound is over the limit.
+  // At most 3 UTF-8 bytes per UTF-16 unit: the exact total (and the list of safelisted headers, built
+  // again by a second pass) is needed only when this bound is over the limit, which real traffic never is.
   let bound = 0;
   for (const h of combined) {
     const kind = headerUnsafeKind(h.lower, h.value);
     if (kind === null) {
-      safe.push(h);
       bound += h.value.length * 3;
       continue;
     }
@@ -91,7 +90,8 @@ export function preflightNeed(givenMethod: string, headers: readonly Header[]): 
     why.push(describeUnsafe(h, kind));
   }
   let total = 0;
-  if (bound > MAX_SAFELISTED_TOTAL_BYTES) for (const h of safe) total += utf8Length(h.value);
+  const safe = bound > MAX_SAFELISTED_TOTAL_BYTES ? combined.filter((h) => headerUnsafeKind(h.lower, h.value) === null) : [];
+  for (const h of safe) total += utf8Length(h.value);
   if (total > MAX_SAFELISTED_TOTAL_BYTES) {
     for (const h of safe) unsafeHeaders.push(h.lower);
     why.push({
