@@ -8,7 +8,8 @@
  * Fresh start or wake: the log must be gone when the browser closes, but a worker the browser
  * stopped must find it again. A marker in `storage.session` (emptied when the browser closes, kept
  * while it runs) tells the two apart: without it the log is a previous browser session's and is
- * wiped; with it the store is rehydrated (rehydrate.ts).
+ * wiped, unless the user keeps the log across restarts (Settings.keepAcrossRestarts); with it, or
+ * with that setting, the store is rehydrated (rehydrate.ts).
  */
 import type { ExchangeEntry } from '../../shared/protocol';
 import { debug } from '../../shared/debug';
@@ -45,6 +46,8 @@ export class Persistence implements StoreObserver {
     private readonly marker: StorageAreaLike,
     private readonly store: Store,
     private readonly schedule: () => void,
+    /** The user's "keep the log across browser restarts" (read at boot, after the settings). */
+    private readonly keepAcrossRestarts: () => boolean = () => false,
   ) {}
 
   // ---- StoreObserver: remember what changed (the record is made at the write) ----
@@ -140,7 +143,7 @@ export class Persistence implements StoreObserver {
   }
 
   /**
-   * Wipes the log at a fresh start of the browser, or rehydrates the store from it after a wake.
+   * Wipes the log at a fresh start of the browser (unless the user keeps it), or rehydrates the store from it after a wake.
    * Returns the entries that were still in flight, for recovery (correlate/recovery.ts).
    */
   load(classify: Classify): Promise<ExchangeEntry[]> {
@@ -151,11 +154,12 @@ export class Persistence implements StoreObserver {
 
   private async boot(classify: Classify): Promise<ExchangeEntry[]> {
     const marked = (await this.marker.get([MARKER_KEY]))[MARKER_KEY] === true;
-    if (!marked) {
+    if (!marked && !this.keepAcrossRestarts()) {
       await this.log.clear();
       await this.marker.set({ [MARKER_KEY]: true });
       return [];
     }
+    if (!marked) await this.marker.set({ [MARKER_KEY]: true });
     return rehydrate(this.log, this.store, classify, (tabId, ids) => this.removed(tabId, ids));
   }
 }

@@ -94,6 +94,29 @@ describe('write-through and rehydration', () => {
     expect(fresh.area.data.get(MARKER_KEY)).toBe('true');
   });
 
+  it('a fresh start keeps the log, judged, when the user keeps it across restarts (and wipes it once they stop)', async () => {
+    const first = harness();
+    await first.session.start();
+    await first.session.setSettings({ keepAcrossRestarts: true });
+    first.t.request('1', url).completed('1', url, 200);
+    await first.session.settle();
+    const verdict = first.entry('1').verdict;
+
+    // The browser closed: storage.session is empty, storage.local and IndexedDB kept theirs.
+    const kept = harness({ area: new FakeStorageArea(), local: first.local, log: first.log });
+    await kept.session.settle();
+    expect([...kept.entries().keys()]).toEqual(['1']);
+    expect(kept.entry('1').verdict).toEqual(verdict);
+    expect(kept.classified).toEqual([]); // rehydrated, not judged again
+    expect(kept.area.data.get(MARKER_KEY)).toBe('true');
+
+    await kept.session.setSettings({ keepAcrossRestarts: false });
+    const wiped = harness({ area: new FakeStorageArea(), local: kept.local, log: kept.log });
+    await wiped.session.settle();
+    expect(wiped.session.store.peek(TAB)).toBeUndefined();
+    expect(kept.log.records.size).toBe(0);
+  });
+
   it('a write is one batch of what changed (one record and the tab meta)', async () => {
     const h = harness();
     await h.session.start();
@@ -183,7 +206,7 @@ describe('settings', () => {
     await first.session.start();
     expect(await first.session.setSettings({ paused: true, keepLog: true })).toMatchObject({ paused: true, keepLog: true });
     expect(first.wr.listenerCount()).toBe(0);
-    expect(JSON.parse(first.local.data.get('settings')!)).toEqual({ paused: true, keepLog: true, recordSameOrigin: true, capture: 'everywhere' });
+    expect(JSON.parse(first.local.data.get('settings')!)).toEqual({ paused: true, keepLog: true, keepAcrossRestarts: false, recordSameOrigin: true, capture: 'everywhere' });
 
     const second = harness({ local: first.local });
     expect(second.wr.listenerCount()).toBe(5); // registered synchronously at start…
@@ -191,7 +214,7 @@ describe('settings', () => {
     await second.session.settle();
     expect(second.wr.listenerCount()).toBe(0); // …and removed once storage says paused
     expect(second.session.store.peek(TAB)?.size ?? 0).toBe(0);
-    expect(second.session.getSettings()).toEqual({ paused: true, keepLog: true, recordSameOrigin: true, capture: 'everywhere' });
+    expect(second.session.getSettings()).toEqual({ paused: true, keepLog: true, keepAcrossRestarts: false, recordSameOrigin: true, capture: 'everywhere' });
 
     await second.session.setSettings({ paused: false });
     expect(second.wr.listenerCount()).toBe(5);
@@ -205,7 +228,8 @@ describe('settings', () => {
     await h.session.start();
     await expect(h.session.setSettings({ paused: 'yes' })).rejects.toThrow('setting "paused" must be true or false');
     await expect(h.session.setSettings({ colour: true })).rejects.toThrow('unknown setting "colour"');
-    expect(h.session.getSettings()).toEqual({ paused: false, keepLog: false, recordSameOrigin: true, capture: 'everywhere' });
+    await expect(h.session.setSettings({ keepAcrossRestarts: 1 })).rejects.toThrow('setting "keepAcrossRestarts" must be true or false');
+    expect(h.session.getSettings()).toEqual({ paused: false, keepLog: false, keepAcrossRestarts: false, recordSameOrigin: true, capture: 'everywhere' });
     expect(h.local.data.has('settings')).toBe(false);
   });
 });
