@@ -101,7 +101,7 @@ export class BackgroundSession {
     this.persistSoon = new Soon(() => this.persistence.flush(), delays.persist, timers);
     this.badgeSoon = new Soon(() => this.badge.flush(), delays.badge, timers);
     this.portsSoon = new Soon(() => this.ports.flush(), delays.ports, timers);
-    this.persistence = new Persistence(deps.log, deps.sessionArea, this.store, () => this.persistSoon.trigger());
+    this.persistence = new Persistence(deps.log, deps.sessionArea, this.store, () => this.persistSoon.trigger(), () => this.settings.keepAcrossRestarts);
     // Paced by its own cost: at most a fifth of the worker's time goes to findings on a huge log.
     this.findingsSoon = new Soon(() => this.ports.flushFindings(), () => Math.max(delays.findings, 4 * this.findings.stats.lastMs), timers);
     this.findings = new FindingsLens(this.store, () => this.findingsSoon.trigger(), () => this.ports.connections > 0);

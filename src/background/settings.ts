@@ -21,6 +21,7 @@ export class SessionSettings {
 
   get paused(): boolean { return this.current.paused; }
   get keepLog(): boolean { return this.current.keepLog; }
+  get keepAcrossRestarts(): boolean { return this.current.keepAcrossRestarts ?? false; }
   get recordSameOrigin(): boolean { return this.current.recordSameOrigin; }
 
   /** A copy of the current settings. */

@@ -67,6 +67,11 @@ export function Toolbar({ store, actions, io, filterRef }: {
               onChange={(e) => void actions.setSettings({ keepLog: e.currentTarget.checked })} />
             {t('panel_keep_log')}
           </label>
+          <label class="check" title={t('panel_keep_restarts_title')}>
+            <input type="checkbox" checked={settings?.keepAcrossRestarts ?? false} disabled={!settings}
+              onChange={(e) => void actions.setSettings({ keepAcrossRestarts: e.currentTarget.checked })} />
+            {t('panel_keep_restarts')}
+          </label>
           <button type="button" class="btn" aria-pressed={paused} disabled={!settings}
             aria-label={t(paused ? 'panel_resume_label' : 'panel_pause_label')}
             onClick={() => void actions.setSettings({ paused: !paused })}>

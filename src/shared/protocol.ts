@@ -114,6 +114,8 @@ export interface Settings {
   paused: boolean;
   /** Keep the log across top-level navigations. */
   keepLog: boolean;
+  /** Keep the log when the browser closes (else a fresh browser start empties it); absent in older settings. */
+  keepAcrossRestarts?: boolean;
   /** Record same-origin requests and navigations too (they never count as CORS problems). */
   recordSameOrigin: boolean;
   /**

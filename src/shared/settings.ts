@@ -6,12 +6,13 @@ export const SETTINGS_KEY = 'settings';
 export const DEFAULT_SETTINGS: Readonly<Required<Settings>> = Object.freeze({
   paused: false,
   keepLog: false,
+  keepAcrossRestarts: false,
   recordSameOrigin: true,
   capture: 'everywhere',
 });
 
-type FlagKey = 'paused' | 'keepLog' | 'recordSameOrigin';
-const FLAGS: readonly FlagKey[] = ['paused', 'keepLog', 'recordSameOrigin'];
+type FlagKey = 'paused' | 'keepLog' | 'keepAcrossRestarts' | 'recordSameOrigin';
+const FLAGS: readonly FlagKey[] = ['paused', 'keepLog', 'keepAcrossRestarts', 'recordSameOrigin'];
 const CAPTURE_MODES: readonly CaptureMode[] = ['everywhere', 'chosen'];
 
 const isCaptureMode = (v: unknown): v is CaptureMode => CAPTURE_MODES.includes(v as CaptureMode);
