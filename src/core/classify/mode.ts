@@ -4,10 +4,7 @@
  * Sec-Fetch-Mode when present, else an observed preflight, an Origin header on GET/HEAD, the resource
  * type (fonts are always CORS; fetch/XHR default to it), else no-cors.
  */
-import type { Exchange } from '../model/exchange';
-import { sanitize } from '../model/sanitize';
 import type { Msg } from '../i18n/msg';
-import { requestMode } from './request-mode';
 
 export type RequestMode = 'cors' | 'no-cors' | 'same-origin' | 'navigate' | 'websocket';
 
@@ -17,8 +14,4 @@ export interface ModeInfo {
   certain: boolean;
   /** In words, for notes. */
   basis: Msg;
-}
-
-export function detectMode(input: Exchange): ModeInfo {
-  return requestMode(sanitize(input));
 }

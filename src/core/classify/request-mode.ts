@@ -1,6 +1,6 @@
 /**
- * `detectMode` for an exchange already sanitised: the classifier sanitises once and calls this
- * directly (mode.ts explains the evidence, in order).
+ * The request's fetch mode, for an exchange already sanitised (the classifier sanitises once);
+ * mode.ts explains the evidence, in order.
  */
 import type { Exchange } from '../model/exchange';
 import type { ModeInfo, RequestMode } from './mode';

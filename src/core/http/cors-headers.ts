@@ -4,7 +4,7 @@ import { trimHttpWhitespace } from './headers';
 import { sameName } from './names';
 
 /** What the CORS checks read from a response, each header found in the same single pass. */
-export interface CorsResponseHeaders {
+interface CorsResponseHeaders {
   /** Access-Control-Allow-Origin combined (lines trimmed, joined with ", "), or null when absent. */
   acao: string | null;
   /** How many Access-Control-Allow-Origin lines arrived. */

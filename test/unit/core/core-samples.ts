@@ -85,7 +85,6 @@ export const SAMPLES: Record<string, Record<string, Args>> = {
     headerUnsafeKind: () => ['content-type', 'application/json'],
   },
   mode: {
-    detectMode: (i) => [x(i)],
   },
   errors: {
     describeError: () => ['net::ERR_FAILED'],
