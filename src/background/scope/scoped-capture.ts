@@ -22,9 +22,6 @@ export class ScopedCapture implements Capture {
   /** Not paused (listeners are wanted), whether or not any is added now. */
   get active(): boolean { return this.enabled; }
 
-  /** How many listener sets are added now (one per chosen tab, or one for every tab). */
-  get sets(): number { return this.added.size; }
-
   start(): void {
     this.enabled = true;
     this.apply();
