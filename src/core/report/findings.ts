@@ -64,7 +64,7 @@ function findingLine(f: Finding, w: Words): string {
 /** The Markdown lines of the findings section, in the language of `w`; empty when there is no finding. */
 export function findingsSection(findings: readonly Finding[], w: Words): string[] {
   if (findings.length === 0) return [];
-  const counts = (['high', 'medium', 'low', 'info'] as const)
+  const counts = SEVERITY_ORDER
     .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, c]) => c > 0)
     .map(([s, c]) => w.t(rm('severity_count', { severity: w.t(severityMsg(s)).toLocaleLowerCase(w.lang), count: c })));
