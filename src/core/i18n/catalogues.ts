@@ -4,7 +4,7 @@
  */
 import en from '../../../public/_locales/en/messages.json';
 import fr from '../../../public/_locales/fr/messages.json';
-import { createWords, type Catalogue, type Lang, type Words } from './words';
+import { createWords, LANGS, type Catalogue, type Lang, type Words } from './words';
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en, fr };
 
@@ -12,7 +12,7 @@ const cache = new Map<Lang, Words>();
 
 /** Words of a language (English answers what French lacks, so nothing shows an id). */
 export function wordsFor(lang: Lang): Words {
-  if (lang !== 'en' && lang !== 'fr') lang = 'en';
+  if (!LANGS.includes(lang)) lang = 'en';
   let w = cache.get(lang);
   if (!w) {
     w = createWords(lang, CATALOGUES[lang], lang === 'en' ? undefined : CATALOGUES.en);
