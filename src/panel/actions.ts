@@ -31,7 +31,7 @@ export function panelActions(conn: BackgroundConnection, tabId: number, store: P
       try {
         return await conn.request('set-capture', { tabId, ...change });
       } catch (err) {
-        store.notice.value = { tone: 'error', text: m('scope_failed', { error: err instanceof Error ? err.message : String(err) }) };
+        fail('scope_failed')(err);
         return null;
       }
     },
