@@ -28,7 +28,6 @@ export function Details({ entry, preflightIndex, onClose, onJump, findings = NON
   describe?: DescribeExchange;
 }) {
   const { exchange: x, verdict: v } = entry;
-  const row = { id: x.id };
   return (
     <aside class="details" aria-label={t('panel_details')}>
       <header class="details-head">
@@ -40,20 +39,20 @@ export function Details({ entry, preflightIndex, onClose, onJump, findings = NON
       {preflightIndex !== null && (
         <p class="muted">
           {t('panel_details_for_preflight')}{' '}
-          <button type="button" class="link" onClick={() => onJump(row.id)}>{t('panel_details_to_request')}</button>
+          <button type="button" class="link" onClick={() => onJump(x.id)}>{t('panel_details_to_request')}</button>
         </p>
       )}
       {preflightIndex === null && x.preflights.length > 0 && (
         <p class="muted">
           {x.preflights.map((_, i) => (
-            <button key={i} type="button" class="link" onClick={() => onJump(`${row.id}#preflight-${i}`)}>
+            <button key={i} type="button" class="link" onClick={() => onJump(`${x.id}#preflight-${i}`)}>
               {x.preflights.length > 1 ? t('panel_details_to_preflight_n', { n: i + 1 }) : t('panel_details_to_preflight')}
             </button>
           ))}
         </p>
       )}
       <Evidence exchange={x} verdict={v} />
-      <SecuritySection findings={findings} exchangeId={row.id} describe={describe} onJump={onJump} />
+      <SecuritySection findings={findings} exchangeId={x.id} describe={describe} onJump={onJump} />
       <FixSection exchange={x} verdict={v} />
       <TryFix exchange={x} verdict={v} />
       <ConsoleText exchange={x} verdict={v} />
