@@ -7,7 +7,6 @@ import * as core from '../../../src/core/index';
 import * as headers from '../../../src/core/http/headers';
 import * as origin from '../../../src/core/http/origin';
 import * as safelist from '../../../src/core/http/safelist';
-import * as mode from '../../../src/core/classify/mode';
 import * as errors from '../../../src/core/classify/errors';
 import * as maxAge from '../../../src/core/classify/max-age';
 import * as har from '../../../src/core/har/index';
@@ -21,7 +20,7 @@ import { createWords } from '../../../src/core/i18n/words';
 import type { Exchange, Verdict } from '../../../src/core/index';
 import { API, PAGE, exchange } from '../../support/builder';
 
-export const MODULES = { core, headers, origin, safelist, mode, errors, maxAge, har, fix, curl, summary, markdown } as const;
+export const MODULES = { core, headers, origin, safelist, errors, maxAge, har, fix, curl, summary, markdown } as const;
 
 function exchanges(): Exchange[] {
   return [
@@ -83,8 +82,6 @@ export const SAMPLES: Record<string, Record<string, Args>> = {
   safelist: {
     isSafelistedMethod: () => ['GET'],
     headerUnsafeKind: () => ['content-type', 'application/json'],
-  },
-  mode: {
   },
   errors: {
     describeError: () => ['net::ERR_FAILED'],
