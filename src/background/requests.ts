@@ -9,8 +9,6 @@ import { entryHandlers, type EntrySource } from './entry-requests';
 interface RequestTarget extends EntrySource {
   /** Settings read and log rehydrated. */
   ready(): Promise<void>;
-  /** Ready, and everything queued processed and written to storage. */
-  writeThrough(): Promise<void>;
   summary(tabId: number): TabSummary;
   snapshot(tabId: number): TabSnapshot;
   clear(tabId: number): void;
