@@ -9,7 +9,7 @@ import { BadRequest } from './messaging';
 import type { StorageAreaLike } from './persist/storage-area';
 
 export class SessionSettings {
-  private current: Settings = { ...DEFAULT_SETTINGS };
+  private current: Required<Settings> = { ...DEFAULT_SETTINGS };
 
   constructor(
     private readonly area: StorageAreaLike,
@@ -21,7 +21,7 @@ export class SessionSettings {
 
   get paused(): boolean { return this.current.paused; }
   get keepLog(): boolean { return this.current.keepLog; }
-  get keepAcrossRestarts(): boolean { return this.current.keepAcrossRestarts ?? false; }
+  get keepAcrossRestarts(): boolean { return this.current.keepAcrossRestarts; }
   get recordSameOrigin(): boolean { return this.current.recordSameOrigin; }
 
   /** A copy of the current settings. */
