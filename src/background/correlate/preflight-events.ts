@@ -156,39 +156,40 @@ export function claimOrphan(st: CorrelationState, rec: MainRecord, sent?: readon
   const key = keyOf(rec.ex);
   const fits = (p: OpenPreflight) =>
     !p.main && p.pf.url === rec.url && (p.method === rec.method || p.method === '') && preflightKeyFits(key, p.key);
-  const best = <T>(list: T[], open: (x: T) => OpenPreflight): number => {
-    let first = -1;
-    for (let i = 0; i < list.length; i++) {
-      const p = open(list[i]!);
+  const announced = (p: OpenPreflight) => !sent || preflightFits(p.pf, sent);
+  // Per list: the first that fits and announced the headers sent, else the first that fits at all.
+  const best = <T>(list: Iterable<T>, open: (x: T) => OpenPreflight): { x: T; announced: boolean } | undefined => {
+    let first: T | undefined;
+    for (const x of list) {
+      const p = open(x);
       if (!fits(p)) continue;
-      if (!sent || preflightFits(p.pf, sent)) return i;
-      if (first < 0) first = i;
+      if (announced(p)) return { x, announced: true };
+      first ??= x;
     }
-    return first;
+    return first === undefined ? undefined : { x: first, announced: false };
   };
-  const open = [...st.preflights.values()];
-  const o = best(open, (p) => p);
-  const i = best(st.orphans, (x) => x.open);
-  const j = best(st.reported, (x) => x.open);
+  const takeOpen = (p: OpenPreflight) => st.attachOpen(rec, p);
+  const takeOrphan = (x: EndedOrphan) => {
+    st.orphans.splice(st.orphans.indexOf(x), 1);
+    st.attachOpen(rec, x.open);
+  };
+  const takeReported = (x: CorrelationState['reported'][number]) => {
+    st.reported.splice(st.reported.indexOf(x), 1);
+    st.discarded.push(x.rec);
+    st.ended = st.ended.filter((r) => r !== x.rec);
+    st.attachOpen(rec, x.open);
+  };
   // A preflight that fits the headers wins over one that does not; then open, ended, shown on its own.
-  const fitting = (p: OpenPreflight | undefined) => !!p && (!sent || preflightFits(p.pf, sent));
-  const takeOpen = () => st.attachOpen(rec, open[o]!);
-  const takeOrphan = () => {
-    const [x] = st.orphans.splice(i, 1);
-    st.attachOpen(rec, x!.open);
-  };
-  const takeReported = () => {
-    const [x] = st.reported.splice(j, 1);
-    st.discarded.push(x!.rec);
-    st.ended = st.ended.filter((r) => r !== x!.rec);
-    st.attachOpen(rec, x!.open);
-  };
-  const choices: [boolean, () => void][] = [
-    [o >= 0 && fitting(open[o]), takeOpen], [i >= 0 && fitting(st.orphans[i]?.open), takeOrphan],
-    [j >= 0 && fitting(st.reported[j]?.open), takeReported],
-    [o >= 0, takeOpen], [i >= 0, takeOrphan], [j >= 0, takeReported],
-  ];
-  choices.find(([ok]) => ok)?.[1]();
+  // Each list is searched only when the ones before hold no preflight announcing the headers (every main request comes here).
+  const o = best(st.preflights.values(), (p) => p);
+  const i = o?.announced ? undefined : best(st.orphans, (x) => x.open);
+  const j = o?.announced || i?.announced ? undefined : best(st.reported, (x) => x.open);
+  if (o?.announced) takeOpen(o.x);
+  else if (i?.announced) takeOrphan(i.x);
+  else if (j?.announced) takeReported(j.x);
+  else if (o) takeOpen(o.x);
+  else if (i) takeOrphan(i.x);
+  else if (j) takeReported(j.x);
   // The main request began before its preflight (Chromium creates the preflight for it): we saw it later.
   const pf = rec.hopPreflight;
   if (pf && pf.start < rec.ex.timings.start) rec.ex.timings.start = pf.start;
