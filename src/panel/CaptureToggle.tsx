@@ -5,11 +5,11 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaptureMode, TabCapture } from '../shared/protocol';
+import { CAPTURE_MODES } from '../shared/settings';
 import { t } from '../ui/i18n';
 import type { PanelActions } from './actions';
 import type { PanelStore } from './store';
 
-const MODES: readonly CaptureMode[] = ['everywhere', 'chosen'];
 
 export function CaptureToggle({ store, actions }: { store: PanelStore; actions: PanelActions }) {
   const settings = store.settings.value;
@@ -31,7 +31,7 @@ export function CaptureToggle({ store, actions }: { store: PanelStore; actions: 
     <>
       <select class="scope-mode" aria-label={t('scope_mode_label')} title={t('scope_mode_label')} value={mode} disabled={!settings}
         onChange={(e) => void actions.setSettings({ capture: e.currentTarget.value as CaptureMode })}>
-        {MODES.map((k) => <option key={k} value={k}>{t(`scope_mode_${k}`)}</option>)}
+        {CAPTURE_MODES.map((k) => <option key={k} value={k}>{t(`scope_mode_${k}`)}</option>)}
       </select>
       {mode === 'chosen' && capture && (
         <>

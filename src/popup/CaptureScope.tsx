@@ -3,10 +3,10 @@
  * and offers to turn it on; the site's checkbox turns on every tab showing that site's pages.
  */
 import type { CaptureMode, TabCapture } from '../shared/protocol';
+import { CAPTURE_MODES } from '../shared/settings';
 import { t } from '../ui/i18n';
 import type { PopupStore } from './store';
 
-const MODES: readonly CaptureMode[] = ['everywhere', 'chosen'];
 
 function why(capture: TabCapture): string {
   if (capture.why === 'site') return t('scope_why_site', { site: capture.site ?? '' });
@@ -23,7 +23,7 @@ export function CaptureScope({ store }: { store: PopupStore }) {
       <label class="small">
         {t('scope_mode_label')}{' '}
         <select value={mode} disabled={disabled} onChange={(e) => void store.setCaptureMode(e.currentTarget.value as CaptureMode)}>
-          {MODES.map((k) => <option key={k} value={k}>{t(`scope_mode_${k}`)}</option>)}
+          {CAPTURE_MODES.map((k) => <option key={k} value={k}>{t(`scope_mode_${k}`)}</option>)}
         </select>
       </label>
       {mode === 'chosen' && capture && (

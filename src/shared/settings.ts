@@ -13,7 +13,8 @@ export const DEFAULT_SETTINGS: Readonly<Required<Settings>> = Object.freeze({
 
 type FlagKey = 'paused' | 'keepLog' | 'keepAcrossRestarts' | 'recordSameOrigin';
 const FLAGS: readonly FlagKey[] = ['paused', 'keepLog', 'keepAcrossRestarts', 'recordSameOrigin'];
-const CAPTURE_MODES: readonly CaptureMode[] = ['everywhere', 'chosen'];
+/** Every capture mode, in the order the popup and the panel offer them. */
+export const CAPTURE_MODES: readonly CaptureMode[] = ['everywhere', 'chosen'];
 
 const isCaptureMode = (v: unknown): v is CaptureMode => CAPTURE_MODES.includes(v as CaptureMode);
 
