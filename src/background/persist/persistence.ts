@@ -31,7 +31,6 @@ export const MARKER_KEY = 'cl:log';
 
 const keyOf = (tabId: number, id: string) => `${tabId}\n${id}`;
 
-
 export class Persistence implements StoreObserver {
   private readonly puts = new Map<string, { tabId: number; e: ExchangeEntry }>();
   private readonly drops = new Map<string, [number, string]>();
