@@ -23,7 +23,8 @@ class Hay {
     const piece = (text.length > HAY_VALUE_MAX ? text.slice(0, HAY_VALUE_MAX) : text).toLowerCase();
     const room = HAY_MAX - this.length;
     const kept = piece.length > room ? piece.slice(0, room) : piece;
-    this.parts.push(kept);
+    // A newline never occurs inside a header value or a URL: pieces stay apart.
+    this.parts.push(kept.replace(/[\r\n]/g, ' '));
     this.length += kept.length + 1;
   }
 
@@ -36,8 +37,7 @@ class Hay {
   }
 
   toString(): string {
-    // A newline never occurs inside a header value or a URL: pieces stay apart.
-    return this.parts.map((p) => p.replace(/[\r\n]/g, ' ')).join('\n');
+    return this.parts.join('\n');
   }
 }
 
