@@ -47,7 +47,9 @@ const callOn = (p: Page) => (fn: string, arg: string) =>
  * (nearly) their whole 50 ms. Work the panel defers to idle time (indexing rows for the search) takes
  * those periods first, so this returns once it is done, however long the machine needs for it.
  */
-const untilIdle = (page: Page): Promise<void> => page.evaluate(() => new Promise<void>((done) => {
+// A string, not a function: tsx (esbuild keepNames) would wrap a function's inner arrows in `__name(...)`,
+// which the page's evaluation scope does not have.
+const UNTIL_IDLE = `new Promise((done) => {
   let quiet = 0;
   const next = () => requestIdleCallback((d) => {
     quiet = !d.didTimeout && d.timeRemaining() >= 45 ? quiet + 1 : 0;
@@ -55,7 +57,8 @@ const untilIdle = (page: Page): Promise<void> => page.evaluate(() => new Promise
     else next();
   });
   next();
-}));
+})`;
+const untilIdle = (page: Page): Promise<void> => page.evaluate(UNTIL_IDLE);
 
 export async function run(): Promise<BenchRow[]> {
   if (!process.env.CORS_LENS_DIST) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
