@@ -15,7 +15,9 @@ const { config } = loaded;
 
 // Drop the Chromium crx plugin (all its parts are named "crx:…") and add a Firefox one.
 const plugins = (config.plugins ?? []).flat(Infinity).filter((p) => !(p && typeof p === 'object' && 'name' in p && String(p.name).startsWith('crx:')));
-const manifest = toFirefoxManifest(JSON.parse(readFileSync('manifest.json', 'utf8')));
+// One version number: package.json's (manifest.json has none), as in vite.config.ts.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const manifest = toFirefoxManifest({ ...JSON.parse(readFileSync('manifest.json', 'utf8')), version });
 
 await build({
   ...config,
