@@ -1,0 +1,78 @@
+// npm run package — the store packages, built fresh from source, into packages/ (git-ignored):
+//   cors-lens-chrome-<version>.zip   Chrome Web Store upload (manifest.json at the zip's root; vite build)
+//   cors-lens-firefox-<version>.xpi  addons.mozilla.org upload (scripts/build-firefox.mjs, then web-ext build),
+//                                    linted with AMO's rules first: any error, warning or notice stops here
+//   cors-lens-source-<version>.zip   the source code AMO asks for: the files git tracks, plus untracked ones
+//                                    it does not ignore, as they are in the working tree (what was built)
+// The version is package.json's, the only place it is written; every package's manifest carries it.
+// `--out-dir <dir>` writes elsewhere (the store-packages test packages into a temporary folder).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const node = process.execPath;
+const outArg = process.argv.indexOf('--out-dir');
+const OUT = resolve(ROOT, outArg > 0 && process.argv[outArg + 1] ? process.argv[outArg + 1] : 'packages');
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const names = {
+  chrome: `cors-lens-chrome-${version}.zip`,
+  firefox: `cors-lens-firefox-${version}.xpi`,
+  source: `cors-lens-source-${version}.zip`,
+};
+
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], ...opts });
+const script = (file, args) => run(node, [join(ROOT, file), ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+const webExt = (args) => script('node_modules/web-ext/bin/web-ext.js', args);
+
+function checkVersion(dir, what) {
+  const found = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).version;
+  if (found !== version) throw new Error(`${what}: manifest version ${found}, package.json says ${version}`);
+}
+
+/**
+ * The source archive: a tree object made with a temporary index (the real index is not touched) from
+ * the working tree minus what .gitignore excludes, so it holds exactly the files the build just used.
+ */
+function sourceArchive(tmp) {
+  const env = { ...process.env, GIT_INDEX_FILE: join(tmp, 'source-index') };
+  run('git', ['read-tree', 'HEAD'], { env });
+  run('git', ['add', '--all', '.'], { env });
+  const tree = run('git', ['write-tree'], { env }).trim();
+  if (tree !== run('git', ['rev-parse', 'HEAD^{tree}']).trim()) {
+    process.stderr.write('package: the working tree differs from HEAD; the source archive holds the working tree (commit before a release)\n');
+  }
+  run('git', ['archive', '--format=zip', `--prefix=cors-lens-${version}/`, '-o', join(OUT, names.source), tree]);
+}
+
+const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+const tmp = mkdtempSync(join(tmpdir(), 'cors-lens-package-'));
+try {
+  mkdirSync(OUT, { recursive: true });
+  for (const name of Object.values(names)) rmSync(join(OUT, name), { force: true });
+
+  const chrome = join(tmp, 'chrome');
+  script('node_modules/vite/bin/vite.js', ['build', '--outDir', chrome, '--emptyOutDir', '--logLevel', 'warn']);
+  checkVersion(chrome, 'Chrome build');
+  webExt(['build', '--source-dir', chrome, '--artifacts-dir', OUT, '--filename', names.chrome, '--no-input', '--no-config-discovery']);
+
+  const firefox = join(tmp, 'firefox');
+  script('scripts/build-firefox.mjs', ['--quiet', '--out-dir', firefox]);
+  checkVersion(firefox, 'Firefox build');
+  script('scripts/lint-firefox.mjs', ['--dir', firefox]);
+  webExt(['build', '--source-dir', firefox, '--artifacts-dir', OUT, '--filename', names.firefox, '--no-input', '--no-config-discovery']);
+
+  sourceArchive(tmp);
+
+  for (const name of Object.values(names)) {
+    const file = join(OUT, name);
+    if (!existsSync(file)) throw new Error(`${name} was not written`);
+    process.stdout.write(`${file}  ${Math.round(statSync(file).size / 1024)} KB  sha256 ${sha256(file)}\n`);
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
