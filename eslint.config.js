@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', '.vite/', 'coverage/', '.tmp*/', '.t*.ts'] },
+  { ignores: ['dist/', 'dist-*/', 'cli-dist/', 'node_modules/', 'test-results/', '.vite/', 'coverage/', '.tmp*/', '.t*.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
