@@ -16,6 +16,7 @@ import { clean } from './terminal';
 import { EXIT_UNREADABLE, countKinds, exitStatus } from './verdicts';
 import { failsOn } from './findings';
 import { runProbe } from './probe/command';
+import { runCheck } from './check/command';
 import type { ExitStatus } from './verdicts';
 
 /** Where the command writes (process.stdout / process.stderr in main.ts). */
@@ -59,6 +60,7 @@ export async function run(argv: readonly string[], io: Output, env: Env = {}): P
     return EXIT_UNREADABLE;
   };
   if (argv[0] === 'probe') return runProbe(argv.slice(1), io, env);
+  if (argv[0] === 'check') return runCheck(argv.slice(1), io, env);
   const args = parseArgs(argv);
   const w = wordsFor(args.lang ?? langOfEnv(env));
   const answered = answerUsage(args, w, io, fail);

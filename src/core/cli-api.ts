@@ -23,3 +23,11 @@ export { pickLang, LANGS } from './i18n/words';
 export type { Lang, Words } from './i18n/words';
 export { wordsFor } from './i18n/catalogues';
 export { notSentLabel } from './classify/sent';
+// `cors-lens check`: what the browser sends (the preflight decision, each hop's method and headers), the sites
+// for Sec-Fetch-Site, and the fix for the verdict.
+export { preflightNeed } from './classify/preflight/need';
+export { exchangeSteps } from './classify/steps';
+export { hostInfo } from './findings/site';
+export { fixesFor } from './fix';
+export type { FixSet } from './fix';
+export { countsForCors } from './http/browser-headers';

@@ -48,7 +48,7 @@ function networkMessage(err: unknown, url: URL, timeoutMs: number): Msg {
  * One request with exactly these headers, in this order, after `Host` (node:http adds only Connection and,
  * given headers as a list, no Host of its own); no redirect is followed.
  */
-export function send(url: URL, method: 'GET' | 'OPTIONS', headers: Header[], timeoutMs: number): Promise<Answer> {
+export function send(url: URL, method: string, headers: Header[], timeoutMs: number): Promise<Answer> {
   const start = Date.now();
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
