@@ -64,7 +64,8 @@ export function originOf(url: string): string | null {
 function fastOrigin(url: string): string | null | undefined {
   const sep = url.indexOf('://');
   if (sep < 2 || sep > 5) return undefined;
-  const scheme = url.slice(0, sep).toLowerCase();
+  // The common spellings need neither a slice nor a lower-casing.
+  const scheme = url.startsWith('https://') ? 'https' : url.startsWith('http://') ? 'http' : url.slice(0, sep).toLowerCase();
   const defaultPort = DEFAULT_PORT[scheme];
   if (defaultPort === undefined) return undefined;
   const start = sep + 3;
@@ -112,17 +113,19 @@ function fastOrigin(url: string): string | null | undefined {
   const hostStart = at === -1 ? start : at + 1;
   const hostEnd = colon === -1 ? end : colon;
   if (hostEnd <= hostStart) return undefined;
-  let host = url.slice(hostStart, hostEnd);
-  if (host.charCodeAt(0) === 0x2e || host.charCodeAt(host.length - 1) === 0x2e || host.includes('..')) return undefined;
-  if (!letters || /(?:^|\.)(?:0x[0-9a-f]*|[0-9]+)$/i.test(host)) {
+  if (url.charCodeAt(hostStart) === 0x2e || url.charCodeAt(hostEnd - 1) === 0x2e) return undefined;
+  const lastDot = lastLabelStart(url, hostStart, hostEnd);
+  if (lastDot === -1) return undefined;
+  if (!letters || numericLabel(url, lastDot, hostEnd)) {
     // Numeric-looking last label: only a canonical dotted quad takes the fast path.
-    if (letters || dots !== 3 || !isCanonicalIpv4(host)) return undefined;
+    if (letters || dots !== 3 || !isCanonicalIpv4(url.slice(hostStart, hostEnd))) return undefined;
   }
   let port = colon === -1 ? '' : url.slice(colon + 1, end);
   // Already canonical (lower case, no userinfo, no default or zero-padded port): the prefix is the origin.
   if (!upper && at === -1 && (colon === -1 || (port !== '' && port.charCodeAt(0) !== 0x30 && port.length <= 5 && Number(port) <= 65535 && port !== defaultPort))) {
     return end === url.length ? url : url.slice(0, end);
   }
+  let host = url.slice(hostStart, hostEnd);
   if (upper) host = host.toLowerCase();
   if (port.length > 0) {
     if (port.length > 5) return undefined;
@@ -131,6 +134,33 @@ function fastOrigin(url: string): string | null | undefined {
     port = n === Number(defaultPort) ? '' : String(n);
   }
   return port === '' ? `${scheme}://${host}` : `${scheme}://${host}:${port}`;
+}
+
+/** Where the host's last label starts, or -1 when the host has an empty label (`a..b`). */
+function lastLabelStart(url: string, start: number, end: number): number {
+  let label = start;
+  for (let i = start; i < end; i++) {
+    if (url.charCodeAt(i) !== 0x2e) continue;
+    if (i === label) return -1;
+    label = i + 1;
+  }
+  return label;
+}
+
+/** The label `url[start, end)` is all digits, or `0x` and hex digits: the URL parser would read a number. */
+function numericLabel(url: string, start: number, end: number): boolean {
+  let i = start;
+  let hex = false;
+  if (end - start >= 2 && url.charCodeAt(start) === 0x30 && (url.charCodeAt(start + 1) | 0x20) === 0x78) {
+    hex = true;
+    i += 2;
+  }
+  for (; i < end; i++) {
+    const c = url.charCodeAt(i);
+    const digit = c >= 0x30 && c <= 0x39;
+    if (!digit && !(hex && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66)) return false;
+  }
+  return hex || end > start;
 }
 
 function slowOrigin(url: string): string | null {

@@ -85,14 +85,14 @@ export const STAR_NOT_WILDCARD: Msg = m('reason_star_not_wildcard');
 
 /** The response at fault, as a sentence names it ("the response to the preflight"); `cap` starts a sentence. */
 export function where(e: Evidence, cap = false): Msg {
-  const id = (w: string) => `reason_where_${w}${cap ? '_cap' : ''}`;
+  const tail = cap ? '_cap' : '';
   switch (e.step.kind) {
     case 'preflight':
-      return m(id('preflight'));
+      return m(`reason_where_preflight${tail}`);
     case 'redirect':
-      return e.step.index === 0 ? m(id('redirect')) : m(id('redirect_n'), { n: e.step.index + 1 });
+      return e.step.index === 0 ? m(`reason_where_redirect${tail}`) : m(`reason_where_redirect_n${tail}`, { n: e.step.index + 1 });
     case 'response':
-      return m(id('response'));
+      return m(`reason_where_response${tail}`);
   }
 }
 
