@@ -3,12 +3,15 @@
 //   cors-lens-firefox-<version>.xpi  addons.mozilla.org upload (scripts/build-firefox.mjs, then web-ext build),
 //                                    linted with AMO's rules first: any error, warning or notice stops here
 //   cors-lens-source-<version>.zip   the source code AMO asks for: the files git tracks, plus untracked ones
-//                                    it does not ignore, as they are in the working tree (what was built)
+//                                    it does not ignore, as they are in the working tree
+// Both extensions are built from that snapshot, unpacked into a temporary folder (with this checkout's
+// node_modules linked in), never from the live working tree: the packages are always the build of the
+// archived source, even when files change while this runs (npm run build-for-amo checks it).
 // The version is package.json's, the only place it is written; every package's manifest carries it.
 // `--out-dir <dir>` writes elsewhere (the store-packages test packages into a temporary folder).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +28,7 @@ const names = {
 };
 
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], ...opts });
-const script = (file, args) => run(node, [join(ROOT, file), ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+const script = (file, args, cwd = ROOT) => run(node, [join(cwd, file), ...args], { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
 const webExt = (args) => script('node_modules/web-ext/bin/web-ext.js', args);
 
 function checkVersion(dir, what) {
@@ -34,10 +37,11 @@ function checkVersion(dir, what) {
 }
 
 /**
- * The source archive: a tree object made with a temporary index (the real index is not touched) from
- * the working tree minus what .gitignore excludes, so it holds exactly the files the build just used.
+ * The source snapshot: a tree object made with a temporary index (the real index is not touched) from
+ * the working tree minus what .gitignore excludes. Writes the source archive, and unpacks the same tree
+ * into `dir` with node_modules linked in, for the builds.
  */
-function sourceArchive(tmp) {
+function sourceSnapshot(tmp, dir) {
   const env = { ...process.env, GIT_INDEX_FILE: join(tmp, 'source-index') };
   run('git', ['read-tree', 'HEAD'], { env });
   run('git', ['add', '--all', '.'], { env });
@@ -46,6 +50,10 @@ function sourceArchive(tmp) {
     process.stderr.write('package: the working tree differs from HEAD; the source archive holds the working tree (commit before a release)\n');
   }
   run('git', ['archive', '--format=zip', `--prefix=cors-lens-${version}/`, '-o', join(OUT, names.source), tree]);
+  mkdirSync(dir);
+  const tar = execFileSync('git', ['archive', '--format=tar', tree], { cwd: ROOT, maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
 }
 
 const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -55,18 +63,19 @@ try {
   mkdirSync(OUT, { recursive: true });
   for (const name of Object.values(names)) rmSync(join(OUT, name), { force: true });
 
+  const src = join(tmp, 'source');
+  sourceSnapshot(tmp, src);
+
   const chrome = join(tmp, 'chrome');
-  script('node_modules/vite/bin/vite.js', ['build', '--outDir', chrome, '--emptyOutDir', '--logLevel', 'warn']);
+  script('node_modules/vite/bin/vite.js', ['build', '--outDir', chrome, '--emptyOutDir', '--logLevel', 'warn'], src);
   checkVersion(chrome, 'Chrome build');
   webExt(['build', '--source-dir', chrome, '--artifacts-dir', OUT, '--filename', names.chrome, '--no-input', '--no-config-discovery']);
 
   const firefox = join(tmp, 'firefox');
-  script('scripts/build-firefox.mjs', ['--quiet', '--out-dir', firefox]);
+  script('scripts/build-firefox.mjs', ['--quiet', '--out-dir', firefox], src);
   checkVersion(firefox, 'Firefox build');
   script('scripts/lint-firefox.mjs', ['--dir', firefox]);
   webExt(['build', '--source-dir', firefox, '--artifacts-dir', OUT, '--filename', names.firefox, '--no-input', '--no-config-discovery']);
-
-  sourceArchive(tmp);
 
   for (const name of Object.values(names)) {
     const file = join(OUT, name);
