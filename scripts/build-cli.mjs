@@ -57,7 +57,7 @@ await build({
       input,
       external: (id) => builtins.has(id),
       // ASCII only (\u escapes): Node reads and compiles a one-byte source faster than a UTF-8 one.
-      output: { format: 'es', charset: 'ascii', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      output: { format: 'es', charset: 'ascii', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/shared-[hash].mjs' },
     },
   },
 });
