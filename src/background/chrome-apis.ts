@@ -1,17 +1,19 @@
 /**
- * Thin adapters from the browser's extension APIs to the interfaces the session uses. Nothing here
- * decides anything; it is exercised by the real-browser tests.
+ * Thin adapters from the browser's extension APIs (the `browser` namespace of shared/browser.ts, passed in
+ * by background/index.ts) to the interfaces the session uses. Nothing here decides anything; it is
+ * exercised by the real-browser tests.
  */
+import type { Action, I18n, Runtime, Storage, Tabs } from 'webextension-polyfill';
 import type { Observer } from '../core/model/exchange';
 import type { BadgeApi, SayCount } from './tabs/badge';
 import type { TabsLike } from './tabs/housekeeping';
 import { memoryArea, type StorageAreaLike } from './persist/storage-area';
 import type { WebRequestApi } from './capture/web-request';
 
-export function isFirefox(): boolean {
-  const g = globalThis as { browser?: { runtime?: { getBrowserInfo?: unknown } }; navigator?: { userAgent?: string } };
-  if (typeof g.browser?.runtime?.getBrowserInfo === 'function') return true;
-  return /\bFirefox\//.test(g.navigator?.userAgent ?? '');
+/** Firefox's runtime has `getBrowserInfo` (the polyfill leaves it undefined in Chromium); else the user agent says. */
+export function isFirefox(runtime: Runtime.Static): boolean {
+  if (typeof (runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function') return true;
+  return /\bFirefox\//.test(globalThis.navigator?.userAgent ?? '');
 }
 
 /** What this browser lets us see (decides which absences mean something to the classifier). */
@@ -20,20 +22,20 @@ export function observerFor(api: WebRequestApi): Observer {
   return { browser: api.browser, preflightsVisible: full, fullRequestHeaders: full, source: 'webRequest' };
 }
 
-export function storageArea(area: chrome.storage.StorageArea | undefined): StorageAreaLike {
+export function storageArea(area: Storage.StorageArea | undefined): StorageAreaLike {
   if (!area) return memoryArea();
   return {
-    get: (keys) => area.get(keys) as Promise<Record<string, unknown>>,
+    get: (keys) => area.get(keys),
     set: (items) => area.set(items),
     remove: (keys) => area.remove(keys),
   };
 }
 
-export function actionBadge(): BadgeApi {
+export function actionBadge(action: Action.Static): BadgeApi {
   return {
-    setText: (tabId, text) => chrome.action.setBadgeText({ tabId, text }),
-    setColor: (color) => chrome.action.setBadgeBackgroundColor({ color }),
-    setTitle: (tabId, title) => chrome.action.setTitle({ tabId, title }),
+    setText: (tabId, text) => action.setBadgeText({ tabId, text }),
+    setColor: (color) => action.setBadgeBackgroundColor({ color }),
+    setTitle: (tabId, title) => action.setTitle({ tabId, title }),
   };
 }
 
@@ -42,8 +44,7 @@ export function actionBadge(): BadgeApi {
  * no language setting of its own, and carries no catalogue): the plural form chosen with Intl.PluralRules,
  * the count grouped as the language writes it (the message's only placeholder, `$1`).
  */
-export function browserSay(): SayCount {
-  const i18n = globalThis.chrome?.i18n;
+export function browserSay(i18n: I18n.Static | undefined): SayCount {
   let plural: Intl.PluralRules;
   let numbers: Intl.NumberFormat;
   try {
@@ -62,8 +63,8 @@ export function browserSay(): SayCount {
   };
 }
 
-export function tabsLike(): TabsLike {
+export function tabsLike(tabs: Tabs.Static): TabsLike {
   return {
-    exists: (tabId) => chrome.tabs.get(tabId).then(() => true, () => false),
+    exists: (tabId) => tabs.get(tabId).then(() => true, () => false),
   };
 }

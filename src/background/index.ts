@@ -9,6 +9,7 @@
  * Capture scope (scope/capture-scope.ts) works the same way: every tab's listeners are added here; once the
  * mode and the chosen tabs and sites are read, they give way to one filtered set per chosen tab, or to none.
  */
+import type { Runtime } from 'webextension-polyfill';
 import { classify } from '../core/classify/classify';
 import type { CaptureMode, PortMessage } from '../shared/protocol';
 import { isRequestMessage, tabIdFromPortName } from '../shared/protocol';
@@ -25,18 +26,19 @@ import { normalizeSettings, SETTINGS_KEY } from '../shared/settings';
 import { chromeScopeTabs } from './scope/chrome-tabs';
 import { browserWebRequest } from './capture/web-request';
 import { browserLog } from './persist/idb-log';
+import { browser } from '../shared/browser';
 
-const webRequest = browserWebRequest(chrome.webRequest, isFirefox());
+const webRequest = browserWebRequest(browser.webRequest, isFirefox(browser.runtime));
 let sink: (event: CaptureEvent) => void = () => {};
-const sessionArea = storageArea(chrome.storage.session);
-const localArea = storageArea(chrome.storage.local);
+const sessionArea = storageArea(browser.storage.session);
+const localArea = storageArea(browser.storage.local);
 // Capture scope: every tab's listeners now (the first turn), the chosen tabs' ones once the scope is read.
 const scope = new CaptureScope({
   make: (where, to) => createCapture(webRequest, to, where),
   sink: (event) => sink(event),
   sessionArea,
   localArea,
-  tabs: chromeScopeTabs(),
+  tabs: chromeScopeTabs(browser.tabs),
   // Read here rather than after the session's start (which rehydrates the log first): in mode everywhere the
   // records held meanwhile reach the pipeline's queue before it opens, in the order they came, as without a scope.
   mode: async (): Promise<CaptureMode> => normalizeSettings((await localArea.get([SETTINGS_KEY]))[SETTINGS_KEY]).capture,
@@ -44,7 +46,7 @@ const scope = new CaptureScope({
 const capture = scope.capture;
 capture.start();
 
-const badge = actionBadge();
+const badge = actionBadge(browser.action);
 const session = new BackgroundSession({
   classify,
   observer: observerFor(webRequest),
@@ -53,14 +55,14 @@ const session = new BackgroundSession({
   sessionArea,
   localArea,
   badge,
-  say: browserSay(),
-  tabs: tabsLike(),
+  say: browserSay(browser.i18n),
+  tabs: tabsLike(browser.tabs),
 });
 sink = session.capture;
 const handlers = session.handlers(scope);
-const extensionOrigin = chrome.runtime.getURL('');
+const extensionOrigin = browser.runtime.getURL('');
 
-chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   if (change.url !== undefined) scope.showing(tabId, change.url);
   if (change.status !== 'loading' && change.status !== 'complete' && change.url === undefined) return;
   const event: SessionEvent = {
@@ -71,21 +73,21 @@ chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
   };
   scope.inOrder(() => session.push(event));
 });
-chrome.tabs.onRemoved.addListener((tabId) => {
+browser.tabs.onRemoved.addListener((tabId) => {
   scope.removed(tabId);
   scope.inOrder(() => session.push({ kind: 'tab-removed', tabId }));
 });
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (!isOwnPage(sender, chrome.runtime.id, extensionOrigin) || !isRequestMessage(message)) return false;
-  void dispatch(handlers, message).then(sendResponse);
-  return true;
+// The answer is the returned promise (the polyfill turns it into Chromium's sendResponse); nothing for others' messages.
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (!isOwnPage(sender, browser.runtime.id, extensionOrigin) || !isRequestMessage(message)) return undefined;
+  return dispatch(handlers, message);
 });
 
-chrome.runtime.onConnect.addListener((port) => {
+browser.runtime.onConnect.addListener((port) => {
   const tabId = tabIdFromPortName(port.name);
   if (tabId === null) return;
-  if (!isOwnPage(port.sender, chrome.runtime.id, extensionOrigin)) {
+  if (!isOwnPage(port.sender, browser.runtime.id, extensionOrigin)) {
     port.disconnect();
     return;
   }

@@ -1,4 +1,7 @@
-/** Where the panel page runs: inside DevTools (a panel) or as a normal tab (pop-out, `?tabId=N`). */
+/**
+ * Where the panel page runs: inside DevTools (a panel) or as a normal tab (pop-out, `?tabId=N`). The page's
+ * entry passes `browser.devtools` (shared/browser.ts), undefined in a tab.
+ */
 import { parseUrl } from '../core/http/url';
 
 interface DevtoolsLike {
@@ -6,27 +9,22 @@ interface DevtoolsLike {
   panels?: { themeName?: string };
 }
 
-function devtools(): DevtoolsLike | undefined {
-  const c = (globalThis as { chrome?: { devtools?: DevtoolsLike } }).chrome;
-  return c?.devtools;
-}
-
-export const inDevtools = (): boolean => devtools()?.panels !== undefined;
+export const inDevtools = (devtools: DevtoolsLike | undefined): boolean => devtools?.panels !== undefined;
 
 /** The tab to show: `?tabId=N` wins (pop-out and tests), else the tab DevTools inspects. */
-export function resolveTabId(search: string): number | null {
+export function resolveTabId(search: string, devtools: DevtoolsLike | undefined): number | null {
   const raw = new URLSearchParams(search).get('tabId');
   if (raw !== null && /^-?\d+$/.test(raw)) {
     const n = Number(raw);
     if (Number.isSafeInteger(n) && n >= -1) return n;
   }
-  const inspected = devtools()?.inspectedWindow?.tabId;
+  const inspected = devtools?.inspectedWindow?.tabId;
   return typeof inspected === 'number' ? inspected : null;
 }
 
 /** DevTools says 'dark' or 'default' ('light' in Firefox); a tab follows prefers-color-scheme (the CSS does that without an attribute). */
-export function applyTheme(root: HTMLElement): void {
-  const name = devtools()?.panels?.themeName;
+export function applyTheme(root: HTMLElement, devtools: DevtoolsLike | undefined): void {
+  const name = devtools?.panels?.themeName;
   if (name === 'dark') root.dataset.theme = 'dark';
   else if (name === 'default' || name === 'light') root.dataset.theme = 'light'; // Chrome says 'default', Firefox 'light'
 }

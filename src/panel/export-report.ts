@@ -39,9 +39,10 @@ function pageUrlOf(entries: readonly ExchangeEntry[]): string | null {
   return null;
 }
 
-export async function exportShown(store: PanelStore): Promise<void> {
+/** `version`: the extension's, from its manifest (read by the page's entry). */
+export async function exportShown(store: PanelStore, version: string): Promise<void> {
   try {
-    const result = exportReport(await exportInput(store, store.exportSecrets.value));
+    const result = exportReport(await exportInput(store, store.exportSecrets.value), version);
     store.notice.value = { tone: 'info', text: m('panel_export_saved', { count: result.exchanges, file: result.fileName }) };
   } catch (err) {
     store.notice.value = { tone: 'error', text: m('panel_export_failed', { error: err instanceof Error ? err.message : String(err) }) };

@@ -9,6 +9,7 @@ import { t } from '../ui/i18n';
 import { m } from '../core';
 import { chromeLanguageEnv, startLanguage } from '../ui/language';
 import { createChromeConnection } from '../shared/chrome-connection';
+import { browser } from '../shared/browser';
 import { panelActions } from './actions';
 import { applyTheme, inDevtools, popOutUrl, resolveTabId } from './environment';
 import { exportShown } from './export-report';
@@ -20,15 +21,17 @@ import { remoteEntries } from '../shared/entry-source';
 
 /** DevTools panels may use `tabs.create`; fall back to window.open where they may not. */
 function openTab(url: string): void {
-  if (typeof chrome !== 'undefined' && chrome.tabs?.create) void chrome.tabs.create({ url });
+  if (browser.tabs?.create) void browser.tabs.create({ url });
   else window.open(url, '_blank', 'noopener');
 }
 
-applyTheme(document.documentElement);
-const language = chromeLanguageEnv(document.documentElement);
+const devtools = browser.devtools;
+applyTheme(document.documentElement, devtools);
+const language = chromeLanguageEnv(browser, document.documentElement);
 if (language) void startLanguage(language);
-const tabId = resolveTabId(location.search);
-const conn = createChromeConnection();
+const tabId = resolveTabId(location.search, devtools);
+const conn = createChromeConnection(browser.runtime);
+const version = browser.runtime.getManifest().version;
 // The store holds rows; the details and the export ask the worker for the full entries.
 const store = createPanelStore(tabId === null ? undefined : remoteEntries(conn, tabId));
 const actions = tabId === null ? null : panelActions(conn, tabId, store);
@@ -47,8 +50,8 @@ render(
     actions={actions}
     io={{
       importHar: (file) => importHarInto(store, file),
-      exportReport: () => exportShown(store),
-      popOut: inDevtools() && tabId !== null ? () => openTab(popOutUrl(location.href, tabId)) : undefined,
+      exportReport: () => exportShown(store, version),
+      popOut: inDevtools(devtools) && tabId !== null ? () => openTab(popOutUrl(location.href, tabId)) : undefined,
     }}
   />,
   document.getElementById('app')!,

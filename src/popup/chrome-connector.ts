@@ -1,14 +1,24 @@
-/** The popup's connector over the real extension: background requests, tabs, Blob download, clipboard. */
+/**
+ * The popup's connector over the real extension: background requests, tabs, Blob download, clipboard. The
+ * `browser` namespace (shared/browser.ts) is passed in by the popup's entry module.
+ */
+import type { Runtime, Tabs } from 'webextension-polyfill';
 import { createChromeConnection } from '../shared/chrome-connection';
 import { remoteEntries } from '../shared/entry-source';
-import { browserInfo, downloadText, extensionVersion } from '../shared/report-download';
+import { browserInfo, downloadText } from '../shared/report-download';
 import type { BackgroundConnection } from '../shared/transport';
 import { copyText } from '../ui/copy';
 import type { PopupConnector } from './connector';
 
 const PANEL_PAGE = 'src/panel/index.html';
 
-export function createChromePopupConnector(conn: BackgroundConnection = createChromeConnection()): PopupConnector {
+/** The slice of the `browser` namespace the popup uses. */
+interface PopupApi {
+  runtime: Pick<Runtime.Static, 'getURL' | 'getManifest' | 'sendMessage' | 'connect'>;
+  tabs: Pick<Tabs.Static, 'create' | 'query'>;
+}
+
+export function createChromePopupConnector(api: PopupApi, conn: BackgroundConnection = createChromeConnection(api.runtime)): PopupConnector {
   return {
     async load(tabId) {
       const summary = await conn.request('get-summary', { tabId });
@@ -31,22 +41,22 @@ export function createChromePopupConnector(conn: BackgroundConnection = createCh
     setCaptureMode: (capture) => conn.request('set-settings', { capture }),
     setCapture: (tabId, change) => conn.request('set-capture', { tabId, ...change }),
     async openPanel(tabId) {
-      await chrome.tabs.create({ url: chrome.runtime.getURL(`${PANEL_PAGE}?tabId=${tabId}`) });
+      await api.tabs.create({ url: api.runtime.getURL(`${PANEL_PAGE}?tabId=${tabId}`) });
     },
     download: (text, fileName) => downloadText(text, fileName),
     copy: (text) => copyText(text),
     now: () => Date.now(),
-    environment: { browser: browserInfo(), extensionVersion: extensionVersion() },
+    environment: { browser: browserInfo(), extensionVersion: api.runtime.getManifest().version },
   };
 }
 
 /** The tab the popup describes: `?tabId=N` when opened as a page, else the active tab of this window. */
-export async function popupTabId(search: string): Promise<number | null> {
+export async function popupTabId(search: string, tabs: Pick<Tabs.Static, 'query'>): Promise<number | null> {
   const raw = new URLSearchParams(search).get('tabId');
   if (raw !== null) {
     const n = Number(raw);
     return /^-?\d+$/.test(raw) && Number.isSafeInteger(n) && n >= -1 ? n : null;
   }
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  const [tab] = await tabs.query({ active: true, currentWindow: true });
   return typeof tab?.id === 'number' ? tab.id : null;
 }

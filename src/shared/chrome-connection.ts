@@ -1,9 +1,8 @@
 /**
- * The extension pages' `BackgroundConnection` over the real runtime (`browser.runtime` in Firefox,
- * `chrome.runtime` in Chromium, whose MV3 `sendMessage` returns a promise): requests go through
- * `runtime.sendMessage`, a tab's live events through `runtime.connect` on the port named
- * `portName(tabId)`. (No webextension-polyfill here: it throws when imported outside an extension,
- * which would keep this module out of unit tests, and MV3 needs no promise wrapper.)
+ * The extension pages' `BackgroundConnection` over the real runtime (`browser.runtime`, from the page's
+ * entry module: shared/browser.ts): requests go through `runtime.sendMessage`, a tab's live events
+ * through `runtime.connect` on the port named `portName(tabId)`. The runtime is passed in (the polyfill
+ * throws when imported outside an extension; unit tests pass a fake).
  *
  * The returned event source reports the end of the port through `onClose` (worker stopped,
  * extension reloaded): reconnecting is the page's decision (open the tab again; the first event on
@@ -26,16 +25,8 @@ export class BackgroundError extends Error {
   }
 }
 
-function browserRuntime(): RuntimeLike {
-  const g = globalThis as { browser?: { runtime?: unknown }; chrome?: { runtime?: unknown } };
-  const runtime = g.browser?.runtime ?? g.chrome?.runtime;
-  if (!runtime) throw new Error('CORS Lens pages must run inside the extension (no runtime API here)');
-  return runtime as RuntimeLike;
-}
-
-/** `runtime` defaults to the browser's own, looked up on first use. */
-export function createChromeConnection(runtime?: RuntimeLike): BackgroundConnection {
-  const rt = () => (runtime ??= browserRuntime());
+export function createChromeConnection(runtime: RuntimeLike): BackgroundConnection {
+  const rt = () => runtime;
   return {
     async request<K extends RequestName>(name: K, payload: Requests[K]['payload']): Promise<Requests[K]['result']> {
       let answer: unknown;

@@ -35,15 +35,6 @@ export function browserInfo(userAgent: string = globalThis.navigator?.userAgent 
   return { name: 'unknown', version: '' };
 }
 
-/** The running extension's version, from its manifest. */
-export function extensionVersion(): string {
-  try {
-    return chrome.runtime.getManifest().version;
-  } catch {
-    return '0.0.0';
-  }
-}
-
 export interface ExportInput {
   entries: readonly ExchangeEntry[];
   /** Page sessions the entries belong to (the HAR `pages`). */
@@ -67,7 +58,7 @@ interface ExportResult {
 }
 
 /** Builds the report (pure) and its file name; no side effect. */
-export function prepareReport(input: ExportInput, browser: BrowserInfo = browserInfo(), version: string = extensionVersion()): { report: HarReport; fileName: string; text: string } {
+export function prepareReport(input: ExportInput, browser: BrowserInfo, version: string): { report: HarReport; fileName: string; text: string } {
   const now = input.now ?? new Date();
   const report = buildHarReport(input.entries, {
     includeSensitive: input.includeSensitive,
@@ -98,9 +89,12 @@ export function downloadText(text: string, fileName: string, doc: Document = doc
   return blob.size;
 }
 
-/** Builds the report and saves it as `cors-report-<host>-<YYYYMMDD-HHMMSS>.har`. */
-export function exportReport(input: ExportInput, doc: Document = document): ExportResult {
-  const { fileName, text } = prepareReport(input);
+/**
+ * Builds the report and saves it as `cors-report-<host>-<YYYYMMDD-HHMMSS>.har`; `version` is the extension's
+ * (`runtime.getManifest().version`, read by the page's entry module).
+ */
+export function exportReport(input: ExportInput, version: string, doc: Document = document): ExportResult {
+  const { fileName, text } = prepareReport(input, browserInfo(), version);
   const bytes = downloadText(text, fileName, doc);
   return { fileName, bytes, exchanges: input.entries.length };
 }

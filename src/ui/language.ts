@@ -6,6 +6,7 @@
  * (chromeLanguageEnv below), so tests drive it with a fake.
  */
 import { effect } from '@preact/signals';
+import type { I18n, Storage } from 'webextension-polyfill';
 import { pickLang } from '../core/i18n/words';
 import { browserLang, isLangSetting, langSetting, uiLang, type LangSetting } from './i18n';
 
@@ -65,18 +66,24 @@ export async function startLanguage(env: LanguageEnv): Promise<() => void> {
   return () => stops.forEach((stop) => stop());
 }
 
-/** The extension's side: `i18n.getUILanguage()` and `storage.local`; null outside an extension page. */
-export function chromeLanguageEnv(root: { lang: string } | null): LanguageEnv | null {
-  if (typeof chrome === 'undefined' || !chrome.storage?.local) return null;
-  const area = chrome.storage.local;
-  const changed = chrome.storage.onChanged;
-  const i18n = chrome.i18n;
+/** The slice of the `browser` namespace (shared/browser.ts, passed in by the page's entry) read here. */
+interface LanguageApi {
+  i18n?: Pick<I18n.Static, 'getUILanguage'>;
+  storage?: { local?: Pick<Storage.StorageArea, 'get' | 'set'>; onChanged: Pick<Storage.Static['onChanged'], 'addListener' | 'removeListener'> };
+}
+
+/** The extension's side: `i18n.getUILanguage()` and `storage.local`; null without storage. */
+export function chromeLanguageEnv(api: LanguageApi, root: { lang: string } | null): LanguageEnv | null {
+  const area = api.storage?.local;
+  if (!area) return null;
+  const changed = api.storage!.onChanged;
+  const i18n = api.i18n;
   return {
     uiLanguage: () => i18n?.getUILanguage?.(),
     read: async () => (await area.get(LANG_KEY))[LANG_KEY],
     write: (value) => area.set({ [LANG_KEY]: value }),
     watch: (listener) => {
-      const onChanged = (changes: Record<string, chrome.storage.StorageChange>, areaName: string) => {
+      const onChanged = (changes: Record<string, Storage.StorageChange>, areaName: string) => {
         if (areaName === 'local' && Object.prototype.hasOwnProperty.call(changes, LANG_KEY)) listener(changes[LANG_KEY]?.newValue);
       };
       changed.addListener(onChanged);

@@ -4,6 +4,7 @@
  * stay in one place. Shapes are the union of what both browsers send; everything optional that one
  * of them leaves out.
  */
+import type { WebRequest } from 'webextension-polyfill';
 
 export interface RawHeader {
   name: string;
@@ -49,7 +50,7 @@ export interface RequestFilter {
   tabId?: number;
 }
 
-/** One webRequest event: what `chrome.webRequest.onX` offers, reduced to what we call. */
+/** One webRequest event: what `browser.webRequest.onX` offers, reduced to what we call. */
 export interface WebRequestEvent {
   addListener(cb: RawListener, filter: RequestFilter, extraInfoSpec?: string[]): void;
   removeListener(cb: RawListener): void;
@@ -73,20 +74,20 @@ export interface WebRequestApi {
   browser: 'chromium' | 'firefox';
 }
 
-interface ChromeLikeWebRequest {
+/**
+ * The browser's `webRequest` namespace (`browser.webRequest`: the polyfill passes Chromium's events and enums
+ * through untouched), with the enum objects the polyfill's types leave out: Chromium has both, Firefox neither.
+ */
+type WebRequestNamespace = Pick<WebRequest.Static, WebRequestEventName> & {
   OnBeforeSendHeadersOptions?: { EXTRA_HEADERS?: string };
   ResourceType?: Record<string, string>;
-  onBeforeRequest: unknown;
-  onSendHeaders: unknown;
-  onHeadersReceived: unknown;
-  onBeforeRedirect: unknown;
-  onResponseStarted: unknown;
-  onCompleted: unknown;
-  onErrorOccurred: unknown;
-}
+};
 
-/** Wraps the browser's own `webRequest` namespace (`chrome.webRequest` in both browsers). */
-export function browserWebRequest(api: ChromeLikeWebRequest, isFirefox: boolean): WebRequestApi {
+/**
+ * Wraps the browser's own `webRequest` namespace. `extraHeaders` is feature-detected from the
+ * `OnBeforeSendHeadersOptions.EXTRA_HEADERS` enum (Firefox has no such enum and throws on the option).
+ */
+export function browserWebRequest(api: WebRequestNamespace, isFirefox: boolean): WebRequestApi {
   const ev = (e: unknown) => e as WebRequestEvent;
   return {
     events: {

@@ -1,4 +1,4 @@
-/** The slice of `chrome.storage.StorageArea` we use (local for settings, session for the log's marker). */
+/** The slice of `browser.storage.StorageArea` we use (local for settings, session for the log's marker). */
 export interface StorageAreaLike {
   /** `null` reads everything. */
   get(keys: string[] | null): Promise<Record<string, unknown>>;

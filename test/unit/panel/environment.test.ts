@@ -1,35 +1,37 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyTheme, inDevtools, popOutUrl, resolveTabId } from '../../../src/panel/environment';
 
-const g = globalThis as { chrome?: unknown };
-afterEach(() => { delete g.chrome; });
+type Devtools = Parameters<typeof resolveTabId>[1];
 
 describe('panel environment', () => {
   it('takes the tab from ?tabId=N, else from DevTools', () => {
-    expect(resolveTabId('?tabId=42')).toBe(42);
-    expect(resolveTabId('?tabId=-1')).toBe(-1);
-    expect(resolveTabId('?tabId=abc')).toBeNull();
-    expect(resolveTabId('?tabId=-7')).toBeNull();
-    expect(resolveTabId('')).toBeNull();
-    g.chrome = { devtools: { inspectedWindow: { tabId: 9 }, panels: { themeName: 'dark' } } };
-    expect(resolveTabId('')).toBe(9);
-    expect(resolveTabId('?tabId=3')).toBe(3);
-    expect(inDevtools()).toBe(true);
+    let devtools: Devtools = undefined;
+    expect(inDevtools(devtools)).toBe(false);
+    expect(resolveTabId('?tabId=42', devtools)).toBe(42);
+    expect(resolveTabId('?tabId=-1', devtools)).toBe(-1);
+    expect(resolveTabId('?tabId=abc', devtools)).toBeNull();
+    expect(resolveTabId('?tabId=-7', devtools)).toBeNull();
+    expect(resolveTabId('', devtools)).toBeNull();
+    devtools = { inspectedWindow: { tabId: 9 }, panels: { themeName: 'dark' } };
+    expect(resolveTabId('', devtools)).toBe(9);
+    expect(resolveTabId('?tabId=3', devtools)).toBe(3);
+    expect(inDevtools(devtools)).toBe(true);
   });
 
   it('follows the DevTools theme, and leaves prefers-color-scheme to the CSS in a tab', () => {
+    let devtools: Devtools = undefined;
     const root = { dataset: {} as Record<string, string> } as HTMLElement;
-    applyTheme(root);
+    applyTheme(root, devtools);
     expect(root.dataset.theme).toBeUndefined();
-    g.chrome = { devtools: { panels: { themeName: 'dark' } } };
-    applyTheme(root);
+    devtools = { panels: { themeName: 'dark' } };
+    applyTheme(root, devtools);
     expect(root.dataset.theme).toBe('dark');
-    g.chrome = { devtools: { panels: { themeName: 'default' } } };
-    applyTheme(root);
+    devtools = { panels: { themeName: 'default' } };
+    applyTheme(root, devtools);
     expect(root.dataset.theme).toBe('light');
     root.dataset.theme = 'dark';
-    g.chrome = { devtools: { panels: { themeName: 'light' } } };
-    applyTheme(root);
+    devtools = { panels: { themeName: 'light' } };
+    applyTheme(root, devtools);
     expect(root.dataset.theme).toBe('light');
   });
 

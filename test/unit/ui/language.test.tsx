@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { browserLang, langSetting, uiLang } from '../../../src/ui/i18n';
 import { chromeLanguageEnv, startLanguage } from '../../../src/ui/language';
 
@@ -120,7 +120,7 @@ describe('the language adapter', () => {
   it('in the extension: i18n.getUILanguage, storage.local key uiLang, storage.onChanged for the local area only', async () => {
     const listeners = new Set<(changes: Record<string, { newValue?: unknown }>, area: string) => void>();
     const local: Record<string, unknown> = { uiLang: 'fr' };
-    vi.stubGlobal('chrome', {
+    const api = {
       i18n: { getUILanguage: () => 'en-US' },
       storage: {
         local: {
@@ -129,30 +129,27 @@ describe('the language adapter', () => {
         },
         onChanged: { addListener: (l: never) => listeners.add(l), removeListener: (l: never) => listeners.delete(l) },
       },
-    });
-    try {
-      const root = { lang: '' };
-      const env = chromeLanguageEnv(root)!;
-      const stop = await start(env);
-      expect([browserLang.value, langSetting.value, root.lang]).toEqual(['en', 'fr', 'fr']);
-      langSetting.value = 'auto';
-      await Promise.resolve();
-      expect(local.uiLang).toBe('auto');
-      for (const l of listeners) l({ uiLang: { newValue: 'fr' } }, 'sync');
-      expect(langSetting.value).toBe('auto');
-      for (const l of listeners) l({ other: { newValue: 1 } }, 'local');
-      expect(langSetting.value).toBe('auto');
-      for (const l of listeners) l({ uiLang: { newValue: 'fr' } }, 'local');
-      expect(langSetting.value).toBe('fr');
-      stop();
-      expect(listeners.size).toBe(0);
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    } as unknown as Parameters<typeof chromeLanguageEnv>[0];
+    const root = { lang: '' };
+    const env = chromeLanguageEnv(api, root)!;
+    const stop = await start(env);
+    expect([browserLang.value, langSetting.value, root.lang]).toEqual(['en', 'fr', 'fr']);
+    langSetting.value = 'auto';
+    await Promise.resolve();
+    expect(local.uiLang).toBe('auto');
+    for (const l of listeners) l({ uiLang: { newValue: 'fr' } }, 'sync');
+    expect(langSetting.value).toBe('auto');
+    for (const l of listeners) l({ other: { newValue: 1 } }, 'local');
+    expect(langSetting.value).toBe('auto');
+    for (const l of listeners) l({ uiLang: { newValue: 'fr' } }, 'local');
+    expect(langSetting.value).toBe('fr');
+    stop();
+    expect(listeners.size).toBe(0);
   });
 
-  it('outside an extension there is no adapter', () => {
-    expect(chromeLanguageEnv(null)).toBeNull();
+  it('without storage there is no adapter', () => {
+    expect(chromeLanguageEnv({}, null)).toBeNull();
+    expect(chromeLanguageEnv({ storage: { onChanged: { addListener: () => {}, removeListener: () => {} } } }, null)).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The browser adapters end to end: the log in IndexedDB (idb-log.ts, over fake-indexeddb) and the
- * marker and settings in chrome.storage (`storageArea` over @webext-core/fake-browser). A worker
+ * marker and settings in browser.storage (`storageArea` over @webext-core/fake-browser). A worker
  * stopped mid-page and started again loses nothing; a browser started afresh finds an empty log.
  */
 import { fakeBrowser } from '@webext-core/fake-browser';
@@ -11,8 +11,8 @@ import { idbLog } from '../../../../src/background/persist/idb-log';
 import type { LogRecord } from '../../../../src/background/persist/log-db';
 import { API, APP, harness, TAB } from '../harness';
 
-const session = () => storageArea(fakeBrowser.storage.session as unknown as chrome.storage.StorageArea);
-const local = () => storageArea(fakeBrowser.storage.local as unknown as chrome.storage.StorageArea);
+const session = () => storageArea(fakeBrowser.storage.session);
+const local = () => storageArea(fakeBrowser.storage.local);
 const origin: [string, string] = ['Origin', APP];
 const acao: [string, string] = ['Access-Control-Allow-Origin', APP];
 
