@@ -40,11 +40,11 @@ beforeAll(async () => {
   const pack = await run('npm', ['pack', '--json', '--pack-destination', tmp], ROOT);
   expect(pack.code, pack.stderr).toBe(0);
   // The prepack/prepare build prints a line on stdout before npm's JSON.
-  [packed] = JSON.parse(pack.stdout.slice(pack.stdout.search(/^\[/m))) as Packed[];
+  packed = (JSON.parse(pack.stdout.slice(pack.stdout.search(/^\[/m))) as Packed[])[0]!;
   app = join(tmp, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' })}\n`);
-  const install = await run('npm', ['install', '--no-audit', '--no-fund', '--offline', join(tmp, packed!.filename)], app);
+  const install = await run('npm', ['install', '--no-audit', '--no-fund', '--offline', join(tmp, packed.filename)], app);
   expect(install.code, install.stderr).toBe(0);
 });
 afterAll(() => {
