@@ -19,6 +19,7 @@ import type { Sender } from './walk';
 import { walk } from './walk';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+const GUESSED_CREDENTIALS = ['note_with_credentials_chrome', 'note_with_credentials_reason'];
 
 export async function runCheck(argv: readonly string[], io: Output, env: Env = {}, sender?: Sender): Promise<ExitStatus> {
   const parsed = parseCheckArgs(argv);
@@ -35,12 +36,15 @@ export async function runCheck(argv: readonly string[], io: Output, env: Env = {
   const o = parsed.options;
   const walked = await walk(o, o.timeoutMs ?? DEFAULT_TIMEOUT_MS, sender);
   const x = walked.exchange;
-  const verdict = classify(x);
+  const judged = classify(x);
+  // "Had it been sent with credentials, Chrome would report…": the core cannot know; the check does (--credentials).
+  const verdict = o.credentials ? judged : { ...judged, notes: judged.notes.filter((n) => !GUESSED_CREDENTIALS.includes(n.id)) };
   const entries = [{ exchange: x, verdict }];
   const findings = findingsOf(entries, { browser: 'chromium' });
   const fix = fixesFor(x, verdict, { credentials: o.credentials });
   const failOn: Severity | undefined = o.failOn;
-  const status: ExitStatus = walked.unreachable !== null
+  // A server that did not answer (refused, not found, timeout, TLS, too many redirects): nothing was checked.
+  const status: ExitStatus = walked.unreachable !== null || verdict.kind === 'network-error'
     ? EXIT_UNREADABLE
     : verdict.kind === 'blocked' ? EXIT_BLOCKED : failsOn(findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
   if (walked.unreachable !== null) io.err(`cors-lens check: ${clean(w.t(walked.unreachable.msg))}\n`);
