@@ -26,7 +26,8 @@ const nodeModules = arg('--node-modules');
 for (const f of [source, xpi]) if (!existsSync(f)) throw new Error(`${f} does not exist: run npm run package first`);
 
 const say = (line) => process.stdout.write(`build-for-amo: ${line}\n`);
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+// A production build, as `npm run package` makes it, whatever the caller's NODE_ENV.
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit'] });
 
 /** Every file under `dir`, as paths relative to it with `/` separators, sorted. */
 function files(dir) {

@@ -11,7 +11,7 @@
 // `--out-dir <dir>` writes elsewhere (the store-packages test packages into a temporary folder).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,13 +27,20 @@ const names = {
   source: `cors-lens-source-${version}.zip`,
 };
 
-const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], ...opts });
+// A store build is a production build whatever the caller's NODE_ENV (under a test runner it is `test`,
+// and a non-production JSX transform writes each component's absolute source path into the bundle).
+const ENV = { ...process.env, NODE_ENV: 'production' };
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: ROOT, env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], ...opts });
 const script = (file, args, cwd = ROOT) => run(node, [join(cwd, file), ...args], { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
 const webExt = (args) => script('node_modules/web-ext/bin/web-ext.js', args);
 
-function checkVersion(dir, what) {
+/** The build's manifest carries package.json's version, and no file names the folder it was built in. */
+function checkBuild(dir, what, builtIn) {
   const found = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).version;
   if (found !== version) throw new Error(`${what}: manifest version ${found}, package.json says ${version}`);
+  const leaks = readdirSync(dir, { recursive: true }).map(String)
+    .filter((f) => statSync(join(dir, f)).isFile() && readFileSync(join(dir, f), 'latin1').includes(builtIn));
+  if (leaks.length) throw new Error(`${what}: the build folder's path is written in ${leaks.join(', ')} (not reproducible)`);
 }
 
 /**
@@ -42,7 +49,7 @@ function checkVersion(dir, what) {
  * into `dir` with node_modules linked in, for the builds.
  */
 function sourceSnapshot(tmp, dir) {
-  const env = { ...process.env, GIT_INDEX_FILE: join(tmp, 'source-index') };
+  const env = { ...ENV, GIT_INDEX_FILE: join(tmp, 'source-index') };
   run('git', ['read-tree', 'HEAD'], { env });
   run('git', ['add', '--all', '.'], { env });
   const tree = run('git', ['write-tree'], { env }).trim();
@@ -68,12 +75,12 @@ try {
 
   const chrome = join(tmp, 'chrome');
   script('node_modules/vite/bin/vite.js', ['build', '--outDir', chrome, '--emptyOutDir', '--logLevel', 'warn'], src);
-  checkVersion(chrome, 'Chrome build');
+  checkBuild(chrome, 'Chrome build', src);
   webExt(['build', '--source-dir', chrome, '--artifacts-dir', OUT, '--filename', names.chrome, '--no-input', '--no-config-discovery']);
 
   const firefox = join(tmp, 'firefox');
   script('scripts/build-firefox.mjs', ['--quiet', '--out-dir', firefox], src);
-  checkVersion(firefox, 'Firefox build');
+  checkBuild(firefox, 'Firefox build', src);
   script('scripts/lint-firefox.mjs', ['--dir', firefox]);
   webExt(['build', '--source-dir', firefox, '--artifacts-dir', OUT, '--filename', names.firefox, '--no-input', '--no-config-discovery']);
 
