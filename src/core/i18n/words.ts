@@ -44,7 +44,9 @@ const PLACEHOLDER = /\$([A-Za-z0-9_@]+)\$|\$\$/g;
 
 export function createWords(lang: Lang, catalogue: Catalogue, fallback?: Catalogue): Words {
   const plural = new Intl.PluralRules(lang);
-  const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  // Made on first use: the first Intl.NumberFormat of a process loads ICU data (tens of ms), which a CLI's --help never needs.
+  let numbers: Intl.NumberFormat | undefined;
+  const formatNumber = (n: number): string => (numbers ??= new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })).format(n);
   const own = (id: string): string | undefined =>
     Object.prototype.hasOwnProperty.call(catalogue, id) ? catalogue[id]?.message : undefined;
   const other = (id: string): string | undefined =>
@@ -62,7 +64,7 @@ export function createWords(lang: Lang, catalogue: Catalogue, fallback?: Catalog
 
   function value(v: MsgValue | undefined, depth: number): string | undefined {
     if (typeof v === 'string') return v;
-    if (typeof v === 'number') return Number.isFinite(v) ? numbers.format(v) : String(v);
+    if (typeof v === 'number') return Number.isFinite(v) ? formatNumber(v) : String(v);
     if (v && typeof v === 'object') return render(v, depth + 1);
     return undefined;
   }
@@ -84,7 +86,7 @@ export function createWords(lang: Lang, catalogue: Catalogue, fallback?: Catalog
     lang,
     t: (msg) => render(msg, 0),
     say: (id, values) => render(values === undefined ? { id } : { id, values }, 0),
-    num: (n) => numbers.format(n),
+    num: formatNumber,
     has: (id) => lookup(id) !== undefined || lookup(`${id}__other`) !== undefined,
   };
 }
