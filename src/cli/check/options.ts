@@ -27,7 +27,7 @@ export interface CheckOptions {
   timeoutMs?: number;
 }
 
-export type Parsed =
+type Parsed =
   | { kind: 'help'; lang?: Lang }
   | { kind: 'problem'; msg: Msg; lang?: Lang }
   | { kind: 'ok'; options: CheckOptions };

@@ -30,7 +30,7 @@ const REFUSED = { state: 'failed', error: 'net::ERR_FAILED' } as const;
 
 export type Sender = (url: URL, method: string, headers: Header[], timeoutMs: number) => Promise<Answer>;
 
-export interface Walked {
+interface Walked {
   exchange: Exchange;
   /** Requests sent (preflights included). */
   requests: number;
