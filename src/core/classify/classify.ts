@@ -9,6 +9,7 @@ import type { Verdict } from '../model/verdict';
 import { sanitize } from '../model/sanitize';
 import { schemeOf } from '../http/url';
 import { requestMode } from './request-mode';
+import { modeBasis } from './mode';
 import { requestOrigin } from './initiator';
 import { exchangeSteps } from './steps';
 import { evaluate, type Context } from './evaluate';
@@ -75,7 +76,7 @@ function classifyExchange(ex: Exchange): Verdict {
     const crossOrigin = ctx.steps.some((s) => s.origin !== origin || origin === 'null');
     if (crossOrigin && mode.mode === 'no-cors') {
       if (failedError !== null && !mode.certain && errorClass(failedError) === 'cors') return unknownModeFailure(ex, failedError);
-      return nonCorsVerdict(ex, 'no-cors', m('verdict_no_cors'), failedError, mode.basis);
+      return nonCorsVerdict(ex, 'no-cors', m('verdict_no_cors'), failedError, modeBasis(mode));
     }
     return nonCorsVerdict(ex, 'same-origin', m('verdict_same_origin'), failedError);
   }

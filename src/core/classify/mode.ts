@@ -4,7 +4,7 @@
  * Sec-Fetch-Mode when present, else an observed preflight, an Origin header on GET/HEAD, the resource
  * type (fonts are always CORS; fetch/XHR default to it), else no-cors.
  */
-import type { Msg } from '../i18n/msg';
+import { m, type Msg } from '../i18n/msg';
 
 export type RequestMode = 'cors' | 'no-cors' | 'same-origin' | 'navigate' | 'websocket';
 
@@ -12,6 +12,16 @@ export interface ModeInfo {
   mode: RequestMode;
   /** Direct evidence (header, preflight) rather than a default for the resource type. */
   certain: boolean;
-  /** In words, for notes. */
-  basis: Msg;
+  /**
+   * The evidence in words, kept as its parts (a message id and at most one value): most verdicts never
+   * say it, so `modeBasis` builds the message only for those that do.
+   */
+  basisId: string;
+  basisKey: string | null;
+  basisValue: string;
+}
+
+/** The mode's evidence as a sentence (`note_mode_*`), for notes. */
+export function modeBasis(info: ModeInfo): Msg {
+  return info.basisKey === null ? m(info.basisId) : m(info.basisId, { [info.basisKey]: info.basisValue });
 }

@@ -1,4 +1,5 @@
 /** A CORS request the browser completed: simple or preflighted, with what the headers tell about credentials. */
+import { modeBasis } from '../mode';
 import type { CredentialsInfo, Verdict } from '../../model/verdict';
 import type { Context, Evaluation } from '../evaluate';
 import { verdict, unknownCredentials } from '../../model/make-verdict';
@@ -14,7 +15,7 @@ export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: 
       kind: 'no-cors',
       headline: m('verdict_no_cors_inferred'),
       status: primary.status,
-      notes: [m('note_mode_assumed_no_cors', { basis: ctx.mode.basis })],
+      notes: [m('note_mode_assumed_no_cors', { basis: modeBasis(ctx.mode) })],
     });
   }
   const notes: Msg[] = [];

@@ -5,6 +5,7 @@
  * "completed" means "a response arrived", not "the page could read it": the headers decide.
  * (A failed preflight does show: the OPTIONS and the main request end with NS_ERROR_DOM_BAD_URI.)
  */
+import { modeBasis } from '../mode';
 import type { Verdict } from '../../model/verdict';
 import { evaluate, type Context, type Evaluation } from '../evaluate';
 import { verdict, unknownCredentials } from '../../model/make-verdict';
@@ -98,6 +99,6 @@ function modeUnknown(ctx: Context, primary: Evaluation): Verdict {
     origin: primary.origin,
     tainted: primary.tainted,
     status: primary.status,
-    notes: [m('note_firefox_mode_unknown', { code: f.def.code, basis: ctx.mode.basis })],
+    notes: [m('note_firefox_mode_unknown', { code: f.def.code, basis: modeBasis(ctx.mode) })],
   });
 }
