@@ -54,8 +54,9 @@ try {
     symlinkSync(resolve(ROOT, nodeModules), join(src, 'node_modules'), 'dir');
     say(`node_modules linked from ${resolve(ROOT, nodeModules)} (no npm ci)`);
   } else {
-    say('npm ci');
-    run('npm', ['ci', '--no-audit', '--no-fund'], src);
+    say('npm ci --include=dev');
+    // --include=dev: every dependency is a dev one, and NODE_ENV=production would otherwise omit them all.
+    run('npm', ['ci', '--include=dev', '--no-audit', '--no-fund'], src);
   }
   say('npm run build:firefox');
   run('npm', ['run', 'build:firefox', '--', '--quiet'], src);
