@@ -5,6 +5,7 @@
 // newer than every file it was built from (src/cli, src/core, the catalogues, package-lock.json), so an edit is
 // never hidden behind an old bundle: else, or with CORS_LENS_FROM_SOURCE=1, it runs src/cli/main.ts through tsx.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const at = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -31,6 +32,8 @@ function bundleIsCurrent() {
 }
 
 if (process.env.CORS_LENS_FROM_SOURCE !== '1' && bundleIsCurrent()) {
+  // Node 22.1+ keeps the bundle's compiled code in its cache folder, so the next start skips compiling it.
+  module.enableCompileCache?.();
   await import(new URL('../cli-dist/cors-lens.mjs', import.meta.url).href);
 } else if (existsSync(source)) {
   let tsx;
