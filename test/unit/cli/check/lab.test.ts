@@ -2,7 +2,8 @@
  * The proof of `cors-lens check`: for every lab case a request from Node can reproduce, check, asking the lab's
  * real server over real sockets with the options the case's action implies, gives the verdict kind and the
  * Chromium error code the case expects, which test/e2e/lab-ground-truth.test.ts proves equal to what Chromium
- * itself decides for that request. Whether a preflight went out agrees with Chromium's too. Cases left out are
+ * itself decides for that request. Whether a preflight went out agrees with Chromium's too, and so do the
+ * findings of a case whose findings one exchange shows. Cases left out are
  * listed with their reason (lab-cases.ts), and the list is pinned so a new case is either checked or excused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ const excluded = ALL.filter((c) => 'excluded' in reproduceCase(c, NAMED.page));
 interface CheckJson {
   verdict: string;
   code: string | null;
+  findings: { id: string }[];
   exchange: { preflights: unknown[] };
 }
 
@@ -54,5 +56,7 @@ describe('cors-lens check on every lab case Node can reproduce', { timeout: 30_0
     expect({ verdict: out.verdict, code: out.code }).toEqual({ verdict: c.expect.kind, code: c.expect.code ?? null });
     expect(out.exchange.preflights.length > 0).toBe(c.expect.preflight === 'sent');
     expect(r.code).toBe(c.expect.kind === 'blocked' ? 1 : c.expect.kind === 'network-error' ? 2 : 0);
+    // A finding one exchange shows (the others need the preparation's exchanges too, which check does not keep).
+    if (c.findings !== undefined && c.prepare === undefined) expect(out.findings.map((f) => f.id).sort()).toEqual([...c.findings].sort());
   });
 });
