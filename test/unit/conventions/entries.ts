@@ -1,6 +1,7 @@
 /**
  * The extension's entry points, found where the build finds them: file names in manifest.json, in
- * vite.config.ts (rollupOptions.input) and in the devtools page's `panels.create(…)`, HTML pages
+ * vite.config.ts (rollupOptions.input) and in the devtools page's `panels.create(…)` (and the npm package's, in
+ * scripts/build-cli.mjs: the CLI and `cors-lens/playwright`), HTML pages
  * followed to their `<script src>`. Nothing imports an entry, so its exports are not checked.
  */
 import { posix } from 'node:path';
@@ -44,7 +45,7 @@ export function entryPoints(project: Project): Set<string> {
   const found: string[] = [];
   const files = new Set(project.files);
   if (files.has('manifest.json')) fromManifest(JSON.parse(project.read('manifest.json')), found);
-  for (const config of ['vite.config.ts', 'src/devtools/main.tsx']) {
+  for (const config of ['vite.config.ts', 'src/devtools/main.tsx', 'scripts/build-cli.mjs']) {
     if (files.has(config)) fromSource(config, project.read(config), found);
   }
   const entries = new Set<string>();
