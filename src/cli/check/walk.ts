@@ -6,6 +6,9 @@
  * whether the browser stops at a step (`judgeByHeaders`: refused when a visible header fails a check). What is
  * left here is what goes out: the browser's own headers, one request at a time, never more than it would send
  * (a refused preflight is not followed by the request; a refused redirect is not followed).
+ *
+ * Known differences on the wire: node:http upper-cases the method (`patch` goes out as `PATCH`; the exchange
+ * and its verdict keep `patch`, as the browser sends it), and no request body is sent (its Content-Type is).
  */
 import { classify, exchangeSteps, hostInfo, judgeByHeaders, originOf, preflightNeed } from '../../core/cli-api';
 import type { Exchange, Header } from '../../core/cli-api';
