@@ -2,14 +2,13 @@
  * The DevTools network log of one page, recorded through the DevTools protocol (page, out-of-process frames
  * and workers), and the HAR DevTools' "Export HAR" writes from it: one entry per hop, raw request/response
  * headers from the *ExtraInfo events, preflights as `_resourceType: "preflight"` entries whose `_initiator`
- * points at their request, `_error` from loadingFailed. Used by test/e2e/report-chrome-har.test.ts and the
- * real-server suite (test/servers/).
+ * points at their request, `_error` from loadingFailed. The Playwright helper judges that HAR with the core;
+ * test/e2e/report-chrome-har.test.ts and the real-server suite (test/servers/) use the log too.
  */
-import type { CDPSession, Page } from 'playwright-core';
-import type { Launched } from './browser';
+import type { CdpContext, CdpSession, Raw } from './cdp';
+import { harOf } from './devtools-har';
 
-type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- CDP payloads are untyped JSON
-interface NameValue { name: string; value: string }
+export interface NameValue { name: string; value: string }
 
 export interface Hop {
   key: string;
@@ -43,11 +42,7 @@ const headerList = (obj: Raw | undefined): NameValue[] =>
   Object.entries(obj ?? {}).flatMap(([name, value]) => String(value).split('\n').map((v) => ({ name, value: v })));
 
 /** The raw exchange of one hop, from the *ExtraInfo events (they may come before or after the hop's other events). */
-interface RawExchange { requestHeaders?: NameValue[]; status?: number; responseHeaders?: NameValue[] }
-
-/** DevTools writes the raw Location header as `redirectURL`, also when the redirect was refused. */
-const locationOf = (h: Hop, raw: RawExchange): string =>
-  (raw.responseHeaders ?? h.responseHeaders ?? []).find((x) => x.name.toLowerCase() === 'location')?.value ?? '';
+export interface RawExchange { requestHeaders?: NameValue[]; status?: number; responseHeaders?: NameValue[] }
 
 /** CORS errors Chromium reaches by checking the response of the hop that failed (so that response reached the network). */
 const RESPONSE_CHECKS = new Set([
@@ -66,19 +61,28 @@ export class DevtoolsLog {
   private readonly listeners = new Set<() => void>();
   private nextId = 2_000_000;
   readonly workers = new Set<string>();
+  /**
+   * Ids of the child targets attached (workers, out-of-process frames). Chromium names a dedicated worker's
+   * script request after its target, and may report its end on the worker's session before we listen there.
+   */
+  readonly targets = new Set<string>();
 
-  private constructor(private readonly session: CDPSession) {}
+  private constructor(private readonly session: CdpSession) {}
 
-  static async attach(context: Launched['context'], page: Page): Promise<DevtoolsLog> {
-    const session = await context.newCDPSession(page);
+  /** Starts recording `page` (a Playwright page of a Chromium browser) through a new session of its `context`. */
+  static async attach(context: CdpContext, page: unknown): Promise<DevtoolsLog> {
+    const session = await context.newCDPSession(page as never);
     const log = new DevtoolsLog(session);
     for (const name of ['requestWillBeSent', 'requestWillBeSentExtraInfo', 'responseReceived', 'responseReceivedExtraInfo', 'loadingFinished', 'loadingFailed']) {
-      session.on(`Network.${name}` as 'Network.requestWillBeSent', (params) => log.onEvent('', `Network.${name}`, params as Raw));
+      session.on(`Network.${name}`, (params) => log.onEvent('', `Network.${name}`, params));
     }
-    session.on('Target.attachedToTarget', (e) => void log.onAttached(e.sessionId, e.targetInfo.type, e.waitingForDebugger));
+    session.on('Target.attachedToTarget', (e) => {
+      log.targets.add(String(e.targetInfo?.targetId));
+      void log.onAttached(String(e.sessionId), String(e.targetInfo?.type), Boolean(e.waitingForDebugger));
+    });
     session.on('Target.receivedMessageFromTarget', (e) => {
-      const msg = JSON.parse(e.message) as { method?: string; params?: Raw };
-      if (msg.method && msg.params) log.onEvent(e.sessionId, msg.method, msg.params);
+      const msg = JSON.parse(String(e.message)) as { method?: string; params?: Raw };
+      if (msg.method && msg.params) log.onEvent(String(e.sessionId), msg.method, msg.params);
     });
     await session.send('Network.enable');
     await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
@@ -233,46 +237,11 @@ export class DevtoolsLog {
 
   /** The HAR DevTools would export: Chrome's entry shape, raw headers, the raw status of a rejected response. */
   toHar(pageUrl: string): object {
-    const ms = (hop: Hop, ts: number | undefined) => (ts === undefined ? 0 : Math.max(0, Math.round((ts - hop.startTs) * 1000 * 1000) / 1000));
-    const entries = [...this.hops].sort((a, b) => a.startWall - b.startWall).map((h) => {
-      const raw = this.rawOf(h);
-      const total = ms(h, h.endTs);
-      const wait = Math.min(total, ms(h, h.headersTs ?? h.endTs));
-      const status = h.status ?? raw.status ?? 0;
-      const init: Raw = { type: h.initiator.type };
-      if (h.initiator.url !== undefined) init.url = h.initiator.url;
-      if (h.initiator.requestId !== undefined) init.requestId = h.initiator.requestId;
-      return {
-        _initiator: init,
-        _priority: 'High',
-        _resourceType: h.type.toLowerCase(),
-        cache: {},
-        pageref: 'page_1',
-        request: {
-          method: h.method, url: h.url.split('#')[0], httpVersion: 'HTTP/1.1', headers: raw.requestHeaders ?? h.fallbackRequestHeaders,
-          queryString: [], cookies: [], headersSize: -1, bodySize: 0,
-        },
-        response: {
-          status, statusText: h.statusText ?? '', httpVersion: status ? 'HTTP/1.1' : '', headers: raw.responseHeaders ?? h.responseHeaders ?? [],
-          cookies: [], content: { size: 0, mimeType: h.mimeType ?? 'x-unknown' }, redirectURL: h.redirectURL || locationOf(h, raw), headersSize: -1, bodySize: -1,
-          _transferSize: 0, _error: h.error ?? null,
-        },
-        serverIPAddress: h.ip ?? '',
-        startedDateTime: new Date(h.startWall).toISOString(),
-        time: total,
-        timings: { blocked: -1, dns: -1, ssl: -1, connect: -1, send: 0, wait, receive: Math.max(0, total - wait), _blocked_queueing: -1 },
-        ...(h.fromCache ? { _fromCache: 'disk' } : {}),
-      };
-    });
-    const first = entries[0]?.startedDateTime ?? new Date().toISOString();
-    return {
-      log: {
-        version: '1.2',
-        creator: { name: 'WebInspector', version: '537.36' },
-        pages: [{ startedDateTime: first, id: 'page_1', title: pageUrl, pageTimings: { onContentLoad: -1, onLoad: -1 } }],
-        entries,
-      },
-    };
+    return harOf(this, pageUrl).har;
+  }
+
+  /** Stops recording (the page goes on). */
+  async detach(): Promise<void> {
+    await this.session.detach().catch(() => undefined);
   }
 }
-

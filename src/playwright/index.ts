@@ -1,0 +1,113 @@
+/**
+ * `cors-lens/playwright`: CORS Lens's verdicts for a Playwright page's requests, in Chromium, through the
+ * DevTools protocol. `attachCorsLens(page)` starts recording (raw request and response headers of every
+ * hop, preflights, redirects, how each request ended); `verdicts()` judges them with the core as the
+ * extension does; `expectNoCorsErrors()` fails a test with the explanation and the fix of each blocked
+ * request. The page is taken structurally (cdp.ts): Playwright is not a dependency.
+ */
+import { m } from '../core/i18n/msg';
+import { wordsFor } from '../core/i18n/catalogues';
+import type { PageLike } from './cdp';
+import { DevtoolsLog, type Hop } from './devtools-log';
+import { judge } from './judge';
+import { blockedReport } from './report';
+import type { CorsVerdict, JudgeOptions } from './types';
+
+export type { CorsEvidence, CorsFinding, CorsFix, CorsFixStep, CorsVerdict, JudgeOptions, Step } from './types';
+export type { PageLike } from './cdp';
+
+export interface AttachOptions {
+  /** Language of the not-Chromium error (default English). */
+  lang?: 'en' | 'fr';
+}
+
+export interface WaitOptions extends JudgeOptions {
+  /** How long to wait for the condition, in ms (default 30000). */
+  timeoutMs?: number;
+}
+
+export interface CorsLens {
+  /** Every request of the page (same-origin ones included), judged, once in-flight requests are decided. */
+  exchanges(options?: JudgeOptions): Promise<CorsVerdict[]>;
+  /** The page's requests that CORS governs (or might: every kind but `same-origin`), judged, once in-flight requests are decided. */
+  verdicts(options?: JudgeOptions): Promise<CorsVerdict[]>;
+  /** Resolves with `exchanges()` once every request seen is decided and `until` holds over them. */
+  waitFor(until: (verdicts: CorsVerdict[]) => boolean, options?: WaitOptions): Promise<CorsVerdict[]>;
+  /** Throws an Error naming every blocked request with its code, explanation and fix. */
+  expectNoCorsErrors(options?: JudgeOptions): Promise<void>;
+  /** Stops recording. */
+  detach(): Promise<void>;
+}
+
+const DEFAULT_SETTLE_MS = 10_000;
+const DEFAULT_WAIT_MS = 30_000;
+
+/**
+ * Requests not yet decided (their last hop neither ended nor got its response). A worker's script request is
+ * named after the worker's target and may end before we listen on that target: a running worker decides it.
+ */
+function undecided(log: DevtoolsLog): Hop[] {
+  const last = new Map<string, Hop>();
+  for (const h of log.hops) last.set(h.key, h);
+  return [...last.values()].filter((h) => h.endTs === undefined && h.status === undefined && !log.targets.has(h.requestId));
+}
+
+/** Every request seen has been decided and the raw headers Chromium promised for it have arrived. */
+const settled = (log: DevtoolsLog): boolean => undecided(log).length === 0 && log.missingRaw().length === 0;
+
+/** For a timeout's message: what was still awaited (developer output, not a sentence: URLs and protocol terms). */
+function awaited(log: DevtoolsLog): string {
+  const list = (hops: Hop[]) => hops.slice(0, 5).map((h) => `${h.method} ${h.url}`).join(', ');
+  const open = undecided(log);
+  const raw = log.missingRaw();
+  return `${open.length} undecided [${list(open)}]; ${raw.length} owed ExtraInfo [${list(raw)}]`;
+}
+
+class Lens implements CorsLens {
+  constructor(private readonly log: DevtoolsLog, private readonly page: PageLike) {}
+
+  private async judged(options: JudgeOptions, sameOrigin: boolean): Promise<CorsVerdict[]> {
+    const timeout = options.settleTimeoutMs ?? DEFAULT_SETTLE_MS;
+    // Past the timeout, what is still in flight is judged as it stands (`pending`).
+    await this.log.waitFor('in-flight requests to be decided', () => settled(this.log), timeout).catch(() => undefined);
+    return judge(this.log, this.page.url(), { ...options, sameOrigin });
+  }
+
+  exchanges(options: JudgeOptions = {}): Promise<CorsVerdict[]> {
+    return this.judged(options, true);
+  }
+
+  verdicts(options: JudgeOptions = {}): Promise<CorsVerdict[]> {
+    return this.judged(options, false);
+  }
+
+  waitFor(until: (verdicts: CorsVerdict[]) => boolean, options: WaitOptions = {}): Promise<CorsVerdict[]> {
+    const what = () => `the condition given to lens.waitFor (${awaited(this.log)})`;
+    return this.log.waitFor(what, () => {
+      if (!settled(this.log)) return null;
+      const verdicts = judge(this.log, this.page.url(), { ...options, sameOrigin: true });
+      return until(verdicts) ? verdicts : null;
+    }, options.timeoutMs ?? DEFAULT_WAIT_MS);
+  }
+
+  async expectNoCorsErrors(options: JudgeOptions = {}): Promise<void> {
+    const blocked = (await this.verdicts(options)).filter((v) => v.kind === 'blocked');
+    if (blocked.length > 0) throw new Error(blockedReport(blocked, wordsFor(options.lang ?? 'en')));
+  }
+
+  detach(): Promise<void> {
+    return this.log.detach();
+  }
+}
+
+/** Starts recording `page` (Chromium only: other browsers have no DevTools protocol session and get a clear error). */
+export async function attachCorsLens(page: PageLike, options: AttachOptions = {}): Promise<CorsLens> {
+  let log: DevtoolsLog;
+  try {
+    log = await DevtoolsLog.attach(page.context(), page);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err);
+    throw new Error(wordsFor(options.lang ?? 'en').t(m('pw_not_chromium', { detail })), { cause: err });
+  }
+  return new Lens(log, page);
+}
