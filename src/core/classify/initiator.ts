@@ -12,7 +12,8 @@ export function requestOrigin(ex: Exchange): string | undefined {
   const initiator = ex.initiator;
   if (typeof initiator === 'string' && initiator.length > 0) {
     // Pages have few initiators: remember their serializations.
-    if (seen.has(initiator)) return seen.get(initiator);
+    const hit = seen.get(initiator);
+    if (hit !== undefined || seen.has(initiator)) return hit;
     const value = initiatorOrigin(initiator);
     if (seen.size >= 256) seen.clear();
     if (initiator.length <= 1024) seen.set(initiator, value);

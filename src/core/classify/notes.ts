@@ -47,8 +47,9 @@ export function browserDifferenceNotes(ex: Exchange): Msg[] {
 export function authorizationStarNote(ex: Exchange, ev: Evaluation, credentialed: boolean): Msg | null {
   if (credentialed || !ev.preflight.observed) return null;
   for (const pre of ex.preflights) {
+    if (!pre.response) continue;
     const acrh = joinedHeader(pre.requestHeaders, 'access-control-request-headers') ?? '';
-    if (!/(^|,)\s*authorization\s*(,|$)/i.test(acrh) || !pre.response) continue;
+    if (!/(^|,)\s*authorization\s*(,|$)/i.test(acrh)) continue;
     const allowed = parseTokenList(joinedHeader(pre.response.headers, 'access-control-allow-headers')).items.map((s) => s.toLowerCase());
     if (allowed.includes('*') && !allowed.includes('authorization')) {
       return m('note_authorization_star');

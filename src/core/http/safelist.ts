@@ -38,7 +38,12 @@ function hasUnsafeByte(value: string): boolean {
 
 /** Accept-Language / Content-Language: only `0-9 A-Z a-z`, space, `* , - . ; =`. */
 function isLanguageValue(value: string): boolean {
-  return /^[0-9A-Za-z *,\-.;=]*$/.test(value);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const alnum = (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+    if (!alnum && c !== 0x20 && c !== 0x2a && c !== 0x2c && c !== 0x2d && c !== 0x2e && c !== 0x3b && c !== 0x3d) return false;
+  }
+  return true;
 }
 
 /** A single `bytes=start-[end]` range without whitespace, start required, start ≤ end. */

@@ -45,12 +45,21 @@ function nameInfo(name: string): NameInfo {
   return info;
 }
 
+/**
+ * `Sec-…` in any ASCII case: a name the browser sets (countsForCors says no), told without a lookup.
+ * Chrome sends five to seven of them with every request.
+ */
+function isSecName(name: string): boolean {
+  return name.length >= 4 && name.charCodeAt(3) === 0x2d && (name.charCodeAt(0) | 0x20) === 0x73 && (name.charCodeAt(1) | 0x20) === 0x65 &&
+    (name.charCodeAt(2) | 0x20) === 0x63;
+}
+
 /** Combine duplicate lines per name (", "-joined, as fetch's Headers does), keeping first-seen order. */
 function combine(headers: readonly Header[]): Combined[] {
   const out: Combined[] = [];
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
-    if (!h || typeof h.name !== 'string') continue;
+    if (!h || typeof h.name !== 'string' || isSecName(h.name)) continue;
     const info = nameInfo(h.name);
     const lower = info.lower;
     if (!(info.counts ?? countsForCors(lower, headers))) continue;
