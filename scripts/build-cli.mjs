@@ -5,9 +5,9 @@
 //   src/playwright/index.ts  -> cli-dist/playwright.mjs  (`cors-lens/playwright`; skipped while it does not exist)
 //   src/playwright/public.d.ts -> cli-dist/playwright.d.ts (its hand-written types)
 import { copyFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -17,6 +17,7 @@ const pw = join(root, 'src/playwright/index.ts');
 if (existsSync(pw)) input.playwright = pw;
 else process.stderr.write('build:cli: src/playwright/index.ts does not exist yet: cli-dist/playwright.mjs is not built\n');
 
+const require = createRequire(import.meta.url);
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
 // A catalogue enters the bundle as JSON.parse('…'), which Node compiles and loads several times faster than the same
@@ -38,11 +39,29 @@ const catalogueAsJsonParse = {
   },
 };
 
+// The Public Suffix List (tldts, ~140 KB of code and tables) is loaded on first use, not at start: `--help` and most
+// runs never ask for a site. tldts's own minified CommonJS build is copied to cli-dist/tldts.cjs and required when first needed
+// (from cli-dist/ or cli-dist/chunks/, wherever the bundler puts the core).
+const LAZY_TLDTS = '\0cors-lens-lazy-tldts';
+const lazyTldts = {
+  name: 'cors-lens-lazy-tldts',
+  enforce: 'pre',
+  resolveId: (source) => (source === 'tldts' ? LAZY_TLDTS : null),
+  load: (id) => (id !== LAZY_TLDTS ? null : [
+    "import { createRequire } from 'node:module';",
+    "import { fileURLToPath } from 'node:url';",
+    'let tldts;',
+    "const file = () => new URL(import.meta.url.includes('/chunks/') ? '../tldts.cjs' : './tldts.cjs', import.meta.url);",
+    'const load = () => (tldts ??= createRequire(import.meta.url)(fileURLToPath(file())));',
+    'export function parse(url, options) { return load().parse(url, options); }',
+  ].join('\n')),
+};
+
 await build({
   configFile: false,
   root,
   logLevel: process.env.CORS_LENS_BUILD_LOG ?? 'warn',
-  plugins: [catalogueAsJsonParse],
+  plugins: [catalogueAsJsonParse, lazyTldts],
   ssr: { target: 'node', noExternal: true },
   build: {
     ssr: true,
@@ -62,6 +81,7 @@ await build({
   },
 });
 
+copyFileSync(join(dirname(require.resolve('tldts/package.json')), 'dist/index.cjs.min.js'), join(outDir, 'tldts.cjs')); // self-contained
 const types = join(root, 'src/playwright', 'public.d.ts'); // (two parts: a types file is no entry for the convention tests)
 if (existsSync(types)) copyFileSync(types, join(outDir, 'playwright.d.ts'));
 
