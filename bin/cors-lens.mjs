@@ -2,8 +2,9 @@
 // cors-lens <file.har> | probe <url> (see --help): starts the command line.
 // Installed from the package, it runs the bundle cli-dist/cors-lens.mjs (plain JavaScript, no dependency; built by
 // `npm run build:cli`, which `prepare` and `prepack` run). In a clone it runs the bundle only while the bundle is
-// newer than every file it was built from (src/cli, src/core, the catalogues, package-lock.json), so an edit is
-// never hidden behind an old bundle: else, or with CORS_LENS_FROM_SOURCE=1, it runs src/cli/main.ts through tsx.
+// newer than every file it was built from (src/cli, src/core, the catalogues, package-lock.json, the build script),
+// so an edit is never hidden behind an old bundle: else, or with CORS_LENS_FROM_SOURCE=1, it runs src/cli/main.ts
+// through tsx.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,7 @@ function bundleIsCurrent() {
   if (!existsSync(bundle)) return false;
   if (!existsSync(source)) return true; // the installed package: the bundle is all there is
   const built = statSync(bundle).mtimeMs;
-  return ['../src/cli', '../src/core', '../public/_locales', '../package-lock.json'].every((p) => newest(at(p)) <= built);
+  return ['../src/cli', '../src/core', '../public/_locales', '../package-lock.json', '../scripts/build-cli.mjs'].every((p) => newest(at(p)) <= built);
 }
 
 if (process.env.CORS_LENS_FROM_SOURCE !== '1' && bundleIsCurrent()) {
