@@ -3,7 +3,10 @@ import { exchangeSteps } from '../../core/cli-api';
 import type { Exchange, Finding, FixSet, Verdict, Words } from '../../core/cli-api';
 import { findingsText } from '../findings';
 import { cm, kindLabel } from '../lang';
-import { clean } from '../terminal';
+import { clean, short } from '../terminal';
+
+/** Longest URL and header value printed whole (a 256 KB header is legal HTTP; the JSON keeps it all). */
+const MAX_SHOWN = 2000;
 import type { CheckOptions } from './options';
 
 interface CheckReport {
@@ -35,7 +38,7 @@ function lines(x: Exchange, w: Words): Line[] {
   for (const step of exchangeSteps(x)) {
     preflightsAt(step.url);
     if (step.location !== null) {
-      out.push({ method: step.method, url: step.url, answer: w.t(cm('check_redirect', { status: step.response?.status ?? 0, location: step.location })) });
+      out.push({ method: step.method, url: step.url, answer: w.t(cm('check_redirect', { status: step.response?.status ?? 0, location: short(step.location, MAX_SHOWN) })) });
       continue;
     }
     const failed = x.outcome.state === 'failed' ? x.outcome.error : '';
@@ -53,14 +56,14 @@ export function checkText(r: CheckReport, w: Words): string {
   let out = `${w.t(cm('check_heading', { method: clean(o.method), url: clean(o.url.href), origin: clean(o.origin), credentials: cred }))}\n\n`;
   const ls = lines(r.exchange, w);
   const width = Math.min(10, Math.max(...ls.map((l) => clean(l.method).length)));
-  for (const l of ls) out += `  ${clean(l.method).padEnd(width)}  ${clean(l.url)}\n    → ${clean(l.answer)}\n`;
+  for (const l of ls) out += `  ${short(l.method, 24).padEnd(width)}  ${short(l.url, MAX_SHOWN)}\n    → ${clean(l.answer)}\n`;
   out += '\n';
   const reason = v.reasons[0];
   out += `${w.t(cm('check_verdict', { kind: kindLabel(w, v.kind), code: reason ? ` (${reason.code})` : '' }))}\n`;
   out += `  ${clean(w.t(v.headline))}\n`;
   if (reason) {
     out += `  ${clean(w.t(reason.summary))}\n`;
-    if (reason.header) out += `  ${w.t(cm('check_received', { header: reason.header, value: reason.received === null ? w.t(cm('check_absent')) : JSON.stringify(clean(reason.received)) }))}\n`;
+    if (reason.header) out += `  ${w.t(cm('check_received', { header: reason.header, value: reason.received === null ? w.t(cm('check_absent')) : JSON.stringify(short(reason.received, MAX_SHOWN)) }))}\n`;
     out += `  ${w.t(cm('check_expected', { text: clean(w.t(reason.expected)) }))}\n`;
   }
   for (const n of v.notes) out += `  ${w.t(cm('check_note', { text: clean(w.t(n)) }))}\n`;

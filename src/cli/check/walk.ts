@@ -60,6 +60,7 @@ function netError(err: ProbeError): string {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'net::ERR_NAME_NOT_RESOLVED';
   if (code === 'PROBE_TIMEOUT' || code === 'ETIMEDOUT') return 'net::ERR_TIMED_OUT';
   if (code === 'ECONNRESET') return 'net::ERR_CONNECTION_RESET';
+  if (code === 'HPE_HEADER_OVERFLOW') return 'net::ERR_RESPONSE_HEADERS_TOO_BIG';
   if (code.startsWith('ERR_TLS') || code.includes('CERT')) return 'net::ERR_CERT_INVALID';
   return 'net::ERR_CONNECTION_FAILED';
 }

@@ -6,6 +6,8 @@ import { wordsFor } from '../../core/cli-api';
 import type { Header, Msg } from '../../core/cli-api';
 import { cm } from '../lang';
 
+/** Chromium's limit on a response's headers (256 KB); Node's default is 16 KB, so a header a browser reads would fail. */
+const MAX_HEADERS = 256 * 1024;
 /** Longest body read from an answer (the probe only needs the headers). */
 const MAX_BODY = 64 * 1024;
 
@@ -52,7 +54,7 @@ export function send(url: URL, method: string, headers: Header[], timeoutMs: num
   const start = Date.now();
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers: [['Host', url.host], ...headers.map((h) => [h.name, h.value])].flat(), timeout: timeoutMs });
+    const req = request(url, { method, headers: [['Host', url.host], ...headers.map((h) => [h.name, h.value])].flat(), timeout: timeoutMs, maxHeaderSize: MAX_HEADERS });
     req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'PROBE_TIMEOUT' })));
     req.on('error', (err) => reject(new ProbeError(networkMessage(err, url, timeoutMs), { cause: err })));
     req.on('response', (res) => {

@@ -13,11 +13,12 @@ let server: Server;
 let base = '';
 const held: ServerResponse[] = [];
 
-/** `/bare`: no CORS header; `/null`: allows the origin null; `/hold`: never answers; else allows the page (as the fix says). */
+/** `/bare`: no CORS header; `/huge`: a 200 KB ACAO starting with a C1 escape (CSI); `/null`: allows the origin null; `/hold`: never answers; else allows the page (as the fix says). */
 function answer(req: IncomingMessage, res: ServerResponse): void {
   req.resume();
   if (req.url === '/hold') return void held.push(res);
   if (req.url === '/bare') return void res.writeHead(200).end('x');
+  if (req.url === '/huge') return void res.writeHead(200, { 'Access-Control-Allow-Origin': `\u009b31m${'a'.repeat(200 * 1024)}` }).end();
   res.writeHead(req.method === 'OPTIONS' ? 204 : 200, {
     'Access-Control-Allow-Origin': req.url === '/null' ? 'null' : PAGE,
     'Access-Control-Allow-Methods': 'PUT',
@@ -69,6 +70,15 @@ describe('cors-lens check: output', () => {
     const findings = (JSON.parse(open.stdout) as { findings: { id: string }[] }).findings.map((f) => f.id);
     expect([open.code, findings]).toEqual([0, ['null-origin-allowed']]);
     expect((await cli(['check', `${base}/null`, '--origin', 'null', '--fail-on', 'medium'])).code).toBe(3);
+  });
+
+  it('prints a bounded, inert prefix of a 200 KB header value (Chromium reads up to 256 KB of headers) (the JSON keeps it whole)', async () => {
+    const r = await cli(['check', `${base}/huge`, '--origin', PAGE]);
+    expect([r.code, r.stdout.includes('Verdict: blocked (InvalidAllowOriginValue)')]).toEqual([1, true]);
+    expect(r.stdout.length).toBeLessThan(20_000);
+    expect(r.stdout).not.toContain("\u009b");
+    const json = JSON.parse((await cli(['check', `${base}/huge`, '--origin', PAGE, '--json'])).stdout) as { exchange: { response: { headers: { value: string }[] } } };
+    expect(json.exchange.response.headers.some((h) => h.value.length > 200 * 1024)).toBe(true);
   });
 
   it('exits 2 with a message when the server does not answer within --timeout', async () => {
