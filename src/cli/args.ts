@@ -1,6 +1,7 @@
 /**
  * The command line's arguments: `cors-lens <file.har> [--json] [--fail-on <severity>] [--lang <en|fr>]`, `-h` / `--help`, and
  * `cors-lens probe <url> [--origin <allowed>] [--json] [--fail-on <severity>] [--timeout <ms>]`.
+ * `cors-lens check <url>` has options of its own (a method, headers, credentials) and parses them in check/options.ts.
  */
 import { SEVERITY_ORDER } from '../core/cli-api';
 import type { Severity } from '../core/cli-api';
