@@ -5,10 +5,22 @@
 import type { Header } from '../model/exchange';
 import { sameName } from './names';
 
+/** Canonical spellings already worked out (a page's requests repeat the same few names); bounded. */
+const canonical = new Map<string, string>();
+
 /** Canonical display case for well-known names: `access-control-allow-origin` → `Access-Control-Allow-Origin`. */
 export function canonicalName(name: string): string {
   if (typeof name !== 'string') return '';
-  if (name.length <= 256) {
+  if (name.length <= 64) {
+    const hit = canonical.get(name);
+    if (hit !== undefined) return hit;
+    const ascii = canonicalAscii(name);
+    if (ascii !== null) {
+      if (canonical.size >= 1024) canonical.clear();
+      canonical.set(name, ascii);
+      return ascii;
+    }
+  } else if (name.length <= 256) {
     const ascii = canonicalAscii(name);
     if (ascii !== null) return ascii;
   }

@@ -166,10 +166,28 @@ function rebuild(ex: Record<string, unknown>): Exchange {
   return out;
 }
 
+/**
+ * Exchanges whose maker types every field itself (the capture: its normaliser turns each webRequest
+ * callback into strings, numbers and arrays of `{ name, value }` strings, and the correlator assembles
+ * only those), so `sanitize` would return them unchanged: checking them again would walk every header
+ * of every exchange for nothing. A weak set, so a mark never keeps an exchange alive, and a mark is on
+ * one object: a copy (an edit, a record read back from storage or a file) is checked like any input.
+ */
+const typed = new WeakSet<object>();
+
+/**
+ * Marks an exchange its maker built well typed (see `typed`), for `sanitize` to take as is; returns it.
+ * The maker keeps the promise for as long as it changes the exchange (the capture adds only typed values).
+ */
+export function markTyped(ex: Exchange): Exchange {
+  typed.add(ex);
+  return ex;
+}
+
 /** A well-typed Exchange from anything (the input itself when it already is one). Never throws. */
 export function sanitize(input: unknown): Exchange {
   try {
-    if (isObj(input) && wellFormed(input as unknown as Exchange)) return input as unknown as Exchange;
+    if (isObj(input) && (typed.has(input) || wellFormed(input as unknown as Exchange))) return input as unknown as Exchange;
     return rebuild(isObj(input) ? input : {});
   } catch {
     // Only exotic objects (a throwing getter, a revoked proxy) get here; storage and JSON cannot make them.
