@@ -8,7 +8,7 @@
 import type { CdpContext, CdpSession, Raw } from './cdp';
 import { harOf } from './devtools-har';
 
-export interface NameValue { name: string; value: string }
+interface NameValue { name: string; value: string }
 
 export interface Hop {
   key: string;
