@@ -27,8 +27,13 @@ export interface Step {
 const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']);
 
 export function exchangeSteps(ex: Exchange): Step[] {
+  const url0 = ex.url;
+  // Most exchanges were not redirected: one step, in an array of exactly that size.
+  if (ex.redirects.length === 0) {
+    return [{ ref: { kind: 'response' }, url: url0, origin: originOf(url0), method: ex.method, requestHeaders: ex.requestHeaders, response: ex.response, location: null, need: undefined }];
+  }
   const steps: Step[] = [];
-  let url = ex.url;
+  let url = url0;
   let method = ex.method;
   let headers = ex.requestHeaders;
   const hops = ex.redirects;
