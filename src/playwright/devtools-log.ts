@@ -66,6 +66,8 @@ export class DevtoolsLog {
    * script request after its target, and may report its end on the worker's session before we listen there.
    */
   readonly targets = new Set<string>();
+  /** Child sessions whose target went away (a removed frame): their owed events will never come. */
+  private readonly detached = new Set<string>();
 
   private constructor(private readonly session: CdpSession) {}
 
@@ -79,6 +81,10 @@ export class DevtoolsLog {
     session.on('Target.attachedToTarget', (e) => {
       log.targets.add(String(e.targetInfo?.targetId));
       void log.onAttached(String(e.sessionId), String(e.targetInfo?.type), Boolean(e.waitingForDebugger));
+    });
+    session.on('Target.detachedFromTarget', (e) => {
+      log.detached.add(String(e.sessionId));
+      log.notify();
     });
     session.on('Target.receivedMessageFromTarget', (e) => {
       const msg = JSON.parse(String(e.message)) as { method?: string; params?: Raw };
@@ -208,10 +214,16 @@ export class DevtoolsLog {
     return this.hops.some((o) => o.requestId === h.initiator.requestId && o.corsError !== undefined && isPreflightCheck(o.corsError));
   }
 
+  /** The hop's target is gone (a removed frame): nothing more will come for it. */
+  gone(h: Hop): boolean {
+    const session = h.key.slice(0, h.key.length - h.requestId.length - 1);
+    return session !== '' && this.detached.has(session);
+  }
+
   /** Hops whose raw request and response Chromium will report but has not yet (ExtraInfo may trail loadingFailed). */
   missingRaw(): Hop[] {
     return this.hops.filter((h) => {
-      if (!this.expectsRaw(h)) return false;
+      if (!this.expectsRaw(h) || this.gone(h)) return false;
       const raw = this.rawOf(h);
       return raw.requestHeaders === undefined || raw.responseHeaders === undefined;
     });

@@ -89,6 +89,26 @@ describe('attachCorsLens (fake protocol session)', () => {
     await expect(lens.expectNoCorsErrors()).resolves.toBeUndefined();
   });
 
+  it('stops waiting for the raw headers of a request whose frame went away', async () => {
+    const s = new FakeSession();
+    const lens = await attachCorsLens(pageWith(s));
+    s.emit('Target.attachedToTarget', { sessionId: 'S1', targetInfo: { targetId: 'T1', type: 'iframe' }, waitingForDebugger: false });
+    const fromFrame = (method: string, params: Record<string, unknown>) =>
+      s.emit('Target.receivedMessageFromTarget', { sessionId: 'S1', message: JSON.stringify({ method, params }) });
+    fromFrame('Network.requestWillBeSent', { requestId: '9', request: { url: 'http://api.test/f', method: 'GET', headers: {} }, type: 'Fetch', initiator: { type: 'script' }, wallTime: 1000, timestamp: 1 });
+    fromFrame('Network.responseReceived', { requestId: '9', type: 'Fetch', timestamp: 1.01, hasExtraInfo: true, response: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } });
+    fromFrame('Network.loadingFinished', { requestId: '9', timestamp: 1.02 });
+    let judged = false;
+    const verdicts = lens.verdicts().then((v) => {
+      judged = true;
+      return v;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(judged, 'still waiting for the promised raw headers').toBe(false);
+    s.emit('Target.detachedFromTarget', { sessionId: 'S1' });
+    expect((await verdicts).map((v) => v.url)).toEqual(['http://api.test/f']);
+  });
+
   it('judges what is still in flight as pending once the settle time is over', async () => {
     const s = new FakeSession();
     const lens = await attachCorsLens(pageWith(s));
