@@ -7,6 +7,7 @@ import type { Header } from '../../model/exchange';
 import type { PreflightWhy } from '../../model/verdict';
 import { countsForCors } from '../../http/browser-headers';
 import { canonicalName, trimHttpWhitespace, utf8Length } from '../../http/headers';
+import { sameName } from '../../http/names';
 import { m } from '../../i18n/msg';
 import { headerUnsafeKind, isSafelistedMethod, MAX_SAFELISTED_TOTAL_BYTES, MAX_SAFELISTED_VALUE_BYTES } from '../../http/safelist';
 
@@ -27,16 +28,23 @@ interface Combined {
 interface NameInfo {
   lower: string;
   counts: boolean | null;
+  /** The name is ASCII: its lower case is ASCII lower-casing, one character for one. */
+  ascii: boolean;
 }
 
 /** Per spelling of a name, worked out once: a page's requests repeat the same few dozen names. */
 const names = new Map<string, NameInfo>();
 
+function isAscii(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 function nameInfo(name: string): NameInfo {
   let info = names.get(name);
   if (info === undefined) {
     const lower = name.toLowerCase();
-    info = { lower, counts: lower === 'last-event-id' ? null : countsForCors(lower, []) };
+    info = { lower, counts: lower === 'last-event-id' ? null : countsForCors(lower, []), ascii: isAscii(name) };
     if (name.length <= 64) {
       if (names.size >= 1024) names.clear();
       names.set(name, info);
@@ -77,9 +85,35 @@ function combine(headers: readonly Header[]): Combined[] {
   return out;
 }
 
+/**
+ * Whether the answer is "no preflight" for certain, decided in one pass that builds nothing: every header
+ * that counts is safelisted on its own and appears once (duplicates are combined first, so they take the
+ * full path, as do non-ASCII names that could lower-case like another), and the values are too short
+ * for the 1024-byte total to matter (the same bound as below). Any doubt answers false.
+ */
+function surelySimple(headers: readonly Header[]): boolean {
+  let bound = 0;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
+    if (!h || typeof h.name !== 'string' || isSecName(h.name)) continue;
+    const info = nameInfo(h.name);
+    if (!(info.counts ?? countsForCors(info.lower, headers))) continue;
+    if (!info.ascii) return false;
+    for (let j = 0; j < i; j++) {
+      const g = headers[j];
+      if (g && typeof g.name === 'string' && g.name.length === h.name.length && (sameName(g, info.lower) || !nameInfo(g.name).ascii)) return false;
+    }
+    const value = trimHttpWhitespace(typeof h.value === 'string' ? h.value : '');
+    if (headerUnsafeKind(info.lower, value) !== null) return false;
+    bound += value.length * 3;
+  }
+  return bound <= MAX_SAFELISTED_TOTAL_BYTES;
+}
+
 /** Compute the preflight need from the method and the visible request headers. */
 export function preflightNeed(givenMethod: string, headers: readonly Header[]): PreflightNeed {
   const method = typeof givenMethod === 'string' ? givenMethod : '';
+  if (isSafelistedMethod(method) && Array.isArray(headers) && surelySimple(headers)) return { required: false, why: [], unsafeHeaders: [] };
   const why: PreflightWhy[] = [];
   const unsafeHeaders: string[] = [];
   if (!isSafelistedMethod(method)) {
