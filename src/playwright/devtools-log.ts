@@ -7,6 +7,7 @@
  */
 import type { CdpContext, CdpSession, Raw } from './cdp';
 import { harOf } from './devtools-har';
+import { ACCESS_REASONS, REDIRECT_REASONS } from '../core/reasons';
 
 interface NameValue { name: string; value: string }
 
@@ -45,10 +46,7 @@ const headerList = (obj: Raw | undefined): NameValue[] =>
 export interface RawExchange { requestHeaders?: NameValue[]; status?: number; responseHeaders?: NameValue[] }
 
 /** CORS errors Chromium reaches by checking the response of the hop that failed (so that response reached the network). */
-const RESPONSE_CHECKS = new Set([
-  'MissingAllowOriginHeader', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue', 'AllowOriginMismatch', 'InvalidAllowCredentials',
-  'WildcardOriginNotAllowed', 'RedirectContainsCredentials',
-]);
+const RESPONSE_CHECKS: ReadonlySet<string> = new Set([...ACCESS_REASONS, ...REDIRECT_REASONS].map((def) => def.code));
 /** CORS errors Chromium reaches by checking a preflight's response (the request itself never reached the network). */
 const isPreflightCheck = (code: string): boolean => code.startsWith('Preflight') || code.endsWith('PreflightResponse');
 
