@@ -2,6 +2,7 @@
  * The correlator's state for one main request (anything that is not a browser preflight): the
  * `Exchange` being filled in, plus where it stands in the current redirect hop.
  */
+import { markTyped } from '../../core/model/sanitize';
 import type { Exchange, Header, Observer, PreflightRecord, RedirectHop, ResponseRecord } from '../../core/model/exchange';
 import { firstHeader } from '../../core/http/headers';
 import type { HeadersEvent, RequestEvent } from '../capture/event';
@@ -39,7 +40,9 @@ export interface PairingKey {
 }
 
 export function newMainRecord(ev: RequestEvent, observer: Observer): MainRecord {
-  const ex: Exchange = {
+  // Every value below and every one the correlator adds later is typed by the normaliser: the classifier need not
+  // check it again (test/unit/core/model/typed.test.ts proves sanitize returns the capture's exchanges unchanged).
+  const ex: Exchange = markTyped({
     id: ev.id,
     type: ev.type,
     method: ev.method,
@@ -54,7 +57,7 @@ export function newMainRecord(ev: RequestEvent, observer: Observer): MainRecord 
     frameId: ev.frameId,
     ...(ev.initiator !== undefined ? { initiator: ev.initiator } : {}),
     ...(ev.documentUrl !== undefined ? { documentUrl: ev.documentUrl } : {}),
-  };
+  });
   const rec: MainRecord = { ex, phase: 'waiting', url: ev.url, method: ev.method };
   if (ev.topDocument) rec.topDocument = ev.topDocument;
   return rec;
