@@ -26,12 +26,11 @@ export class BackgroundError extends Error {
 }
 
 export function createChromeConnection(runtime: RuntimeLike): BackgroundConnection {
-  const rt = () => runtime;
   return {
     async request<K extends RequestName>(name: K, payload: Requests[K]['payload']): Promise<Requests[K]['result']> {
       let answer: unknown;
       try {
-        answer = await rt().sendMessage(requestMessage(name, payload));
+        answer = await runtime.sendMessage(requestMessage(name, payload));
       } catch (err) {
         throw new BackgroundError(name, `CORS Lens background is not reachable: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -43,7 +42,7 @@ export function createChromeConnection(runtime: RuntimeLike): BackgroundConnecti
       return res.result;
     },
     openTab(tabId: number): EventSource {
-      const port = rt().connect({ name: portName(tabId) });
+      const port = runtime.connect({ name: portName(tabId) });
       return portTransport<never, PortMessage>(port, isPortMessage);
     },
   };
