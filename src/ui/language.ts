@@ -74,9 +74,10 @@ interface LanguageApi {
 
 /** The extension's side: `i18n.getUILanguage()` and `storage.local`; null without storage. */
 export function chromeLanguageEnv(api: LanguageApi, root: { lang: string } | null): LanguageEnv | null {
-  const area = api.storage?.local;
-  if (!area) return null;
-  const changed = api.storage!.onChanged;
+  const { storage } = api;
+  const area = storage?.local;
+  if (!storage || !area) return null;
+  const changed = storage.onChanged;
   const i18n = api.i18n;
   return {
     uiLanguage: () => i18n?.getUILanguage?.(),
