@@ -23,7 +23,12 @@ try {
 } catch (err) {
   raw = err.stdout; // web-ext exits non-zero when the linter found errors; the report is still on stdout
 }
-const report = JSON.parse(raw.slice(raw.indexOf('{')));
+const start = typeof raw === 'string' ? raw.indexOf('{') : -1;
+if (start < 0) { // web-ext stopped before linting (no such folder, no web-ext): its own message is above
+  process.stderr.write(`web-ext lint on ${DIR}: no report\n`);
+  process.exit(1);
+}
+const report = JSON.parse(raw.slice(start));
 
 const fmt = (m) => `  ${m._type ?? ''} ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''}${m.column ? `:${m.column}` : ''} ${m.message}`;
 const problems = [...(report.errors ?? []), ...(report.warnings ?? []), ...(report.notices ?? [])];
