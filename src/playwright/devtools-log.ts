@@ -53,6 +53,7 @@ const isPreflightCheck = (code: string): boolean => code.startsWith('Preflight')
 /** The DevTools network log of one page: every hop of every request, as DevTools keeps them. */
 export class DevtoolsLog {
   readonly hops: Hop[] = [];
+  /** The last hop of each request, by hop key, in request order: where its redirect chain stands. */
   private readonly current = new Map<string, Hop>();
   /** ExtraInfo per request id, in arrival order: the i-th of each belongs to hop i of that request, as DevTools pairs them. */
   private readonly extra = new Map<string, { requests: NameValue[][]; responses: { status: number; headers: NameValue[] }[] }>();
@@ -204,12 +205,22 @@ export class DevtoolsLog {
    */
   private expectsRaw(h: Hop): boolean {
     if (h.rawPromised) return true;
-    const last = this.hops.filter((o) => o.key === h.key).at(-1) === h;
+    const last = this.lastOf(h) === h;
     if (last && h.corsError && RESPONSE_CHECKS.has(h.corsError)) return true;
     if (h.initiator.type !== 'preflight') return false;
     const preflights = this.hops.filter((o) => o.initiator.type === 'preflight' && o.initiator.requestId === h.initiator.requestId);
     if (preflights.at(-1) !== h) return false;
     return this.hops.some((o) => o.requestId === h.initiator.requestId && o.corsError !== undefined && isPreflightCheck(o.corsError));
+  }
+
+  /** The last hop of each request (where its redirect chain ended or stands), in request order. */
+  lastHops(): Hop[] {
+    return [...this.current.values()];
+  }
+
+  /** The last hop of the request `h` is a hop of. */
+  lastOf(h: Hop): Hop | undefined {
+    return this.current.get(h.key);
   }
 
   /** The hop's target is gone (a removed frame): nothing more will come for it. */

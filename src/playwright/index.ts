@@ -48,9 +48,7 @@ const DEFAULT_WAIT_MS = 30_000;
  * Nothing more comes for a request of a target that went away (a removed frame).
  */
 function undecided(log: DevtoolsLog): Hop[] {
-  const last = new Map<string, Hop>();
-  for (const h of log.hops) last.set(h.key, h);
-  return [...last.values()].filter((h) => h.endTs === undefined && h.status === undefined && !log.targets.has(h.requestId) && !log.gone(h));
+  return log.lastHops().filter((h) => h.endTs === undefined && h.status === undefined && !log.targets.has(h.requestId) && !log.gone(h));
 }
 
 /** Every request seen has been decided and the raw headers Chromium promised for it have arrived. */

@@ -19,9 +19,6 @@ import type { CorsFix, CorsVerdict, JudgeOptions } from './types';
 /** No size limit: the log is this process's own memory, not a file from elsewhere. */
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 
-/** The last hop of the request whose first hop is `first`. */
-const lastHopOf = (log: DevtoolsLog, first: Hop | undefined): Hop | undefined => (first ? log.hops.filter((h) => h.key === first.key).at(-1) : undefined);
-
 /**
  * The raw request headers of the final hop after redirects (`Origin: null` once tainted, the final Cookie,
  * Sec-Fetch-Mode), as live capture records them; the HAR reader keeps the first hop's only. Raw headers
@@ -68,7 +65,8 @@ export function judge(log: DevtoolsLog, pageUrl: string, options: JudgeOptions &
   const { har, order } = harOf(log, pageUrl);
   const read = readHar(JSON.stringify(har), { maxBytes: NO_LIMIT, words: w });
   const entries = read.exchanges.map((read) => {
-    const last = lastHopOf(log, order[Number(/^har-(\d+)$/.exec(read.id)?.[1] ?? -1)]);
+    const first = order[Number(/^har-(\d+)$/.exec(read.id)?.[1] ?? -1)];
+    const last = first && log.lastOf(first);
     const exchange = withFinalHeaders(read, log, last);
     return { exchange, verdict: classify(exchange), chromiumCode: last?.corsError ?? null };
   });
