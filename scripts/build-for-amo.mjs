@@ -8,7 +8,7 @@
 // packages/); --node-modules <dir> links an existing node_modules instead of `npm ci` (quicker; the test
 // uses it); --keep keeps the temporary folder. Needs `unzip` on the PATH.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,18 +30,8 @@ const say = (line) => process.stdout.write(`build-for-amo: ${line}\n`);
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit'] });
 
 /** Every file under `dir`, as paths relative to it with `/` separators, sorted. */
-function files(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(relative(dir, p).split('\\').join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+const files = (dir) => readdirSync(dir, { recursive: true }).map(String)
+  .filter((f) => statSync(join(dir, f)).isFile()).map((f) => f.split('\\').join('/')).sort();
 
 const tmp = mkdtempSync(join(tmpdir(), 'cors-lens-amo-'));
 let differences = 0;
