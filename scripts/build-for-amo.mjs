@@ -23,7 +23,11 @@ const packages = resolve(ROOT, arg('--packages') ?? 'packages');
 const source = resolve(ROOT, arg('--source') ?? join(packages, `cors-lens-source-${version}.zip`));
 const xpi = resolve(ROOT, arg('--xpi') ?? join(packages, `cors-lens-firefox-${version}.xpi`));
 const nodeModules = arg('--node-modules');
-for (const f of [source, xpi]) if (!existsSync(f)) throw new Error(`${f} does not exist: run npm run package first`);
+const missing = [source, xpi].filter((f) => !existsSync(f));
+if (missing.length) {
+  process.stderr.write(missing.map((f) => `build-for-amo: ${f} does not exist: run npm run package first\n`).join(''));
+  process.exit(1);
+}
 
 const say = (line) => process.stdout.write(`build-for-amo: ${line}\n`);
 // A production build, as `npm run package` makes it, whatever the caller's NODE_ENV.
