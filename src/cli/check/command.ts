@@ -4,7 +4,6 @@
  * the fix and the findings. For servers a team owns: it sends what a browser would, nothing more.
  */
 import { classify, findingsOf, fixesFor, wordsFor } from '../../core/cli-api';
-import type { Severity } from '../../core/cli-api';
 import { failsOn } from '../findings';
 import { cm, langOfEnv, spokenFinding } from '../lang';
 import type { Env } from '../lang';
@@ -23,7 +22,7 @@ const GUESSED_CREDENTIALS = ['note_with_credentials_chrome', 'note_with_credenti
 
 export async function runCheck(argv: readonly string[], io: Output, env: Env = {}, sender?: Sender): Promise<ExitStatus> {
   const parsed = parseCheckArgs(argv);
-  const w = wordsFor(parsed.kind === 'ok' ? parsed.options.lang ?? langOfEnv(env) : parsed.lang ?? langOfEnv(env));
+  const w = wordsFor((parsed.kind === 'ok' ? parsed.options.lang : parsed.lang) ?? langOfEnv(env));
   const usage = w.t(cm('check_usage'));
   if (parsed.kind === 'help') {
     io.out(`${usage}\n`);
@@ -42,7 +41,7 @@ export async function runCheck(argv: readonly string[], io: Output, env: Env = {
   const entries = [{ exchange: x, verdict }];
   const findings = findingsOf(entries, { browser: 'chromium' });
   const fix = fixesFor(x, verdict, { credentials: o.credentials });
-  const failOn: Severity | undefined = o.failOn;
+  const failOn = o.failOn;
   // A server that did not answer (refused, not found, timeout, TLS, too many redirects): nothing was checked.
   const status: ExitStatus = walked.unreachable !== null || verdict.kind === 'network-error'
     ? EXIT_UNREADABLE

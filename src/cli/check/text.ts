@@ -4,10 +4,10 @@ import type { Exchange, Finding, FixSet, Verdict, Words } from '../../core/cli-a
 import { findingsText } from '../findings';
 import { cm, kindLabel } from '../lang';
 import { clean, short } from '../terminal';
+import type { CheckOptions } from './options';
 
 /** Longest URL and header value printed whole (a 256 KB header is legal HTTP; the JSON keeps it all). */
 const MAX_SHOWN = 2000;
-import type { CheckOptions } from './options';
 
 interface CheckReport {
   options: CheckOptions;

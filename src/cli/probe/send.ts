@@ -11,7 +11,6 @@ const MAX_HEADERS = 256 * 1024;
 /** Longest body read from an answer (the probe only needs the headers). */
 const MAX_BODY = 64 * 1024;
 
-/** A request that could not be completed: the message the user sees. */
 /** A request that got no answer: `msg` says why in any language, `message` in English. */
 export class ProbeError extends Error {
   constructor(readonly msg: Msg, options?: ErrorOptions) {
