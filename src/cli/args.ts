@@ -33,7 +33,13 @@ interface CliArgs {
   timeoutMs?: number;
 }
 
-const isSeverity = (s: string): s is Severity => (SEVERITY_ORDER as readonly string[]).includes(s);
+export const isSeverity = (s: string): s is Severity => (SEVERITY_ORDER as readonly string[]).includes(s);
+export const isLang = (s: string): s is Lang => (LANGS as readonly string[]).includes(s);
+/** `--timeout`'s value in ms (1 to 9,999,999, digits only), or null when it is not one. */
+export function timeoutOf(value: string): number | null {
+  const ms = /^[0-9]{1,7}$/.test(value) ? Number(value) : NaN;
+  return ms >= 1 ? ms : null;
+}
 
 /** Options with a value, as `--name value` or `--name=value`. */
 const VALUED = ['--fail-on', '--origin', '--timeout', '--lang'] as const;
@@ -48,13 +54,13 @@ function setValue(args: CliArgs, name: Valued, value: string | undefined): void 
     if (isSeverity(value)) args.failOn = value;
     else args.problem ??= cm('error_fail_on', { value: JSON.stringify(value) });
   } else if (name === '--lang') {
-    if ((LANGS as readonly string[]).includes(value)) args.lang = value as Lang;
+    if (isLang(value)) args.lang = value;
     else args.problem ??= cm('error_lang', { value: JSON.stringify(value) });
   } else if (name === '--origin') {
     args.origin = value;
   } else {
-    const ms = /^[0-9]{1,7}$/.test(value) ? Number(value) : NaN;
-    if (ms >= 1) args.timeoutMs = ms;
+    const ms = timeoutOf(value);
+    if (ms !== null) args.timeoutMs = ms;
     else args.problem ??= cm('error_timeout', { value: JSON.stringify(value) });
   }
 }

@@ -4,8 +4,9 @@
  * [--timeout <ms>]`: the arguments, checked as a page's fetch() would check them (a page cannot send what the
  * browser refuses to build), each problem as a message.
  */
-import { LANGS, SEVERITY_ORDER, countsForCors, hostInfo, originOf } from '../../core/cli-api';
+import { countsForCors, hostInfo, originOf } from '../../core/cli-api';
 import type { Header, Lang, Msg, Severity } from '../../core/cli-api';
+import { isLang, isSeverity, timeoutOf } from '../args';
 import { cm } from '../lang';
 
 export interface CheckOptions {
@@ -72,7 +73,7 @@ const last = (raw: Raw, name: Valued): string | undefined => raw.values[name]?.a
 
 function parseLang(raw: Raw): Lang | undefined {
   const v = last(raw, '--lang');
-  return v !== undefined && (LANGS as readonly string[]).includes(v) ? (v as Lang) : undefined;
+  return v !== undefined && isLang(v) ? v : undefined;
 }
 
 export function parseCheckArgs(argv: readonly string[]): Parsed {
@@ -86,10 +87,10 @@ export function parseCheckArgs(argv: readonly string[]): Parsed {
   const langValue = last(raw, '--lang');
   if (langValue !== undefined && lang === undefined) return problem(cm('error_lang', { value: JSON.stringify(langValue) }));
   const failOn = last(raw, '--fail-on');
-  if (failOn !== undefined && !(SEVERITY_ORDER as readonly string[]).includes(failOn)) return problem(cm('error_fail_on', { value: JSON.stringify(failOn) }));
+  if (failOn !== undefined && !isSeverity(failOn)) return problem(cm('error_fail_on', { value: JSON.stringify(failOn) }));
   const timeout = last(raw, '--timeout');
-  const ms = timeout !== undefined && /^[0-9]{1,7}$/.test(timeout) ? Number(timeout) : NaN;
-  if (timeout !== undefined && !(ms >= 1)) return problem(cm('error_timeout', { value: JSON.stringify(timeout) }));
+  const ms = timeout === undefined ? undefined : timeoutOf(timeout);
+  if (ms === null) return problem(cm('error_timeout', { value: JSON.stringify(timeout) }));
 
   const url = targetOf(raw.positional[0]);
   if ('msg' in url) return problem(url.msg);
@@ -108,9 +109,9 @@ export function parseCheckArgs(argv: readonly string[]): Parsed {
     options: {
       url: url.url, origin, method, headers: headers.page, credentials, cookie: headers.cookie,
       redirect, json: raw.flags.has('--json'),
-      ...(failOn !== undefined ? { failOn: failOn as Severity } : {}),
+      ...(failOn !== undefined ? { failOn } : {}),
       ...(lang ? { lang } : {}),
-      ...(timeout !== undefined ? { timeoutMs: ms } : {}),
+      ...(ms !== undefined ? { timeoutMs: ms } : {}),
     },
   };
 }
