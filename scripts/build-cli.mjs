@@ -2,9 +2,9 @@
 // with the core, tldts and the message catalogues, into plain JavaScript under cli-dist/, so the installed package
 // needs no dependency and no TypeScript at run time. Node's builtins stay imports; nothing else does.
 //   src/cli/main.ts          -> cli-dist/cors-lens.mjs   (the `cors-lens` bin, through bin/cors-lens.mjs)
-//   src/playwright/index.ts  -> cli-dist/playwright.mjs  (`cors-lens/playwright`; skipped while it does not exist)
+//   src/playwright/index.ts  -> cli-dist/playwright.mjs  (`cors-lens/playwright`)
 //   src/playwright/public.d.ts -> cli-dist/playwright.d.ts (its hand-written types)
-import { copyFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinModules, createRequire } from 'node:module';
@@ -12,10 +12,7 @@ import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'cli-dist');
-const input = { 'cors-lens': join(root, 'src/cli/main.ts') };
-const pw = join(root, 'src/playwright/index.ts');
-if (existsSync(pw)) input.playwright = pw;
-else process.stderr.write('build:cli: src/playwright/index.ts does not exist yet: cli-dist/playwright.mjs is not built\n');
+const input = { 'cors-lens': join(root, 'src/cli/main.ts'), playwright: join(root, 'src/playwright/index.ts') };
 
 const require = createRequire(import.meta.url);
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
@@ -82,8 +79,8 @@ await build({
 });
 
 copyFileSync(join(dirname(require.resolve('tldts/package.json')), 'dist/index.cjs.min.js'), join(outDir, 'tldts.cjs')); // self-contained
-const types = join(root, 'src/playwright', 'public.d.ts'); // (two parts: a types file is no entry for the convention tests)
-if (existsSync(types)) copyFileSync(types, join(outDir, 'playwright.d.ts'));
+// (two path parts: a types file is no entry for the convention tests)
+copyFileSync(join(root, 'src/playwright', 'public.d.ts'), join(outDir, 'playwright.d.ts'));
 
 const size = (dir) => readdirSync(dir, { withFileTypes: true })
   .reduce((n, e) => n + (e.isDirectory() ? size(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
