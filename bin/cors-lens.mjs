@@ -10,7 +10,8 @@ import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const at = (path) => fileURLToPath(new URL(path, import.meta.url));
-const bundle = at('../cli-dist/cors-lens.mjs');
+const bundleUrl = new URL('../cli-dist/cors-lens.mjs', import.meta.url);
+const bundle = fileURLToPath(bundleUrl);
 const source = at('../src/cli/main.ts');
 
 /** The latest modification time under a path (a folder's own time counts: a deleted file changes it). */
@@ -35,7 +36,7 @@ function bundleIsCurrent() {
 if (process.env.CORS_LENS_FROM_SOURCE !== '1' && bundleIsCurrent()) {
   // Node 22.1+ keeps the bundle's compiled code in its cache folder, so the next start skips compiling it.
   module.enableCompileCache?.();
-  await import(new URL('../cli-dist/cors-lens.mjs', import.meta.url).href);
+  await import(bundleUrl.href);
 } else if (existsSync(source)) {
   let tsx;
   try {
