@@ -13,8 +13,8 @@
 import { classify, exchangeSteps, hostInfo, judgeByHeaders, originOf, preflightNeed } from '../../core/cli-api';
 import type { Exchange, Header } from '../../core/cli-api';
 import type { CheckOptions } from './options';
-import { ProbeError, send } from '../probe/send';
-import type { Answer } from '../probe/send';
+import { ProbeError, failureOf, send } from '../probe/send';
+import type { Answer, Failure } from '../probe/send';
 
 /** Chromium's limit: the 21st redirect fails the request (net::ERR_TOO_MANY_REDIRECTS). */
 const MAX_REDIRECTS = 20;
@@ -53,16 +53,19 @@ function fetchSite(origin: string, url: string, crossSiteSeen: boolean): string 
   return !crossSiteSeen && a && a === b ? 'same-site' : 'cross-site';
 }
 
-/** The browser's net error for a request that got no answer (Node's error code behind the probe's message). */
+const NET_ERRORS: Record<Failure, string> = {
+  refused: 'net::ERR_CONNECTION_REFUSED',
+  not_found: 'net::ERR_NAME_NOT_RESOLVED',
+  timeout: 'net::ERR_TIMED_OUT',
+  reset: 'net::ERR_CONNECTION_RESET',
+  tls: 'net::ERR_CERT_INVALID',
+  other: 'net::ERR_CONNECTION_FAILED',
+};
+
+/** The browser's net error for a request that got no answer (the same reading of Node's code as the probe's message). */
 function netError(err: ProbeError): string {
-  const code = (err.cause as NodeJS.ErrnoException | undefined)?.code ?? '';
-  if (code === 'ECONNREFUSED') return 'net::ERR_CONNECTION_REFUSED';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'net::ERR_NAME_NOT_RESOLVED';
-  if (code === 'PROBE_TIMEOUT' || code === 'ETIMEDOUT') return 'net::ERR_TIMED_OUT';
-  if (code === 'ECONNRESET') return 'net::ERR_CONNECTION_RESET';
-  if (code === 'HPE_HEADER_OVERFLOW') return 'net::ERR_RESPONSE_HEADERS_TOO_BIG';
-  if (code.startsWith('ERR_TLS') || code.includes('CERT')) return 'net::ERR_CERT_INVALID';
-  return 'net::ERR_CONNECTION_FAILED';
+  const code = (err.cause as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'HPE_HEADER_OVERFLOW' ? 'net::ERR_RESPONSE_HEADERS_TOO_BIG' : NET_ERRORS[failureOf(code)];
 }
 
 /** Blocked by the core from the headers seen so far (a failure it explains only by guessing credentials is not one: the check knows). */

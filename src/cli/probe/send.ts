@@ -34,14 +34,27 @@ function headersOf(res: IncomingMessage): Header[] {
   return out;
 }
 
+/** Why a request got no answer, from Node's error code (the probe's message and check's net:: error both follow it). */
+export type Failure = 'refused' | 'not_found' | 'timeout' | 'reset' | 'tls' | 'other';
+
+export function failureOf(code: string | undefined): Failure {
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'not_found';
+  if (code === 'ETIMEDOUT' || code === 'PROBE_TIMEOUT') return 'timeout';
+  if (code === 'ECONNRESET') return 'reset';
+  if (typeof code === 'string' && (code.startsWith('ERR_TLS') || code.includes('CERT'))) return 'tls';
+  return 'other';
+}
+
 function networkMessage(err: unknown, url: URL, timeoutMs: number): Msg {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   const host = `${url.host}`;
-  if (code === 'ECONNREFUSED') return cm('probe_refused', { host });
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return cm('probe_not_found', { host: url.hostname });
-  if (code === 'ETIMEDOUT' || code === 'PROBE_TIMEOUT') return cm('probe_timeout', { host, ms: String(timeoutMs) });
-  if (code === 'ECONNRESET') return cm('probe_reset', { host });
-  if (typeof code === 'string' && (code.startsWith('ERR_TLS') || code.includes('CERT'))) return cm('probe_tls', { host, code, error: err instanceof Error ? err.message : '' });
+  const failure = failureOf(code);
+  if (failure === 'refused') return cm('probe_refused', { host });
+  if (failure === 'not_found') return cm('probe_not_found', { host: url.hostname });
+  if (failure === 'timeout') return cm('probe_timeout', { host, ms: String(timeoutMs) });
+  if (failure === 'reset') return cm('probe_reset', { host });
+  if (failure === 'tls') return cm('probe_tls', { host, code: code ?? '', error: err instanceof Error ? err.message : '' });
   return cm('probe_other', { host, error: err instanceof Error ? err.message : String(err) });
 }
 
