@@ -6,7 +6,7 @@ import type { Exchange } from '../model/exchange';
 import type { ModeInfo, RequestMode } from './mode';
 import { firstHeader, hasHeader } from '../http/headers';
 
-/** A Sec-Fetch-Mode value's mode (ASCII case-insensitive), or null for a value we do not know. */
+/** A Sec-Fetch-Mode value's mode (case-insensitive), or null for a value we do not know. */
 function secFetchMode(value: string): RequestMode | null {
   switch (value) {
     case 'cors': return 'cors';

@@ -48,8 +48,8 @@ export function exchangeSteps(ex: Exchange): Step[] {
     headers = next.headers;
   }
   // A redirect the browser refused to follow: the request stopped at that hop, the target was never asked.
-  if (hops.length > 0 && hops[hops.length - 1]!.followed === false) return steps;
-  const sent = hops.length > 0 && Array.isArray(ex.finalRequestHeaders) ? ex.finalRequestHeaders : headers;
+  if (hops[hops.length - 1]!.followed === false) return steps;
+  const sent = Array.isArray(ex.finalRequestHeaders) ? ex.finalRequestHeaders : headers;
   steps.push({ ref: { kind: 'response' }, url, origin: originOf(url), method, requestHeaders: sent, response: ex.response, location: null, need: undefined });
   return steps;
 }
