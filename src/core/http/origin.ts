@@ -70,7 +70,6 @@ function fastOrigin(url: string): string | null | undefined {
   if (defaultPort === undefined) return undefined;
   const start = sep + 3;
   let end = start;
-  let at = -1;
   let colon = -1;
   let upper = false;
   let dots = 0;
@@ -78,39 +77,22 @@ function fastOrigin(url: string): string | null | undefined {
   for (; end < url.length; end++) {
     const c = url.charCodeAt(end);
     if (c === 0x2f || c === 0x3f || c === 0x23) break; // / ? #
-    if (c === 0x40) {
-      at = end;
-      colon = -1;
-      upper = false;
-      dots = 0;
-      letters = false;
-      continue;
-    }
-    if (at === -1 && (c === 0x5c || c <= 0x20 || c >= 0x7f)) return undefined;
+    // Userinfo (rare in traffic) goes to the URL parser, which also checks the host that follows it.
+    if (c === 0x40 || c === 0x5c || c <= 0x20 || c >= 0x7f) return undefined;
     if (c === 0x3a) {
       if (colon === -1) colon = end;
       continue;
     }
     if (colon !== -1) {
-      if (c < 0x30 || c > 0x39) {
-        if (at === -1) return undefined;
-      }
+      if (c < 0x30 || c > 0x39) return undefined;
       continue;
     }
     if (c === 0x2e) dots++;
     else if (c >= 0x41 && c <= 0x5a) upper = letters = true;
     else if ((c >= 0x61 && c <= 0x7a) || c === 0x2d) letters = true;
-    else if (c < 0x30 || c > 0x39) {
-      if (at === -1) return undefined;
-    }
+    else if (c < 0x30 || c > 0x39) return undefined;
   }
-  if (at !== -1) {
-    for (let i = start; i < at; i++) {
-      const c = url.charCodeAt(i);
-      if (c === 0x5c || c <= 0x20 || c >= 0x7f) return undefined;
-    }
-  }
-  const hostStart = at === -1 ? start : at + 1;
+  const hostStart = start;
   const hostEnd = colon === -1 ? end : colon;
   if (hostEnd <= hostStart) return undefined;
   if (url.charCodeAt(hostStart) === 0x2e || url.charCodeAt(hostEnd - 1) === 0x2e) return undefined;
@@ -122,7 +104,7 @@ function fastOrigin(url: string): string | null | undefined {
   }
   let port = colon === -1 ? '' : url.slice(colon + 1, end);
   // Already canonical (lower case, no userinfo, no default or zero-padded port): the prefix is the origin.
-  if (!upper && at === -1 && (colon === -1 || (port !== '' && port.charCodeAt(0) !== 0x30 && port.length <= 5 && Number(port) <= 65535 && port !== defaultPort))) {
+  if (!upper && (colon === -1 || (port !== '' && port.charCodeAt(0) !== 0x30 && port.length <= 5 && Number(port) <= 65535 && port !== defaultPort))) {
     return end === url.length ? url : url.slice(0, end);
   }
   let host = url.slice(hostStart, hostEnd);

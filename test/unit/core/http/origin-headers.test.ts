@@ -11,6 +11,8 @@ const URLS = [
   'http://255.255.255.255:65535/', 'http://0.0.0.0/', 'file:///etc/passwd', 'data:text/plain,hi', 'blob:http://a.com/uuid',
   'chrome-extension://abc/page.html', 'about:blank', '  http://lead.space/', 'http://tab\t.com/', 'https://EXAMPLE.com:8443/p?q#f',
   'wss://x.test:443/s', 'ftp://x.test/', 'http://h.com:8080', 'http://h.com:0/', 'http://h.com:65536/', 'http://h.com:08080/', 'http://h.com:80', 'https://h.com:80/', 'http://h.com:1e3/', 'http://h.com:+80/', 'http://h.com:80:90/', 'http://%41.com/', 'http://a.b.c.d.e.f.g/', 'http://-a-.com/', 'http://_under.com/',
+  // Userinfo followed by a host the parser rewrites or refuses: the host after '@' must be checked too.
+  'http://u@ex%41mple.com/', 'http://u@EXAMPLE.com/', 'http://u@bücher.example/', 'http://u@a\\b.com/', 'http://u@exa mple.com/', 'http://u:p@127.1/',
 ];
 
 describe('originOf agrees with the URL parser', () => {
