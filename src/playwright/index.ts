@@ -81,12 +81,15 @@ class Lens implements CorsLens {
   }
 
   waitFor(until: (verdicts: CorsVerdict[]) => boolean, options: WaitOptions = {}): Promise<CorsVerdict[]> {
-    const what = () => `the condition given to lens.waitFor (${awaited(this.log)})`;
-    return this.log.waitFor(what, () => {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
+    return this.log.waitFor('lens.waitFor', () => {
       if (!settled(this.log)) return null;
       const verdicts = judge(this.log, this.page.url(), { ...options, sameOrigin: true });
       return until(verdicts) ? verdicts : null;
-    }, options.timeoutMs ?? DEFAULT_WAIT_MS);
+    }, timeoutMs).catch((err: unknown) => {
+      const text = wordsFor(options.lang ?? 'en').t(m('pw_wait_timeout', { ms: timeoutMs, awaited: awaited(this.log) }));
+      throw new Error(text, { cause: err });
+    });
   }
 
   async expectNoCorsErrors(options: JudgeOptions = {}): Promise<void> {

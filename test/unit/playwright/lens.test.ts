@@ -73,6 +73,16 @@ describe('attachCorsLens (fake protocol session)', () => {
     expect(fr).toContain('Reçu\u00a0: aucun en-tête Access-Control-Allow-Origin');
   });
 
+  it('says in the reader\'s language what lens.waitFor still awaited when its condition is not met in time', async () => {
+    const s = new FakeSession();
+    const lens = await attachCorsLens(pageWith(s));
+    start(s, '3', 'http://api.test/slow');
+    const en = await lens.waitFor(() => true, { timeoutMs: 5 }).then(() => '', (e: unknown) => (e as Error).message);
+    expect(en).toBe('lens.waitFor: the condition was not met within 5 ms. Still awaited: 1 undecided [GET http://api.test/slow]; 0 owed ExtraInfo [].');
+    const fr = await lens.waitFor(() => true, { timeoutMs: 5, lang: 'fr' }).then(() => '', (e: unknown) => (e as Error).message);
+    expect(fr).toMatch(/^lens\.waitFor\u00a0: la condition n’est pas remplie au bout de 5\u00a0ms\. Encore attendu\u00a0: 1 undecided \[GET http:\/\/api\.test\/slow\]/);
+  });
+
   it('waits for a request in flight to be decided before judging, and passes expectNoCorsErrors when it passes', async () => {
     const s = new FakeSession();
     const lens = await attachCorsLens(pageWith(s));
