@@ -10,7 +10,6 @@ import { t } from '../ui/i18n';
 import type { PanelActions } from './actions';
 import type { PanelStore } from './store';
 
-
 export function CaptureToggle({ store, actions }: { store: PanelStore; actions: PanelActions }) {
   const settings = store.settings.value;
   const mode = settings?.capture ?? 'everywhere';

@@ -7,7 +7,6 @@ import { CAPTURE_MODES } from '../shared/settings';
 import { t } from '../ui/i18n';
 import type { PopupStore } from './store';
 
-
 function why(capture: TabCapture): string {
   if (capture.why === 'site') return t('scope_why_site', { site: capture.site ?? '' });
   return t(capture.why === 'off' ? 'scope_why_off' : 'scope_why_tab');
