@@ -2,7 +2,7 @@
 import { NON_CORS_KINDS } from '../../core/model/verdict';
 import type { Row, TableLine } from './rows';
 import type { SearchIndex } from './search';
-import { createSearchIndex } from './search';
+import { createSearchIndex, pick } from './search';
 import type { Severity } from '../../core/findings/types';
 import { atLeast } from '../../core/findings';
 import { type Words, EN } from '../../core';
@@ -59,13 +59,6 @@ interface Filtered {
 /** A result, with the position of each of its rows in the sorted rows it was taken from. */
 interface Kept extends Filtered {
   at: Int32Array;
-}
-
-/** The rows at these positions (a loop: Array.from walks a typed array through its iterator, far slower). */
-function pick(rows: readonly Row[], at: ArrayLike<number>): Row[] {
-  const out: Row[] = new Array(at.length);
-  for (let i = 0; i < at.length; i++) out[i] = rows[at[i]!]!;
-  return out;
 }
 
 /**
