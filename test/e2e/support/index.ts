@@ -18,4 +18,4 @@ export { runAgreement, agrees, describeRow, extensionPreflight, type AgreementRo
 export { DIST, ROOT } from './paths';
 export { startLab, type Lab, type LabRequest } from '../../../lab/server';
 export { buildCases, type LabCase } from '../../../lab/cases';
-export { DevtoolsLog, type Hop } from './devtools-log';
+export { DevtoolsLog, type Hop } from '../../../src/playwright/devtools-log';
