@@ -10,7 +10,7 @@ import type { Env } from '../lang';
 import { rowOf } from '../rows';
 import type { Output } from '../run';
 import { clean, cleanJson } from '../terminal';
-import { EXIT_BLOCKED, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE } from '../verdicts';
+import { EXIT_OK, EXIT_UNREADABLE, countKinds, exitStatus } from '../verdicts';
 import type { ExitStatus } from '../verdicts';
 import { parseCheckArgs } from './options';
 import { checkText } from './text';
@@ -45,7 +45,7 @@ export async function runCheck(argv: readonly string[], io: Output, env: Env = {
   // A server that did not answer (refused, not found, timeout, TLS, too many redirects): nothing was checked.
   const status: ExitStatus = walked.unreachable !== null || verdict.kind === 'network-error'
     ? EXIT_UNREADABLE
-    : verdict.kind === 'blocked' ? EXIT_BLOCKED : failsOn(findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+    : exitStatus(countKinds([verdict.kind]), failsOn(findings, failOn));
   if (walked.unreachable !== null) io.err(`cors-lens check: ${clean(w.t(walked.unreachable.msg))}\n`);
 
   if (o.json) {
