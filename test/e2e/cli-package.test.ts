@@ -7,10 +7,9 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './support/paths';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE = join(ROOT, 'test/fixtures/har/chrome-devtools-export.har');
 const EXPECTED = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/har/chrome-devtools-export.expected.json'), 'utf8')) as
   Record<string, { kind: string; code?: string }>;
