@@ -11,19 +11,8 @@ const canonical = new Map<string, string>();
 /** Canonical display case for well-known names: `access-control-allow-origin` → `Access-Control-Allow-Origin`. */
 export function canonicalName(name: string): string {
   if (typeof name !== 'string') return '';
-  if (name.length <= 64) {
-    const hit = canonical.get(name);
-    if (hit !== undefined) return hit;
-    const ascii = canonicalAscii(name);
-    if (ascii !== null) {
-      if (canonical.size >= 1024) canonical.clear();
-      canonical.set(name, ascii);
-      return ascii;
-    }
-  } else if (name.length <= 256) {
-    const ascii = canonicalAscii(name);
-    if (ascii !== null) return ascii;
-  }
+  const hit = canonical.get(name);
+  if (hit !== undefined) return hit;
   let out = '';
   let upper = true;
   for (let i = 0; i < name.length; i++) {
@@ -31,25 +20,11 @@ export function canonicalName(name: string): string {
     out += upper ? ch.toUpperCase() : ch.toLowerCase();
     upper = ch === '-';
   }
-  return out;
-}
-
-/** `canonicalName` of an ASCII name in one new string (or none when it already is canonical); null otherwise. */
-function canonicalAscii(name: string): string | null {
-  let codes: number[] | null = null;
-  let upper = true;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c >= 0x80) return null;
-    const want: number = upper ? (c >= 0x61 && c <= 0x7a ? c - 0x20 : c) : (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
-    if (want !== c && codes === null) {
-      codes = [];
-      for (let j = 0; j < i; j++) codes.push(name.charCodeAt(j));
-    }
-    if (codes !== null) codes.push(want);
-    upper = c === 0x2d;
+  if (name.length <= 64) {
+    if (canonical.size >= 1024) canonical.clear();
+    canonical.set(name, out);
   }
-  return codes === null ? name : String.fromCharCode(...codes);
+  return out;
 }
 
 /** Every value of the header `name` (any case), in order. Empty when absent. */
