@@ -36,11 +36,12 @@ export async function rehydrate(
   const entries = new Map<number, ExchangeEntry[]>();
   for (const r of stored.records) {
     if (!isObj(r) || typeof r.tabId !== 'number' || typeof r.id !== 'string') continue;
-    const exchange = isRecord(r) ? unpackExchange(r.exchange) : null;
-    if (!exchange || !isRecord(r)) { forget(r.tabId, [r.id]); continue; }
-    const { seq, pageId } = r;
+    const record = isRecord(r) ? r : null;
+    const exchange = record && unpackExchange(record.exchange);
+    if (!record || !exchange) { forget(r.tabId, [r.id]); continue; }
+    const { seq, pageId } = record;
     const list = entries.get(r.tabId) ?? [];
-    list.push({ exchange, seq, pageId, verdict: r.verdict ?? safeClassify(classify, exchange) });
+    list.push({ exchange, seq, pageId, verdict: record.verdict ?? safeClassify(classify, exchange) });
     entries.set(r.tabId, list);
   }
   const inFlight: ExchangeEntry[] = [];
