@@ -177,7 +177,7 @@ export class Correlator {
   }
 
   private onRequest(ev: RequestEvent, sent?: Header[]): void {
-    // Chromium repeats onBeforeRequest for a redirect's new URL (when it is listened to).
+    // Chromium repeats onBeforeRequest for a redirect's new URL; the event that came first started it.
     if (this.st.mains.has(ev.id) || this.st.preflights.has(ev.id) || this.st.undecided.has(ev.id)) return;
     this.cap();
     if (takeOverProbe(this.st, ev)) return;

@@ -38,8 +38,8 @@ export function onUndecidedEvent(st: CorrelationState, u: UndecidedOptions, ev: 
       st.attach(main, pf);
       return undefined;
     }
-    // Its main request starts only with its own error, which comes next (we do not listen to
-    // onBeforeRequest): claimable for a while, then shown on its own (method unknown: '').
+    // Its main request has not started (its onBeforeRequest late or lost: it may start with its own
+    // error, which comes next): claimable for a while, then shown on its own (method unknown: '').
     st.orphans.push({ open: { pf, key: keyOfRequest(u.request), method: '', request: u.request }, end: ev });
     return undefined;
   } else {
@@ -147,10 +147,10 @@ function swap(st: CorrelationState, a: MainRecord, b: MainRecord): void {
 }
 
 /**
- * A main request that starts after its preflight was seen: Chromium's order as we see it (we do not
- * listen to onBeforeRequest, so a main request starts with its own onSendHeaders or error, after its
- * preflight). With the headers it is sending (`sent`), a preflight that announced them is preferred:
- * two look-alike requests do not take each other's.
+ * A main request that starts after its preflight was seen: Chromium's order when the main request's
+ * onBeforeRequest is late or lost (it then starts from its own onSendHeaders or error, after its
+ * preflight: early-events.ts). With the headers it is sending (`sent`), a preflight that announced
+ * them is preferred: two look-alike requests do not take each other's.
  */
 export function claimOrphan(st: CorrelationState, rec: MainRecord, sent?: readonly Header[]): void {
   const key = keyOf(rec.ex);
