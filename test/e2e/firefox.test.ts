@@ -12,12 +12,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExchangeEntry, TabSnapshot } from '../../src/shared/protocol';
+import type { ExchangeEntry } from '../../src/shared/protocol';
 import { EN } from '../../src/core/i18n/catalogues';
 import { reasonDef } from '../../src/core/reasons';
 import { buildCases, startLab, withNonce, type Lab, type LabCase } from './support';
 import { preparedBefore } from '../../lab/cases';
-import { buildFirefoxExtension, launchFirefox, until, type Firefox } from './support/firefox';
+import { buildFirefoxExtension, firefoxSnapshot, launchFirefox, until, type Firefox } from './support/firefox';
 import { GECKO_ID } from '../../scripts/firefox-manifest.mjs';
 
 /**
@@ -111,12 +111,7 @@ beforeAll(async () => {
   const urlOf = (id: string) => withNonce(cases.get(id)!.action.url, nonce);
   const tabId = await until('the gallery tab in the extension', () => ff!.evaluate<number | null>(ext, `(async () =>
     (await browser.tabs.query({})).find((t) => (t.url ?? '').startsWith(${JSON.stringify(lab.origins.page)}))?.id ?? null)()`));
-  const snapshot = async (): Promise<TabSnapshot> => {
-    const answer = JSON.parse(await ff!.evaluate<string>(ext, `(async () => JSON.stringify(
-      await browser.runtime.sendMessage({ v: 1, name: 'get-snapshot', payload: { tabId: ${tabId} } })))()`)) as { ok: boolean; result?: TabSnapshot; error?: string };
-    if (!answer.ok || !answer.result) throw new Error(`get-snapshot failed: ${answer.error ?? 'no result'}`);
-    return answer.result;
-  };
+  const snapshot = () => firefoxSnapshot(ff!, ext, tabId);
   // The subject is the request to its URL that comes after the case's preparation requests to that URL.
   const byCase = (entries: ExchangeEntry[]) => {
     const inOrder = [...entries].sort((a, b) => a.seq - b.seq);

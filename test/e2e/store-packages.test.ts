@@ -12,10 +12,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, type ExchangeEntry, type TabSnapshot } from '../../src/shared/protocol';
+import type { ExchangeEntry } from '../../src/shared/protocol';
 import { GECKO_ID } from '../../scripts/firefox-manifest.mjs';
 import { getSnapshot, launch, openExtensionPage, openGallery, ROOT, runCases, startLab, tabIdOf, until, type Lab, type Launched } from './support';
-import { launchFirefox, type Firefox } from './support/firefox';
+import { firefoxSnapshot, launchFirefox, type Firefox } from './support/firefox';
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const NAMES = {
@@ -139,12 +139,7 @@ describe('the Firefox xpi, unpacked, in Firefox ESR', () => {
     expect(results.map((r) => [r.id, r.ok])).toEqual([['simple-get', true], ['missing-acao', false]]);
     const tabId = await until('the gallery tab in the extension', () => ff.evaluate<number | null>(ext, `(async () =>
       (await browser.tabs.query({})).find((t) => (t.url ?? '').startsWith(${JSON.stringify(lab.origins.page)}))?.id ?? null)()`));
-    const snapshot = async (): Promise<ExchangeEntry[]> => {
-      const answer = JSON.parse(await ff.evaluate<string>(ext, `(async () => JSON.stringify(await browser.runtime.sendMessage(
-        { v: ${PROTOCOL_VERSION}, name: 'get-snapshot', payload: { tabId: ${tabId} } })))()`)) as { ok: boolean; result?: TabSnapshot; error?: string };
-      if (!answer.ok || !answer.result) throw new Error(`get-snapshot failed: ${answer.error ?? 'no result'}`);
-      return answer.result.entries;
-    };
+    const snapshot = async (): Promise<ExchangeEntry[]> => (await firefoxSnapshot(ff, ext, tabId)).entries;
     const urls = Object.fromEntries(results.map((r) => [r.id, r.url])) as Record<CaseId, string>;
     expect(await verdicts(snapshot, urls)).toEqual(CASES);
   });

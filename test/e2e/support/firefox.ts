@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { PROTOCOL_VERSION, type TabSnapshot } from '../../../src/shared/protocol';
 import { ensureBinary, findBinary, type BrowserBinary } from './browser-binary';
 import { ROOT } from './paths';
 
@@ -49,6 +50,14 @@ export async function until<T>(what: string, probe: () => Promise<T | null | und
     await new Promise((r) => setImmediate(r));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** The extension's log of one tab (its protocol's get-snapshot), asked from its page `ext`. */
+export async function firefoxSnapshot(ff: Firefox, ext: string, tabId: number): Promise<TabSnapshot> {
+  const answer = JSON.parse(await ff.evaluate<string>(ext, `(async () => JSON.stringify(await browser.runtime.sendMessage(
+    { v: ${PROTOCOL_VERSION}, name: 'get-snapshot', payload: { tabId: ${tabId} } })))()`)) as { ok: boolean; result?: TabSnapshot; error?: string };
+  if (!answer.ok || !answer.result) throw new Error(`get-snapshot failed: ${answer.error ?? 'no result'}`);
+  return answer.result;
 }
 
 type Json = Record<string, unknown>;
