@@ -8,12 +8,6 @@ import { firstHeader, hasHeader } from '../http/headers';
 
 /** A Sec-Fetch-Mode value's mode (case-insensitive), or null for a value we do not know. */
 function secFetchMode(value: string): RequestMode | null {
-  switch (value) {
-    case 'cors': return 'cors';
-    case 'no-cors': return 'no-cors';
-    case 'same-origin': return 'same-origin';
-    case 'navigate': return 'navigate';
-  }
   switch (value.toLowerCase()) {
     case 'cors': return 'cors';
     case 'no-cors': return 'no-cors';
