@@ -120,21 +120,18 @@ export function preflightNeed(givenMethod: string, headers: readonly Header[]): 
     why.push({ kind: 'method', subject: method, text: m('why_method', { method }) });
   }
   const combined = combine(Array.isArray(headers) ? headers : []);
-  // At most 3 UTF-8 bytes per UTF-16 unit: the exact total (and the list of safelisted headers, built
-  // again by a second pass) is needed only when this bound is over the limit, which real traffic never is.
-  let bound = 0;
+  const safe: Combined[] = [];
+  let total = 0;
   for (const h of combined) {
     const kind = headerUnsafeKind(h.lower, h.value);
     if (kind === null) {
-      bound += h.value.length * 3;
+      safe.push(h);
+      total += utf8Length(h.value);
       continue;
     }
     unsafeHeaders.push(h.lower);
     why.push(describeUnsafe(h, kind));
   }
-  let total = 0;
-  const safe = bound > MAX_SAFELISTED_TOTAL_BYTES ? combined.filter((h) => headerUnsafeKind(h.lower, h.value) === null) : [];
-  for (const h of safe) total += utf8Length(h.value);
   if (total > MAX_SAFELISTED_TOTAL_BYTES) {
     for (const h of safe) unsafeHeaders.push(h.lower);
     why.push({
