@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { withoutComments } from '../manifest/scan';
+import { isCode } from './export-graph';
 import { readRepoFile, repoFiles } from './repo-files';
 
 const ADAPTER = 'src/shared/browser.ts';
@@ -86,7 +87,7 @@ describe('browser namespace scan on planted input', () => {
 });
 
 describe('browser namespace in src/', () => {
-  const files = repoFiles().filter((p) => p.startsWith('src/') && /\.(ts|tsx|mts|js|mjs)$/.test(p) && !p.endsWith('.d.ts'));
+  const files = repoFiles().filter((p) => p.startsWith('src/') && isCode(p));
 
   it('scans the extension sources', () => {
     expect(files).toContain(ADAPTER);
