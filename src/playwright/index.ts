@@ -11,33 +11,10 @@ import type { PageLike } from './cdp';
 import { DevtoolsLog, type Hop } from './devtools-log';
 import { judge } from './judge';
 import { blockedReport } from './report';
-import type { CorsVerdict, JudgeOptions } from './types';
+import type { AttachOptions, CorsLens, CorsVerdict, JudgeOptions, WaitOptions } from './types';
 
-export type { CorsEvidence, CorsFinding, CorsFix, CorsFixStep, CorsVerdict, JudgeOptions, Step } from './types';
-export type { PageLike } from './cdp';
-
-export interface AttachOptions {
-  /** Language of the not-Chromium error (default English). */
-  lang?: 'en' | 'fr';
-}
-
-export interface WaitOptions extends JudgeOptions {
-  /** How long to wait for the condition, in ms (default 30000). */
-  timeoutMs?: number;
-}
-
-export interface CorsLens {
-  /** Every request of the page (same-origin ones included), judged, once in-flight requests are decided. */
-  exchanges(options?: JudgeOptions): Promise<CorsVerdict[]>;
-  /** The page's requests that CORS governs (or might: every kind but `same-origin`), judged, once in-flight requests are decided. */
-  verdicts(options?: JudgeOptions): Promise<CorsVerdict[]>;
-  /** Resolves with `exchanges()` once every request seen is decided and `until` holds over them. */
-  waitFor(until: (verdicts: CorsVerdict[]) => boolean, options?: WaitOptions): Promise<CorsVerdict[]>;
-  /** Throws an Error naming every blocked request with its code, explanation and fix. */
-  expectNoCorsErrors(options?: JudgeOptions): Promise<void>;
-  /** Stops recording. */
-  detach(): Promise<void>;
-}
+// A test receives the declared shapes (public.d.ts, the package's types); the judge's verdict carries more.
+export type { AttachOptions, CorsEvidence, CorsFinding, CorsFix, CorsFixStep, CorsLens, CorsVerdict, Exchange, JudgeOptions, PageLike, Step, WaitOptions } from './public';
 
 const DEFAULT_SETTLE_MS = 10_000;
 const DEFAULT_WAIT_MS = 30_000;

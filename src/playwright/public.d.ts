@@ -1,7 +1,8 @@
 /**
  * Types of `cors-lens/playwright` (the package's `playwright.d.ts`): standalone, so that the package needs no
- * type package. Written by hand from src/playwright/index.ts and types.ts;
- * test/unit/playwright/public-types.test.ts fails when the two drift apart.
+ * type package. The one declaration of the helper's shapes: src/playwright uses them as they are. Its `Exchange`
+ * lists the fields of the core's record a user reads; test/unit/playwright/public-types.test.ts fails when the
+ * code no longer fits what is declared here.
  */
 
 /** One header line as sent or received (order kept, duplicates kept). */

@@ -1,7 +1,7 @@
 /**
- * The package's hand-written types (src/playwright/public.d.ts, shipped as cors-lens/playwright's types) stay in
- * step with the code: public-sync.ts compiles (each declared shape matches the code's), every export of
- * src/playwright/index.ts is declared, and a planted drift in the declarations is caught.
+ * The package's types (src/playwright/public.d.ts, shipped as cors-lens/playwright's types) stay in step with the
+ * code: public-sync.ts compiles (the judged verdict fits the declared one), every export of src/playwright/index.ts
+ * is declared, and a planted drift in the declarations is caught.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,14 @@ describe('cors-lens/playwright types (public.d.ts)', () => {
   it('catch a drift: a declared option the code does not take', () => {
     const text = readFileSync(PUBLIC, 'utf8');
     const drifted = text.replace("lang?: 'en' | 'fr';\n  /** How long", "lang?: 'en' | 'fr' | 'de';\n  /** How long");
+    expect(drifted).not.toBe(text);
+    // The code takes the declared options as they are, so the code that uses the option stops compiling.
+    expect(errorsOf(program(drifted, real)).some((e) => e.startsWith('src/playwright/'))).toBe(true);
+  }, COMPILE.timeout);
+
+  it('catch a drift: a declared exchange field the recorded exchange does not have', () => {
+    const text = readFileSync(PUBLIC, 'utf8');
+    const drifted = text.replace('  requestHeaders: Header[];\n  redirects:', '  requestHeaderList: Header[];\n  redirects:');
     expect(drifted).not.toBe(text);
     expect(errorsOf(program(drifted, real)).some((e) => e.startsWith('test/unit/playwright/public-sync.ts'))).toBe(true);
   }, COMPILE.timeout);
