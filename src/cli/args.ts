@@ -35,6 +35,8 @@ interface CliArgs {
 
 export const isSeverity = (s: string): s is Severity => (SEVERITY_ORDER as readonly string[]).includes(s);
 export const isLang = (s: string): s is Lang => (LANGS as readonly string[]).includes(s);
+/** `--timeout` when none is given (probe and check). */
+export const DEFAULT_TIMEOUT_MS = 10_000;
 /** `--timeout`'s value in ms (1 to 9,999,999, digits only), or null when it is not one. */
 export function timeoutOf(value: string): number | null {
   const ms = /^[0-9]{1,7}$/.test(value) ? Number(value) : NaN;

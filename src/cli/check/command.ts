@@ -4,6 +4,7 @@
  * the fix and the findings. For servers a team owns: it sends what a browser would, nothing more.
  */
 import { classify, findingsOf, fixesFor, wordsFor } from '../../core/cli-api';
+import { DEFAULT_TIMEOUT_MS } from '../args';
 import { failsOn } from '../findings';
 import { cm, langOfEnv, spokenFinding } from '../lang';
 import type { Env } from '../lang';
@@ -17,7 +18,6 @@ import { checkText } from './text';
 import type { Sender } from './walk';
 import { walk } from './walk';
 
-const DEFAULT_TIMEOUT_MS = 10_000;
 const GUESSED_CREDENTIALS = ['note_with_credentials_chrome', 'note_with_credentials_reason'];
 
 export async function runCheck(argv: readonly string[], io: Output, env: Env = {}, sender?: Sender): Promise<ExitStatus> {

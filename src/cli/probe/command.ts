@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { atLeast, countBySeverity, findingsOf, wordsFor } from '../../core/cli-api';
 import type { Severity, Words } from '../../core/cli-api';
-import { answerUsage, parseArgs, usage } from '../args';
+import { DEFAULT_TIMEOUT_MS, answerUsage, parseArgs, usage } from '../args';
 import { failsOn, findingsText, severityCounts, severityLabel } from '../findings';
 import { cm, kindLabel, langOfEnv, spokenFinding } from '../lang';
 import type { Env } from '../lang';
@@ -28,7 +28,6 @@ import { ProbeError } from './send';
 
 /** The probe's default threshold: origins a stranger can use are at least `medium`. */
 const DEFAULT_FAIL_ON: Severity = 'medium';
-const DEFAULT_TIMEOUT_MS = 10_000;
 
 const cell = (j: Judged, w: Words): string => (j.allowed ? w.t(cm('probe_allowed')) : kindLabel(w, j.verdict));
 
