@@ -50,14 +50,6 @@ export interface HeadersEvent extends LaterBase {
   fromCache?: boolean;
 }
 
-export interface RedirectEvent extends LaterBase {
-  kind: 'redirect';
-  status: number;
-  redirectUrl: string;
-  ip?: string;
-  fromCache?: boolean;
-}
-
 /** The response is being handed to the page (Chromium: it passed the CORS check). */
 export interface StartedEvent extends LaterBase {
   kind: 'started';
@@ -81,4 +73,4 @@ export interface ErrorEvent extends LaterBase {
 }
 
 export type CaptureEvent =
-  | RequestEvent | SendHeadersEvent | HeadersEvent | RedirectEvent | StartedEvent | CompletedEvent | ErrorEvent;
+  | RequestEvent | SendHeadersEvent | HeadersEvent | StartedEvent | CompletedEvent | ErrorEvent;

@@ -36,7 +36,7 @@
 import type { CaptureEvent } from './event';
 import { normalize } from './normalize';
 import { captureTypes } from './resource-type';
-import type { RawListener, RequestFilter, WebRequestApi, WebRequestEvent, WebRequestEventName } from './web-request';
+import type { RawListener, RequestFilter, WebRequestApi, WebRequestEvent, ListenedEventName } from './web-request';
 import { debug } from '../../shared/debug';
 
 export interface Capture {
@@ -48,9 +48,9 @@ export interface Capture {
 }
 
 /** The events we listen to, with their extraInfoSpec: only what we read (see above). */
-function specs(api: WebRequestApi): Partial<Record<WebRequestEventName, string[]>> {
+function specs(api: WebRequestApi): Partial<Record<ListenedEventName, string[]>> {
   const x = api.extraHeaders ? ['extraHeaders'] : [];
-  const spec: Partial<Record<WebRequestEventName, string[]>> = {
+  const spec: Partial<Record<ListenedEventName, string[]>> = {
     onBeforeRequest: [],
     onSendHeaders: ['requestHeaders', ...x],
     onHeadersReceived: ['responseHeaders', ...x],
@@ -85,8 +85,8 @@ export function createCapture(api: WebRequestApi, sink: (event: CaptureEvent) =>
   const tab = scope.tabId !== undefined ? { tabId: scope.tabId } : {};
   const filter: RequestFilter = { urls: CAPTURE_URLS, types: captureTypes(api.resourceTypes), ...tab };
   const spec = specs(api);
-  const names = Object.keys(spec) as WebRequestEventName[];
-  const listeners = new Map<WebRequestEventName, RawListener>();
+  const names = Object.keys(spec) as ListenedEventName[];
+  const listeners = new Map<ListenedEventName, RawListener>();
   for (const name of names) {
     listeners.set(name, (details) => {
       try {

@@ -1,8 +1,8 @@
 /** Turns one webRequest callback into a plain `CaptureEvent` (no browser object survives this). */
 import type { Header } from '../../core/model/exchange';
 import { originOf } from '../../core/http/origin';
-import type { CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, RequestSource, StartedEvent } from './event';
-import type { RawDetails, RawHeader, WebRequestEventName } from './web-request';
+import type { CaptureEvent, CompletedEvent, ErrorEvent, RequestEvent, RequestSource, StartedEvent } from './event';
+import type { RawDetails, RawHeader, ListenedEventName } from './web-request';
 import { toResourceType } from './resource-type';
 
 /** Firefox has no `initiator`: the origin of `originUrl` (or `documentUrl`) stands in for it. */
@@ -77,13 +77,13 @@ function sourceOf(d: RawDetails): RequestSource {
 }
 
 // Plain assignments rather than object spreads: this runs for every event of the browser.
-export function normalize(event: WebRequestEventName, d: RawDetails): CaptureEvent {
+export function normalize(event: ListenedEventName, d: RawDetails): CaptureEvent {
   const ev = normalizeOnly(event, d);
   if (ev.kind !== 'request') ev.from = sourceOf(d);
   return ev;
 }
 
-function normalizeOnly(event: WebRequestEventName, d: RawDetails): CaptureEvent {
+function normalizeOnly(event: ListenedEventName, d: RawDetails): CaptureEvent {
   const id = String(d.requestId);
   const time = d.timeStamp;
   const url = d.url;
@@ -99,8 +99,6 @@ function normalizeOnly(event: WebRequestEventName, d: RawDetails): CaptureEvent 
       if (d.fromCache !== undefined) ev.fromCache = d.fromCache;
       return ev;
     }
-    case 'onBeforeRedirect':
-      return net<RedirectEvent>({ kind: 'redirect', id, time, url, status: d.statusCode ?? 0, redirectUrl: d.redirectUrl ?? '' }, d);
     case 'onResponseStarted':
       return net<StartedEvent>({ kind: 'started', id, time, url, status: d.statusCode ?? 0 }, d);
     case 'onCompleted':

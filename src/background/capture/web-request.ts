@@ -65,6 +65,9 @@ export type WebRequestEventName =
   | 'onCompleted'
   | 'onErrorOccurred';
 
+/** The events listeners.ts may listen to: onBeforeRedirect is not one (main-events.ts rebuilds a redirect). */
+export type ListenedEventName = Exclude<WebRequestEventName, 'onBeforeRedirect'>;
+
 export interface WebRequestApi {
   events: Record<WebRequestEventName, WebRequestEvent>;
   /** Every resource type the browser knows (its `ResourceType` enum), when it exposes one. */

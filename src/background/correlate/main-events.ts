@@ -8,7 +8,7 @@
 import type { Exchange, ResponseRecord } from '../../core/model/exchange';
 import { methodAfterRedirect } from '../../core/http/redirect';
 import type {
-  CaptureEvent, CompletedEvent, ErrorEvent, RedirectEvent, RequestEvent, SendHeadersEvent, StartedEvent,
+  CaptureEvent, CompletedEvent, ErrorEvent, RequestEvent, SendHeadersEvent, StartedEvent,
 } from '../capture/event';
 import { endedEarly, type CorrelationState } from './state';
 import { isRedirect, markUnfollowed, refusedHop, responseOf, type MainRecord } from './main-record';
@@ -30,7 +30,7 @@ export function takeOverProbe(st: CorrelationState, ev: RequestEvent): boolean {
 export function onMainEvent(st: CorrelationState, rec: MainRecord, ev: Later): void {
   delete rec.restored;
   st.changed.add(rec);
-  if (ev.kind !== 'redirect' && movedOn(rec, ev)) {
+  if (movedOn(rec, ev)) {
     mainRedirected(rec, redirectTo(rec, ev));
     // Chromium shows the new hop's preflight before the main request's own event on the new URL.
     claimOrphan(st, rec, ev.kind === 'send-headers' ? ev.headers : undefined);
@@ -41,7 +41,6 @@ export function onMainEvent(st: CorrelationState, rec: MainRecord, ev: Later): v
       rec.ex.response = responseOf(ev);
       rec.phase = 'received';
       return;
-    case 'redirect': return mainRedirected(rec, ev);
     case 'started': return mainStarted(st, rec, ev);
     case 'completed':
     case 'error': return mainEnded(st, rec, ev);
@@ -59,10 +58,17 @@ function movedOn(rec: MainRecord, ev: Later): boolean {
 }
 
 /** The redirect the browser made, as onBeforeRedirect would have told it (its hop's ip aside). */
-function redirectTo(rec: MainRecord, ev: Later): RedirectEvent {
+interface Redirect {
+  time: number;
+  status: number;
+  redirectUrl: string;
+  fromCache?: boolean;
+}
+
+function redirectTo(rec: MainRecord, ev: Later): Redirect {
   const r = rec.ex.response;
   // No response seen for the hop: an internal redirect (HSTS, another extension), which Chromium reports as 307.
-  const redirect: RedirectEvent = { kind: 'redirect', id: ev.id, time: ev.time, url: rec.url, status: r?.status ?? 307, redirectUrl: ev.url };
+  const redirect: Redirect = { time: ev.time, status: r?.status ?? 307, redirectUrl: ev.url };
   if (r?.fromCache !== undefined) redirect.fromCache = r.fromCache;
   return redirect;
 }
@@ -76,10 +82,9 @@ function mainSent(st: CorrelationState, rec: MainRecord, ev: SendHeadersEvent): 
   else rec.ex.finalRequestHeaders = ev.headers;
 }
 
-function mainRedirected(rec: MainRecord, ev: RedirectEvent): void {
+function mainRedirected(rec: MainRecord, ev: Redirect): void {
   const response: ResponseRecord = rec.ex.response ?? { status: ev.status, headers: [] };
   response.status = ev.status;
-  if (ev.ip) response.ip = ev.ip;
   if (ev.fromCache !== undefined) response.fromCache = ev.fromCache;
   rec.ex.redirects.push({
     url: rec.url,

@@ -95,10 +95,6 @@ export function onPreflightEvent(st: CorrelationState, p: OpenPreflight, ev: Lat
     case 'headers':
       p.pf.response = responseOf(ev);
       return;
-    case 'redirect':
-      p.pf.response ??= { status: ev.status, headers: [] };
-      if (ev.ip) p.pf.response.ip = ev.ip;
-      return;
     case 'started':
       // Chromium: its onCompleted is not listened to (listeners.ts), and the response is all there is to see.
       endedEarly(st, ev.id);
