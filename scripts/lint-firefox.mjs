@@ -7,14 +7,15 @@
 //   node scripts/lint-firefox.mjs --no-build    lints dist-firefox/ as it is
 //   node scripts/lint-firefox.mjs --dir <dir>   lints an unpacked build elsewhere (e.g. an unzipped .xpi)
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const dirArg = process.argv.indexOf('--dir');
 const DIR = dirArg > 0 && process.argv[dirArg + 1] ? process.argv[dirArg + 1] : 'dist-firefox';
 const node = process.execPath;
-const webExt = new URL('../node_modules/web-ext/bin/web-ext.js', import.meta.url).pathname;
+const webExt = fileURLToPath(new URL('../node_modules/web-ext/bin/web-ext.js', import.meta.url));
 
 if (dirArg < 0 && !process.argv.includes('--no-build')) {
-  execFileSync(node, [new URL('build-firefox.mjs', import.meta.url).pathname, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(node, [fileURLToPath(new URL('build-firefox.mjs', import.meta.url)), '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 let raw;
