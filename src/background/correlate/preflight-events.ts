@@ -149,6 +149,8 @@ function swap(st: CorrelationState, a: MainRecord, b: MainRecord): void {
  * them is preferred: two look-alike requests do not take each other's.
  */
 export function claimOrphan(st: CorrelationState, rec: MainRecord, sent?: readonly Header[]): void {
+  // Every main request comes here: with no preflight to claim (the usual case), nothing to build.
+  if (st.preflights.size === 0 && st.orphans.length === 0 && st.reported.length === 0) return;
   const key = keyOf(rec.ex);
   const fits = (p: OpenPreflight) =>
     !p.main && p.pf.url === rec.url && (p.method === rec.method || p.method === '') && preflightKeyFits(key, p.key);
