@@ -123,7 +123,7 @@ export function refusedHop(rec: MainRecord, time: number): RedirectHop | null {
 }
 
 /**
- * The request ended after onBeforeRedirect but before its next hop sent anything (no headers, no
+ * The request ended after a redirect (a 3xx with Location) but before its next hop sent anything (no headers, no
  * preflight for it): the redirect was not followed. Chromium does this for fetch's redirect: 'manual'
  * (the page got an opaque redirect) and 'error', then reports net::ERR_ABORTED. Marks the last hop
  * `followed: false`; returns whether it did.
