@@ -91,9 +91,11 @@ export async function run(): Promise<BenchRow[]> {
       emptyHeap = await heapOf(page);
       await page.close();
     }
-    for (const size of SIZES) out.push(...await atSize(size, entries.slice(0, size.n), templates, open, heapOf, emptyHeap));
+    // BENCH_PANEL_ONLY=import runs the import rows alone (a quicker loop while working on the import).
+    const onlyImport = process.env.BENCH_PANEL_ONLY === 'import';
+    if (!onlyImport) for (const size of SIZES) out.push(...await atSize(size, entries.slice(0, size.n), templates, open, heapOf, emptyHeap));
     out.push(...await importRows(entries.slice(0, IMPORT_N), open));
-    out.push(...await longValueRows(browser, open, callOn));
+    if (!onlyImport) out.push(...await longValueRows(browser, open, callOn));
   } finally {
     await browser.close();
   }

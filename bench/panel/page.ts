@@ -25,9 +25,16 @@ export function fakeRuntime(version: number): void {
     'get-entry': (p) => entries.get(p.id ?? '') ?? null,
     'get-entries': () => ({ entries: [...entries.values()], more: false }),
   };
+  // webextension-polyfill (src/shared/browser.ts) wants a runtime id, and calls chrome's sendMessage with a callback.
   const runtime = {
+    id: 'bench',
     connect: (info: { name: string }) => { port.name = info.name; return port; },
-    sendMessage: async (m: { name: string; payload: { id?: string } }) => ({ ok: true, result: answers[m.name]?.(m.payload) ?? settings }),
+    sendMessage: (m: { name: string; payload: { id?: string } }, ...rest: unknown[]) => {
+      const reply = { ok: true, result: answers[m.name]?.(m.payload) ?? settings };
+      const callback = rest.at(-1);
+      if (typeof callback === 'function') { queueMicrotask(() => callback(reply)); return undefined; }
+      return Promise.resolve(reply);
+    },
     getManifest: () => ({ version: 'bench' }),
   };
   const g = globalThis as unknown as { chrome?: { runtime?: unknown }; browser?: { runtime?: unknown } };
