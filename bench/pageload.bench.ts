@@ -7,6 +7,9 @@
  *   never changes, so "CORS Lens / reference" means the same from one change to the next (issue 12);
  * - the mirror (bench/fixtures/minimal-extension): CORS Lens's own listeners with empty bodies, the cost
  *   of listening itself (test/unit/background/capture/bench-mirror.test.ts keeps it equal to listeners.ts);
+ * - the idle extension (bench/fixtures/idle-extension): CORS Lens's permissions and no listener. Chromium
+ *   proxies every request while an extension holding webRequest is loaded, listeners or not, so this is the
+ *   floor of "capture only chosen tabs, none on" (README, Capture scope), shown next to no extension;
  * - CORS Lens; CORS Lens paused; CORS Lens capturing only chosen tabs with none turned on;
  * - with BENCH_EXTENSION_BASE=<dir>, another build of CORS Lens (an older commit), for before/after ratios.
  * Runs are interleaved across the browsers, each on a fresh page load; medians are compared.
@@ -25,10 +28,12 @@ const WARMUP = 1;
 const RUNS = Number(process.env.BENCH_PAGELOAD_RUNS ?? 7);
 const MIRROR = fileURLToPath(new URL('./fixtures/minimal-extension/', import.meta.url));
 const REFERENCE = fileURLToPath(new URL('./fixtures/reference-extension/', import.meta.url));
+const IDLE = fileURLToPath(new URL('./fixtures/idle-extension/', import.meta.url));
 
 const NONE = 'no extension';
 const REF = 'reference (5 extraHeaders listeners)';
 const MIR = 'mirror';
+const IDLER = 'idle extension (webRequest permission, no listener)';
 const LENS = 'CORS Lens';
 const PAUSED = 'CORS Lens paused';
 const CHOSEN = 'CORS Lens, capture only chosen tabs, none on';
@@ -73,7 +78,7 @@ export async function run(): Promise<BenchRow[]> {
   }
   const lens = prebuilt ?? DIST;
   const base = process.env.BENCH_EXTENSION_BASE;
-  const wanted: [string, string | null][] = [[NONE, null], [REF, REFERENCE], [MIR, MIRROR], [LENS, lens], [PAUSED, lens], [CHOSEN, lens]];
+  const wanted: [string, string | null][] = [[NONE, null], [REF, REFERENCE], [MIR, MIRROR], [IDLER, IDLE], [LENS, lens], [PAUSED, lens], [CHOSEN, lens]];
   if (base) wanted.push([BASE, base]);
   const lab = await startLab();
   const configs: Config[] = [];
@@ -112,6 +117,8 @@ export async function run(): Promise<BenchRow[]> {
     { area, metric: `${LENS} / ${MIR}`, value: ratio(LENS, MIR), unit: 'x' },
     { area, metric: `${LENS} / ${NONE}`, value: ratio(LENS, NONE), unit: 'x' },
     { area, metric: `${PAUSED} / ${NONE}`, value: ratio(PAUSED, NONE), unit: 'x' },
+    { area, metric: `idle extension / ${NONE} (the floor of an extension holding webRequest)`, value: ratio(IDLER, NONE), unit: 'x' },
+    { area, metric: `${CHOSEN} / idle extension`, value: ratio(CHOSEN, IDLER), unit: 'x' },
     {
       area, metric: `${CHOSEN} / ${NONE}${missing.includes(CHOSEN) ? ' (the capture setting is missing: set-settings ignored capture: chosen)' : ''}`,
       value: chosen, unit: 'x', target: '<= 1.02', ok: chosen <= 1.02,

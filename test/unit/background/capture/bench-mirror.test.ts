@@ -1,13 +1,15 @@
 /**
  * The page-load bench's mirror (bench/fixtures/minimal-extension) registers exactly the listeners
  * CORS Lens registers in Chromium, with the same extraInfoSpec and filter: otherwise "CORS Lens / mirror"
- * would compare with something else.
+ * would compare with something else. Its idle extension (bench/fixtures/idle-extension) holds CORS Lens's
+ * permissions and registers nothing, or "capture only chosen tabs, none on / idle" would not be that floor.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCapture } from '../../../../src/background/capture/listeners';
 import { FakeWebRequest } from '../../../support/fake-web-request';
 
+const fixture = (path: string) => readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8');
 const worker = readFileSync(new URL('../../../../bench/fixtures/minimal-extension/worker.js', import.meta.url), 'utf8');
 
 function mirrorSpec(): Record<string, string[]> {
@@ -30,5 +32,15 @@ describe('bench mirror', () => {
     const urls = wr.events.onSendHeaders.listeners[0]!.filter.urls;
     expect(worker).toContain(`const filter = { urls: ${JSON.stringify(urls).replaceAll('"', "'").replaceAll(',', ', ')}, types };`);
     expect(worker).toContain(".filter((t) => t !== 'main_frame')");
+  });
+
+  it('has an idle extension with the permissions of manifest.json and no listener', () => {
+    const ours = JSON.parse(fixture('manifest.json')) as Record<string, unknown>;
+    const idle = JSON.parse(fixture('bench/fixtures/idle-extension/manifest.json')) as Record<string, unknown>;
+    expect(idle.permissions).toEqual(ours.permissions);
+    expect(idle.host_permissions).toEqual(ours.host_permissions);
+    expect(idle.optional_permissions).toEqual(ours.optional_permissions);
+    const code = fixture('bench/fixtures/idle-extension/worker.js').replace(/^\/\/.*$/gm, '').trim();
+    expect(code).toBe('');
   });
 });
