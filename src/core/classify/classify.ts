@@ -9,6 +9,7 @@ import type { Verdict } from '../model/verdict';
 import { sanitize } from '../model/sanitize';
 import { schemeOf } from '../http/url';
 import { requestMode } from './request-mode';
+import { scanRequest } from './request-scan';
 import { modeBasis } from './mode';
 import { requestOrigin } from './initiator';
 import { exchangeSteps } from './steps';
@@ -52,7 +53,8 @@ function classifyExchange(ex: Exchange): Verdict {
   if (failedError !== null && errorClass(failedError) === 'network' && !isCorsCandidate(ex, origin)) {
     return plainNetworkError(ex, failedError);
   }
-  const mode = requestMode(ex);
+  const scan = scanRequest(ex.requestHeaders);
+  const mode = requestMode(ex, scan);
   if (mode.mode === 'navigate') return nonCorsVerdict(ex, 'same-origin', m('verdict_navigation'), failedError);
   if (mode.mode === 'websocket') {
     return nonCorsVerdict(ex, 'no-cors', m('verdict_websocket'), failedError);
@@ -60,8 +62,8 @@ function classifyExchange(ex: Exchange): Verdict {
   if (origin === undefined) {
     return nonCorsVerdict(ex, 'same-origin', m('verdict_browser_initiated'), failedError);
   }
-  const ctx: Context = { ex, mode, origin, steps: exchangeSteps(ex) };
-  const cookie = cookieSentCrossOrigin(ex, ctx.steps, origin);
+  const ctx: Context = { ex, mode, origin, steps: exchangeSteps(ex), scan };
+  const cookie = cookieSentCrossOrigin(ex, ctx.steps, origin, scan);
   const primary = evaluate(ctx, cookie);
   if (outcome.state === 'pending') return pendingOutcomeVerdict(primary);
   if (failedError !== null && stoppedAtRedirect(ex, failedError)) {

@@ -7,6 +7,7 @@ import type { Exchange, PreflightRecord } from '../model/exchange';
 import type { PreflightInfo, StepRef } from '../model/verdict';
 import type { ModeInfo } from './mode';
 import type { Step } from './steps';
+import type { RequestScan } from './request-scan';
 import { firstHeader } from '../http/headers';
 import { corsResponseHeaders } from '../http/cors-headers';
 import { OPAQUE_ORIGIN, originOf } from '../http/origin';
@@ -24,6 +25,8 @@ export interface Context {
   /** Serialized origin of the initiator (`null` literal for opaque). */
   origin: string;
   steps: Step[];
+  /** The first hop's request headers, read once. */
+  scan: RequestScan;
 }
 
 export interface Evaluation {

@@ -2,9 +2,8 @@
 import type { Exchange } from '../model/exchange';
 import type { Evaluation } from './evaluate';
 import type { Failure } from '../reasons';
-import { CHROMIUM_ONLY_SAFELISTED } from '../http/safelist';
+import type { RequestScan } from './request-scan';
 import { joinedHeader } from '../http/headers';
-import { lowerName } from '../http/names';
 import { parseTokenList } from '../http/tokens';
 import { m, type Msg } from '../i18n/msg';
 
@@ -25,20 +24,9 @@ export function statusNote(first: Failure, status: number | null): Msg | null {
   return m('note_status_withheld', values);
 }
 
-const CHROMIUM_ONLY: ReadonlySet<string> = new Set(CHROMIUM_ONLY_SAFELISTED);
-/** Bit n set when one of those names has n characters. */
-const CHROMIUM_ONLY_LENGTHS = CHROMIUM_ONLY_SAFELISTED.reduce((mask, name) => mask | (1 << name.length), 0);
-
-/** Chromium-only safelisted names: fine in Chrome, a preflight in Firefox (and per the standard). */
-export function browserDifferenceNotes(ex: Exchange): Msg[] {
-  const names: string[] = [];
-  for (const h of ex.requestHeaders) {
-    // Lower-casing never shortens a name, and no other letter lower-cases to these ASCII names: a name of
-    // another length cannot be one of them.
-    const length = h.name.length;
-    if (length > 31 || ((CHROMIUM_ONLY_LENGTHS >>> length) & 1) === 0) continue;
-    if (CHROMIUM_ONLY.has(lowerName(h.name)) && !names.includes(h.name)) names.push(h.name);
-  }
+/** Chromium-only safelisted names (found by `scanRequest`): fine in Chrome, a preflight in Firefox (and per the standard). */
+export function browserDifferenceNotes(scan: RequestScan): Msg[] {
+  const names = scan.chromiumOnly;
   if (names.length === 0) return [];
   return [m('note_chromium_only_safelisted', { names: names.join(', '), count: names.length })];
 }

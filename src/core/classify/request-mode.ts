@@ -5,6 +5,7 @@
 import type { Exchange } from '../model/exchange';
 import type { ModeInfo, RequestMode } from './mode';
 import { firstHeader, hasHeader } from '../http/headers';
+import type { RequestScan } from './request-scan';
 
 /** A Sec-Fetch-Mode value's mode (case-insensitive), or null for a value we do not know. */
 function secFetchMode(value: string): RequestMode | null {
@@ -21,19 +22,20 @@ function secFetchMode(value: string): RequestMode | null {
 const info = (mode: RequestMode, certain: boolean, basisId: string, basisKey: string | null = null, basisValue = ''): ModeInfo =>
   ({ mode, certain, basisId, basisKey, basisValue });
 
-export function requestMode(ex: Exchange): ModeInfo {
+/** `scan` is `scanRequest(ex.requestHeaders)`, read once by the classifier for every question it answers. */
+export function requestMode(ex: Exchange, scan: RequestScan): ModeInfo {
   if (ex.type === 'main_frame' || ex.type === 'sub_frame') return info('navigate', true, 'note_mode_navigation');
   if (ex.type === 'websocket' || ex.type === 'webtransport') return info('websocket', true, 'note_mode_socket', 'protocol', ex.type === 'websocket' ? 'WebSocket' : 'WebTransport');
   // After a redirect the final URL's headers say it too (a same-origin first hop sends no Origin).
   const final = ex.redirects.length > 0 ? ex.finalRequestHeaders : undefined;
-  const sent = firstHeader(ex.requestHeaders, 'sec-fetch-mode') ?? firstHeader(final, 'sec-fetch-mode');
+  const sent = scan.secFetchMode ?? firstHeader(final, 'sec-fetch-mode');
   if (sent !== null) {
     const mode = secFetchMode(sent);
     if (mode !== null) return info(mode, true, 'note_mode_sec_fetch', 'value', sent);
   }
   if (ex.preflights.length > 0) return info('cors', true, 'note_mode_preflight');
   const method = typeof ex.method === 'string' ? ex.method.toUpperCase() : '';
-  const hasOrigin = hasHeader(ex.requestHeaders, 'origin') || hasHeader(final, 'origin');
+  const hasOrigin = scan.hasOrigin || hasHeader(final, 'origin');
   if (hasOrigin && (method === 'GET' || method === 'HEAD')) return info('cors', true, 'note_mode_origin_sent', 'method', method);
   if (ex.type === 'font') return info('cors', true, 'note_mode_font');
   if (ex.type === 'xmlhttprequest') return info('cors', false, 'note_mode_fetch');

@@ -43,7 +43,7 @@ export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: 
   if (primary.notModified) notes.push(m('note_not_modified'));
   const auth = authorizationStarNote(ctx.ex, primary, credentials.mode === 'include');
   if (auth) notes.push(auth);
-  notes.push(...browserDifferenceNotes(ctx.ex));
+  notes.push(...browserDifferenceNotes(ctx.scan));
   const taint = taintNote(primary);
   if (taint) notes.push(taint);
   const allowed = primary.passedByWildcard ? m('verdict_any_origin') : primary.origin === 'null' ? m('verdict_opaque_origin') : primary.origin;
