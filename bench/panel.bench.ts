@@ -8,7 +8,8 @@
  * - sorting by every column (each twice: ascending, descending), the verdict filter buttons, the Findings
  *   filter, keyboard moves on the table (arrows, PageUp/PageDown, Home/End): worst <= 16 ms at 10k, <= 33 at 50k;
  * - the findings event (issue 10) until the row markers are drawn;
- * - Import HAR of a 10,000-exchange file (the panel's own export format): file chosen -> rows; target <= 1 s;
+ * - Import HAR of a 10,000-exchange file (the panel's own export format): file chosen -> first rows drawn (the
+ *   whole file read and rebuilt, the first rows judged); target <= 1 s; and until the table counts every row;
  * - the panel's JS heap with 50,000 rows after a full GC (CDP), and an empty panel's for reference;
  * - details with huge header values (issue 14, bench/panel/long-values.ts).
  * Set BENCH_VERBOSE=1 to see each step. With CORS_LENS_DIST set, that build is used as it is (no vite build).
@@ -31,7 +32,7 @@ import { longValueRows } from './panel/long-values';
 
 const SIZES = [{ n: 10_000, rounds: 3, worst: 16 }, { n: 50_000, rounds: 2, worst: 33 }];
 const IMPORT_N = 10_000;
-const IMPORT_ROUNDS = 2;
+const IMPORT_ROUNDS = 3;
 const KEYS = ['ap', 'api', 'api.', 'api.e', 'slash', 'slas', 'sla', 'x-trace', 'content-type', 'blocked', ''];
 const NAV = ['ArrowDown', 'ArrowDown', 'ArrowDown', 'PageDown', 'PageDown', 'End', 'PageUp', 'ArrowUp', 'Home', 'ArrowDown'];
 
@@ -110,14 +111,20 @@ export async function run(): Promise<BenchRow[]> {
         await open(page);
         const t = await callOn(page)('importHar', arg);
         if (t.rowcount !== list.length) throw new Error(`imported ${t.rowcount} rows of ${list.length}`);
-        verbose(`import ${list.length}: ${t.dom.toFixed(0)} ms`);
+        verbose(`import ${list.length}: first rows ${t.dom.toFixed(0)} ms, every row ${t.all!.toFixed(0)} ms`);
         times.push(t);
       } finally {
         await page.close();
       }
     }
-    const value = median(times.map((t) => t.frame));
-    return [{ area: 'panel', metric: `Import HAR, ${fmt(list.length)} exchanges (${(arg.length / 1e6).toFixed(1)} MB): file chosen -> rows drawn, next frame (median of ${IMPORT_ROUNDS})`, value, unit: 'ms', target: '<= 1000', ok: value <= 1000 }];
+    // The file is read and its exchanges rebuilt whole; the first rows are drawn once judged, the rest join them.
+    const first = median(times.map((t) => t.frame));
+    const all = median(times.map((t) => t.all!));
+    const what = `Import HAR, ${fmt(list.length)} exchanges (${(arg.length / 1e6).toFixed(1)} MB): file chosen ->`;
+    return [
+      { area: 'panel', metric: `${what} first rows drawn, next frame (median of ${IMPORT_ROUNDS})`, value: first, unit: 'ms', target: '<= 1000', ok: first <= 1000 },
+      { area: 'panel', metric: `${what} every row in the table, next frame (median of ${IMPORT_ROUNDS})`, value: all, unit: 'ms' },
+    ];
   }
 
   async function atSize(size: (typeof SIZES)[number], list: typeof entries, templates: unknown, open: (p: Page) => Promise<void>, heapOf: (p: Page) => Promise<number>, emptyHeap: number): Promise<BenchRow[]> {

@@ -1,15 +1,17 @@
 /**
  * Import HAR: the file is read by the report helper's `readHar` and every exchange is judged by the
- * same classifier as live traffic. The rows are shown first; the file's findings and preflight cost follow
- * once they are painted. Problems become a message in the panel, never a blank view.
+ * same classifier as live traffic. The first rows are shown as soon as they are judged, the rest join them
+ * between frames; the file's findings and preflight cost follow once every row is in. Problems become a
+ * message in the panel, never a blank view.
  */
 import { classify } from '../core/classify/classify';
 import { DEFAULT_MAX_BYTES, HarReadError, readHar } from '../core/har';
 import { formatBytes } from '../core/har/read/errors';
+import type { Exchange } from '../core/model/exchange';
 import type { Verdict } from '../core/model/verdict';
 import type { ExchangeEntry } from '../shared/protocol';
 import { PREVIEW_CHARS } from '../ui/long-text';
-import { rowOfEntry } from './table/rows';
+import { rowOfEntry, type Row } from './table/rows';
 import { findingsOfEntries, NO_FINDINGS } from './findings/log-findings';
 import type { ImportedLog, PanelStore } from './store';
 import { m, isMsg, EN } from '../core';
@@ -29,8 +31,13 @@ function errorText(err: unknown): Text {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** The file's exchanges as rows; its findings are not computed yet (NO_FINDINGS: importHarInto adds them). */
-export async function readHarFile(file: HarFileLike, maxBytes = DEFAULT_MAX_BYTES): Promise<ImportedLog> {
+/** A file read and its exchanges rebuilt, none judged yet. */
+interface OpenedHar {
+  exchanges: Exchange[];
+  problems: Text[];
+}
+
+async function openHar(file: HarFileLike, maxBytes: number): Promise<OpenedHar> {
   if (file.size > maxBytes) {
     // Sizes as the HAR reader writes them, in the page's language (the notice is made once, in that language).
     const lang = words.value.lang;
@@ -39,13 +46,17 @@ export async function readHarFile(file: HarFileLike, maxBytes = DEFAULT_MAX_BYTE
   }
   // Warnings come in the page's language at import time (errors carry a message, rendered when shown).
   const result = readHar(await file.text(), { maxBytes, words: words.value });
-  const entries: ExchangeEntry[] = result.exchanges.map((exchange, i) => ({
-    exchange,
-    verdict: settled(classify(exchange)),
-    seq: i + 1,
-    pageId: 'imported',
-  }));
-  return { name: file.name, rows: entries.map(rowOfEntry), entries, problems: result.warnings, findings: NO_FINDINGS };
+  return { exchanges: result.exchanges, problems: result.warnings };
+}
+
+/** Exchange `i` of a file, judged by the classifier. */
+const entryOf = (exchange: Exchange, i: number): ExchangeEntry => ({ exchange, verdict: settled(classify(exchange)), seq: i + 1, pageId: 'imported' });
+
+/** The file's exchanges as rows, all judged at once; its findings are not computed yet (NO_FINDINGS). */
+export async function readHarFile(file: HarFileLike, maxBytes = DEFAULT_MAX_BYTES): Promise<ImportedLog> {
+  const { exchanges, problems } = await openHar(file, maxBytes);
+  const entries = exchanges.map(entryOf);
+  return { name: file.name, rows: entries.map(rowOfEntry), entries, problems, findings: NO_FINDINGS };
 }
 
 /**
@@ -69,28 +80,69 @@ const afterPaint = () => new Promise<void>((resolve) => {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
 });
 
+/** Resolves in a task of its own, so the page may draw and handle input first (a message: timeouts are clamped). */
+const nextTask = () => new Promise<void>((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+  channel.port2.postMessage(null);
+});
+
+/** Exchanges judged before the first rows are drawn: more than a screenful, a small part of a large file. */
+const FIRST_ROWS = 200;
+/** The longest stretch of judging between two chances for the page to draw and answer input (ms). */
+const SLICE_MS = 12;
+/** How often the rows judged so far go to the table meanwhile (ms): each hand-over sorts and filters them again. */
+const HAND_OVER_MS = 120;
+
 /**
- * Shows a HAR file in the panel, or says in words why it cannot. The rows are drawn first; the findings
- * (a pass of the core over every exchange) are computed after that frame, and the promise resolves then.
+ * Shows a HAR file in the panel, or says in words why it cannot. The whole file is read and its exchanges
+ * rebuilt first (a redirect's next hop or a preflight can be anywhere in it); then the first FIRST_ROWS
+ * exchanges are judged and drawn, and the rest are judged in slices between frames, joining the table as they
+ * come. The findings (a pass of the core over every exchange) are computed once every row is in, after that
+ * frame, and the promise resolves then. Another file, or the live log, shown meanwhile stops the work.
  */
 export async function importHarInto(store: PanelStore, file: HarFileLike): Promise<void> {
-  let log: ImportedLog;
+  let opened: OpenedHar;
   try {
-    log = await readHarFile(file);
-    store.imported.value = log;
-    store.findingFilter.value = null;
-    store.openKey.value = null;
-    store.activeKey.value = null;
-    const problem = log.problems[0];
-    store.notice.value = log.rows.length === 0
-      ? { tone: 'info', text: problem === undefined ? m('panel_import_empty', { name: file.name }) : m('panel_import_empty_why', { name: file.name, problem }) }
-      : null;
+    opened = await openHar(file, DEFAULT_MAX_BYTES);
   } catch (err) {
     const text = err instanceof HarReadError ? errorText(err) : m('panel_import_unreadable', { name: file.name, error: errorText(err) });
     store.notice.value = { tone: 'error', text: m('panel_import_failed', { text }) };
     return;
   }
+  const { exchanges, problems } = opened;
+  const entries: ExchangeEntry[] = [];
+  const rows: Row[] = [];
+  const judge = (i: number) => {
+    const entry = entryOf(exchanges[i]!, i);
+    entries.push(entry);
+    rows.push(rowOfEntry(entry));
+  };
+  for (let i = 0; i < Math.min(FIRST_ROWS, exchanges.length); i++) judge(i);
+  // New arrays at each hand-over: the table's sorter tells appended rows by comparing with the last list.
+  let log: ImportedLog = { name: file.name, rows: rows.slice(), entries: entries.slice(), problems, findings: NO_FINDINGS };
+  store.imported.value = log;
+  store.findingFilter.value = null;
+  store.openKey.value = null;
+  store.activeKey.value = null;
+  const problem = problems[0];
+  store.notice.value = exchanges.length === 0
+    ? { tone: 'info', text: problem === undefined ? m('panel_import_empty', { name: file.name }) : m('panel_import_empty_why', { name: file.name, problem }) }
+    : null;
   await afterPaint();
-  // Another file, or the live log, may be shown by now: the findings are this file's.
+  let handedOver = performance.now();
+  while (entries.length < exchanges.length) {
+    if (store.imported.value !== log) return;
+    const end = performance.now() + SLICE_MS;
+    do judge(entries.length);
+    while (entries.length < exchanges.length && performance.now() < end);
+    if (entries.length === exchanges.length || performance.now() - handedOver >= HAND_OVER_MS) {
+      log = { ...log, rows: rows.slice(), entries: entries.slice() };
+      store.imported.value = log;
+      handedOver = performance.now();
+    }
+    await nextTask();
+  }
+  await afterPaint();
   if (store.imported.value === log) store.imported.value = { ...log, findings: findingsOfEntries(log.entries) };
 }
