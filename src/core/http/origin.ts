@@ -74,6 +74,9 @@ function fastOrigin(url: string): string | null | undefined {
   let upper = false;
   let dots = 0;
   let letters = false;
+  // Where the host's last label starts, found in the same pass; an empty label (`a..b`) spoils it.
+  let label = start;
+  let emptyLabel = false;
   for (; end < url.length; end++) {
     const c = url.charCodeAt(end);
     if (c === 0x2f || c === 0x3f || c === 0x23) break; // / ? #
@@ -87,8 +90,11 @@ function fastOrigin(url: string): string | null | undefined {
       if (c < 0x30 || c > 0x39) return undefined;
       continue;
     }
-    if (c === 0x2e) dots++;
-    else if (c >= 0x41 && c <= 0x5a) upper = letters = true;
+    if (c === 0x2e) {
+      dots++;
+      if (end === label) emptyLabel = true;
+      label = end + 1;
+    } else if (c >= 0x41 && c <= 0x5a) upper = letters = true;
     else if ((c >= 0x61 && c <= 0x7a) || c === 0x2d) letters = true;
     else if (c < 0x30 || c > 0x39) return undefined;
   }
@@ -96,8 +102,8 @@ function fastOrigin(url: string): string | null | undefined {
   const hostEnd = colon === -1 ? end : colon;
   if (hostEnd <= hostStart) return undefined;
   if (url.charCodeAt(hostStart) === 0x2e || url.charCodeAt(hostEnd - 1) === 0x2e) return undefined;
-  const lastDot = lastLabelStart(url, hostStart, hostEnd);
-  if (lastDot === -1) return undefined;
+  if (emptyLabel) return undefined;
+  const lastDot = label;
   if (!letters || numericLabel(url, lastDot, hostEnd)) {
     // Numeric-looking last label: only a canonical dotted quad takes the fast path.
     if (letters || dots !== 3 || !isCanonicalIpv4(url.slice(hostStart, hostEnd))) return undefined;
@@ -116,17 +122,6 @@ function fastOrigin(url: string): string | null | undefined {
     port = n === Number(defaultPort) ? '' : String(n);
   }
   return port === '' ? `${scheme}://${host}` : `${scheme}://${host}:${port}`;
-}
-
-/** Where the host's last label starts, or -1 when the host has an empty label (`a..b`). */
-function lastLabelStart(url: string, start: number, end: number): number {
-  let label = start;
-  for (let i = start; i < end; i++) {
-    if (url.charCodeAt(i) !== 0x2e) continue;
-    if (i === label) return -1;
-    label = i + 1;
-  }
-  return label;
 }
 
 /** The label `url[start, end)` is all digits, or `0x` and hex digits: the URL parser would read a number. */
