@@ -1,6 +1,7 @@
 /**
  * A webRequest callback turned into a plain JSON record at once (headers kept in order, duplicates
- * kept). Everything after the listener works on these, never on the browser's objects.
+ * kept). Everything after the listener works on these; what they share with the callback's details
+ * (header lists, `from`) is plain data the browser made for that callback alone (normalize.ts).
  */
 import type { Header, ResourceType } from '../../core/model/exchange';
 import type { RawDetails } from './web-request';
@@ -13,9 +14,10 @@ interface Base {
 }
 
 /**
- * The request's own fields, as the browser repeats them in every callback: kept raw (plain
- * assignments on the event path), so a request whose onBeforeRequest never reached us (lost while the
- * browser stopped the worker) can still be started from a later event (`requestEventOf` in normalize.ts).
+ * The request's own fields, as the browser repeats them in every callback: kept raw (the callback's
+ * details object itself, not a copy: normalize.ts), so a request whose onBeforeRequest never reached
+ * us (lost while the browser stopped the worker) can still be started from a later event
+ * (`requestEventOf` in normalize.ts).
  */
 export type RequestSource = Pick<RawDetails,
   'method' | 'type' | 'tabId' | 'frameId' | 'initiator' | 'originUrl' | 'documentUrl' | 'documentId' | 'parentDocumentId' | 'parentFrameId'>;

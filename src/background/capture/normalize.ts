@@ -1,4 +1,9 @@
-/** Turns one webRequest callback into a plain `CaptureEvent` (no browser object survives this). */
+/**
+ * Turns one webRequest callback into a plain `CaptureEvent`. The details object is plain data the
+ * browser made for this callback alone (no methods, no live view), so its header lists and the object
+ * itself are kept where they already have our shape instead of being copied: the listener runs for
+ * every event of the browser.
+ */
 import type { Header } from '../../core/model/exchange';
 import { originOf } from '../../core/http/origin';
 import type { CaptureEvent, CompletedEvent, ErrorEvent, RequestEvent, RequestSource, StartedEvent } from './event';
@@ -14,15 +19,23 @@ function initiatorOf(d: Pick<RawDetails, 'initiator' | 'originUrl' | 'documentUr
 }
 
 /**
- * The browser's header list as plain records: order and duplicates kept as reported, one small
- * object per header and nothing else; `binaryValue` (non-UTF-8 bytes) is decoded only when a header
- * has no string value.
+ * The browser's header list as plain records: order and duplicates kept as reported. The browser
+ * builds a fresh list of `{name, value}` objects for each callback, and that is already our
+ * `Header[]`: when every entry is one (the usual case) the list is taken as it is, with no copy.
+ * Otherwise a copy is made, one small object per header; `binaryValue` (non-UTF-8 bytes) is decoded
+ * only when a header has no string value, and entries with no name are left out.
  */
 function toHeaders(raw: RawHeader[] | undefined): Header[] {
   if (!raw) return [];
   const n = raw.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const h = raw[i];
+    if (h == null || typeof h.name !== 'string' || typeof h.value !== 'string' || h.binaryValue !== undefined) break;
+  }
+  if (i === n) return raw as Header[];
   const out: Header[] = [];
-  for (let i = 0; i < n; i++) {
+  for (i = 0; i < n; i++) {
     const h = raw[i];
     if (h == null) continue;
     const name = h.name;
@@ -64,22 +77,15 @@ export function requestEventOf(id: string, time: number, url: string, d: Request
   return ev;
 }
 
-/** What a later event keeps of its request's own fields: raw values, plain assignments, nothing derived. */
-function sourceOf(d: RawDetails): RequestSource {
-  const s: RequestSource = { method: d.method, type: d.type, tabId: d.tabId, frameId: d.frameId };
-  if (d.initiator !== undefined) s.initiator = d.initiator;
-  if (d.originUrl !== undefined) s.originUrl = d.originUrl;
-  if (d.documentUrl !== undefined) s.documentUrl = d.documentUrl;
-  if (d.documentId !== undefined) s.documentId = d.documentId;
-  if (d.parentDocumentId !== undefined) s.parentDocumentId = d.parentDocumentId;
-  if (d.parentFrameId !== undefined) s.parentFrameId = d.parentFrameId;
-  return s;
-}
-
-// Plain assignments rather than object spreads: this runs for every event of the browser.
+/**
+ * Plain assignments rather than object spreads: this runs for every event of the browser. A later
+ * event keeps its request's own fields (`from`) as the details object itself, not a copy: the browser
+ * makes a fresh plain object for each callback, and those fields are read only when the request's
+ * onBeforeRequest never reached us (early-events.ts), which is rare.
+ */
 export function normalize(event: ListenedEventName, d: RawDetails): CaptureEvent {
   const ev = normalizeOnly(event, d);
-  if (ev.kind !== 'request') ev.from = sourceOf(d);
+  if (ev.kind !== 'request') ev.from = d;
   return ev;
 }
 
