@@ -99,11 +99,13 @@ export function pairPreflights(preflights: ParsedEntry[], chains: Chain[]): Pair
     if (list) list.push(p);
     else byChain.set(c, [p]);
   };
-  const lists = index(chains);
+  // Built at the first preflight that does not name its request: our reports name every one.
+  let lists: Map<string, Candidates> | undefined;
   for (const p of [...preflights].sort((a, b) => a.start - b.start || a.index - b.index)) {
     const of = p.cors?.preflightOf;
     const named = typeof of === 'string' ? byId.get(of) : undefined;
     if (named) { add(named, p); continue; }
+    lists ??= index(chains);
     const url = withoutFragment(p.initiator?.url ?? p.url);
     const acrm = header(p, 'access-control-request-method')?.trim();
     // The request is issued first and the preflight follows; take the closest such request,

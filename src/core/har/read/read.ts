@@ -4,6 +4,7 @@
  * `HarReadError` with a sentence for the user; a malformed entry is skipped with a warning.
  */
 import type { Exchange, Observer } from '../../model/exchange';
+import { markTyped } from '../../model/sanitize';
 import { chainRequests } from './chain';
 import { exchangeOf, type ReadContext } from './exchange-of';
 import { isPreflight, pairPreflights } from './pair';
@@ -77,14 +78,15 @@ export function readHar(text: string, options: ReadHarOptions = {}): ReadHarResu
   const log = isObj(root) ? root.log : undefined;
   if (!isObj(log) || !Array.isArray(log.entries)) throw failure('not-har', hm('error_no_entries'), w);
   const warnings: string[] = [];
-  const parsed: ParsedEntry[] = [];
-  log.entries.forEach((raw, i) => {
-    const e = parseEntry(raw, i);
-    if ('method' in e) parsed.push(e);
-    else warnings.push(w.t(e));
-  });
-  const preflights = parsed.filter(isPreflight);
-  const requests = parsed.filter((e) => !isPreflight(e));
+  const preflights: ParsedEntry[] = [];
+  const requests: ParsedEntry[] = [];
+  const entries: unknown[] = log.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const e = parseEntry(entries[i], i);
+    if (!('method' in e)) warnings.push(w.t(e));
+    else if (isPreflight(e)) preflights.push(e);
+    else requests.push(e);
+  }
   const chains = chainRequests(requests);
   const pairing = pairPreflights(preflights, chains);
   warnings.push(...pairing.warnings.map((msg) => w.t(msg)));
@@ -93,7 +95,9 @@ export function readHar(text: string, options: ReadHarOptions = {}): ReadHarResu
     observer: observerFor(log, preflights.length > 0),
     pageUrls: new Map(pages.map((p) => [p.id, p.url])),
   };
-  const exchanges = chains.map((c) => exchangeOf(c, pairing.byChain.get(c) ?? [], ctx));
+  // Every field of a rebuilt exchange is typed by parseEntry and exchangeOf (test/unit/core/har/read/typed.test.ts
+  // checks that sanitize returns each unchanged): the classifier need not walk them again.
+  const exchanges = chains.map((c) => markTyped(exchangeOf(c, pairing.byChain.get(c) ?? [], ctx)));
   const creator = isObj(log.creator) ? log.creator : {};
   const name = typeof creator.name === 'string' ? creator.name : 'unknown';
   return {
