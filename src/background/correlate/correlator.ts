@@ -158,15 +158,21 @@ export class Correlator {
     return open;
   }
 
+  /** Runs for every request: three size checks, no array of the maps to loop over. */
   private cap(): void {
-    const { mains, preflights, undecided, changed } = this.st;
-    for (const map of [mains, preflights, undecided] as Map<string, unknown>[]) {
-      while (map.size >= MAX_IN_FLIGHT) {
-        const oldest = map.keys().next().value as string;
-        const rec = mains.get(oldest);
-        if (rec) changed.delete(rec);
-        map.delete(oldest);
-      }
+    const { mains, preflights, undecided } = this.st;
+    if (mains.size >= MAX_IN_FLIGHT) this.trim(mains);
+    if (preflights.size >= MAX_IN_FLIGHT) this.trim(preflights);
+    if (undecided.size >= MAX_IN_FLIGHT) this.trim(undecided);
+  }
+
+  private trim(map: Map<string, unknown>): void {
+    const { mains, changed } = this.st;
+    while (map.size >= MAX_IN_FLIGHT) {
+      const oldest = map.keys().next().value as string;
+      const rec = mains.get(oldest);
+      if (rec) changed.delete(rec);
+      map.delete(oldest);
     }
   }
 

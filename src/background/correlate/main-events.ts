@@ -28,7 +28,7 @@ export function takeOverProbe(st: CorrelationState, ev: RequestEvent): boolean {
 }
 
 export function onMainEvent(st: CorrelationState, rec: MainRecord, ev: Later): void {
-  delete rec.restored;
+  if (rec.restored) delete rec.restored; // rare: a delete on every event would be a runtime call each time
   st.changed.add(rec);
   if (movedOn(rec, ev)) {
     mainRedirected(rec, redirectTo(rec, ev));

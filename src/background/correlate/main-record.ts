@@ -42,7 +42,8 @@ export interface PairingKey {
 export function newMainRecord(ev: RequestEvent, observer: Observer): MainRecord {
   // Every value below and every one the correlator adds later is typed by the normaliser: the classifier need not
   // check it again (test/unit/core/model/typed.test.ts proves sanitize returns the capture's exchanges unchanged).
-  const ex: Exchange = markTyped({
+  // Plain assignments for the optional fields, not spreads of small objects: this runs for every request.
+  const ex: Exchange = {
     id: ev.id,
     type: ev.type,
     method: ev.method,
@@ -55,9 +56,10 @@ export function newMainRecord(ev: RequestEvent, observer: Observer): MainRecord 
     observer,
     tabId: ev.tabId,
     frameId: ev.frameId,
-    ...(ev.initiator !== undefined ? { initiator: ev.initiator } : {}),
-    ...(ev.documentUrl !== undefined ? { documentUrl: ev.documentUrl } : {}),
-  });
+  };
+  if (ev.initiator !== undefined) ex.initiator = ev.initiator;
+  if (ev.documentUrl !== undefined) ex.documentUrl = ev.documentUrl;
+  markTyped(ex);
   const rec: MainRecord = { ex, phase: 'waiting', url: ev.url, method: ev.method };
   if (ev.topDocument) rec.topDocument = ev.topDocument;
   return rec;
