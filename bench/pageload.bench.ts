@@ -12,7 +12,9 @@
  *   floor of "capture only chosen tabs, none on" (README, Capture scope), shown next to no extension;
  * - CORS Lens; CORS Lens paused; CORS Lens capturing only chosen tabs with none turned on;
  * - with BENCH_EXTENSION_BASE=<dir>, another build of CORS Lens (an older commit), for before/after ratios.
- * Runs are interleaved across the browsers, each on a fresh page load; medians are compared.
+ * Runs are interleaved across the browsers, each on a fresh page load; medians are compared. On Linux the bench
+ * also sums the CPU each browser (all its processes) spent from the first fetch to just after the last one
+ * settled (process-cpu.ts): far steadier than the times on a loaded machine, it says which costs are the same.
  * BENCH_EXTENSION=<dir> (or CORS_LENS_DIST=<dir>) measures an extension already built there instead of building dist/.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BenchRow } from './index';
+import { canReadCpu, children, launchedSince, treeCpuMs } from './process-cpu';
 import { DIST, ROOT, burst, launch, openBurst, openExtensionPage, request, startLab, type Launched } from '../test/e2e/support/index';
 
 const FETCHES = 500;
@@ -39,7 +42,10 @@ const PAUSED = 'CORS Lens paused';
 const CHOSEN = 'CORS Lens, capture only chosen tabs, none on';
 const BASE = 'CORS Lens (base build)';
 
-interface Config { name: string; browser: Launched; page: Page; times: number[] }
+/** After the last fetch settled, the worker still sorts, judges and stores its last batch (50 ms batches). */
+const SETTLE_MS = 500;
+
+interface Config { name: string; browser: Launched; page: Page; times: number[]; pid: number | null; cpu: number[] }
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -80,24 +86,32 @@ export async function run(): Promise<BenchRow[]> {
   const base = process.env.BENCH_EXTENSION_BASE;
   const wanted: [string, string | null][] = [[NONE, null], [REF, REFERENCE], [MIR, MIRROR], [IDLER, IDLE], [LENS, lens], [PAUSED, lens], [CHOSEN, lens]];
   if (base) wanted.push([BASE, base]);
+  const cpu = canReadCpu();
   const lab = await startLab();
   const configs: Config[] = [];
   const missing: string[] = [];
   try {
     for (const [name, extension] of wanted) {
+      const before = cpu ? children() : null;
       const browser = await launch({ extension });
+      const pid = before ? launchedSince(before) : null;
       if (!(await prepare(name, browser))) {
         missing.push(name);
         await browser.close();
         continue;
       }
-      configs.push({ name, browser, page: await browser.context.newPage(), times: [] });
+      configs.push({ name, browser, page: await browser.context.newPage(), times: [], pid, cpu: [] });
     }
     for (let i = 0; i < WARMUP + RUNS; i++) {
       for (const c of configs) {
         await openBurst(c.page, lab.origins.page, FETCHES, PREFLIGHTED);
+        const cpu0 = c.pid === null ? 0 : treeCpuMs(c.pid);
         const r = await burst(c.page, FETCHES, PREFLIGHTED);
         if (r.ok !== FETCHES) throw new Error(`${c.name}: ${r.failed} of ${FETCHES} fetches failed`);
+        if (c.pid !== null) {
+          await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+          if (i >= WARMUP) c.cpu.push(treeCpuMs(c.pid) - cpu0);
+        }
         if (i >= WARMUP) c.times.push(r.ms);
       }
     }
@@ -124,6 +138,22 @@ export async function run(): Promise<BenchRow[]> {
       value: chosen, unit: 'x', target: '<= 1.02', ok: chosen <= 1.02,
     },
   );
+  if (cpu) rows.push(...cpuRows(configs));
   if (base) rows.push({ area, metric: `${LENS} / ${BASE}`, value: ratio(LENS, BASE), unit: 'x' }, { area, metric: `${BASE} / ${REF}`, value: ratio(BASE, REF), unit: 'x' });
   return rows;
+}
+
+/** CPU per burst of each browser, and the ratios that say what our listeners and our bodies cost. */
+function cpuRows(configs: Config[]): BenchRow[] {
+  const area = 'pageload';
+  const m = new Map(configs.map((c) => [c.name, median(c.cpu)]));
+  const ratio = (a: string, b: string) => (m.get(a) ?? NaN) / (m.get(b) ?? NaN);
+  return [
+    ...configs.map((c) => ({ area, metric: `CPU of the browser per burst, ${c.name} (median of ${RUNS})`, value: m.get(c.name)!, unit: 'ms' })),
+    { area, metric: `CPU: ${LENS} / ${REF}`, value: ratio(LENS, REF), unit: 'x' },
+    { area, metric: `CPU: ${LENS} / ${MIR}`, value: ratio(LENS, MIR), unit: 'x' },
+    { area, metric: `CPU: ${MIR} / ${REF}`, value: ratio(MIR, REF), unit: 'x' },
+    { area, metric: `CPU: idle extension / ${NONE}`, value: ratio(IDLER, NONE), unit: 'x' },
+    { area, metric: `CPU: ${CHOSEN} / idle extension`, value: ratio(CHOSEN, IDLER), unit: 'x' },
+  ];
 }
