@@ -49,14 +49,15 @@ class BadField extends Error {
 function headersOf(v: unknown, field: string): Header[] {
   if (!Array.isArray(v)) return [];
   const out: Header[] = [];
-  v.forEach((h, i) => {
-    if (!isObj(h) || typeof h.name !== 'string') return;
+  for (let i = 0; i < v.length; i++) {
+    const h: unknown = v[i];
+    if (!isObj(h) || typeof h.name !== 'string') continue;
     const value = h.value;
-    if (value === undefined || value === null) out.push({ name: h.name, value: '' });
-    else if (typeof value === 'string') out.push({ name: h.name, value });
+    if (typeof value === 'string') out.push({ name: h.name, value });
+    else if (value === undefined || value === null) out.push({ name: h.name, value: '' });
     else if (typeof value === 'number' || typeof value === 'boolean') out.push({ name: h.name, value: String(value) });
     else throw new BadField(`${field}[${i}].value`, kindOf(value));
-  });
+  }
   return out;
 }
 
@@ -98,12 +99,15 @@ export function parseEntry(raw: unknown, index: number): ParsedEntry | Msg {
   }
 }
 
+/** The timings that pass before the response body starts (HAR 1.2 `timings`). */
+const BEFORE_BODY = ['blocked', 'dns', 'connect', 'send', 'wait'] as const;
+
 function readEntry(raw: Obj, request: Obj, method: string, url: string, start: number, index: number): ParsedEntry {
   const response = isObj(raw.response) ? raw.response : {};
   const status = num(response.status) ?? 0;
   const timings = isObj(raw.timings) ? raw.timings : {};
-  const parts = ['blocked', 'dns', 'connect', 'send', 'wait'].map((k) => Math.max(0, num(timings[k]) ?? 0));
-  const beforeBody = parts.reduce((a, b) => a + b, 0);
+  let beforeBody = 0;
+  for (const k of BEFORE_BODY) beforeBody += Math.max(0, num(timings[k]) ?? 0);
   const time = Math.max(0, num(raw.time) ?? 0);
   const out: ParsedEntry = {
     index,
