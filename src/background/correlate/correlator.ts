@@ -155,6 +155,7 @@ export class Correlator {
     this.st.reported = [];
     this.early.clear();
     this.st.endedEarly.clear();
+    this.st.endedRing.fill(undefined);
     return open;
   }
 

@@ -32,9 +32,18 @@ export interface EndedOrphan {
 /** At most this many exchanges ended early are remembered (their late events are dropped). */
 const MAX_ENDED_EARLY = 2_000;
 
-/** Chromium: the request ended at onResponseStarted; an event of it that still comes is dropped. */
+/**
+ * Chromium: the request ended at onResponseStarted; an event of it that still comes is dropped. We do
+ * not listen to Chromium's onCompleted, so most ids are never taken back and the set stays full: the
+ * oldest is found in a ring of the last ids added rather than with an iterator on every request.
+ */
 export function endedEarly(st: CorrelationState, id: string): void {
-  if (st.endedEarly.size >= MAX_ENDED_EARLY) st.endedEarly.delete(st.endedEarly.values().next().value as string);
+  const ring = st.endedRing;
+  const at = st.endedAt;
+  const oldest = ring[at];
+  if (oldest !== undefined) st.endedEarly.delete(oldest);
+  ring[at] = id;
+  st.endedAt = at + 1 === MAX_ENDED_EARLY ? 0 : at + 1;
   st.endedEarly.add(id);
 }
 
@@ -62,6 +71,9 @@ export class CorrelationState {
   discarded: MainRecord[] = [];
   /** Chromium exchanges ended at onResponseStarted: their onCompleted/onErrorOccurred is still to come, and dropped. */
   readonly endedEarly = new Set<string>();
+  /** The ids added to `endedEarly`, oldest at `endedAt` (its next slot) once it has gone round. */
+  readonly endedRing: (string | undefined)[] = new Array<string | undefined>(MAX_ENDED_EARLY).fill(undefined);
+  endedAt = 0;
 
   constructor(readonly observer: Observer) {}
 
