@@ -45,7 +45,9 @@ export function Panel({ store, actions, io = {} }: PanelProps) {
 
   const rows = store.rows.value;
   const lang = words.value;
+  // While the page is idle: the search text of new rows, and every column's sort order.
   useEffect(() => store.search.warm(rows, undefined, lang), [rows, lang]);
+  useEffect(() => store.sorter.warm(rows, undefined, lang), [rows, lang]);
 
   const open = store.open.value;
   const imported = store.imported.value;

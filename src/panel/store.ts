@@ -82,7 +82,7 @@ export function createPanelStore(remote: EntrySource = NO_ENTRIES) {
   /** Findings by exchange id, worst severity per exchange and counts: built once per change of the findings. */
   const findingIndex = computed(() => indexFindings(findings.value.findings));
   // The reason column sorts by its words as shown: only that sort follows the language.
-  // Each column's order is kept, and kept up to date as rows arrive (sort.ts).
+  // Each column's order is kept, and kept up to date as rows arrive (sort.ts); Panel warms them while the page is idle.
   const sortOf = createSorter();
   const sorted = computed(() => sortOf(rows.value, sort.value, sort.value.column === 'reason' ? words.value : EN));
   /** What the filter box searches, prepared per row (Panel warms it while the page is idle). */
@@ -122,6 +122,7 @@ export function createPanelStore(remote: EntrySource = NO_ENTRIES) {
     live, summary, settings, connection, notice, imported, liveFindings,
     kindFilter, showNonCors, findingFilter, view, filterText, sort, activeKey, openKey, exportSecrets,
     rows, entries, sorted, visible, shown, counts, activeIndex, open, search, findings, findingIndex,
+    sorter: sortOf,
   };
 }
 

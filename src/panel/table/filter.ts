@@ -35,13 +35,15 @@ function kindMatches(row: Row, kind: KindFilter, showNonCors: boolean): boolean 
   return true;
 }
 
-/** Expands rows into table lines: each exchange followed by its preflights. */
+/** Expands rows into table lines: each exchange followed by its preflights (counted first: one allocation). */
 function linesOf(rows: readonly Row[]): TableLine[] {
-  const out: TableLine[] = [];
-  for (const row of rows) {
-    const lines = row.lines;
-    if (lines.length === 1) out.push(lines[0]!);
-    else for (const line of lines) out.push(line);
+  let total = 0;
+  for (let i = 0; i < rows.length; i++) total += rows[i]!.lines.length;
+  const out = new Array<TableLine>(total);
+  let k = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const lines = rows[i]!.lines;
+    for (let j = 0; j < lines.length; j++) out[k++] = lines[j]!;
   }
   return out;
 }
@@ -119,9 +121,11 @@ export function createFilter(limit = 32, index: SearchIndex = createSearchIndex(
     const key = words.join(' ');
     /** Positions among `rows` of those that pass every filter. */
     const select = (rows: readonly Row[]): Int32Array => {
-      const pre: number[] = [];
-      for (let i = 0; i < rows.length; i++) if (kindMatches(rows[i]!, kind, showNonCors) && findingMatches(rows[i]!, findings)) pre.push(i);
-      if (words.length === 0) return new Int32Array(pre);
+      const all = new Int32Array(rows.length);
+      let n = 0;
+      for (let i = 0; i < rows.length; i++) if (kindMatches(rows[i]!, kind, showNonCors) && findingMatches(rows[i]!, findings)) all[n++] = i;
+      const pre = all.subarray(0, n);
+      if (words.length === 0) return pre;
       const hits = index.positions(pick(rows, pre), words, lang);
       for (let h = 0; h < hits.length; h++) hits[h] = pre[hits[h]!]!;
       return hits;

@@ -1,9 +1,9 @@
 /**
- * The words the filter box searches (verdicts, reasons, headlines, as shown and in English), stored so a
- * keystroke stays cheap with fifty thousand exchanges.
+ * The text the filter box searches (the pieces of each row's machine text, and its verdicts, reasons and
+ * headlines as shown and in English), stored so a keystroke stays cheap with fifty thousand exchanges.
  *
- * Words repeat from one exchange to the next, so every piece is kept once in a table, and each exchange
- * holds the numbers of its pieces. A search scans each distinct piece once, then checks each exchange's
+ * Pieces repeat from one exchange to the next (header names and values, verdict words), so every piece is
+ * kept once in a table, and each exchange holds the numbers of its pieces. A search scans each distinct piece once, then checks each exchange's
  * numbers: far less work than rendering and scanning every exchange's words. The pieces a word hits are
  * kept for the next keystrokes: a word that contains an earlier one (typing on) is looked for only among
  * that one's hits, and only the pieces added since are scanned for a word seen before.
@@ -26,7 +26,7 @@ export class TextTable {
   private ids = new Map<string, number>();
   private hitsOf = new Map<string, Hits>();
 
-  constructor(private readonly limit = 250_000) {}
+  constructor(private limit = 250_000) {}
 
   get size(): number {
     return this.texts.length;
@@ -49,6 +49,15 @@ export class TextTable {
     return true;
   }
 
+  /**
+   * Raises the limit to twice the pieces held: called when the rows in use are indexed again after a fresh
+   * start, so a log whose rows alone hold more distinct pieces than the limit does not start afresh at
+   * every search.
+   */
+  settle(): void {
+    this.limit = Math.max(this.limit, 2 * this.texts.length);
+  }
+
   /** Starts afresh: every row's pieces are made again. */
   reset(): void {
     this.texts = [];
@@ -59,12 +68,21 @@ export class TextTable {
 
   /** A flag per piece of text: does it contain `word`? */
   hits(word: string): Uint8Array {
+    return this.hitsOfWord(word).flags;
+  }
+
+  /** The pieces that contain `word`, in ascending order. */
+  hitList(word: string): Int32Array {
+    return this.hitsOfWord(word).list;
+  }
+
+  private hitsOfWord(word: string): Hits {
     const texts = this.texts;
     const kept = this.hitsOf.get(word);
     if (kept && kept.size === texts.length) {
       this.hitsOf.delete(word);
       this.hitsOf.set(word, kept);
-      return kept.flags;
+      return kept;
     }
     // The candidates: the hits of this word over fewer pieces, or of the longest earlier word it contains.
     let base = kept;
@@ -80,10 +98,12 @@ export class TextTable {
       from = base.size;
     }
     for (let i = from; i < texts.length; i++) if (texts[i]!.includes(word)) { flags[i] = 1; list.push(i); }
+    // The earlier word's hits come first, then the pieces after them: the list stays ascending.
+    const made = { size: texts.length, flags, list: Int32Array.from(list) };
     this.hitsOf.delete(word);
-    this.hitsOf.set(word, { size: texts.length, flags, list: Int32Array.from(list) });
+    this.hitsOf.set(word, made);
     if (this.hitsOf.size > KEPT_WORDS) this.hitsOf.delete(this.hitsOf.keys().next().value!);
-    return flags;
+    return made;
   }
 }
 

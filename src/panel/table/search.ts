@@ -1,13 +1,17 @@
 /**
  * What the filter box searches: the row's machine text (`hay`: method, URL, status, codes, header names and
- * values, made by the worker) and its words (status, verdict, reason, headline, each reason's summary) as the
- * page shows them and in English, so a filter typed in either language, or copied from a report, still finds
- * the row. The machine text is searched as it came (one lower-case string of a few hundred characters: a
- * scan of it costs less than looking up its pieces, and nothing to build). The words are rendered once per
- * distinct message and held per row as numbers into one table of distinct pieces (search-index.ts), made
- * once per row (a Row is made once per exchange version) and again only for a row searched after the
- * language changed. Rows are indexed while the page is idle, as they arrive (`warm`), so a keystroke finds
- * them ready. The panel store makes one index; nothing here is global.
+ * values, made by the worker, one piece a line) and its words (status, verdict, reason, headline, each
+ * reason's summary) as the page shows them and in English, so a filter typed in either language, or copied
+ * from a report, still finds the row. The words are rendered once per distinct message; the machine text's
+ * pieces and the words are held per row as numbers into one table of distinct pieces (search-index.ts),
+ * made once per row (a Row is made once per exchange version) and again only for a row searched after the
+ * language changed.
+ *
+ * Each indexed row gets a slot, and each piece the list of slots that hold it: a word is looked for once
+ * in the distinct pieces, and the slots of the pieces it hits are marked, so a keystroke costs a flag per
+ * row instead of a scan of every row's text (at fifty thousand rows, that scan alone took more than a
+ * frame). Rows are indexed while the page is idle, as they arrive (`warm`), so a keystroke finds them
+ * ready. The panel store makes one index; nothing here is global.
  */
 import { type Words, EN } from '../../core';
 import { verdictLabel } from '../../ui/verdict-labels';
@@ -15,6 +19,7 @@ import { sayBoth, type Text } from '../text';
 import type { VerdictKind } from '../../core/model/verdict';
 import type { Row } from './rows';
 import { anyHit, TextTable } from './search-index';
+import { whenIdle, type IdleDeadlineLike, type IdleScheduler } from './idle';
 
 /** What a row says: a text, its verdict's label, or the preflight mark of its preflight lines. */
 type Said = Text | { kind: VerdictKind } | { mark: 'preflight' };
@@ -38,21 +43,6 @@ export function pick(rows: readonly Row[], at: ArrayLike<number>): Row[] {
   return out;
 }
 
-interface IdleDeadlineLike { timeRemaining(): number }
-type IdleScheduler = (fn: (deadline: IdleDeadlineLike) => void) => () => void;
-
-/** requestIdleCallback where the page has it (it runs between frames), else a zero timeout with a fixed budget. */
-const whenIdle: IdleScheduler = (fn) => {
-  const g = globalThis as { requestIdleCallback?: (cb: (d: IdleDeadlineLike) => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
-  if (g.requestIdleCallback && g.cancelIdleCallback) {
-    const h = g.requestIdleCallback(fn, { timeout: 1000 });
-    return () => g.cancelIdleCallback!(h);
-  }
-  const start = Date.now();
-  const h = setTimeout(() => fn({ timeRemaining: () => Math.max(0, 8 - (Date.now() - start)) }), 0);
-  return () => clearTimeout(h);
-};
-
 export interface SearchIndex {
   /** Rows among `rows` whose search text (in English and in `lang`'s words) contains every word (lower-case). */
   search(rows: readonly Row[], words: readonly string[], lang?: Words): Row[];
@@ -68,18 +58,35 @@ export interface SearchIndex {
   has(row: Row): boolean;
 }
 
-/** A row's words, as numbers into the table of distinct word pieces, in the language `lang` and English. */
+/** A row's index entry: its slot, valid in one generation of the table and one language of the words. */
 interface Indexed {
   generation: number;
   lang: string;
-  ids: Int32Array;
+  slot: number;
 }
 
-/** The search text of the rows it has seen: their machine text as it came, their words as numbers into one table. */
+/** What one word hits: a flag per slot, for the first `size` slots. */
+interface SlotHits {
+  size: number;
+  flags: Uint8Array;
+}
+
+/** How many words' slot flags are kept (the words of the last few keystrokes). */
+const KEPT_WORDS = 16;
+/** Slots made (a row's new version, a language change) before the index starts afresh, at the least. */
+const SLOT_FLOOR = 100_000;
+
+/** The search text of the rows it has seen, as numbers into one table of distinct pieces. */
 export function createSearchIndex(): SearchIndex {
   const table = new TextTable();
-  // Weak: a row that left the log (a new exchange version, a cleared tab) takes its words with it.
+  // Weak: a row that left the log (a new exchange version, a cleared tab) takes its entry with it.
   const indexed = new WeakMap<Row, Indexed>();
+  /** The pieces of each slot, and the slots of each piece (one generation of the table). */
+  let slotPieces: Int32Array[] = [];
+  let pieceSlots: number[][] = [];
+  let slotsOf = new Map<string, SlotHits>();
+  let slotBudget = SLOT_FLOOR;
+  let slotsIn = table.generation;
   /** The language of the words: rows indexed in another one get their words again when searched. */
   let shown: Words = EN;
   /** The rows the last `warm` was given: the next one indexes only what differs. */
@@ -110,16 +117,58 @@ export function createSearchIndex(): SearchIndex {
     }
     return ids;
   };
+  /** Starts afresh when the table changed generation: slots and their flags belong to one generation. */
+  const sync = () => {
+    if (slotsIn === table.generation) return;
+    slotPieces = [];
+    pieceSlots = [];
+    slotsOf = new Map();
+    slotsIn = table.generation;
+  };
   const ensure = (row: Row): Indexed => {
     const t = indexed.get(row);
     if (t && t.generation === table.generation && t.lang === shown.lang) return t;
+    sync();
     const words = wordTexts(row, shown).map(idsOf);
-    const ids = new Int32Array(words.reduce((n, p) => n + p.length, 0));
+    // The machine text's pieces, one a line (a word never holds a line break, so it never spans two).
+    const hay = row.data.hay.split('\n');
+    const ids = new Int32Array(words.reduce((n, p) => n + p.length, hay.length));
     let at = 0;
     for (const p of words) { ids.set(p, at); at += p.length; }
-    const made = { generation: table.generation, lang: shown.lang, ids };
+    for (const piece of hay) ids[at++] = table.intern(piece);
+    const slot = slotPieces.length;
+    slotPieces.push(ids);
+    for (let i = 0; i < ids.length; i++) (pieceSlots[ids[i]!] ??= []).push(slot);
+    const made = { generation: table.generation, lang: shown.lang, slot };
     indexed.set(row, made);
     return made;
+  };
+  /** A flag per slot: does one of its pieces contain `word`? */
+  const slotHits = (word: string): Uint8Array => {
+    const size = slotPieces.length;
+    const kept = slotsOf.get(word);
+    if (kept && kept.size === size) {
+      slotsOf.delete(word);
+      slotsOf.set(word, kept);
+      return kept.flags;
+    }
+    const flags = new Uint8Array(size);
+    if (kept) {
+      // A slot's pieces never change: only the slots made since are looked at.
+      flags.set(kept.flags);
+      const pieces = table.hits(word);
+      for (let s = kept.size; s < size; s++) if (anyHit(slotPieces[s]!, pieces)) flags[s] = 1;
+    } else {
+      const list = table.hitList(word);
+      for (let i = 0; i < list.length; i++) {
+        const slots = pieceSlots[list[i]!];
+        if (slots) for (let k = 0; k < slots.length; k++) flags[slots[k]!] = 1;
+      }
+    }
+    slotsOf.delete(word);
+    slotsOf.set(word, { size, flags });
+    if (slotsOf.size > KEPT_WORDS) slotsOf.delete(slotsOf.keys().next().value!);
+    return flags;
   };
   const positions = (rows: readonly Row[], words: readonly string[], lang: Words = EN): Int32Array => {
     if (words.length === 0) {
@@ -128,18 +177,24 @@ export function createSearchIndex(): SearchIndex {
       return all;
     }
     shown = lang;
-    table.compact();
-    // Every row's words first: a row indexed now may add pieces the words must be looked for in.
-    const all = rows.map(ensure);
-    const hits = words.map((w) => table.hits(w));
+    // Rows replaced or gone leave their pieces and slots behind: past a budget, start afresh.
+    let fresh = table.compact();
+    if (!fresh && slotPieces.length > slotBudget) { table.reset(); fresh = true; }
+    // Every row first: a row indexed now adds slots (and pieces) the words must be looked for in.
+    const slots = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) slots[i] = ensure(rows[i]!).slot;
+    // The budgets follow what the rows in use need, measured right after a fresh start (nothing dead yet).
+    if (fresh) {
+      table.settle();
+      slotBudget = Math.max(SLOT_FLOOR, 2 * slotPieces.length);
+    }
+    const hits = words.map(slotHits);
     const out = new Int32Array(rows.length);
     let n = 0;
-    // The machine text is searched as it is (a scan of a few hundred characters beats looking up its pieces).
     for (let i = 0; i < rows.length; i++) {
-      const hay = rows[i]!.data.hay;
-      const ids = all[i]!.ids;
+      const s = slots[i]!;
       let every = true;
-      for (let k = 0; k < words.length && every; k++) every = hay.includes(words[k]!) || anyHit(ids, hits[k]!);
+      for (let k = 0; k < hits.length && every; k++) every = hits[k]![s] === 1;
       if (every) out[n++] = i;
     }
     return out.subarray(0, n);

@@ -1,12 +1,14 @@
 /**
- * Sorting the table, kept instant at fifty thousand rows: each column's order is kept for the rows it was
- * made for. A click on the same column again (descending) reverses it in one pass; new or changed rows (the
- * log appends and replaces in place) are sorted on their own and merged in, instead of sorting all again.
+ * Sorting the table, kept instant at fifty thousand rows: each column's order is made while the page is
+ * idle and kept for the rows it was made for. A click on the same column again (descending) reverses it in
+ * one pass; new or changed rows (the log appends and replaces in place) are sorted on their own and merged
+ * in, instead of sorting all again.
  */
 import { type Words, EN } from '../../core';
 import { PANEL_VERDICT_ORDER } from '../../ui/verdict-labels';
 import { say } from '../text';
 import type { Row, SortColumn, SortSpec } from './rows';
+import { whenIdle, type IdleDeadlineLike, type IdleScheduler } from './idle';
 
 type Key = string | number;
 const rank = new Map(PANEL_VERDICT_ORDER.map((k, i) => [k, i]));
@@ -25,10 +27,14 @@ const byKey = (a: Keyed, b: Keyed) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 
 /** Ascending by the column, ties in time order. */
 const ascending = (a: Keyed, b: Keyed) => byKey(a, b) || byTime(a.row, b.row);
 
-/** One column's ascending order for `rows`, and its rows in each direction once asked for. */
-interface Sorted { rows: readonly Row[]; asc: Keyed[]; up?: Row[]; down?: Row[] }
+/** One column's ascending order for the first `n` rows of `rows`, and its rows in each direction once asked for. */
+interface Sorted { rows: readonly Row[]; n: number; asc: Keyed[]; up?: Row[]; down?: Row[] }
 
-const keyed = (rows: readonly Row[], column: SortColumn, w: Words): Keyed[] => rows.map((row) => ({ row, key: KEY[column](row, w) }));
+const keyed = (rows: readonly Row[], column: SortColumn, w: Words, from = 0, to = rows.length): Keyed[] => {
+  const out: Keyed[] = new Array(to - from);
+  for (let i = from; i < to; i++) out[i - from] = { row: rows[i]!, key: KEY[column](rows[i]!, w) };
+  return out;
+};
 
 /** Two ascending lists as one. */
 function merge(a: readonly Keyed[], b: readonly Keyed[]): Keyed[] {
@@ -41,26 +47,26 @@ function merge(a: readonly Keyed[], b: readonly Keyed[]): Keyed[] {
 }
 
 /**
- * The ascending order for `rows`, from the one for `before` when `rows` is `before` with rows appended or
- * replaced in place (and not too many of them); else sorted afresh.
+ * The ascending order for the first `upto` rows of `rows`, from the one for `before` when `rows` is
+ * `before`'s rows with rows appended or replaced in place (and not too many of them); else sorted afresh.
  */
-function update(before: Sorted | undefined, rows: readonly Row[], column: SortColumn, w: Words): Keyed[] {
-  const fresh = () => keyed(rows, column, w).sort(ascending);
-  if (!before || rows.length < before.rows.length) return fresh();
+function update(before: Sorted | undefined, rows: readonly Row[], column: SortColumn, w: Words, upto = rows.length): Sorted {
+  const fresh = (): Sorted => ({ rows, n: upto, asc: keyed(rows, column, w, 0, upto).sort(ascending) });
+  if (!before || rows.length < before.n) return fresh();
   const old = before.rows;
   const gone = new Set<Row>();
-  const added: Row[] = [];
-  for (let i = 0; i < old.length; i++) {
+  const added: Keyed[] = [];
+  for (let i = 0; i < before.n; i++) {
     if (old[i] !== rows[i]) {
       gone.add(old[i]!);
-      added.push(rows[i]!);
+      added.push({ row: rows[i]!, key: KEY[column](rows[i]!, w) });
       if (added.length > rows.length / 8) return fresh();
     }
   }
-  for (let i = old.length; i < rows.length; i++) added.push(rows[i]!);
-  if (added.length === 0) return before.asc;
+  const appended = keyed(rows, column, w, before.n, Math.max(before.n, upto));
+  if (added.length === 0 && appended.length === 0) return before.rows === rows ? before : { ...before, rows };
   const kept = gone.size === 0 ? before.asc : before.asc.filter((k) => !gone.has(k.row));
-  return merge(kept, keyed(added, column, w).sort(ascending));
+  return { rows, n: Math.max(before.n, upto), asc: merge(kept, added.concat(appended).sort(ascending)) };
 }
 
 /**
@@ -81,19 +87,58 @@ function descending(asc: readonly Keyed[], column: SortColumn): Row[] {
   return out;
 }
 
-/** A sort of the table's rows that keeps each column's order (the panel store makes one). */
+/** The sortable columns: each one's order is made ahead of a click (`warm`). */
+const COLUMNS = Object.keys(KEY) as SortColumn[];
+/** Rows sorted in one idle slice: a slice stays a few milliseconds even at fifty thousand rows. */
+const SLICE = 4096;
+
+/**
+ * A sort of the table's rows that keeps each column's order (the panel store makes one). Its `warm`
+ * makes every column's order, both ways, while the page is idle, a slice of rows at a time, so a click on
+ * a column header finds it ready instead of sorting fifty thousand rows in the click's frame.
+ */
 export function createSorter() {
   const orders = new Map<string, Sorted>();
+  const idOf = (column: SortColumn, w: Words) => (column === 'reason' ? `reason/${w.lang}` : column);
   /** Stable; ties keep time order. The reason column sorts by its words in `w` (the language shown). */
-  return (rows: readonly Row[], spec: SortSpec, w: Words = EN): readonly Row[] => {
+  const sort = (rows: readonly Row[], spec: SortSpec, w: Words = EN): readonly Row[] => {
     if (spec.column === 'time' && spec.dir === 'asc') return rows;
-    const id = spec.column === 'reason' ? `reason/${w.lang}` : spec.column;
+    const id = idOf(spec.column, w);
     let sorted = orders.get(id);
-    if (!sorted || sorted.rows !== rows) {
-      sorted = { rows, asc: update(sorted, rows, spec.column, w) };
+    if (!sorted || sorted.rows !== rows || sorted.n < rows.length) {
+      sorted = update(sorted, rows, spec.column, w);
       orders.set(id, sorted);
     }
     if (spec.dir === 'desc') return (sorted.down ??= descending(sorted.asc, spec.column));
     return (sorted.up ??= sorted.asc.map((k) => k.row));
   };
+  /**
+   * Brings every column's order up to date with `rows`, `slice` rows at a time while the page is idle;
+   * returns a function that cancels what is left.
+   */
+  const warm = (rows: readonly Row[], schedule: IdleScheduler = whenIdle, w: Words = EN, slice = SLICE): (() => void) => {
+    let cancel: (() => void) | null = null;
+    const step = (deadline: IdleDeadlineLike) => {
+      do {
+        const column = COLUMNS.find((c) => !ready(orders.get(idOf(c, w)), rows));
+        if (!column) { cancel = null; return; }
+        const id = idOf(column, w);
+        const before = orders.get(id);
+        const sorted = update(before, rows, column, w, Math.min(rows.length, (before && before.n <= rows.length ? before.n : 0) + slice));
+        orders.set(id, sorted);
+        if (sorted.rows === rows && sorted.n === rows.length) {
+          sorted.up = sorted.asc.map((k) => k.row);
+          sorted.down = descending(sorted.asc, column);
+        }
+      } while (deadline.timeRemaining() > 8);
+      cancel = schedule(step);
+    };
+    cancel = schedule(step);
+    return () => cancel?.();
+  };
+  return Object.assign(sort, { warm });
 }
+
+/** Whether an order is made for all of `rows`, both ways. */
+const ready = (sorted: Sorted | undefined, rows: readonly Row[]) =>
+  sorted !== undefined && sorted.rows === rows && sorted.n === rows.length && sorted.up !== undefined;

@@ -80,4 +80,40 @@ describe('createSorter', () => {
       }
     }), { numRuns: 60 });
   });
+  it('orders warmed a slice at a time while rows arrive equal a sort from scratch, warmed fully or not (property)', () => {
+    const many = Array.from({ length: 2500 }, (_, i) => {
+      const e = makers[i % makers.length]!(`m${i}`, i + 1);
+      e.exchange.timings.start = i % 7; // many equal start times: the sequence number decides
+      return rowOfEntry(e);
+    });
+    fc.assert(fc.property(fc.array(fc.record({ n: fc.integer({ min: 0, max: 2500 }), slices: fc.nat(40), spec: fc.nat(SPECS.length - 1) }), { minLength: 1, maxLength: 4 }), (steps) => {
+      const sort = createSorter();
+      const queue: ((d: { timeRemaining(): number }) => void)[] = [];
+      const schedule = (fn: (d: { timeRemaining(): number }) => void) => { queue.push(fn); return () => { queue.length = 0; }; };
+      let cancel = () => {};
+      const sorted = [...many].sort((a, b) => a.data.seq - b.data.seq);
+      let n = 0;
+      for (const s of steps) {
+        n = Math.max(n, s.n);
+        const list = sorted.slice(0, n);
+        cancel();
+        cancel = sort.warm(list, schedule, EN, 97);
+        for (let k = 0; k < s.slices && queue.length > 0; k++) queue.shift()!({ timeRemaining: () => 0 });
+        expect(ids(sort(list, SPECS[s.spec]!))).toEqual(ids(reference(list, SPECS[s.spec]!)));
+      }
+      while (queue.length > 0) queue.shift()!({ timeRemaining: () => 0 });
+      const list = sorted.slice(0, n);
+      for (const spec of SPECS) expect(ids(sort(list, spec))).toEqual(ids(reference(list, spec)));
+    }), { numRuns: 6 });
+  });
+
+  it('a small log gets every order in one idle call with time to spare, and each equals a sort from scratch', () => {
+    const sort = createSorter();
+    const queue: ((d: { timeRemaining(): number }) => void)[] = [];
+    sort.warm(rows, (fn) => { queue.push(fn); return () => {}; });
+    queue.shift()!({ timeRemaining: () => 50 });
+    expect(queue).toHaveLength(0);
+    for (const spec of SPECS) expect(ids(sort(rows, spec))).toEqual(ids(reference(rows, spec)));
+  });
 });
+
