@@ -87,3 +87,23 @@ describe('search index: incremental', () => {
     expect(next.every((r) => index.has(r))).toBe(true);
   });
 });
+
+describe('search index: the machine text', () => {
+  const makers = [simple, blockedTrailingSlash, preflightedPut, sameOrigin, blockedAtPreflight] as const;
+  const rows = Array.from({ length: 60 }, (_, i) => rowOfEntry(makers[i % makers.length]!(`w${i}`, i + 1)));
+  const hays = rows.map((r) => r.data.hay);
+
+  it('finds every row whose machine text holds a word, and only those for a word no verdict wording holds (property)', () => {
+    const word = fc.tuple(fc.nat(hays.length - 1), fc.nat(4000), fc.integer({ min: 1, max: 9 }))
+      .map(([h, at, len]) => { const hay = hays[h]!; const from = at % hay.length; return hay.slice(from, from + len); })
+      .filter((w) => !/\s/.test(w));
+    fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 2 }), (words) => {
+      const index = createSearchIndex();
+      const found = new Set(index.search(rows, words).map((r) => r.id));
+      const inHay = rows.filter((r) => words.every((w) => r.data.hay.includes(w))).map((r) => r.id);
+      for (const id of inHay) expect(found.has(id)).toBe(true);
+      // A URL path with an exchange number is machine text alone: the index finds exactly the rows that hold it.
+      if (words.every((w) => /\/w\d/.test(w))) expect([...found]).toEqual(inHay);
+    }), { numRuns: 200 });
+  });
+});
