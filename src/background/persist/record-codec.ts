@@ -24,20 +24,14 @@ export type PackedExchange = Omit<Exchange, 'requestHeaders' | 'finalRequestHead
 };
 
 function packHeaders(list: readonly Header[]): string {
-  const n = list.length;
-  if (n === 0) return '';
-  // Two arrays joined once, not `+=` in the loop: each `+=` leaves a rope of small strings that the
-  // structured clone must flatten again, and the garbage of both.
-  const lengths = new Array<number>(2 * n);
-  const text = new Array<string>(2 * n);
-  for (let i = 0; i < n; i++) {
-    const h = list[i]!;
-    lengths[2 * i] = h.name.length;
-    lengths[2 * i + 1] = h.value.length;
-    text[2 * i] = h.name;
-    text[2 * i + 1] = h.value;
+  if (list.length === 0) return '';
+  let lengths = '';
+  let text = '';
+  for (const h of list) {
+    lengths += (lengths ? ',' : '') + h.name.length + ',' + h.value.length;
+    text += h.name + h.value;
   }
-  return lengths.join(',') + '|' + text.join('');
+  return lengths + '|' + text;
 }
 
 /** The list `packHeaders` packed; null when `s` is not such a string (a damaged record). */
