@@ -126,9 +126,7 @@ export function createFilter(limit = 32, index: SearchIndex = createSearchIndex(
       for (let i = 0; i < rows.length; i++) if (kindMatches(rows[i]!, kind, showNonCors) && findingMatches(rows[i]!, findings)) all[n++] = i;
       const pre = all.subarray(0, n);
       if (words.length === 0) return pre;
-      const hits = index.positions(pick(rows, pre), words, lang);
-      for (let h = 0; h < hits.length; h++) hits[h] = pre[hits[h]!]!;
-      return hits;
+      return index.positions(rows, words, lang, pre);
     };
     if (!base || base[0] !== kind || base[1] !== showNonCors || base[2] !== min || base[3] !== worst || base[4] !== lang.lang) {
       cache.clear();
@@ -156,11 +154,10 @@ export function createFilter(limit = 32, index: SearchIndex = createSearchIndex(
     }
     let result: Kept;
     if (narrowest) {
-      const hits = index.positions(narrowest.rows, words, lang);
-      const rows = pick(narrowest.rows, hits);
-      const at = narrowest.at;
-      for (let h = 0; h < hits.length; h++) hits[h] = at[hits[h]!]!;
-      result = { rows, lines: linesOf(rows), at: hits };
+      // The narrower result's positions are positions in `sorted`: only those rows are searched.
+      const at = index.positions(sorted, words, lang, narrowest.at);
+      const rows = pick(sorted, at);
+      result = { rows, lines: linesOf(rows), at };
     } else {
       const at = select(sorted);
       const rows = pick(sorted, at);

@@ -46,8 +46,12 @@ export function pick(rows: readonly Row[], at: ArrayLike<number>): Row[] {
 export interface SearchIndex {
   /** Rows among `rows` whose search text (in English and in `lang`'s words) contains every word (lower-case). */
   search(rows: readonly Row[], words: readonly string[], lang?: Words): Row[];
-  /** The same, as positions in `rows` (ascending); every position when there is no word. */
-  positions(rows: readonly Row[], words: readonly string[], lang?: Words): Int32Array;
+  /**
+   * The same, as positions in `rows` (ascending); every position when there is no word. With `among`
+   * (ascending positions in `rows`), only those rows are searched: a filter narrows the same list of rows
+   * from one keystroke to the next, and that list's slots are kept.
+   */
+  positions(rows: readonly Row[], words: readonly string[], lang?: Words, among?: Int32Array): Int32Array;
   /**
    * Indexes the rows of `rows` it has not seen (new or changed since the last call: compared by position,
    * as the log only appends and replaces), a little at a time while the page is idle, so a keystroke finds
@@ -143,6 +147,20 @@ export function createSearchIndex(): SearchIndex {
     indexed.set(row, made);
     return made;
   };
+  /**
+   * The slot of each row of `rows`, kept per list (the sorted rows, a cached filter result): a keystroke
+   * searches the same list as the one before, and looking up fifty thousand rows in the weak map each time
+   * cost more than the search itself. A list of rows is never changed once made (the store makes new ones).
+   */
+  const slotLists = new WeakMap<readonly Row[], { generation: number; lang: string; n: number; slots: Int32Array }>();
+  const slotsFor = (rows: readonly Row[]): Int32Array => {
+    const kept = slotLists.get(rows);
+    if (kept && kept.generation === table.generation && kept.lang === shown.lang && kept.n === rows.length) return kept.slots;
+    const slots = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) slots[i] = ensure(rows[i]!).slot;
+    slotLists.set(rows, { generation: table.generation, lang: shown.lang, n: rows.length, slots });
+    return slots;
+  };
   /** A flag per slot: does one of its pieces contain `word`? */
   const slotHits = (word: string): Uint8Array => {
     const size = slotPieces.length;
@@ -170,10 +188,12 @@ export function createSearchIndex(): SearchIndex {
     if (slotsOf.size > KEPT_WORDS) slotsOf.delete(slotsOf.keys().next().value!);
     return flags;
   };
-  const positions = (rows: readonly Row[], words: readonly string[], lang: Words = EN): Int32Array => {
+  const positions = (rows: readonly Row[], words: readonly string[], lang: Words = EN, among?: Int32Array): Int32Array => {
+    const n = among ? among.length : rows.length;
     if (words.length === 0) {
-      const all = new Int32Array(rows.length);
-      for (let i = 0; i < all.length; i++) all[i] = i;
+      if (among) return among.slice();
+      const all = new Int32Array(n);
+      for (let i = 0; i < n; i++) all[i] = i;
       return all;
     }
     shown = lang;
@@ -181,23 +201,23 @@ export function createSearchIndex(): SearchIndex {
     let fresh = table.compact();
     if (!fresh && slotPieces.length > slotBudget) { table.reset(); fresh = true; }
     // Every row first: a row indexed now adds slots (and pieces) the words must be looked for in.
-    const slots = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) slots[i] = ensure(rows[i]!).slot;
+    const slots = slotsFor(rows);
     // The budgets follow what the rows in use need, measured right after a fresh start (nothing dead yet).
     if (fresh) {
       table.settle();
       slotBudget = Math.max(SLOT_FLOOR, 2 * slotPieces.length);
     }
     const hits = words.map(slotHits);
-    const out = new Int32Array(rows.length);
-    let n = 0;
-    for (let i = 0; i < rows.length; i++) {
+    const out = new Int32Array(n);
+    let found = 0;
+    for (let j = 0; j < n; j++) {
+      const i = among ? among[j]! : j;
       const s = slots[i]!;
       let every = true;
       for (let k = 0; k < hits.length && every; k++) every = hits[k]![s] === 1;
-      if (every) out[n++] = i;
+      if (every) out[found++] = i;
     }
-    return out.subarray(0, n);
+    return out.subarray(0, found);
   };
   return {
     positions,

@@ -109,7 +109,7 @@ describe('createFilter as rows arrive', () => {
   it('judges only the rows that arrived: the rows already shown are not searched again', () => {
     const seen: number[] = [];
     const index = createSearchIndex();
-    const spy: SearchIndex = { ...index, positions: (rows, words, lang) => { seen.push(rows.length); return index.positions(rows, words, lang); } };
+    const spy: SearchIndex = { ...index, positions: (rows, words, lang, among) => { seen.push(among?.length ?? rows.length); return index.positions(rows, words, lang, among); } };
     const filter = createFilter(8, spy);
     const first = Array.from({ length: 40 }, (_, i) => rowOfEntry(simple(`a${i}`, i + 1)));
     expect(filter(first, 'all', false, 'items').rows).toHaveLength(40);
