@@ -105,14 +105,20 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   if (active >= 0 && active < rows.length && active < first) indexes.push(active);
   for (let i = first; i < last; i++) indexes.push(i);
   if (active >= last && active < rows.length) indexes.push(active);
+  // Row elements are keyed by their place in a ring as large as the rows drawn, not by the line they show:
+  // a new filter or sort, or a jump to the end, then rewrites the rows already in the DOM instead of
+  // removing every one and making new ones, and a row scrolled into view takes the element of the one
+  // that left. The active row drawn outside the range has its own element.
+  const ring = Math.max(1, last - first);
   for (const i of indexes) {
     const row = rows[i]!;
     const key = props.rowKey(row);
+    const slot = i >= first && i < last ? String(i % ring) : 'active';
     const cls = ['vt-row', props.rowClass?.(row) ?? '', i === props.activeIndex ? 'active' : '', key === props.openKey ? 'open' : '']
       .filter(Boolean).join(' ');
     slice.push(
       <div
-        key={key}
+        key={slot}
         id={`vt-row-${key}`}
         role="row"
         aria-rowindex={i + 2}
