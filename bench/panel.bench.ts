@@ -163,6 +163,7 @@ export async function run(): Promise<BenchRow[]> {
         if (!keys.some((k) => k.rowcount < n)) throw new Error('filtering never narrowed the table: the measurement would be meaningless');
         for (let i = 1; i < 4; i++) kinds.push(await call('kind', String(i)));
         kinds.push(await call('kind', '0'));
+        verbose(`${n} #${round} verdict filter buttons ${kinds.slice(-4).map((t) => t.dom.toFixed(1)).join(' ')} ms`);
         for (let col = 0; col < 6; col++) {
           sorts.push(await call('sort', String(col)), await call('sort', String(col)));
           verbose(`${n} #${round} sort ${col} ${sorts.at(-2)!.dom.toFixed(1)} / ${sorts.at(-1)!.dom.toFixed(1)} ms`);
@@ -175,7 +176,10 @@ export async function run(): Promise<BenchRow[]> {
         const on = await call('click', 'Findings: ');
         if (on.rowcount >= n) throw new Error('the Findings filter did not narrow the table');
         toggles.push(on, await call('click', 'Low or above'));
-        for (const text of ['ap', 'api', 'items', '']) findingKeys.push(await call('key', text));
+        for (const text of ['ap', 'api', 'items', '']) {
+          findingKeys.push(await call('key', text));
+          verbose(`${n} #${round} Findings filter on, '${text}' ${findingKeys.at(-1)!.dom.toFixed(1)} ms`);
+        }
         toggles.push(await call('click', 'Low or above'));
         verbose(`${n} #${round} findings event ${lensEvents.at(-1)!.dom.toFixed(1)} ms, Findings filter ${toggles.slice(-3).map((t) => t.dom.toFixed(1)).join(' ')} ms`);
         if (round === rounds - 1) heap = await heapOf(page);
