@@ -3,7 +3,7 @@
  * the same to render as thirty. Rows have a fixed height. Keyboard: arrows, Home/End, PageUp/PageDown
  * move the active row; Enter opens it. Columns are sortable through their header buttons.
  */
-import type { ComponentChildren, JSX, TargetedKeyboardEvent } from 'preact';
+import { Fragment, type ComponentChildren, type JSX, type TargetedKeyboardEvent } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from './i18n';
 
@@ -108,7 +108,8 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   // Row elements are keyed by their place in a ring as large as the rows drawn, not by the line they show:
   // a new filter or sort, or a jump to the end, then rewrites the rows already in the DOM instead of
   // removing every one and making new ones, and a row scrolled into view takes the element of the one
-  // that left. The active row drawn outside the range has its own element.
+  // that left. The active row drawn outside the range has its own element. A cell's content is keyed by the
+  // line it shows, so a focused button in it (→ preflight) never ends up on another exchange.
   const ring = Math.max(1, last - first);
   for (const i of indexes) {
     const row = rows[i]!;
@@ -128,7 +129,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
         onMouseDown={() => props.onActive(i)}
         onClick={() => props.onOpen(i)}
       >
-        {columns.map((c) => <div key={c.id} role="gridcell" class={`vt-cell col-${c.id}`}>{c.cell(row)}</div>)}
+        {columns.map((c) => <div key={c.id} role="gridcell" class={`vt-cell col-${c.id}`}><Fragment key={key}>{c.cell(row)}</Fragment></div>)}
       </div>,
     );
   }

@@ -81,7 +81,8 @@ export function requestEventOf(id: string, time: number, url: string, d: Request
  * Plain assignments rather than object spreads: this runs for every event of the browser. A later
  * event keeps its request's own fields (`from`) as the details object itself, not a copy: the browser
  * makes a fresh plain object for each callback, and those fields are read only when the request's
- * onBeforeRequest never reached us (early-events.ts), which is rare.
+ * onBeforeRequest never reached us (early-events.ts), which is rare, and for the tab of an event held
+ * while the capture scope is read (scope/capture-scope.ts).
  */
 export function normalize(event: ListenedEventName, d: RawDetails): CaptureEvent {
   const ev = normalizeOnly(event, d);

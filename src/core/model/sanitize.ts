@@ -169,7 +169,8 @@ function rebuild(ex: Record<string, unknown>): Exchange {
 /**
  * Exchanges whose maker types every field itself (the capture: its normaliser turns each webRequest
  * callback into strings, numbers and arrays of `{ name, value }` strings, and the correlator assembles
- * only those), so `sanitize` would return them unchanged: checking them again would walk every header
+ * only those; and `readHar`, whose entry parser types every field it reads), so `sanitize` would return
+ * them unchanged: checking them again would walk every header
  * of every exchange for nothing. A weak set, so a mark never keeps an exchange alive, and a mark is on
  * one object: a copy (an edit, a record read back from storage or a file) is checked like any input.
  */
@@ -177,7 +178,8 @@ const typed = new WeakSet<object>();
 
 /**
  * Marks an exchange its maker built well typed (see `typed`), for `sanitize` to take as is; returns it.
- * The maker keeps the promise for as long as it changes the exchange (the capture adds only typed values).
+ * The maker keeps the promise for as long as it changes the exchange (the capture adds only typed values;
+ * `readHar` marks an exchange once it is whole).
  */
 export function markTyped(ex: Exchange): Exchange {
   typed.add(ex);

@@ -188,6 +188,22 @@ export function createSearchIndex(): SearchIndex {
     if (slotsOf.size > KEPT_WORDS) slotsOf.delete(slotsOf.keys().next().value!);
     return flags;
   };
+  /**
+   * Rows replaced or gone leave their pieces and slots behind: past a budget, start afresh. Checked by a search
+   * and by every warm, so a panel left open on a busy tab, where nobody types, does not keep every row
+   * version it ever saw.
+   */
+  const renew = (): boolean => {
+    if (table.compact()) return true;
+    if (slotPieces.length <= slotBudget) return false;
+    table.reset();
+    return true;
+  };
+  /** The budgets follow what the rows in use need, measured right after a fresh start (nothing dead yet). */
+  const settle = () => {
+    table.settle();
+    slotBudget = Math.max(SLOT_FLOOR, 2 * slotPieces.length);
+  };
   const positions = (rows: readonly Row[], words: readonly string[], lang: Words = EN, among?: Int32Array): Int32Array => {
     const n = among ? among.length : rows.length;
     if (words.length === 0) {
@@ -197,16 +213,10 @@ export function createSearchIndex(): SearchIndex {
       return all;
     }
     shown = lang;
-    // Rows replaced or gone leave their pieces and slots behind: past a budget, start afresh.
-    let fresh = table.compact();
-    if (!fresh && slotPieces.length > slotBudget) { table.reset(); fresh = true; }
+    const fresh = renew();
     // Every row first: a row indexed now adds slots (and pieces) the words must be looked for in.
     const slots = slotsFor(rows);
-    // The budgets follow what the rows in use need, measured right after a fresh start (nothing dead yet).
-    if (fresh) {
-      table.settle();
-      slotBudget = Math.max(SLOT_FLOOR, 2 * slotPieces.length);
-    }
+    if (fresh) settle();
     const hits = words.map(slotHits);
     const out = new Int32Array(n);
     let found = 0;
@@ -228,10 +238,11 @@ export function createSearchIndex(): SearchIndex {
     warm(rows, schedule = whenIdle, lang = EN) {
       const relang = lang.lang !== shown.lang;
       shown = lang;
-      // What differs from the rows seen last (the whole list after a language change or a shorter log),
-      // after what a cancelled warm left.
-      const todo = queue.slice(done);
-      const same = relang || rows.length < warmed.length ? 0 : warmed.length;
+      const fresh = renew();
+      // What differs from the rows seen last (the whole list after a language change, a fresh start or a
+      // shorter log), after what a cancelled warm left.
+      const todo = fresh ? [] : queue.slice(done);
+      const same = relang || fresh || rows.length < warmed.length ? 0 : warmed.length;
       for (let i = 0; i < same; i++) if (rows[i] !== warmed[i]) todo.push(rows[i]!);
       for (let i = same; i < rows.length; i++) todo.push(rows[i]!);
       warmed = rows;
@@ -242,6 +253,7 @@ export function createSearchIndex(): SearchIndex {
         // At least a few rows per call, so a page that is never idle still gets there.
         const floor = Math.min(queue.length, done + 50);
         while (done < queue.length && (done < floor || deadline.timeRemaining() > 1)) ensure(queue[done++]!);
+        if (fresh && done === queue.length) settle();
         cancel = done < queue.length ? schedule(step) : null;
       };
       cancel = queue.length > 0 ? schedule(step) : null;

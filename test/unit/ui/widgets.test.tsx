@@ -76,6 +76,21 @@ describe('VirtualTable', () => {
     expect(document.getElementById('vt-row-r9999')).not.toBeNull();
   });
 
+  it('keeps a focused button in a cell with its own row when the rows shift', () => {
+    type R = { id: string; n: number };
+    const links: Column<R>[] = [{ id: 'go', label: 'Go', width: '1fr', cell: (r) => <button type="button" data-row={r.id}>{`open ${r.id}`}</button> }];
+    const list: R[] = Array.from({ length: 100 }, (_, i) => ({ id: `r${i}`, n: i }));
+    const table = (shown: R[]) => <VirtualTable label="Links" rows={shown} columns={links} rowKey={(r) => r.id} activeIndex={-1} onActive={() => {}} onOpen={() => {}} />;
+    const { rerender } = render(table(list));
+    (document.querySelector('button[data-row="r3"]') as HTMLButtonElement).focus();
+    // A new row at the top (the time column sorted newest first): every line moves down by one.
+    rerender(table([{ id: 'new', n: -1 }, ...list]));
+    const focused = document.activeElement;
+    // Focus may stay on r3's button or leave the table, never land on another row's button.
+    if (focused instanceof HTMLButtonElement) expect(focused.getAttribute('data-row')).toBe('r3');
+    expect(document.querySelector('button[data-row="r3"]')!.textContent).toBe('open r3');
+  });
+
   it('sorts through header buttons that say the current order', () => {
     const sorted: string[] = [];
     render(<VirtualTable label="Numbers" rows={rows.slice(0, 3)} columns={columns} rowKey={(r) => r.id} activeIndex={-1}
