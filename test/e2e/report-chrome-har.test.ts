@@ -46,7 +46,7 @@ beforeAll(async () => {
   const mains = () => devtools.hops.filter((h) => h.initiator.type !== 'preflight' && h.type !== 'Preflight' && !devtools.hops.some((o) => o !== h && o.key === h.key && o.startTs < h.startTs));
   const subjectHops = () => subjectsByCase(cases, run.nonce, mains(), (h) => h.url);
   const decided = (h: Hop) => {
-    const last = devtools.hops.filter((o) => o.key === h.key).at(-1)!;
+    const last = devtools.lastOf(h)!;
     return last.endTs !== undefined || last.status !== undefined;
   };
   const subjects = await devtools.waitFor('Chromium to decide every case', () => {
@@ -57,7 +57,7 @@ beforeAll(async () => {
     () => `the raw headers (ExtraInfo) Chromium owes for ${devtools.missingRaw().map((h) => `${h.method} ${h.url}`).join(', ')}`,
     () => devtools.missingRaw().length === 0,
   );
-  chromiumCodes = new Map([...subjects].map(([id, h]) => [id, devtools.hops.filter((o) => o.key === h.key).at(-1)!.corsError ?? null]));
+  chromiumCodes = new Map([...subjects].map(([id, h]) => [id, devtools.lastOf(h)!.corsError ?? null]));
 
   live = await until('CORS Lens to classify every case', async () => {
     const snap = await getSnapshot(extPage, tabId);

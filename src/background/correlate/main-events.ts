@@ -31,7 +31,7 @@ export function onMainEvent(st: CorrelationState, rec: MainRecord, ev: Later): v
   if (rec.restored) delete rec.restored; // rare: a delete on every event would be a runtime call each time
   st.changed.add(rec);
   if (movedOn(rec, ev)) {
-    mainRedirected(rec, redirectTo(rec, ev));
+    mainRedirected(rec, ev.url, ev.time);
     // Chromium shows the new hop's preflight before the main request's own event on the new URL.
     claimOrphan(st, rec, ev.kind === 'send-headers' ? ev.headers : undefined);
   }
@@ -57,22 +57,6 @@ function movedOn(rec: MainRecord, ev: Later): boolean {
   return ev.kind === 'send-headers' && rec.phase === 'received' && isRedirect(rec);
 }
 
-/** The redirect the browser made, as onBeforeRedirect would have told it (its hop's ip aside). */
-interface Redirect {
-  time: number;
-  status: number;
-  redirectUrl: string;
-  fromCache?: boolean;
-}
-
-function redirectTo(rec: MainRecord, ev: Later): Redirect {
-  const r = rec.ex.response;
-  // No response seen for the hop: an internal redirect (HSTS, another extension), which Chromium reports as 307.
-  const redirect: Redirect = { time: ev.time, status: r?.status ?? 307, redirectUrl: ev.url };
-  if (r?.fromCache !== undefined) redirect.fromCache = r.fromCache;
-  return redirect;
-}
-
 function mainSent(st: CorrelationState, rec: MainRecord, ev: SendHeadersEvent): void {
   checkHopPreflight(st, rec, ev.headers);
   rec.method = ev.method || rec.method;
@@ -82,21 +66,23 @@ function mainSent(st: CorrelationState, rec: MainRecord, ev: SendHeadersEvent): 
   else rec.ex.finalRequestHeaders = ev.headers;
 }
 
-function mainRedirected(rec: MainRecord, ev: Redirect): void {
-  const response: ResponseRecord = rec.ex.response ?? { status: ev.status, headers: [] };
-  response.status = ev.status;
-  if (ev.fromCache !== undefined) response.fromCache = ev.fromCache;
+/**
+ * The hop the browser left for `location` at `time`, as onBeforeRedirect would have told it (its ip aside).
+ * No response seen for the hop: an internal redirect (HSTS, another extension), which Chromium reports as 307.
+ */
+function mainRedirected(rec: MainRecord, location: string, time: number): void {
+  const response: ResponseRecord = rec.ex.response ?? { status: 307, headers: [] };
   rec.ex.redirects.push({
     url: rec.url,
     ...(rec.headers ? { requestHeaders: rec.headers } : {}),
     response,
-    location: ev.redirectUrl,
-    time: ev.time,
+    location,
+    time,
   });
   delete rec.ex.response;
   delete rec.ex.finalRequestHeaders;
-  rec.method = methodAfterRedirect(ev.status, rec.method);
-  rec.url = ev.redirectUrl;
+  rec.method = methodAfterRedirect(response.status, rec.method);
+  rec.url = location;
   rec.phase = 'waiting';
   delete rec.headers;
   delete rec.hopPreflight;

@@ -17,7 +17,7 @@ export interface RequestScan {
   /** `hasHeader(headers, 'cookie')`. */
   hasCookie: boolean;
   /** Chromium-only safelisted names as the request spelt them, first spelling of each, in order. */
-  chromiumOnly: string[];
+  chromiumOnly: readonly string[];
 }
 
 const NONE: readonly string[] = [];
@@ -26,7 +26,8 @@ const CHROMIUM_ONLY: ReadonlySet<string> = new Set(CHROMIUM_ONLY_SAFELISTED);
 const CHROMIUM_ONLY_LENGTHS = CHROMIUM_ONLY_SAFELISTED.reduce((mask, name) => mask | (1 << name.length), 0);
 
 export function scanRequest(headers: readonly Header[] | undefined): RequestScan {
-  const out: RequestScan = { secFetchMode: null, hasOrigin: false, hasCookie: false, chromiumOnly: NONE as string[] };
+  const out: RequestScan = { secFetchMode: null, hasOrigin: false, hasCookie: false, chromiumOnly: NONE };
+  let found: string[] | null = null;
   if (!Array.isArray(headers)) return out;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
@@ -41,10 +42,8 @@ export function scanRequest(headers: readonly Header[] | undefined): RequestScan
     // Lower-casing never shortens a name, and no other letter lower-cases to these ASCII names: a name of
     // another length cannot be one of them.
     if (length > 31 || ((CHROMIUM_ONLY_LENGTHS >>> length) & 1) === 0) continue;
-    if (CHROMIUM_ONLY.has(lowerName(h.name)) && !out.chromiumOnly.includes(h.name)) {
-      if (out.chromiumOnly === NONE) out.chromiumOnly = [];
-      out.chromiumOnly.push(h.name);
-    }
+    if (CHROMIUM_ONLY.has(lowerName(h.name)) && !found?.includes(h.name)) (found ??= []).push(h.name);
   }
+  if (found) out.chromiumOnly = found;
   return out;
 }

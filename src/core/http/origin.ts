@@ -74,9 +74,9 @@ function fastOrigin(url: string): string | null | undefined {
   let upper = false;
   let dots = 0;
   let letters = false;
-  // Where the host's last label starts, found in the same pass; an empty label (`a..b`) spoils it.
+  // Where the host's last label starts, found in the same pass. An empty label (`a..b`, or a leading dot)
+  // goes to the URL parser.
   let label = start;
-  let emptyLabel = false;
   for (; end < url.length; end++) {
     const c = url.charCodeAt(end);
     if (c === 0x2f || c === 0x3f || c === 0x23) break; // / ? #
@@ -91,29 +91,25 @@ function fastOrigin(url: string): string | null | undefined {
       continue;
     }
     if (c === 0x2e) {
+      if (end === label) return undefined;
       dots++;
-      if (end === label) emptyLabel = true;
       label = end + 1;
     } else if (c >= 0x41 && c <= 0x5a) upper = letters = true;
     else if ((c >= 0x61 && c <= 0x7a) || c === 0x2d) letters = true;
     else if (c < 0x30 || c > 0x39) return undefined;
   }
-  const hostStart = start;
   const hostEnd = colon === -1 ? end : colon;
-  if (hostEnd <= hostStart) return undefined;
-  if (url.charCodeAt(hostStart) === 0x2e || url.charCodeAt(hostEnd - 1) === 0x2e) return undefined;
-  if (emptyLabel) return undefined;
-  const lastDot = label;
-  if (!letters || numericLabel(url, lastDot, hostEnd)) {
+  if (hostEnd <= start || url.charCodeAt(hostEnd - 1) === 0x2e) return undefined;
+  if (!letters || numericLabel(url, label, hostEnd)) {
     // Numeric-looking last label: only a canonical dotted quad takes the fast path.
-    if (letters || dots !== 3 || !isCanonicalIpv4(url.slice(hostStart, hostEnd))) return undefined;
+    if (letters || dots !== 3 || !isCanonicalIpv4(url.slice(start, hostEnd))) return undefined;
   }
   let port = colon === -1 ? '' : url.slice(colon + 1, end);
   // Already canonical (lower case, no userinfo, no default or zero-padded port): the prefix is the origin.
   if (!upper && (colon === -1 || (port !== '' && port.charCodeAt(0) !== 0x30 && port.length <= 5 && Number(port) <= 65535 && port !== defaultPort))) {
     return end === url.length ? url : url.slice(0, end);
   }
-  let host = url.slice(hostStart, hostEnd);
+  let host = url.slice(start, hostEnd);
   if (upper) host = host.toLowerCase();
   if (port.length > 0) {
     if (port.length > 5) return undefined;

@@ -10,7 +10,7 @@ import { createCapture } from '../../../../src/background/capture/listeners';
 import { FakeWebRequest } from '../../../support/fake-web-request';
 
 const fixture = (path: string) => readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8');
-const worker = readFileSync(new URL('../../../../bench/fixtures/minimal-extension/worker.js', import.meta.url), 'utf8');
+const worker = fixture('bench/fixtures/minimal-extension/worker.js');
 
 function mirrorSpec(): Record<string, string[]> {
   const m = /\/\* spec: \*\/([\s\S]*?)\/\* :spec \*\//.exec(worker);
