@@ -51,6 +51,9 @@ const RESPONSE_CHECKS: ReadonlySet<string> = new Set([...ACCESS_REASONS, ...REDI
 const isPreflightCheck = (code: string): boolean => code.startsWith('Preflight') || code.endsWith('PreflightResponse');
 
 /** The DevTools network log of one page: every hop of every request, as DevTools keeps them. */
+/** A `DevtoolsLog.waitFor` that ran out of time (any other rejection is the predicate's own error). */
+export class WaitTimeout extends Error {}
+
 export class DevtoolsLog {
   readonly hops: Hop[] = [];
   /** The last hop of each request, by hop key, in request order: where its redirect chain stands. */
@@ -238,18 +241,33 @@ export class DevtoolsLog {
     });
   }
 
+  /**
+   * Resolves with the predicate's first truthy value, checked now and after every event. A predicate
+   * that throws rejects the wait at once with its own error (it is the caller's bug, not a slow page),
+   * and the event that ran it goes on; only a wait that ran out rejects with a `WaitTimeout`.
+   */
   waitFor<T>(what: string | (() => string), pred: () => T | null | undefined | false, timeoutMs = 60_000): Promise<T> {
     return new Promise((resolve, reject) => {
-      const check = () => {
-        const v = pred();
-        if (!v) return;
+      const done = () => {
         this.listeners.delete(check);
         clearTimeout(timer);
+      };
+      const check = () => {
+        let v: T | null | undefined | false;
+        try {
+          v = pred();
+        } catch (err) {
+          done();
+          reject(err);
+          return;
+        }
+        if (!v) return;
+        done();
         resolve(v);
       };
       const timer = setTimeout(() => {
         this.listeners.delete(check);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`));
+        reject(new WaitTimeout(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`));
       }, timeoutMs);
       this.listeners.add(check);
       check();

@@ -8,7 +8,7 @@
 import { m } from '../core/i18n/msg';
 import { wordsFor } from '../core/i18n/catalogues';
 import type { PageLike } from './cdp';
-import { DevtoolsLog, type Hop } from './devtools-log';
+import { DevtoolsLog, WaitTimeout, type Hop } from './devtools-log';
 import { judge } from './judge';
 import { blockedReport } from './report';
 import type { AttachOptions, CorsLens, CorsVerdict, JudgeOptions, WaitOptions } from './types';
@@ -64,6 +64,7 @@ class Lens implements CorsLens {
       const verdicts = judge(this.log, this.page.url(), { ...options, sameOrigin: true });
       return until(verdicts) ? verdicts : null;
     }, timeoutMs).catch((err: unknown) => {
+      if (!(err instanceof WaitTimeout)) throw err; // the condition itself threw: the caller's error, as it is
       const text = wordsFor(options.lang ?? 'en').t(m('pw_wait_timeout', { ms: timeoutMs, awaited: awaited(this.log) }));
       throw new Error(text, { cause: err });
     });

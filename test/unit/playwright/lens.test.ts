@@ -83,6 +83,19 @@ describe('attachCorsLens (fake protocol session)', () => {
     expect(fr).toMatch(/^lens\.waitFor\u00a0: la condition n’est pas remplie au bout de 5\u00a0ms\. Encore attendu\u00a0: 1 undecided \[GET http:\/\/api\.test\/slow\]/);
   });
 
+  it('rejects lens.waitFor with the condition\'s own error when the condition throws, at once or on a later event', async () => {
+    const s = new FakeSession();
+    const lens = await attachCorsLens(pageWith(s));
+    const bug = new TypeError('the condition read a missing verdict');
+    await expect(lens.waitFor(() => { throw bug; }, { timeoutMs: 60_000 })).rejects.toBe(bug);
+    // A condition that throws only once a request is decided: the event that ran it goes on, the wait fails with it.
+    start(s, '4', 'http://api.test/later');
+    const later = lens.waitFor((v) => { if (v.length > 0) throw bug; return false; }, { timeoutMs: 60_000 });
+    passed(s, '4');
+    await expect(later).rejects.toBe(bug);
+    expect((await lens.verdicts()).map((v) => v.kind)).toEqual(['simple']);
+  });
+
   it('waits for a request in flight to be decided before judging, and passes expectNoCorsErrors when it passes', async () => {
     const s = new FakeSession();
     const lens = await attachCorsLens(pageWith(s));
