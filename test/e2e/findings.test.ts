@@ -26,7 +26,7 @@ import type { Page } from 'playwright-core';
 import { handleCors } from '../../lab/cors-endpoint';
 import { preparedBefore } from '../../lab/cases';
 import { httpsFindingsCases, type HttpsFindingsCase } from '../../lab/cases/findings';
-import { buildFirefoxExtension, launchFirefox, until as ffUntil, type Firefox } from './support/firefox';
+import { buildFirefoxExtension, firefoxSnapshot, firefoxTabId, launchFirefox, until as ffUntil, type Firefox } from './support/firefox';
 import { GECKO_ID } from '../../scripts/firefox-manifest.mjs';
 import { serveFrame } from '../../lab/pages';
 import type { ExchangeEntry, TabFindings } from '../../src/shared/protocol';
@@ -234,14 +234,9 @@ describe('the security and cost lens in Firefox ("Passes, but…")', () => {
     await ffUntil('the lab gallery', () => ff!.evaluate<boolean>(gallery, 'document.body.dataset.ready === "true"'));
     const nonce = `fff${Date.now().toString(36)}`;
     for (const id of CASE_IDS) await ff.evaluate(gallery, `window.lab.runCase(${JSON.stringify(id)}, ${JSON.stringify(nonce)}).then(() => true)`);
-    const tabId = await ffUntil('the gallery tab in the extension', () => ff!.evaluate<number | null>(ext, `(async () =>
-      (await browser.tabs.query({})).find((t) => (t.url ?? '').startsWith(${JSON.stringify(ffLab.origins.page)}))?.id ?? null)()`));
+    const tabId = await firefoxTabId(ff, ext, ffLab.origins.page);
     const cases = new Map<string, LabCase>(buildCases(ffLab.origins).map((c) => [c.id, c]));
-    const snapshot = async () => {
-      const answer = JSON.parse(await ff!.evaluate<string>(ext, `(async () => JSON.stringify(
-        await browser.runtime.sendMessage({ v: 1, name: 'get-snapshot', payload: { tabId: ${tabId} } })))()`)) as { ok: boolean; result?: { entries: ExchangeEntry[] } };
-      return answer.result?.entries ?? [];
-    };
+    const snapshot = async () => (await firefoxSnapshot(ff!, ext, tabId)).entries;
     const byCase = (entries: ExchangeEntry[]) => {
       const inOrder = [...entries].sort((a, b) => a.seq - b.seq);
       return new Map(CASE_IDS.map((id) => {

@@ -17,7 +17,7 @@ import { EN } from '../../src/core/i18n/catalogues';
 import { reasonDef } from '../../src/core/reasons';
 import { buildCases, startLab, withNonce, type Lab, type LabCase } from './support';
 import { preparedBefore } from '../../lab/cases';
-import { buildFirefoxExtension, firefoxSnapshot, launchFirefox, until, type Firefox } from './support/firefox';
+import { buildFirefoxExtension, firefoxSnapshot, firefoxTabId, launchFirefox, until, type Firefox } from './support/firefox';
 import { GECKO_ID } from '../../scripts/firefox-manifest.mjs';
 
 /**
@@ -109,8 +109,7 @@ beforeAll(async () => {
 
   const cases = new Map<string, LabCase>(buildCases(lab.origins).map((c) => [c.id, c]));
   const urlOf = (id: string) => withNonce(cases.get(id)!.action.url, nonce);
-  const tabId = await until('the gallery tab in the extension', () => ff!.evaluate<number | null>(ext, `(async () =>
-    (await browser.tabs.query({})).find((t) => (t.url ?? '').startsWith(${JSON.stringify(lab.origins.page)}))?.id ?? null)()`));
+  const tabId = await firefoxTabId(ff, ext, lab.origins.page);
   const snapshot = () => firefoxSnapshot(ff!, ext, tabId);
   // The subject is the request to its URL that comes after the case's preparation requests to that URL.
   const byCase = (entries: ExchangeEntry[]) => {

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeEntry } from '../../src/shared/protocol';
 import { GECKO_ID } from '../../scripts/firefox-manifest.mjs';
 import { getSnapshot, launch, openExtensionPage, openGallery, ROOT, runCases, startLab, tabIdOf, until, type Lab, type Launched } from './support';
-import { firefoxSnapshot, launchFirefox, type Firefox } from './support/firefox';
+import { firefoxSnapshot, firefoxTabId, launchFirefox, type Firefox } from './support/firefox';
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const NAMES = {
@@ -137,8 +137,7 @@ describe('the Firefox xpi, unpacked, in Firefox ESR', () => {
       results.push(JSON.parse(await ff.evaluate<string>(gallery, `window.lab.runCase(${JSON.stringify(id)}, ${JSON.stringify(nonce)}).then((r) => JSON.stringify(r))`)));
     }
     expect(results.map((r) => [r.id, r.ok])).toEqual([['simple-get', true], ['missing-acao', false]]);
-    const tabId = await until('the gallery tab in the extension', () => ff.evaluate<number | null>(ext, `(async () =>
-      (await browser.tabs.query({})).find((t) => (t.url ?? '').startsWith(${JSON.stringify(lab.origins.page)}))?.id ?? null)()`));
+    const tabId = await firefoxTabId(ff, ext, lab.origins.page);
     const snapshot = async (): Promise<ExchangeEntry[]> => (await firefoxSnapshot(ff, ext, tabId)).entries;
     const urls = Object.fromEntries(results.map((r) => [r.id, r.url])) as Record<CaseId, string>;
     expect(await verdicts(snapshot, urls)).toEqual(CASES);

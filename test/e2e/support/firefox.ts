@@ -52,6 +52,12 @@ export async function until<T>(what: string, probe: () => Promise<T | null | und
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
+/** The extension's id of the tab showing a page of `pageOrigin`, asked from its page `ext` (waits for the tab to be known). */
+export function firefoxTabId(ff: Firefox, ext: string, pageOrigin: string): Promise<number> {
+  return until('the page\'s tab in the extension', () => ff.evaluate<number | null>(ext, `(async () =>
+    (await browser.tabs.query({})).find((t) => (t.url ?? '').startsWith(${JSON.stringify(pageOrigin)}))?.id ?? null)()`));
+}
+
 /** The extension's log of one tab (its protocol's get-snapshot), asked from its page `ext`. */
 export async function firefoxSnapshot(ff: Firefox, ext: string, tabId: number): Promise<TabSnapshot> {
   const answer = JSON.parse(await ff.evaluate<string>(ext, `(async () => JSON.stringify(await browser.runtime.sendMessage(
