@@ -92,11 +92,12 @@ export async function run(): Promise<BenchRow[]> {
       emptyHeap = await heapOf(page);
       await page.close();
     }
-    // BENCH_PANEL_ONLY=import runs the import rows alone (a quicker loop while working on the import).
-    const onlyImport = process.env.BENCH_PANEL_ONLY === 'import';
-    if (!onlyImport) for (const size of SIZES) out.push(...await atSize(size, entries.slice(0, size.n), templates, open, heapOf, emptyHeap));
-    out.push(...await importRows(entries.slice(0, IMPORT_N), open));
-    if (!onlyImport) out.push(...await longValueRows(browser, open, callOn));
+    // BENCH_PANEL_ONLY=import runs the import rows alone, =table the rows at 10,000 and 50,000 alone (quicker
+    // loops while working on one of them).
+    const only = process.env.BENCH_PANEL_ONLY;
+    if (only !== 'import') for (const size of SIZES) out.push(...await atSize(size, entries.slice(0, size.n), templates, open, heapOf, emptyHeap));
+    if (only !== 'table') out.push(...await importRows(entries.slice(0, IMPORT_N), open));
+    if (only === undefined) out.push(...await longValueRows(browser, open, callOn));
   } finally {
     await browser.close();
   }

@@ -21,26 +21,24 @@ const KEY: Record<SortColumn, (r: Row, w: Words) => Key> = {
   reason: (r, w) => say(r.reason, w),
 };
 
-interface Keyed { row: Row; key: Key }
+/**
+ * One column's ascending order for the first `n` rows of `rows`, as positions in `rows` (a typed array),
+ * each row's key by its position (one array), and its rows in each direction once asked for. Flat on
+ * purpose: an object per row and column (fifty thousand rows, six columns) made while the page is idle
+ * was what the next keystroke's garbage collection had to copy.
+ */
+interface Sorted { rows: readonly Row[]; n: number; keys: Key[]; asc: Int32Array; up?: Row[]; down?: Row[] }
+
 const byTime = (a: Row, b: Row) => a.start - b.start || a.data.seq - b.data.seq;
-const byKey = (a: Keyed, b: Keyed) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-/** Ascending by the column, ties in time order. */
-const ascending = (a: Keyed, b: Keyed) => byKey(a, b) || byTime(a.row, b.row);
+const byKey = (a: Key, b: Key) => (a < b ? -1 : a > b ? 1 : 0);
+/** Ascending by the column, ties in time order: positions in `rows`, whose keys are `keys`. */
+const ascendingIn = (rows: readonly Row[], keys: readonly Key[]) => (a: number, b: number) => byKey(keys[a]!, keys[b]!) || byTime(rows[a]!, rows[b]!);
 
-/** One column's ascending order for the first `n` rows of `rows`, and its rows in each direction once asked for. */
-interface Sorted { rows: readonly Row[]; n: number; asc: Keyed[]; up?: Row[]; down?: Row[] }
-
-const keyed = (rows: readonly Row[], column: SortColumn, w: Words, from = 0, to = rows.length): Keyed[] => {
-  const out: Keyed[] = new Array(to - from);
-  for (let i = from; i < to; i++) out[i - from] = { row: rows[i]!, key: KEY[column](rows[i]!, w) };
-  return out;
-};
-
-/** Two ascending lists as one. */
-function merge(a: readonly Keyed[], b: readonly Keyed[]): Keyed[] {
-  const out: Keyed[] = new Array(a.length + b.length);
+/** Two ascending lists of positions as one. */
+function merge(a: Int32Array, b: Int32Array, less: (x: number, y: number) => number): Int32Array {
+  const out = new Int32Array(a.length + b.length);
   let i = 0, j = 0, k = 0;
-  while (i < a.length && j < b.length) out[k++] = ascending(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length && j < b.length) out[k++] = less(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
   while (i < a.length) out[k++] = a[i++]!;
   while (j < b.length) out[k++] = b[j++]!;
   return out;
@@ -49,39 +47,64 @@ function merge(a: readonly Keyed[], b: readonly Keyed[]): Keyed[] {
 /**
  * The ascending order for the first `upto` rows of `rows`, from the one for `before` when `rows` is
  * `before`'s rows with rows appended or replaced in place (and not too many of them); else sorted afresh.
+ * `before`'s keys are brought up to date in place: it is replaced by what this returns.
  */
 function update(before: Sorted | undefined, rows: readonly Row[], column: SortColumn, w: Words, upto = rows.length): Sorted {
-  const fresh = (): Sorted => ({ rows, n: upto, asc: keyed(rows, column, w, 0, upto).sort(ascending) });
+  const key = KEY[column];
+  const fresh = (): Sorted => {
+    const keys: Key[] = new Array(upto);
+    const asc = new Int32Array(upto);
+    for (let i = 0; i < upto; i++) { keys[i] = key(rows[i]!, w); asc[i] = i; }
+    return { rows, n: upto, keys, asc: asc.sort(ascendingIn(rows, keys)) };
+  };
   if (!before || rows.length < before.n) return fresh();
   const old = before.rows;
-  const gone = new Set<Row>();
-  const added: Keyed[] = [];
+  const changed: number[] = [];
   for (let i = 0; i < before.n; i++) {
-    if (old[i] !== rows[i]) {
-      gone.add(old[i]!);
-      added.push({ row: rows[i]!, key: KEY[column](rows[i]!, w) });
-      if (added.length > rows.length / 8) return fresh();
-    }
+    if (old[i] !== rows[i] && changed.push(i) > rows.length / 8) return fresh();
   }
-  const appended = keyed(rows, column, w, before.n, Math.max(before.n, upto));
-  if (added.length === 0 && appended.length === 0) return before.rows === rows ? before : { ...before, rows };
-  const kept = gone.size === 0 ? before.asc : before.asc.filter((k) => !gone.has(k.row));
-  return { rows, n: Math.max(before.n, upto), asc: merge(kept, added.concat(appended).sort(ascending)) };
+  const n = Math.max(before.n, upto);
+  if (changed.length === 0 && n === before.n) return before.rows === rows ? before : { ...before, rows };
+  const keys = before.keys;
+  const added = new Int32Array(changed.length + n - before.n);
+  let k = 0;
+  for (const i of changed) { keys[i] = key(rows[i]!, w); added[k++] = i; }
+  for (let i = before.n; i < n; i++) { keys[i] = key(rows[i]!, w); added[k++] = i; }
+  let kept = before.asc;
+  if (changed.length > 0) {
+    const gone = new Uint8Array(before.n);
+    for (const i of changed) gone[i] = 1;
+    kept = new Int32Array(before.n - changed.length);
+    let j = 0;
+    for (let i = 0; i < before.asc.length; i++) if (gone[before.asc[i]!] === 0) kept[j++] = before.asc[i]!;
+  }
+  const less = ascendingIn(rows, keys);
+  return { rows, n, keys, asc: merge(kept, added.sort(less), less) };
+}
+
+/** The rows at the positions of an ascending order. */
+function ascending(sorted: Sorted): Row[] {
+  const { asc, rows } = sorted;
+  const out: Row[] = new Array(asc.length);
+  for (let i = 0; i < asc.length; i++) out[i] = rows[asc[i]!]!;
+  return out;
 }
 
 /**
  * Descending by the column, ties still in time order: the ascending order's runs of equal keys, last run
  * first (time has no ties: its start times may, but then the sequence number decides, both ways).
  */
-function descending(asc: readonly Keyed[], column: SortColumn): Row[] {
-  if (column === 'time') return asc.map((k) => k.row).reverse();
+function descending(sorted: Sorted, column: SortColumn): Row[] {
+  const { asc, rows, keys } = sorted;
+  if (column === 'time') return ascending(sorted).reverse();
   const out: Row[] = new Array(asc.length);
   let k = 0;
   let end = asc.length;
   while (end > 0) {
     let start = end - 1;
-    while (start > 0 && byKey(asc[start - 1]!, asc[end - 1]!) === 0) start--;
-    for (let i = start; i < end; i++) out[k++] = asc[i]!.row;
+    const last = keys[asc[end - 1]!]!;
+    while (start > 0 && byKey(keys[asc[start - 1]!]!, last) === 0) start--;
+    for (let i = start; i < end; i++) out[k++] = rows[asc[i]!]!;
     end = start;
   }
   return out;
@@ -109,8 +132,8 @@ export function createSorter() {
       sorted = update(sorted, rows, spec.column, w);
       orders.set(id, sorted);
     }
-    if (spec.dir === 'desc') return (sorted.down ??= descending(sorted.asc, spec.column));
-    return (sorted.up ??= sorted.asc.map((k) => k.row));
+    if (spec.dir === 'desc') return (sorted.down ??= descending(sorted, spec.column));
+    return (sorted.up ??= ascending(sorted));
   };
   /**
    * Brings every column's order up to date with `rows`, `slice` rows at a time while the page is idle;
@@ -127,8 +150,8 @@ export function createSorter() {
         const sorted = update(before, rows, column, w, Math.min(rows.length, (before && before.n <= rows.length ? before.n : 0) + slice));
         orders.set(id, sorted);
         if (sorted.rows === rows && sorted.n === rows.length) {
-          sorted.up = sorted.asc.map((k) => k.row);
-          sorted.down = descending(sorted.asc, column);
+          sorted.up = ascending(sorted);
+          sorted.down = descending(sorted, column);
         }
       } while (deadline.timeRemaining() > 8);
       cancel = schedule(step);
