@@ -107,8 +107,8 @@ export class TextTable {
   }
 }
 
-/** True when one of the pieces `ids` is flagged in `hits`. */
-export function anyHit(ids: Int32Array, hits: Uint8Array): boolean {
-  for (let i = 0; i < ids.length; i++) if (hits[ids[i]!] === 1) return true;
+/** True when one of the pieces `ids` (from `from` up to `to`) is flagged in `hits`. */
+export function anyHit(ids: Int32Array, hits: Uint8Array, from = 0, to = ids.length): boolean {
+  for (let i = from; i < to; i++) if (hits[ids[i]!] === 1) return true;
   return false;
 }

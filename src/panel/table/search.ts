@@ -62,13 +62,6 @@ export interface SearchIndex {
   has(row: Row): boolean;
 }
 
-/** A row's index entry: its slot, valid in one generation of the table and one language of the words. */
-interface Indexed {
-  generation: number;
-  lang: string;
-  slot: number;
-}
-
 /** What one word hits: a flag per slot, for the first `size` slots. */
 interface SlotHits {
   size: number;
@@ -80,19 +73,46 @@ const KEPT_WORDS = 16;
 /** Slots made (a row's new version, a language change) before the index starts afresh, at the least. */
 const SLOT_FLOOR = 100_000;
 
+/** `a`, or a copy twice as long when it has no room for `need` numbers. */
+function grown(a: Int32Array, need: number): Int32Array {
+  if (need <= a.length) return a;
+  const b = new Int32Array(Math.max(need, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
 /** The search text of the rows it has seen, as numbers into one table of distinct pieces. */
 export function createSearchIndex(): SearchIndex {
   const table = new TextTable();
-  // Weak: a row that left the log (a new exchange version, a cleared tab) takes its entry with it.
-  const indexed = new WeakMap<Row, Indexed>();
-  /** The pieces of each slot, and the slots of each piece (one generation of the table). */
-  let slotPieces: Int32Array[] = [];
-  let pieceSlots: number[][] = [];
+  /**
+   * The pieces of each slot in one flat list (slot s holds `pieces[starts[s]]` up to `pieces[starts[s + 1]]`),
+   * and the slots of each piece (a number while one slot alone holds it, as a URL does). Flat, so indexing
+   * fifty thousand rows while the page is idle grows a few arrays instead of leaving objects for the next
+   * keystroke's garbage collection to copy. One generation of the table.
+   */
+  let slotCount = 0;
+  let starts: Int32Array = new Int32Array(1024);
+  let pieces: Int32Array = new Int32Array(16_384);
+  let pieceSlots: (number | number[] | undefined)[] = [];
   let slotsOf = new Map<string, SlotHits>();
   let slotBudget = SLOT_FLOOR;
   let slotsIn = table.generation;
   /** The language of the words: rows indexed in another one get their words again when searched. */
   let shown: Words = EN;
+  /**
+   * Each row's slot, in one generation of the table and one language of the words (a new map for the next).
+   * Weak: a row that left the log (a new exchange version, a cleared tab) takes its entry with it. A slot is
+   * a small integer: an entry makes no object.
+   */
+  let indexed = new WeakMap<Row, number>();
+  let indexedIn = { generation: table.generation, lang: shown.lang };
+  const rowSlots = (): WeakMap<Row, number> => {
+    if (indexedIn.generation !== table.generation || indexedIn.lang !== shown.lang) {
+      indexed = new WeakMap();
+      indexedIn = { generation: table.generation, lang: shown.lang };
+    }
+    return indexed;
+  };
   /** The rows the last `warm` was given: the next one indexes only what differs. */
   let warmed: readonly Row[] = [];
   /** Rows to index while the page is idle, and how many of them are done. */
@@ -124,28 +144,48 @@ export function createSearchIndex(): SearchIndex {
   /** Starts afresh when the table changed generation: slots and their flags belong to one generation. */
   const sync = () => {
     if (slotsIn === table.generation) return;
-    slotPieces = [];
+    slotCount = 0;
+    starts = new Int32Array(1024);
+    pieces = new Int32Array(16_384);
     pieceSlots = [];
     slotsOf = new Map();
     slotsIn = table.generation;
   };
-  const ensure = (row: Row): Indexed => {
-    const t = indexed.get(row);
-    if (t && t.generation === table.generation && t.lang === shown.lang) return t;
+  /** Adds a piece to the slot being made (the last one), and the slot to the piece's. */
+  const put = (slot: number, piece: number) => {
+    const at = starts[slot + 1]!;
+    if (at === pieces.length) pieces = grown(pieces, at + 1);
+    pieces[at] = piece;
+    starts[slot + 1] = at + 1;
+    const had = pieceSlots[piece];
+    if (had === undefined) pieceSlots[piece] = slot;
+    else if (typeof had === 'number') { if (had !== slot) pieceSlots[piece] = [had, slot]; }
+    else if (had[had.length - 1] !== slot) had.push(slot);
+  };
+  /** The slot of `row`, made now when it has none. */
+  const ensure = (row: Row): number => {
+    const map = rowSlots();
+    const known = map.get(row);
+    if (known !== undefined) return known;
     sync();
-    const words = wordTexts(row, shown).map(idsOf);
+    const slot = slotCount;
+    if (slot + 2 > starts.length) starts = grown(starts, slot + 2);
+    starts[slot + 1] = starts[slot]!;
+    for (const x of wordTexts(row, shown)) {
+      const ids = idsOf(x);
+      for (let i = 0; i < ids.length; i++) put(slot, ids[i]!);
+    }
     // The machine text's pieces, one a line (a word never holds a line break, so it never spans two).
-    const hay = row.data.hay.split('\n');
-    const ids = new Int32Array(words.reduce((n, p) => n + p.length, hay.length));
-    let at = 0;
-    for (const p of words) { ids.set(p, at); at += p.length; }
-    for (const piece of hay) ids[at++] = table.intern(piece);
-    const slot = slotPieces.length;
-    slotPieces.push(ids);
-    for (let i = 0; i < ids.length; i++) (pieceSlots[ids[i]!] ??= []).push(slot);
-    const made = { generation: table.generation, lang: shown.lang, slot };
-    indexed.set(row, made);
-    return made;
+    const hay = row.data.hay;
+    for (let from = 0; from <= hay.length;) {
+      let to = hay.indexOf('\n', from);
+      if (to < 0) to = hay.length;
+      put(slot, table.intern(hay.slice(from, to)));
+      from = to + 1;
+    }
+    slotCount++;
+    map.set(row, slot);
+    return slot;
   };
   /**
    * The slot of each row of `rows`, kept per list (the sorted rows, a cached filter result): a keystroke
@@ -157,13 +197,13 @@ export function createSearchIndex(): SearchIndex {
     const kept = slotLists.get(rows);
     if (kept && kept.generation === table.generation && kept.lang === shown.lang && kept.n === rows.length) return kept.slots;
     const slots = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) slots[i] = ensure(rows[i]!).slot;
+    for (let i = 0; i < rows.length; i++) slots[i] = ensure(rows[i]!);
     slotLists.set(rows, { generation: table.generation, lang: shown.lang, n: rows.length, slots });
     return slots;
   };
   /** A flag per slot: does one of its pieces contain `word`? */
   const slotHits = (word: string): Uint8Array => {
-    const size = slotPieces.length;
+    const size = slotCount;
     const kept = slotsOf.get(word);
     if (kept && kept.size === size) {
       slotsOf.delete(word);
@@ -174,13 +214,14 @@ export function createSearchIndex(): SearchIndex {
     if (kept) {
       // A slot's pieces never change: only the slots made since are looked at.
       flags.set(kept.flags);
-      const pieces = table.hits(word);
-      for (let s = kept.size; s < size; s++) if (anyHit(slotPieces[s]!, pieces)) flags[s] = 1;
+      const hit = table.hits(word);
+      for (let s = kept.size; s < size; s++) if (anyHit(pieces, hit, starts[s]!, starts[s + 1]!)) flags[s] = 1;
     } else {
       const list = table.hitList(word);
       for (let i = 0; i < list.length; i++) {
         const slots = pieceSlots[list[i]!];
-        if (slots) for (let k = 0; k < slots.length; k++) flags[slots[k]!] = 1;
+        if (typeof slots === 'number') flags[slots] = 1;
+        else if (slots) for (let k = 0; k < slots.length; k++) flags[slots[k]!] = 1;
       }
     }
     slotsOf.delete(word);
@@ -195,14 +236,14 @@ export function createSearchIndex(): SearchIndex {
    */
   const renew = (): boolean => {
     if (table.compact()) return true;
-    if (slotPieces.length <= slotBudget) return false;
+    if (slotCount <= slotBudget) return false;
     table.reset();
     return true;
   };
   /** The budgets follow what the rows in use need, measured right after a fresh start (nothing dead yet). */
   const settle = () => {
     table.settle();
-    slotBudget = Math.max(SLOT_FLOOR, 2 * slotPieces.length);
+    slotBudget = Math.max(SLOT_FLOOR, 2 * slotCount);
   };
   const positions = (rows: readonly Row[], words: readonly string[], lang: Words = EN, among?: Int32Array): Int32Array => {
     const n = among ? among.length : rows.length;
@@ -253,15 +294,18 @@ export function createSearchIndex(): SearchIndex {
         // At least a few rows per call, so a page that is never idle still gets there.
         const floor = Math.min(queue.length, done + 50);
         while (done < queue.length && (done < floor || deadline.timeRemaining() > 1)) ensure(queue[done++]!);
-        if (fresh && done === queue.length) settle();
-        cancel = done < queue.length ? schedule(step) : null;
+        if (done < queue.length) { cancel = schedule(step); return; }
+        if (fresh) settle();
+        // The slots of the rows in order too (the table's order until a column is sorted), so the next
+        // keystroke does not look up every row in the weak map.
+        slotsFor(rows);
+        cancel = null;
       };
       cancel = queue.length > 0 ? schedule(step) : null;
       return () => cancel?.();
     },
     has(row) {
-      const t = indexed.get(row);
-      return t !== undefined && t.generation === table.generation && t.lang === shown.lang;
+      return rowSlots().has(row);
     },
   };
 }
