@@ -10,13 +10,15 @@
 import { noLog, type LogBatch, type LogDb } from './log-db';
 
 const DB_NAME = 'cors-lens-log';
-const SCHEMA_VERSION = 4; // 4: header lists packed into strings
+const SCHEMA_VERSION = 5; // 4: header lists packed into strings; 5: exchanges stored as they are
 const ENTRIES = 'entries';
 const TABS = 'tabs';
 
 /** `keyRange`: the IDBKeyRange of the same implementation as `factory` (the global one in a browser). */
 export function idbLog(factory: IDBFactory, keyRange: typeof IDBKeyRange = IDBKeyRange): LogDb {
   let connection: Promise<IDBDatabase> | null = null;
+  /** The open database, once `connection` resolved: a transaction on it is begun without waiting a turn. */
+  let opened: IDBDatabase | null = null;
 
   const open = (): Promise<IDBDatabase> => connection ??= new Promise<IDBDatabase>((resolve, reject) => {
     const req = factory.open(DB_NAME, SCHEMA_VERSION);
@@ -28,8 +30,9 @@ export function idbLog(factory: IDBFactory, keyRange: typeof IDBKeyRange = IDBKe
     };
     req.onsuccess = () => {
       const db = req.result;
-      db.onversionchange = () => { db.close(); connection = null; };
-      db.onclose = () => { connection = null; };
+      db.onversionchange = () => { db.close(); connection = null; opened = null; };
+      db.onclose = () => { connection = null; opened = null; };
+      opened = db;
       resolve(db);
     };
     req.onerror = () => { connection = null; reject(req.error ?? new Error('IndexedDB open failed')); };
@@ -37,12 +40,15 @@ export function idbLog(factory: IDBFactory, keyRange: typeof IDBKeyRange = IDBKe
 
   /** Runs `fill` in one transaction over both stores; resolves when it commits. */
   async function transact(mode: IDBTransactionMode, fill: (entries: IDBObjectStore, tabs: IDBObjectStore) => void): Promise<void> {
-    const db = await open();
+    // Open: `fill` runs before this call returns (no await before it), so each put clones the
+    // record as it is now (write's contract, log-db.ts).
+    const db = opened ?? await open();
     let tx: IDBTransaction;
     try {
       tx = db.transaction([ENTRIES, TABS], mode, { durability: 'relaxed' });
     } catch (err) {
       connection = null; // closed under us: the next call opens it again
+      opened = null;
       throw err;
     }
     const committed = new Promise<void>((resolve, reject) => {
@@ -72,14 +78,17 @@ export function idbLog(factory: IDBFactory, keyRange: typeof IDBKeyRange = IDBKe
       return { records, metas };
     },
     write(batch: LogBatch) {
+      // While the connection opens (the first write after a wake), the puts wait a turn or more, in
+      // which the correlator may change an exchange in flight: the batch is cloned now instead.
+      const b = opened ? batch : structuredClone(batch);
       return transact('readwrite', (entries, tabs) => {
-        for (const tabId of batch.dropTabs) {
+        for (const tabId of b.dropTabs) {
           tabs.delete(tabId);
           entries.delete(keyRange.bound([tabId], [tabId, []]));
         }
-        for (const [tabId, id] of batch.drop) entries.delete([tabId, id]);
-        for (const r of batch.put) entries.put(r);
-        for (const m of batch.metas) tabs.put(m);
+        for (const [tabId, id] of b.drop) entries.delete([tabId, id]);
+        for (const r of b.put) entries.put(r);
+        for (const m of b.metas) tabs.put(m);
       });
     },
     clear() {

@@ -1,22 +1,22 @@
 /**
  * Where the log lives: the adapter the persistence writes through and reads back (idb-log.ts is the
  * browser's IndexedDB; tests run the real Persistence over an in-memory one). Records are stored by
- * structured clone, no JSON; only the header lists are packed into strings (record-codec.ts).
+ * structured clone, no JSON, the exchange as it is (record.ts).
  */
+import type { Exchange } from '../../core/model/exchange';
 import type { Verdict } from '../../core/model/verdict';
 import type { TabMeta } from '../tabs/tab-log';
-import type { PackedExchange } from './record-codec';
 
 /**
- * One stored exchange, its header lists packed into strings (record-codec.ts). The verdict is
- * stored once judged; an exchange still in flight has none.
+ * One stored exchange (record.ts). The verdict is stored once judged; an exchange still in flight
+ * has none.
  */
 export interface LogRecord {
   tabId: number;
   id: string;
   seq: number;
   pageId: string;
-  exchange: PackedExchange;
+  exchange: Exchange;
   verdict?: Verdict;
 }
 
@@ -34,6 +34,11 @@ export interface LogBatch {
 export interface LogDb {
   /** Everything stored (values as written, but untrusted: the reader checks their shape). */
   load(): Promise<{ records: unknown[]; metas: unknown[] }>;
+  /**
+   * Stores the batch as it is when `write` is called: the records hold the store's own exchanges,
+   * which the correlator changes in place while they are in flight, so they are cloned before
+   * `write` returns (IndexedDB clones at `put`).
+   */
   write(batch: LogBatch): Promise<void>;
   /** Empties the log. */
   clear(): Promise<void>;

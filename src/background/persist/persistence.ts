@@ -2,7 +2,7 @@
  * Write-through of the store to the log database (log-db.ts; IndexedDB in the browser), so a
  * stopped worker loses nothing. What changed since the last write is remembered by key (the newest
  * version of an entry wins) and written in batches, one transaction each, the records going by
- * structured clone (header lists packed into strings, record-codec.ts). A write that fails (quota, an aborted transaction) is
+ * structured clone (record.ts). A write that fails (quota, an aborted transaction) is
  * said with a warning and what it carried waits for the next batch, merged with newer changes.
  *
  * Fresh start or wake: the log must be gone when the browser closes, but a worker the browser
@@ -18,7 +18,7 @@ import type { Classify } from '../correlate/verdicts';
 import type { StorageAreaLike } from './storage-area';
 import type { LogBatch, LogDb, LogRecord } from './log-db';
 import { rehydrate } from './rehydrate';
-import { toRecord } from './record-codec';
+import { toRecord } from './record';
 
 /**
  * Exchanges per write at most: a burst goes out in several bounded transactions (each one quick to

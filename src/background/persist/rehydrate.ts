@@ -1,6 +1,6 @@
 /**
  * Reading the stored log back when the worker wakes (after the browser stopped it): the store is
- * rebuilt as it was written (header lists unpacked, record-codec.ts). Verdicts come back with their exchanges; only an exchange stored
+ * rebuilt as it was written (each exchange shape-checked, record.ts). Verdicts come back with their exchanges; only an exchange stored
  * without one (still in flight) is given to the classifier. Entries of discarded pages and records
  * of the wrong shape are removed. The entries still in flight are returned for recovery
  * (correlate/recovery.ts).
@@ -10,17 +10,13 @@ import type { Store } from '../tabs/store';
 import type { TabMeta } from '../tabs/tab-log';
 import { safeClassify, type Classify } from '../correlate/verdicts';
 import type { LogDb, LogRecord } from './log-db';
-import { unpackExchange } from './record-codec';
+import { storedExchange } from './record';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 
-const isExchangeLike = (x: unknown) => isObj(x) &&
-  typeof x.id === 'string' && typeof x.url === 'string' && typeof x.requestHeaders === 'string' && Array.isArray(x.redirects) &&
-  Array.isArray(x.preflights) && isObj(x.outcome) && isObj(x.timings) && isObj(x.observer);
-
 const isRecord = (r: Obj): r is Obj & LogRecord =>
-  typeof r.seq === 'number' && typeof r.pageId === 'string' && isExchangeLike(r.exchange) &&
+  typeof r.seq === 'number' && typeof r.pageId === 'string' &&
   (r.verdict === undefined || (isObj(r.verdict) && typeof r.verdict.kind === 'string'));
 
 const isMeta = (m: unknown): m is TabMeta => isObj(m) &&
@@ -37,7 +33,7 @@ export async function rehydrate(
   for (const r of stored.records) {
     if (!isObj(r) || typeof r.tabId !== 'number' || typeof r.id !== 'string') continue;
     const record = isRecord(r) ? r : null;
-    const exchange = record && unpackExchange(record.exchange);
+    const exchange = record && storedExchange(record.exchange);
     if (!record || !exchange) { forget(r.tabId, [r.id]); continue; }
     const { seq, pageId } = record;
     const list = entries.get(r.tabId) ?? [];
