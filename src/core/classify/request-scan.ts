@@ -22,8 +22,24 @@ export interface RequestScan {
 
 const NONE: readonly string[] = [];
 const CHROMIUM_ONLY: ReadonlySet<string> = new Set(CHROMIUM_ONLY_SAFELISTED);
-/** Bit n set when one of those names has n characters. */
-const CHROMIUM_ONLY_LENGTHS = CHROMIUM_ONLY_SAFELISTED.reduce((mask, name) => mask | (1 << name.length), 0);
+/**
+ * Per length (index), the first two characters of the names of that length (`c0 * 65536 + c1`): a name
+ * whose first two characters, ASCII-folded, are none of them is not one of those names. Lower-casing
+ * never shortens a name, and the only characters outside ASCII that lower-case into it (U+212A to `k`;
+ * U+0130 to `i` plus a combining dot) cannot make a name that starts like one of these (no `k` in
+ * the first two characters, and the dot is not ASCII).
+ */
+const CHROMIUM_ONLY_STARTS: readonly (readonly number[])[] = Array.from({ length: 32 }, (_, n) =>
+  CHROMIUM_ONLY_SAFELISTED.filter((name) => name.length === n).map((name) => name.charCodeAt(0) * 65536 + name.charCodeAt(1)));
+
+function mayBeChromiumOnly(name: string): boolean {
+  if (name.length > 31) return false;
+  const starts = CHROMIUM_ONLY_STARTS[name.length]!;
+  if (starts.length === 0) return false;
+  const key = (name.charCodeAt(0) | 0x20) * 65536 + (name.charCodeAt(1) | 0x20);
+  for (let i = 0; i < starts.length; i++) if (starts[i] === key) return true;
+  return false;
+}
 
 export function scanRequest(headers: readonly Header[] | undefined): RequestScan {
   const out: RequestScan = { secFetchMode: null, hasOrigin: false, hasCookie: false, chromiumOnly: NONE };
@@ -39,9 +55,8 @@ export function scanRequest(headers: readonly Header[] | undefined): RequestScan
     } else if (length === 14 && out.secFetchMode === null && sameName(h, 'sec-fetch-mode')) {
       out.secFetchMode = trimHttpWhitespace(typeof h.value === 'string' ? h.value : '');
     }
-    // Lower-casing never shortens a name, and no other letter lower-cases to these ASCII names: a name of
-    // another length cannot be one of them.
-    if (length > 31 || ((CHROMIUM_ONLY_LENGTHS >>> length) & 1) === 0) continue;
+    // Chrome's own names (Sec-Fetch-*, sec-ch-ua) have the lengths of some of these: told apart without a lookup.
+    if (!mayBeChromiumOnly(h.name)) continue;
     if (CHROMIUM_ONLY.has(lowerName(h.name)) && !found?.includes(h.name)) (found ??= []).push(h.name);
   }
   if (found) out.chromiumOnly = found;

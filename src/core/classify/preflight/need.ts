@@ -110,10 +110,17 @@ function surelySimple(headers: readonly Header[]): boolean {
   return bound <= MAX_SAFELISTED_TOTAL_BYTES;
 }
 
+/** "No preflight", one object for all: a need is only read once made (a verdict copies what it keeps). */
+const NOT_REQUIRED: PreflightNeed = Object.freeze({
+  required: false,
+  why: Object.freeze([]) as unknown as PreflightWhy[],
+  unsafeHeaders: Object.freeze([]) as unknown as string[],
+});
+
 /** Compute the preflight need from the method and the visible request headers. */
 export function preflightNeed(givenMethod: string, headers: readonly Header[]): PreflightNeed {
   const method = typeof givenMethod === 'string' ? givenMethod : '';
-  if (isSafelistedMethod(method) && Array.isArray(headers) && surelySimple(headers)) return { required: false, why: [], unsafeHeaders: [] };
+  if (isSafelistedMethod(method) && Array.isArray(headers) && surelySimple(headers)) return NOT_REQUIRED;
   const why: PreflightWhy[] = [];
   const unsafeHeaders: string[] = [];
   if (!isSafelistedMethod(method)) {
