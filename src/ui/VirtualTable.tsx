@@ -40,8 +40,11 @@ interface VirtualTableProps<R> {
 const FALLBACK_VIEWPORT = 640;
 
 export function VirtualTable<R>(props: VirtualTableProps<R>) {
-  const { rows, columns, rowHeight = 22, overscan = 8 } = props;
+  // A few rows beyond the viewport: every row drawn is laid out and painted again when a keystroke, a sort
+  // or a filter rewrites the rows, which is most of such a frame's cost; the rows follow a scroll at once.
+  const { rows, columns, rowHeight = 22, overscan = 4 } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
 
@@ -108,9 +111,12 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   // Row elements are keyed by their place in a ring as large as the rows drawn, not by the line they show:
   // a new filter or sort, or a jump to the end, then rewrites the rows already in the DOM instead of
   // removing every one and making new ones, and a row scrolled into view takes the element of the one
-  // that left. The active row drawn outside the range has its own element. A cell's content is keyed by the
-  // line it shows, so a focused button in it (→ preflight) never ends up on another exchange.
+  // that left. The active row drawn outside the range has its own element. While something in the rows has
+  // focus (a → preflight button), a cell's content is keyed by the line it shows, so the focused element
+  // never ends up on another exchange (it leaves the table when its line moves). Otherwise the content is
+  // rewritten in place too: making every cell's elements again was most of a keystroke's script and layout.
   const ring = Math.max(1, last - first);
+  const focusInRows = body.current !== null && body.current.contains(document.activeElement);
   for (const i of indexes) {
     const row = rows[i]!;
     const key = props.rowKey(row);
@@ -129,7 +135,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
         onMouseDown={() => props.onActive(i)}
         onClick={() => props.onOpen(i)}
       >
-        {columns.map((c) => <div key={c.id} role="gridcell" class={`vt-cell col-${c.id}`}><Fragment key={key}>{c.cell(row)}</Fragment></div>)}
+        {columns.map((c) => <div key={c.id} role="gridcell" class={`vt-cell col-${c.id}`}><Fragment key={focusInRows ? key : ''}>{c.cell(row)}</Fragment></div>)}
       </div>,
     );
   }
@@ -166,7 +172,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
       {rows.length === 0 ? (
         <div class="vt-empty">{props.empty}</div>
       ) : (
-        <div class="vt-body" role="rowgroup" style={{ height: `${rows.length * rowHeight}px` }}>{slice}</div>
+        <div ref={body} class="vt-body" role="rowgroup" style={{ height: `${rows.length * rowHeight}px` }}>{slice}</div>
       )}
     </div>
   );
