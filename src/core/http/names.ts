@@ -30,11 +30,15 @@ export function lowerName(name: string): string {
   return lower;
 }
 
-/** ASCII case-insensitive comparison with an already lower-case name, without allocating. */
+/**
+ * ASCII case-insensitive comparison with an already lower-case name, without allocating. From the last
+ * character back: names of one length mostly share their start (`Sec-Fetch-Site` / `sec-fetch-mode`,
+ * `Access-Control-…`), not their end.
+ */
 export function sameName(header: Header, lower: string): boolean {
   const name = header.name;
   if (typeof name !== 'string' || name.length !== lower.length) return false;
-  for (let i = 0; i < name.length; i++) {
+  for (let i = name.length - 1; i >= 0; i--) {
     let c = name.charCodeAt(i);
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
     if (c !== lower.charCodeAt(i)) return false;
