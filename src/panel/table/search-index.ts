@@ -108,7 +108,63 @@ export class TextTable {
 }
 
 /** True when one of the pieces `ids` (from `from` up to `to`) is flagged in `hits`. */
-export function anyHit(ids: Int32Array, hits: Uint8Array, from = 0, to = ids.length): boolean {
+function anyHit(ids: Int32Array, hits: Uint8Array, from = 0, to = ids.length): boolean {
   for (let i = from; i < to; i++) if (hits[ids[i]!] === 1) return true;
   return false;
+}
+
+/** `a`, or a copy twice as long when it has no room for `need` numbers. */
+function grown(a: Int32Array, need: number): Int32Array {
+  if (need <= a.length) return a;
+  const b = new Int32Array(Math.max(need, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+/**
+ * The pieces of each slot (an indexed row) in one flat list, slot s holding `pieces[starts[s]]` up to
+ * `pieces[starts[s + 1]]`, and the slots of each piece (a number while one slot alone holds it, as a URL
+ * does). Flat, so indexing fifty thousand rows while the page is idle grows a few arrays instead of leaving
+ * objects for the next keystroke's garbage collection to copy.
+ */
+export class SlotPieces {
+  count = 0;
+  private starts: Int32Array = new Int32Array(1024);
+  private pieces: Int32Array = new Int32Array(16_384);
+  private slotsOf: (number | number[] | undefined)[] = [];
+
+  /** Starts the next slot; its pieces are `put` until `close`. */
+  open(): number {
+    const slot = this.count;
+    this.starts = grown(this.starts, slot + 2);
+    this.starts[slot + 1] = this.starts[slot]!;
+    return slot;
+  }
+
+  put(slot: number, piece: number): void {
+    const at = this.starts[slot + 1]!;
+    this.pieces = grown(this.pieces, at + 1);
+    this.pieces[at] = piece;
+    this.starts[slot + 1] = at + 1;
+    const had = this.slotsOf[piece];
+    if (had === undefined) this.slotsOf[piece] = slot;
+    else if (typeof had === 'number') { if (had !== slot) this.slotsOf[piece] = [had, slot]; }
+    else if (had[had.length - 1] !== slot) had.push(slot);
+  }
+
+  close(): void {
+    this.count++;
+  }
+
+  /** True when one of the pieces of `slot` is flagged in `hits`. */
+  hits(slot: number, hits: Uint8Array): boolean {
+    return anyHit(this.pieces, hits, this.starts[slot]!, this.starts[slot + 1]!);
+  }
+
+  /** Flags in `flags` every slot that holds `piece`. */
+  mark(piece: number, flags: Uint8Array): void {
+    const slots = this.slotsOf[piece];
+    if (typeof slots === 'number') flags[slots] = 1;
+    else if (slots) for (let k = 0; k < slots.length; k++) flags[slots[k]!] = 1;
+  }
 }

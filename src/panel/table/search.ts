@@ -18,7 +18,7 @@ import { verdictLabel } from '../../ui/verdict-labels';
 import { sayBoth, type Text } from '../text';
 import type { VerdictKind } from '../../core/model/verdict';
 import type { Row } from './rows';
-import { anyHit, TextTable } from './search-index';
+import { SlotPieces, TextTable } from './search-index';
 import { whenIdle, type IdleDeadlineLike, type IdleScheduler } from './idle';
 
 /** What a row says: a text, its verdict's label, or the preflight mark of its preflight lines. */
@@ -73,27 +73,11 @@ const KEPT_WORDS = 16;
 /** Slots made (a row's new version, a language change) before the index starts afresh, at the least. */
 const SLOT_FLOOR = 100_000;
 
-/** `a`, or a copy twice as long when it has no room for `need` numbers. */
-function grown(a: Int32Array, need: number): Int32Array {
-  if (need <= a.length) return a;
-  const b = new Int32Array(Math.max(need, 2 * a.length));
-  b.set(a);
-  return b;
-}
-
 /** The search text of the rows it has seen, as numbers into one table of distinct pieces. */
 export function createSearchIndex(): SearchIndex {
   const table = new TextTable();
-  /**
-   * The pieces of each slot in one flat list (slot s holds `pieces[starts[s]]` up to `pieces[starts[s + 1]]`),
-   * and the slots of each piece (a number while one slot alone holds it, as a URL does). Flat, so indexing
-   * fifty thousand rows while the page is idle grows a few arrays instead of leaving objects for the next
-   * keystroke's garbage collection to copy. One generation of the table.
-   */
-  let slotCount = 0;
-  let starts: Int32Array = new Int32Array(1024);
-  let pieces: Int32Array = new Int32Array(16_384);
-  let pieceSlots: (number | number[] | undefined)[] = [];
+  /** The pieces of each slot, and the slots of each piece (one generation of the table). */
+  let slots = new SlotPieces();
   let slotsOf = new Map<string, SlotHits>();
   let slotBudget = SLOT_FLOOR;
   let slotsIn = table.generation;
@@ -144,23 +128,9 @@ export function createSearchIndex(): SearchIndex {
   /** Starts afresh when the table changed generation: slots and their flags belong to one generation. */
   const sync = () => {
     if (slotsIn === table.generation) return;
-    slotCount = 0;
-    starts = new Int32Array(1024);
-    pieces = new Int32Array(16_384);
-    pieceSlots = [];
+    slots = new SlotPieces();
     slotsOf = new Map();
     slotsIn = table.generation;
-  };
-  /** Adds a piece to the slot being made (the last one), and the slot to the piece's. */
-  const put = (slot: number, piece: number) => {
-    const at = starts[slot + 1]!;
-    if (at === pieces.length) pieces = grown(pieces, at + 1);
-    pieces[at] = piece;
-    starts[slot + 1] = at + 1;
-    const had = pieceSlots[piece];
-    if (had === undefined) pieceSlots[piece] = slot;
-    else if (typeof had === 'number') { if (had !== slot) pieceSlots[piece] = [had, slot]; }
-    else if (had[had.length - 1] !== slot) had.push(slot);
   };
   /** The slot of `row`, made now when it has none. */
   const ensure = (row: Row): number => {
@@ -168,22 +138,20 @@ export function createSearchIndex(): SearchIndex {
     const known = map.get(row);
     if (known !== undefined) return known;
     sync();
-    const slot = slotCount;
-    if (slot + 2 > starts.length) starts = grown(starts, slot + 2);
-    starts[slot + 1] = starts[slot]!;
+    const slot = slots.open();
     for (const x of wordTexts(row, shown)) {
       const ids = idsOf(x);
-      for (let i = 0; i < ids.length; i++) put(slot, ids[i]!);
+      for (let i = 0; i < ids.length; i++) slots.put(slot, ids[i]!);
     }
     // The machine text's pieces, one a line (a word never holds a line break, so it never spans two).
     const hay = row.data.hay;
     for (let from = 0; from <= hay.length;) {
       let to = hay.indexOf('\n', from);
       if (to < 0) to = hay.length;
-      put(slot, table.intern(hay.slice(from, to)));
+      slots.put(slot, table.intern(hay.slice(from, to)));
       from = to + 1;
     }
-    slotCount++;
+    slots.close();
     map.set(row, slot);
     return slot;
   };
@@ -196,14 +164,14 @@ export function createSearchIndex(): SearchIndex {
   const slotsFor = (rows: readonly Row[]): Int32Array => {
     const kept = slotLists.get(rows);
     if (kept && kept.generation === table.generation && kept.lang === shown.lang && kept.n === rows.length) return kept.slots;
-    const slots = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) slots[i] = ensure(rows[i]!);
-    slotLists.set(rows, { generation: table.generation, lang: shown.lang, n: rows.length, slots });
-    return slots;
+    const list = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) list[i] = ensure(rows[i]!);
+    slotLists.set(rows, { generation: table.generation, lang: shown.lang, n: rows.length, slots: list });
+    return list;
   };
   /** A flag per slot: does one of its pieces contain `word`? */
   const slotHits = (word: string): Uint8Array => {
-    const size = slotCount;
+    const size = slots.count;
     const kept = slotsOf.get(word);
     if (kept && kept.size === size) {
       slotsOf.delete(word);
@@ -215,13 +183,11 @@ export function createSearchIndex(): SearchIndex {
       // A slot's pieces never change: only the slots made since are looked at.
       flags.set(kept.flags);
       const hit = table.hits(word);
-      for (let s = kept.size; s < size; s++) if (anyHit(pieces, hit, starts[s]!, starts[s + 1]!)) flags[s] = 1;
+      for (let s = kept.size; s < size; s++) if (slots.hits(s, hit)) flags[s] = 1;
     } else {
       const list = table.hitList(word);
       for (let i = 0; i < list.length; i++) {
-        const slots = pieceSlots[list[i]!];
-        if (typeof slots === 'number') flags[slots] = 1;
-        else if (slots) for (let k = 0; k < slots.length; k++) flags[slots[k]!] = 1;
+        slots.mark(list[i]!, flags);
       }
     }
     slotsOf.delete(word);
@@ -236,14 +202,14 @@ export function createSearchIndex(): SearchIndex {
    */
   const renew = (): boolean => {
     if (table.compact()) return true;
-    if (slotCount <= slotBudget) return false;
+    if (slots.count <= slotBudget) return false;
     table.reset();
     return true;
   };
   /** The budgets follow what the rows in use need, measured right after a fresh start (nothing dead yet). */
   const settle = () => {
     table.settle();
-    slotBudget = Math.max(SLOT_FLOOR, 2 * slotCount);
+    slotBudget = Math.max(SLOT_FLOOR, 2 * slots.count);
   };
   const positions = (rows: readonly Row[], words: readonly string[], lang: Words = EN, among?: Int32Array): Int32Array => {
     const n = among ? among.length : rows.length;

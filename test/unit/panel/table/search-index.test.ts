@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { anyHit, TextTable } from '../../../../src/panel/table/search-index';
+import { SlotPieces, TextTable } from '../../../../src/panel/table/search-index';
+
+/** Whether a row holding the pieces `ids` is hit: the row is a slot of its own. */
+function anyHit(ids: Int32Array, hits: Uint8Array): boolean {
+  const slots = new SlotPieces();
+  const slot = slots.open();
+  for (const id of ids) slots.put(slot, id);
+  slots.close();
+  return slots.hits(slot, hits);
+}
 
 describe('search table', () => {
   const ids = (table: TextTable, pieces: string[]) => Int32Array.from(pieces, (p) => table.intern(p.toLowerCase()));
@@ -36,5 +45,27 @@ describe('search table', () => {
     expect(table.size).toBe(0);
     expect(table.generation).toBe(1);
     expect(table.compact()).toBe(false);
+  });
+
+  it('keeps the slots of each piece and the pieces of each slot apart, however many slots share a piece', () => {
+    const table = new TextTable();
+    const slots = new SlotPieces();
+    const rows = [['get', 'http://a/1'], ['get', 'http://a/2', 'x-trace'], ['put', 'http://a/3', 'x-trace'], ['get', 'get']];
+    for (const row of rows) {
+      const slot = slots.open();
+      for (const id of ids(table, row)) slots.put(slot, id);
+      slots.close();
+    }
+    expect(slots.count).toBe(4);
+    const marked = (piece: string) => {
+      const flags = new Uint8Array(slots.count);
+      slots.mark(table.intern(piece), flags);
+      return [...flags];
+    };
+    expect(marked('get')).toEqual([1, 1, 0, 1]);
+    expect(marked('x-trace')).toEqual([0, 1, 1, 0]);
+    expect(marked('http://a/3')).toEqual([0, 0, 1, 0]);
+    expect(rows.map((_, s) => slots.hits(s, table.hits('a/2')))).toEqual([false, true, false, false]);
+    expect(rows.map((_, s) => slots.hits(s, table.hits('put')))).toEqual([false, false, true, false]);
   });
 });
