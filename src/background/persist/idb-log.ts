@@ -10,7 +10,7 @@
 import { noLog, type LogBatch, type LogDb } from './log-db';
 
 const DB_NAME = 'cors-lens-log';
-const SCHEMA_VERSION = 5; // 4: header lists packed into strings; 5: exchanges stored as they are
+const SCHEMA_VERSION = 5; // 4: header lists packed with their lengths first; 5: joined by NUL
 const ENTRIES = 'entries';
 const TABS = 'tabs';
 

@@ -1,41 +1,134 @@
 /**
- * The stored form of an entry (log-db.ts's LogRecord ↔ the store's ExchangeEntry): the exchange and
- * its verdict as they are, which IndexedDB clones at `put`. Nothing is copied or packed first: header
- * lists packed into strings made the clone of each string cheaper, but building them (and the
- * clone's flattening of the strings so built) cost more than they saved, about 8 µs a record more
- * than storing the lists as they are (the worker's CPU per request, `npm run bench background`).
- * A record read back is shape-checked (`storedExchange`): a damaged one is removed, not misread.
+ * The stored form of an entry (log-db.ts's LogRecord ↔ the store's ExchangeEntry). Each header list
+ * is stored as one string, its names and values joined by NUL, which HTTP forbids in both: structured
+ * clone copies one string far more cheaply than a list of small objects (a record is mostly headers),
+ * and a join makes that string in one piece:
+ *   [{name:'A', value:'xy'}, {name:'', value:'b|c'}]  →  "A\0xy\0\0b|c"
+ * An empty list is the empty string. A list where some name or value holds a NUL anyway is stored as
+ * it is (a list of objects), so any string round-trips.
+ * Not tried again: packing with lengths first (`1,2,0,3|Axyb|c`, schema 4) built the string piece by
+ * piece, and the clone's flattening of those pieces cost more than the smaller clone saved.
  */
-import type { Exchange, Header } from '../../core/model/exchange';
+import type { Exchange, Header, PreflightRecord, RedirectHop, ResponseRecord } from '../../core/model/exchange';
 import type { ExchangeEntry } from '../../shared/protocol';
 import type { LogRecord } from './log-db';
+
+/** A header list as stored: joined into one string, or as it is when a name or value holds a NUL. */
+type StoredHeaders = string | Header[];
+type StoredResponse = Omit<ResponseRecord, 'headers'> & { headers: StoredHeaders };
+type StoredHop = Omit<RedirectHop, 'requestHeaders' | 'response'> & { requestHeaders?: StoredHeaders; response: StoredResponse };
+type StoredPreflight = Omit<PreflightRecord, 'requestHeaders' | 'response'> & { requestHeaders: StoredHeaders; response?: StoredResponse };
+/** An exchange as stored: the model's shape, header lists joined. */
+export type StoredExchange = Omit<Exchange, 'requestHeaders' | 'finalRequestHeaders' | 'response' | 'redirects' | 'preflights'> & {
+  requestHeaders: StoredHeaders;
+  finalRequestHeaders?: StoredHeaders;
+  response?: StoredResponse;
+  redirects: StoredHop[];
+  preflights: StoredPreflight[];
+};
+
+const SEP = '\0';
+
+function packHeaders(list: Header[]): StoredHeaders {
+  const n = list.length;
+  if (n === 0) return '';
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const h = list[i]!;
+    if (h.name.includes(SEP) || h.value.includes(SEP)) return list;
+    parts.push(h.name, h.value);
+  }
+  return parts.join(SEP);
+}
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 
-function isHeaders(list: unknown): list is Header[] {
-  if (!Array.isArray(list)) return false;
-  for (const h of list) if (!isObj(h) || typeof h.name !== 'string' || typeof h.value !== 'string') return false;
-  return true;
+/** The list `packHeaders` stored; null when `s` is not one (a damaged record). */
+function unpackHeaders(s: unknown): Header[] | null {
+  if (typeof s === 'string') {
+    if (s === '') return [];
+    const parts = s.split(SEP);
+    if (parts.length % 2 !== 0) return null;
+    const out: Header[] = [];
+    for (let i = 0; i < parts.length; i += 2) out.push({ name: parts[i]!, value: parts[i + 1]! });
+    return out;
+  }
+  if (!Array.isArray(s)) return null;
+  for (const h of s) if (!isObj(h) || typeof h.name !== 'string' || typeof h.value !== 'string') return null;
+  return s as Header[];
 }
 
-const isResponse = (r: unknown) => isObj(r) && isHeaders(r.headers);
-const isHop = (h: unknown) => isObj(h) && (h.requestHeaders === undefined || isHeaders(h.requestHeaders)) && isResponse(h.response);
-const isPreflight = (p: unknown) => isObj(p) && isHeaders(p.requestHeaders) && (p.response === undefined || isResponse(p.response));
+const packResponse = (r: ResponseRecord): StoredResponse => ({ ...r, headers: packHeaders(r.headers) });
 
-/** The exchange a record holds; null when it is damaged (a header list, a hop or a preflight that is not one). */
+// A spread copy, the lists overwritten where present: no `delete` (it turns an object into a slow
+// dictionary, for the clone too) and no rest destructuring (a slow runtime call in V8).
+type Loose = Record<string, unknown>;
+
+function packHop(r: RedirectHop): StoredHop {
+  const hop: Loose = { ...r, response: packResponse(r.response) };
+  if (r.requestHeaders) hop.requestHeaders = packHeaders(r.requestHeaders);
+  return hop as StoredHop;
+}
+
+function packPreflight(p: PreflightRecord): StoredPreflight {
+  const pf: Loose = { ...p, requestHeaders: packHeaders(p.requestHeaders) };
+  if (p.response) pf.response = packResponse(p.response);
+  return pf as StoredPreflight;
+}
+
+function packExchange(x: Exchange): StoredExchange {
+  const out: Loose = {
+    ...x,
+    requestHeaders: packHeaders(x.requestHeaders),
+    redirects: x.redirects.length === 0 ? [] : x.redirects.map(packHop),
+    preflights: x.preflights.length === 0 ? [] : x.preflights.map(packPreflight),
+  };
+  if (x.finalRequestHeaders) out.finalRequestHeaders = packHeaders(x.finalRequestHeaders);
+  if (x.response) out.response = packResponse(x.response);
+  return out as StoredExchange;
+}
+
+const damaged = (): never => { throw new TypeError('damaged record'); };
+const headers = (s: unknown): Header[] => unpackHeaders(s) ?? damaged();
+const unpackResponse = (r: unknown): ResponseRecord => (isObj(r) ? { ...r, headers: headers(r.headers) } as ResponseRecord : damaged());
+
+function unpackHop(r: unknown): RedirectHop {
+  if (!isObj(r)) return damaged();
+  const hop: Loose = { ...r, response: unpackResponse(r.response) };
+  if (r.requestHeaders !== undefined) hop.requestHeaders = headers(r.requestHeaders);
+  return hop as unknown as RedirectHop;
+}
+
+function unpackPreflight(p: unknown): PreflightRecord {
+  if (!isObj(p)) return damaged();
+  const pf: Loose = { ...p, requestHeaders: headers(p.requestHeaders) };
+  if (p.response !== undefined) pf.response = unpackResponse(p.response);
+  return pf as unknown as PreflightRecord;
+}
+
+/** The exchange a record holds, header lists back as lists; null when it is damaged. */
 export function storedExchange(x: unknown): Exchange | null {
   if (!isObj(x) || typeof x.id !== 'string' || typeof x.url !== 'string' || !isObj(x.outcome) || !isObj(x.timings) || !isObj(x.observer)) return null;
-  if (!isHeaders(x.requestHeaders) || (x.finalRequestHeaders !== undefined && !isHeaders(x.finalRequestHeaders))) return null;
-  if (x.response !== undefined && !isResponse(x.response)) return null;
-  if (!Array.isArray(x.redirects) || !x.redirects.every(isHop)) return null;
-  if (!Array.isArray(x.preflights) || !x.preflights.every(isPreflight)) return null;
-  return x as unknown as Exchange;
+  if (!Array.isArray(x.redirects) || !Array.isArray(x.preflights)) return null;
+  try {
+    const out: Loose = {
+      ...x,
+      requestHeaders: headers(x.requestHeaders),
+      redirects: x.redirects.length === 0 ? [] : x.redirects.map(unpackHop),
+      preflights: x.preflights.length === 0 ? [] : x.preflights.map(unpackPreflight),
+    };
+    if (x.finalRequestHeaders !== undefined) out.finalRequestHeaders = headers(x.finalRequestHeaders);
+    if (x.response !== undefined) out.response = unpackResponse(x.response);
+    return out as unknown as Exchange;
+  } catch {
+    return null; // a list that is neither joined nor a list of headers, a hop that is not one: the record is removed
+  }
 }
 
 /** The record of an entry: its verdict is kept once judged, so a wake does not classify it again. */
 export function toRecord(tabId: number, e: ExchangeEntry): LogRecord {
-  const r: LogRecord = { tabId, id: e.exchange.id, seq: e.seq, pageId: e.pageId, exchange: e.exchange };
+  const r: LogRecord = { tabId, id: e.exchange.id, seq: e.seq, pageId: e.pageId, exchange: packExchange(e.exchange) };
   if (e.verdict.kind !== 'pending') r.verdict = e.verdict;
   return r;
 }

@@ -1,6 +1,6 @@
 /**
  * Reading the stored log back when the worker wakes (after the browser stopped it): the store is
- * rebuilt as it was written (each exchange shape-checked, record.ts). Verdicts come back with their exchanges; only an exchange stored
+ * rebuilt as it was written (header lists unpacked, record.ts). Verdicts come back with their exchanges; only an exchange stored
  * without one (still in flight) is given to the classifier. Entries of discarded pages and records
  * of the wrong shape are removed. The entries still in flight are returned for recovery
  * (correlate/recovery.ts).
