@@ -77,8 +77,10 @@ export function findMain(
 
 /** Every header the preflight announced was actually sent by the main request. */
 export function preflightFits(pf: PreflightRecord, sent: readonly Header[]): boolean {
+  const requested = requestedHeaderNames(pf.requestHeaders);
+  if (requested.length === 0) return true; // no set of the sent names to build
   const names = new Set(sent.map((h) => h.name.toLowerCase()));
-  return requestedHeaderNames(pf.requestHeaders).every((n) => names.has(n));
+  return requested.every((n) => names.has(n));
 }
 
 /**
