@@ -40,37 +40,13 @@ const CACHE_LIMIT = 512;
 let lastUrl = '';
 let lastOrigin: string | null = null;
 
-/**
- * The last few origins the fast path made, newest first. A URL that is one of them followed by `/`, `?`,
- * `#` or nothing has that origin: the fast path reads only the part before that character, and reads an
- * origin it made (lower case, canonical port) back as itself. Pages send most requests to a few hosts.
- */
-const recent: string[] = [];
-const RECENT = 4;
-
-function recentOrigin(url: string): string | undefined {
-  for (let i = 0; i < recent.length; i++) {
-    const o = recent[i]!;
-    if (url.length < o.length || !url.startsWith(o)) continue;
-    const c = url.length === o.length ? 0x2f : url.charCodeAt(o.length);
-    if (c === 0x2f || c === 0x3f || c === 0x23) return o;
-  }
-  return undefined;
-}
-
 export function originOf(url: string): string | null {
   if (typeof url !== 'string' || url.length === 0) return null;
   if (url === lastUrl) return lastOrigin;
-  const known = recentOrigin(url);
-  if (known !== undefined) return known;
   const fast = fastOrigin(url);
   if (fast !== undefined) {
     lastUrl = url;
     lastOrigin = fast;
-    if (fast !== null) {
-      if (recent.length >= RECENT) recent.pop();
-      recent.unshift(fast);
-    }
     return fast;
   }
   const hit = cache.get(url);
