@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scanRequest } from '../../../../src/core/classify/request-scan';
 import { firstHeader, hasHeader } from '../../../../src/core/http/headers';
 import type { Header } from '../../../../src/core/model/exchange';
+import { CHROMIUM_ONLY_SAFELISTED } from '../../../../src/core/http/safelist';
 
 const h = (name: string, value = ''): Header => ({ name, value });
 
@@ -24,5 +25,20 @@ describe('scanRequest', () => {
     const scan = scanRequest([h('DPR', '2'), h('Accept'), h('viewport-width', '800'), h('DPR', '1'), h('dpr', '3'), h('Width', '5')]);
     expect(scan.chromiumOnly).toEqual(['DPR', 'viewport-width', 'dpr', 'Width']);
     expect(scanRequest([h('Accept')]).chromiumOnly).toEqual([]);
+  });
+
+  // The scan tells names apart by length and first two characters before it lower-cases one: it must
+  // find what lower-casing every name finds, Chrome's own names of the same lengths and the characters
+  // outside ASCII that lower-case into ASCII (U+212A KELVIN SIGN to k, U+0130 to i and a dot) included.
+  it('finds exactly the names that lower-case to a Chromium-only one', () => {
+    const names = [
+      ...CHROMIUM_ONLY_SAFELISTED, ...CHROMIUM_ONLY_SAFELISTED.map((n) => n.toUpperCase()), 'Viewport-Width', 'Save-Data', 'Device-Memory',
+      'sec-ch-ua', 'Sec-Fetch-Site', 'Sec-Fetch-Mode', 'Sec-Fetch-Dest', 'Accept', 'Origin', 'Referer', 'Accept-Language', 'Content-Type',
+      'downlin\u212a', 'DOWNLIN\u212a', '\u0130ntervention', 'dp\u0130', 'Rtt', 'eCt', 'ect ', ' ect', 'ec', 'widths', 'x-width', 'save_data',
+      '@ct', 'Dpr', 'viewport-widt\u0127', 'rt\u0074',
+    ];
+    const wanted = new Set<string>(CHROMIUM_ONLY_SAFELISTED);
+    const headers = names.map((n) => h(n, '1'));
+    expect(scanRequest(headers).chromiumOnly).toEqual(names.filter((n, i) => wanted.has(n.toLowerCase()) && names.indexOf(n) === i));
   });
 });
