@@ -111,21 +111,26 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   // Row elements are keyed by their place in a ring as large as the rows drawn, not by the line they show:
   // a new filter or sort, or a jump to the end, then rewrites the rows already in the DOM instead of
   // removing every one and making new ones, and a row scrolled into view takes the element of the one
-  // that left. The active row drawn outside the range has its own element. While something in the rows has
-  // focus (a → preflight button), a cell's content is keyed by the line it shows, so the focused element
-  // never ends up on another exchange (it leaves the table when its line moves). Otherwise the content is
-  // rewritten in place too: making every cell's elements again was most of a keystroke's script and layout.
+  // that left. The active row drawn outside the range has its own element. A cell's content is rewritten in
+  // place too (making every cell's elements again was most of a keystroke's script and layout), except in
+  // the one row element that holds focus (a → preflight button) when it now shows another line: there the
+  // content is keyed by that line, so it is made anew and the focused element leaves the table instead of
+  // ending up on another exchange. A focused row whose line did not move keeps its elements, and focus.
   const ring = Math.max(1, last - first);
-  const focusInRows = body.current !== null && body.current.contains(document.activeElement);
+  const inRows = body.current !== null && body.current.contains(document.activeElement);
+  const focusedRow = inRows ? (document.activeElement as HTMLElement).closest<HTMLElement>('[data-slot]') : null;
   for (const i of indexes) {
     const row = rows[i]!;
     const key = props.rowKey(row);
     const slot = i >= first && i < last ? String(i % ring) : 'active';
+    // Keyed by the line only where the focused element would otherwise move to another one (see above).
+    const contentKey = focusedRow?.dataset.slot === slot && focusedRow.id !== `vt-row-${key}` ? key : '';
     const cls = ['vt-row', props.rowClass?.(row) ?? '', i === props.activeIndex ? 'active' : '', key === props.openKey ? 'open' : '']
       .filter(Boolean).join(' ');
     slice.push(
       <div
         key={slot}
+        data-slot={slot}
         id={`vt-row-${key}`}
         role="row"
         aria-rowindex={i + 2}
@@ -135,7 +140,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
         onMouseDown={() => props.onActive(i)}
         onClick={() => props.onOpen(i)}
       >
-        {columns.map((c) => <div key={c.id} role="gridcell" class={`vt-cell col-${c.id}`}><Fragment key={focusInRows ? key : ''}>{c.cell(row)}</Fragment></div>)}
+        {columns.map((c) => <div key={c.id} role="gridcell" class={`vt-cell col-${c.id}`}><Fragment key={contentKey}>{c.cell(row)}</Fragment></div>)}
       </div>,
     );
   }

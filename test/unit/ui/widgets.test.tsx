@@ -91,6 +91,22 @@ describe('VirtualTable', () => {
     expect(document.querySelector('button[data-row="r3"]')!.textContent).toBe('open r3');
   });
 
+  it('keeps focus on a button whose line did not move when rows are added or redrawn', () => {
+    type R = { id: string };
+    const links: Column<R>[] = [{ id: 'go', label: 'Go', width: '1fr', cell: (r) => <button type="button" data-row={r.id}>{`open ${r.id}`}</button> }];
+    const list: R[] = Array.from({ length: 100 }, (_, i) => ({ id: `r${i}` }));
+    const table = (shown: R[]) => <VirtualTable label="Links" rows={shown} columns={links} rowKey={(r) => r.id} activeIndex={-1} onActive={() => {}} onOpen={() => {}} />;
+    const { rerender } = render(table(list));
+    const button = document.querySelector('button[data-row="r3"]') as HTMLButtonElement;
+    button.focus();
+    // A row arrives at the end (a live tab), then the same rows are drawn again (the button's own jump).
+    rerender(table([...list, { id: 'new' }]));
+    expect(button.isConnected).toBe(true);
+    expect(document.activeElement).toBe(button);
+    rerender(table([...list, { id: 'new' }]));
+    expect(document.activeElement).toBe(button);
+  });
+
   it('sorts through header buttons that say the current order', () => {
     const sorted: string[] = [];
     render(<VirtualTable label="Numbers" rows={rows.slice(0, 3)} columns={columns} rowKey={(r) => r.id} activeIndex={-1}
