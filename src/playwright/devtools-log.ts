@@ -50,10 +50,10 @@ const RESPONSE_CHECKS: ReadonlySet<string> = new Set([...ACCESS_REASONS, ...REDI
 /** CORS errors Chromium reaches by checking a preflight's response (the request itself never reached the network). */
 const isPreflightCheck = (code: string): boolean => code.startsWith('Preflight') || code.endsWith('PreflightResponse');
 
-/** The DevTools network log of one page: every hop of every request, as DevTools keeps them. */
 /** A `DevtoolsLog.waitFor` that ran out of time (any other rejection is the predicate's own error). */
 export class WaitTimeout extends Error {}
 
+/** The DevTools network log of one page: every hop of every request, as DevTools keeps them. */
 export class DevtoolsLog {
   readonly hops: Hop[] = [];
   /** The last hop of each request, by hop key, in request order: where its redirect chain stands. */
