@@ -25,9 +25,12 @@ describe('the built extension in Chromium', () => {
     const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { background: { service_worker: string } };
     expect(browser.worker!.url()).toBe(`chrome-extension://${browser.extensionId}/${manifest.background.service_worker}`);
     // Right after launch the worker may still be installing or activating: wait for its state to settle.
+    // The worker's own ServiceWorker object first: its registration's active/waiting/installing attributes
+    // reach the worker asynchronously and can all still be null just after launch (seen once in CI).
     const state = await browser.worker!.evaluate(async () => {
-      const reg = (self as unknown as ServiceWorkerGlobalScope).registration;
-      const sw = reg.active ?? reg.waiting ?? reg.installing;
+      const scope = self as unknown as ServiceWorkerGlobalScope & { serviceWorker?: ServiceWorker };
+      const reg = scope.registration;
+      const sw = scope.serviceWorker ?? reg.active ?? reg.waiting ?? reg.installing;
       if (!sw) return 'no worker in the registration';
       const settled = () => sw.state === 'activated' || sw.state === 'redundant';
       if (!settled()) await new Promise<void>((resolve) => sw.addEventListener('statechange', () => { if (settled()) resolve(); }));
