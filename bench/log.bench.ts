@@ -145,7 +145,10 @@ export async function run(): Promise<BenchRow[]> {
   await marker.set({ [MARKER_KEY]: true });
 
   // Making the records (record.ts), alone: part of the Persistence's own work below.
-  const sample = Array.from({ length: 5_000 }, (_, i) => ({ exchange: exchange(i), seq: i + 1, pageId: 'page-1', verdict: classify(exchange(i)) }));
+  const sample = Array.from({ length: 5_000 }, (_, i) => {
+    const x = exchange(i);
+    return { exchange: x, seq: i + 1, pageId: 'page-1', verdict: classify(x) };
+  });
   const p0 = cpuNow();
   for (const e of sample) toRecord(TAB, e);
   const recordUs = (cpuNow() - p0) / sample.length;

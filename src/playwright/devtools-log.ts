@@ -266,7 +266,7 @@ export class DevtoolsLog {
         resolve(v);
       };
       const timer = setTimeout(() => {
-        this.listeners.delete(check);
+        done();
         reject(new WaitTimeout(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`));
       }, timeoutMs);
       this.listeners.add(check);

@@ -32,7 +32,7 @@ export const MARKER_KEY = 'cl:log';
 const keyOf = (tabId: number, id: string) => `${tabId}\n${id}`;
 
 export class Persistence implements StoreObserver {
-  private puts = new Map<string, { tabId: number; e: ExchangeEntry }>();
+  private readonly puts = new Map<string, { tabId: number; e: ExchangeEntry }>();
   private readonly drops = new Map<string, [number, string]>();
   private readonly metas = new Set<number>();
   private readonly goneTabs = new Set<number>();
@@ -94,18 +94,14 @@ export class Persistence implements StoreObserver {
   /** Takes up to MAX_BATCH_ENTRIES entries and everything else pending; the rest waits for the next batch. */
   private batch(): LogBatch {
     const put: LogRecord[] = [];
-    if (this.puts.size <= MAX_BATCH_ENTRIES) {
-      // All of it (the usual case): the map is handed over whole rather than emptied key by key.
-      const all = this.puts;
-      this.puts = new Map();
-      for (const { tabId, e } of all.values()) put.push(toRecord(tabId, e));
-    } else {
-      for (const [k, { tabId, e }] of this.puts) {
-        if (put.length >= MAX_BATCH_ENTRIES) break;
-        this.puts.delete(k);
-        put.push(toRecord(tabId, e));
-      }
+    // All of it in the usual case: then the map is emptied at once rather than key by key.
+    const all = this.puts.size <= MAX_BATCH_ENTRIES;
+    for (const [k, { tabId, e }] of this.puts) {
+      if (put.length >= MAX_BATCH_ENTRIES) break;
+      if (!all) this.puts.delete(k);
+      put.push(toRecord(tabId, e));
     }
+    if (all) this.puts.clear();
     const metas = [];
     for (const tabId of this.metas) {
       const m = this.store.peek(tabId)?.meta;

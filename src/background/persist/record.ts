@@ -12,6 +12,7 @@
  */
 import type { Exchange, Header, PreflightRecord, RedirectHop, ResponseRecord } from '../../core/model/exchange';
 import type { ExchangeEntry } from '../../shared/protocol';
+import { headersOk } from '../../core/model/sanitize';
 import type { LogRecord } from './log-db';
 
 /** A header list as stored: joined into one string, or as it is when a name or value holds a NUL. */
@@ -42,8 +43,8 @@ function packHeaders(list: Header[]): StoredHeaders {
   return parts.join(SEP);
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 
 /** The list `packHeaders` stored; null when `s` is not one (a damaged record). */
 function unpackHeaders(s: unknown): Header[] | null {
@@ -55,31 +56,28 @@ function unpackHeaders(s: unknown): Header[] | null {
     for (let i = 0; i < parts.length; i += 2) out.push({ name: parts[i]!, value: parts[i + 1]! });
     return out;
   }
-  if (!Array.isArray(s)) return null;
-  for (const h of s) if (!isObj(h) || typeof h.name !== 'string' || typeof h.value !== 'string') return null;
-  return s as Header[];
+  return headersOk(s) ? s : null;
 }
 
 const packResponse = (r: ResponseRecord): StoredResponse => ({ ...r, headers: packHeaders(r.headers) });
 
 // A spread copy, the lists overwritten where present: no `delete` (it turns an object into a slow
 // dictionary, for the clone too) and no rest destructuring (a slow runtime call in V8).
-type Loose = Record<string, unknown>;
 
 function packHop(r: RedirectHop): StoredHop {
-  const hop: Loose = { ...r, response: packResponse(r.response) };
+  const hop: Obj = { ...r, response: packResponse(r.response) };
   if (r.requestHeaders) hop.requestHeaders = packHeaders(r.requestHeaders);
   return hop as StoredHop;
 }
 
 function packPreflight(p: PreflightRecord): StoredPreflight {
-  const pf: Loose = { ...p, requestHeaders: packHeaders(p.requestHeaders) };
+  const pf: Obj = { ...p, requestHeaders: packHeaders(p.requestHeaders) };
   if (p.response) pf.response = packResponse(p.response);
   return pf as StoredPreflight;
 }
 
 function packExchange(x: Exchange): StoredExchange {
-  const out: Loose = {
+  const out: Obj = {
     ...x,
     requestHeaders: packHeaders(x.requestHeaders),
     redirects: x.redirects.length === 0 ? [] : x.redirects.map(packHop),
@@ -96,14 +94,14 @@ const unpackResponse = (r: unknown): ResponseRecord => (isObj(r) ? { ...r, heade
 
 function unpackHop(r: unknown): RedirectHop {
   if (!isObj(r)) return damaged();
-  const hop: Loose = { ...r, response: unpackResponse(r.response) };
+  const hop: Obj = { ...r, response: unpackResponse(r.response) };
   if (r.requestHeaders !== undefined) hop.requestHeaders = headers(r.requestHeaders);
   return hop as unknown as RedirectHop;
 }
 
 function unpackPreflight(p: unknown): PreflightRecord {
   if (!isObj(p)) return damaged();
-  const pf: Loose = { ...p, requestHeaders: headers(p.requestHeaders) };
+  const pf: Obj = { ...p, requestHeaders: headers(p.requestHeaders) };
   if (p.response !== undefined) pf.response = unpackResponse(p.response);
   return pf as unknown as PreflightRecord;
 }
@@ -113,7 +111,7 @@ export function storedExchange(x: unknown): Exchange | null {
   if (!isObj(x) || typeof x.id !== 'string' || typeof x.url !== 'string' || !isObj(x.outcome) || !isObj(x.timings) || !isObj(x.observer)) return null;
   if (!Array.isArray(x.redirects) || !Array.isArray(x.preflights)) return null;
   try {
-    const out: Loose = {
+    const out: Obj = {
       ...x,
       requestHeaders: headers(x.requestHeaders),
       redirects: x.redirects.length === 0 ? [] : x.redirects.map(unpackHop),

@@ -10,10 +10,7 @@ import type { Store } from '../tabs/store';
 import type { TabMeta } from '../tabs/tab-log';
 import { safeClassify, type Classify } from '../correlate/verdicts';
 import type { LogDb, LogRecord } from './log-db';
-import { storedExchange } from './record';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
+import { isObj, storedExchange, type Obj } from './record';
 
 const isRecord = (r: Obj): r is Obj & LogRecord =>
   typeof r.seq === 'number' && typeof r.pageId === 'string' &&

@@ -162,7 +162,7 @@ function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boole
   const pre = findPreflight(ctx, step, used);
   if (!pre) {
     if (need.required && !ev.preflight.required) {
-      ev.preflight = { required: true, why: need.why, observed: false, cached: ctx.ex.observer.preflightsVisible };
+      ev.preflight = { required: true, why: need.why.slice(), observed: false, cached: ctx.ex.observer.preflightsVisible };
     }
     return 'go';
   }

@@ -20,7 +20,8 @@ export function textOf(v: unknown): string | null {
   return null;
 }
 
-function headersOk(list: unknown): boolean {
+/** Whether `list` is a header list: an array of objects whose name and value are strings. */
+export function headersOk(list: unknown): list is Header[] {
   if (!Array.isArray(list)) return false;
   for (let i = 0; i < list.length; i++) {
     const h: unknown = list[i];
@@ -58,7 +59,7 @@ const timingsOk = (t: unknown): boolean => isObj(t) && finite(t.start) && (t.end
 
 /** Header entries whose name and value are text (a missing value is empty); other entries are left out. */
 function cleanHeaders(list: unknown): Header[] {
-  if (headersOk(list)) return list as Header[];
+  if (headersOk(list)) return list;
   if (!Array.isArray(list)) return [];
   const out: Header[] = [];
   for (const h of list) {

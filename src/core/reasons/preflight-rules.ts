@@ -27,7 +27,7 @@ export interface PreflightInput {
   /** The real request's method (as the browser put it in Access-Control-Request-Method). */
   method: string;
   /** Lower-case CORS-unsafe header names the real request carries, in request order. */
-  unsafeHeaders: string[];
+  unsafeHeaders: readonly string[];
 }
 
 export function preflightEvidence(p: PreflightInput, received: string | null, param: string, detail?: string): Evidence {

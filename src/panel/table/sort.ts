@@ -154,8 +154,11 @@ export function createSorter() {
         const sorted = update(before, rows, column, w, Math.min(rows.length, (before && before.n <= rows.length ? before.n : 0) + slice));
         orders.set(id, sorted);
         if (sorted.rows === rows && sorted.n === rows.length) {
-          sorted.up = ascending(sorted);
-          sorted.down = descending(sorted, column);
+          // Only the directions not made yet: `update` returns an order without them whenever its rows'
+          // order changed, so one `sort` made (and the table shows) is kept, not made again under a new
+          // identity (the filter takes a new list of rows as rows changed).
+          sorted.up ??= ascending(sorted);
+          sorted.down ??= descending(sorted, column);
         }
         cost = performance.now() - began;
       } while (deadline.timeRemaining() > Math.max(8, 2 * cost));

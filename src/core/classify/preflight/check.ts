@@ -34,7 +34,7 @@ function lowerItems(list: string): string[] {
 }
 
 /** Unsafe names to check: the preflight's list when seen, ordered as the request sent them. */
-function unsafeNamesFor(need: PreflightNeed, observed: string[] | null): string[] {
+function unsafeNamesFor(need: PreflightNeed, observed: string[] | null): readonly string[] {
   if (observed === null) return need.unsafeHeaders;
   const inRequest = need.unsafeHeaders.filter((n) => observed.includes(n));
   return [...inRequest, ...observed.filter((n) => !inRequest.includes(n))];

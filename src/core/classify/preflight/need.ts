@@ -12,10 +12,10 @@ import { m } from '../../i18n/msg';
 import { headerUnsafeKind, isSafelistedMethod, MAX_SAFELISTED_TOTAL_BYTES, MAX_SAFELISTED_VALUE_BYTES } from '../../http/safelist';
 
 export interface PreflightNeed {
-  required: boolean;
-  why: PreflightWhy[];
+  readonly required: boolean;
+  readonly why: readonly PreflightWhy[];
   /** CORS-unsafe header names (lower case, request order, no duplicates): what ACAH must cover. */
-  unsafeHeaders: string[];
+  readonly unsafeHeaders: readonly string[];
 }
 
 interface Combined {
@@ -113,8 +113,8 @@ function surelySimple(headers: readonly Header[]): boolean {
 /** "No preflight", one object for all: a need is only read once made (a verdict copies what it keeps). */
 const NOT_REQUIRED: PreflightNeed = Object.freeze({
   required: false,
-  why: Object.freeze([]) as unknown as PreflightWhy[],
-  unsafeHeaders: Object.freeze([]) as unknown as string[],
+  why: Object.freeze([]),
+  unsafeHeaders: Object.freeze([]),
 });
 
 /** Compute the preflight need from the method and the visible request headers. */
