@@ -76,24 +76,28 @@ const SLOT_FLOOR = 100_000;
 /** The search text of the rows it has seen, as numbers into one table of distinct pieces. */
 export function createSearchIndex(): SearchIndex {
   const table = new TextTable();
-  /** The pieces of each slot, and the slots of each piece (one generation of the table). */
+  // Everything below made from the table's pieces belongs to one generation of the table: `renew` makes
+  // it all afresh when it starts the table afresh. What depends on the language of the words (each row's
+  // slot, the rendered texts, the slots of each list) is made afresh when that changes (`rowSlots`).
+  /** The pieces of each slot, and the slots of each piece. */
   let slots = new SlotPieces();
   let slotsOf = new Map<string, SlotHits>();
   let slotBudget = SLOT_FLOOR;
-  let slotsIn = table.generation;
   /** The language of the words: rows indexed in another one get their words again when searched. */
   let shown: Words = EN;
   /**
-   * Each row's slot, in one generation of the table and one language of the words (a new map for the next).
-   * Weak: a row that left the log (a new exchange version, a cleared tab) takes its entry with it. A slot is
-   * a small integer: an entry makes no object.
+   * Each row's slot, in the language `indexedLang` (a new map for the next). Weak: a row that left the log
+   * (a new exchange version, a cleared tab) takes its entry with it. A slot is a small integer: an entry
+   * makes no object.
    */
   let indexed = new WeakMap<Row, number>();
-  let indexedIn = { generation: table.generation, lang: shown.lang };
+  let indexedLang = shown.lang;
   const rowSlots = (): WeakMap<Row, number> => {
-    if (indexedIn.generation !== table.generation || indexedIn.lang !== shown.lang) {
+    if (indexedLang !== shown.lang) {
       indexed = new WeakMap();
-      indexedIn = { generation: table.generation, lang: shown.lang };
+      said = new Map();
+      slotLists = new WeakMap();
+      indexedLang = shown.lang;
     }
     return indexed;
   };
@@ -107,12 +111,8 @@ export function createSearchIndex(): SearchIndex {
    * for every row that says the same (a verdict headline repeats from one exchange to the next).
    */
   let said = new Map<string, Int32Array>();
-  let saidIn = { lang: '', generation: -1 };
   const idsOf = (x: Said): Int32Array => {
-    if (saidIn.lang !== shown.lang || saidIn.generation !== table.generation || said.size > KEPT_TEXTS) {
-      said = new Map();
-      saidIn = { lang: shown.lang, generation: table.generation };
-    }
+    if (said.size > KEPT_TEXTS) said = new Map();
     const key = typeof x === 'string' ? `s${x}` : `m${JSON.stringify(x)}`;
     let ids = said.get(key);
     if (!ids) {
@@ -125,19 +125,11 @@ export function createSearchIndex(): SearchIndex {
     }
     return ids;
   };
-  /** Starts afresh when the table changed generation: slots and their flags belong to one generation. */
-  const sync = () => {
-    if (slotsIn === table.generation) return;
-    slots = new SlotPieces();
-    slotsOf = new Map();
-    slotsIn = table.generation;
-  };
   /** The slot of `row`, made now when it has none. */
   const ensure = (row: Row): number => {
     const map = rowSlots();
     const known = map.get(row);
     if (known !== undefined) return known;
-    sync();
     const slot = slots.open();
     for (const x of wordTexts(row, shown)) {
       const ids = idsOf(x);
@@ -160,13 +152,14 @@ export function createSearchIndex(): SearchIndex {
    * searches the same list as the one before, and looking up fifty thousand rows in the weak map each time
    * cost more than the search itself. A list of rows is never changed once made (the store makes new ones).
    */
-  const slotLists = new WeakMap<readonly Row[], { generation: number; lang: string; n: number; slots: Int32Array }>();
+  let slotLists = new WeakMap<readonly Row[], Int32Array>();
   const slotsFor = (rows: readonly Row[]): Int32Array => {
+    rowSlots(); // first: a change of language makes the lists afresh
     const kept = slotLists.get(rows);
-    if (kept && kept.generation === table.generation && kept.lang === shown.lang && kept.n === rows.length) return kept.slots;
+    if (kept) return kept;
     const list = new Int32Array(rows.length);
     for (let i = 0; i < rows.length; i++) list[i] = ensure(rows[i]!);
-    slotLists.set(rows, { generation: table.generation, lang: shown.lang, n: rows.length, slots: list });
+    slotLists.set(rows, list);
     return list;
   };
   /** A flag per slot: does one of its pieces contain `word`? */
@@ -201,9 +194,15 @@ export function createSearchIndex(): SearchIndex {
    * version it ever saw.
    */
   const renew = (): boolean => {
-    if (table.compact()) return true;
-    if (slots.count <= slotBudget) return false;
-    table.reset();
+    if (!table.compact()) {
+      if (slots.count <= slotBudget) return false;
+      table.reset();
+    }
+    slots = new SlotPieces();
+    slotsOf = new Map();
+    indexed = new WeakMap();
+    said = new Map();
+    slotLists = new WeakMap();
     return true;
   };
   /** The budgets follow what the rows in use need, measured right after a fresh start (nothing dead yet). */
