@@ -20,7 +20,7 @@ import { FakeWebRequest, Traffic, type HeaderList } from '../test/support/fake-w
 
 const TARGET = 1_000_000;
 
-function mix(): Exchange[] {
+export function mix(): Exchange[] {
   const json = (r: ReturnType<typeof exchange>) => r.header('Content-Type', 'application/json');
   const base: Exchange[] = [
     exchange().to(`${API}/items?page=1`).response((r) => r.acao(PAGE).header('Content-Type', 'application/json')).build(),
@@ -144,7 +144,7 @@ function labRequest(t: Traffic, i: number): void {
 }
 
 /** Exchanges as the worker hands them to the classifier: webRequest events → capture → correlator. */
-function captured(n: number): Exchange[] {
+export function captured(n: number): Exchange[] {
   const wr = new FakeWebRequest({ clone: false });
   const correlator = new Correlator(observerFor(wr));
   createCapture(wr, (e) => correlator.apply(e)).start();

@@ -6,6 +6,7 @@
  */
 import type { Header } from '../../core/model/exchange';
 import { originOf } from '../../core/http/origin';
+import { summarizeRequest, summarizeResponse } from '../../core/classify/header-facts';
 import type { CaptureEvent, CompletedEvent, ErrorEvent, RequestEvent, RequestSource, StartedEvent } from './event';
 import type { RawDetails, RawHeader, ListenedEventName } from './web-request';
 import { toResourceType } from './resource-type';
@@ -98,9 +99,10 @@ function normalizeOnly(event: ListenedEventName, d: RawDetails): CaptureEvent {
     case 'onBeforeRequest':
       return requestEventOf(id, time, url, d);
     case 'onSendHeaders':
-      return { kind: 'send-headers', id, time, url, method: d.method, headers: toHeaders(d.requestHeaders) };
+      // The list's facts (what the classifier asks of it) are made now, while the list is fresh in cache.
+      return { kind: 'send-headers', id, time, url, method: d.method, headers: summarizeRequest(toHeaders(d.requestHeaders)) };
     case 'onHeadersReceived': {
-      const ev: CaptureEvent = { kind: 'headers', id, time, url, status: d.statusCode ?? 0, headers: toHeaders(d.responseHeaders) };
+      const ev: CaptureEvent = { kind: 'headers', id, time, url, status: d.statusCode ?? 0, headers: summarizeResponse(toHeaders(d.responseHeaders)) };
       const statusText = statusTextOf(d.statusLine);
       if (statusText !== undefined) ev.statusText = statusText;
       if (d.fromCache !== undefined) ev.fromCache = d.fromCache;

@@ -9,7 +9,7 @@ import type { Verdict } from '../model/verdict';
 import { sanitize } from '../model/sanitize';
 import { schemeOf } from '../http/url';
 import { requestMode } from './request-mode';
-import { scanRequest } from './request-scan';
+import { requestFacts, startCall } from './header-facts';
 import { modeBasis } from './mode';
 import { requestOrigin } from './initiator';
 import { exchangeSteps } from './steps';
@@ -27,6 +27,7 @@ import { opaqueRedirectVerdict, stoppedAtRedirect } from './outcome/redirect';
 
 export function classify(exchange: Exchange): Verdict {
   try {
+    startCall();
     return classifyExchange(sanitize(exchange));
   } catch {
     return verdict({
@@ -45,7 +46,8 @@ function classifyExchange(ex: Exchange): Verdict {
   if (schemeOf(ex.url) === 'javascript') {
     return nonCorsVerdict(ex, 'network-error', m('verdict_javascript_url'), failedError);
   }
-  const origin = requestOrigin(ex);
+  const scan = requestFacts(ex.requestHeaders);
+  const origin = requestOrigin(ex, scan);
   if (outcome.state === 'failed') {
     const lna = localNetworkVerdict(ex, outcome, origin);
     if (lna) return lna;
@@ -53,7 +55,6 @@ function classifyExchange(ex: Exchange): Verdict {
   if (failedError !== null && errorClass(failedError) === 'network' && !isCorsCandidate(ex, origin)) {
     return plainNetworkError(ex, failedError);
   }
-  const scan = scanRequest(ex.requestHeaders);
   const mode = requestMode(ex, scan);
   if (mode.mode === 'navigate') return nonCorsVerdict(ex, 'same-origin', m('verdict_navigation'), failedError);
   if (mode.mode === 'websocket') {

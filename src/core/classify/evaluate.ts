@@ -8,8 +8,7 @@ import type { PreflightInfo, StepRef } from '../model/verdict';
 import type { ModeInfo } from './mode';
 import type { Step } from './steps';
 import type { RequestScan } from './request-scan';
-import { firstHeader } from '../http/headers';
-import { corsResponseHeaders } from '../http/cors-headers';
+import { requestFacts, responseFacts } from './header-facts';
 import { OPAQUE_ORIGIN, originOf } from '../http/origin';
 import { schemeOf } from '../http/url';
 import { preflightNeed, whyFromObservedPreflight } from './preflight/need';
@@ -25,8 +24,8 @@ export interface Context {
   /** Serialized origin of the initiator (`null` literal for opaque). */
   origin: string;
   steps: Step[];
-  /** The first hop's request headers, read once. */
-  scan: RequestScan;
+  /** The facts of the first hop's request headers (header-facts.ts). */
+  scan: Readonly<RequestScan>;
 }
 
 export interface Evaluation {
@@ -99,7 +98,7 @@ export function evaluate(ctx: Context, credentialed: boolean): Evaluation {
     if (!res) ev.unseen.push(step.ref);
     else if (res.status === 304 && step.location === null) ev.notModified = true;
     else {
-      const seen = corsResponseHeaders(res.headers);
+      const seen = responseFacts(res.headers);
       // Every access reason detects exactly its `accessFailure` kind, so a passing check (most
       // traffic) needs neither the input object nor the walk over the family.
       const input = accessFailure(seen.acao, seen.acac, origin, credentialed) === null ? null : accessInput({
@@ -141,7 +140,7 @@ function done(ev: Evaluation, failures: Failure[], tainted: boolean): Evaluation
  */
 function sentFinalOrigin(ex: Exchange, step: Step): string | null {
   if (step.ref.kind !== 'response' || ex.redirects.length === 0 || !Array.isArray(ex.finalRequestHeaders)) return null;
-  const value = firstHeader(ex.finalRequestHeaders, 'origin')?.trim();
+  const value = requestFacts(ex.finalRequestHeaders).origin?.trim();
   return value ? value : null;
 }
 
@@ -158,7 +157,7 @@ function taint(step: Step, origin: string, tainted: boolean): { origin: string; 
 
 /** Preflight for one CORS step: sets `ev.preflight`, and returns 'stop' when the walk ends here. */
 function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boolean, used: PreflightRecord[], ev: Evaluation): 'stop' | 'go' {
-  const need = (step.need ??= preflightNeed(step.method, step.requestHeaders));
+  const need = (step.need ??= preflightNeed(step.method, step.requestHeaders, requestFacts(step.requestHeaders).simple));
   const pre = findPreflight(ctx, step, used);
   if (!pre) {
     if (need.required && !ev.preflight.required) {

@@ -3,12 +3,13 @@
  * on the first hop, else the origin of the document that made it. `undefined` when nothing says.
  */
 import type { Exchange } from '../model/exchange';
-import { firstHeader } from '../http/headers';
+import type { RequestScan } from './request-scan';
 import { OPAQUE_ORIGIN, originOf } from '../http/origin';
 
 const seen = new Map<string, string | undefined>();
 
-export function requestOrigin(ex: Exchange): string | undefined {
+/** `scan` is the facts of `ex.requestHeaders` (header-facts.ts). */
+export function requestOrigin(ex: Exchange, scan: Readonly<RequestScan>): string | undefined {
   const initiator = ex.initiator;
   if (typeof initiator === 'string' && initiator.length > 0) {
     // Pages have few initiators: remember their serializations.
@@ -19,7 +20,7 @@ export function requestOrigin(ex: Exchange): string | undefined {
     if (initiator.length <= 1024) seen.set(initiator, value);
     return value;
   }
-  const sent = firstHeader(ex.requestHeaders, 'origin');
+  const sent = scan.origin;
   if (sent !== null && sent.length > 0) return sent === OPAQUE_ORIGIN ? OPAQUE_ORIGIN : originOf(sent) ?? undefined;
   if (typeof ex.documentUrl === 'string' && ex.documentUrl.length > 0) return originOf(ex.documentUrl) ?? undefined;
   return undefined;

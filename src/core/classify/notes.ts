@@ -3,7 +3,7 @@ import type { Exchange } from '../model/exchange';
 import type { Evaluation } from './evaluate';
 import type { Failure } from '../reasons';
 import type { RequestScan } from './request-scan';
-import { joinedHeader } from '../http/headers';
+import { requestFacts, responseFacts } from './header-facts';
 import { parseTokenList } from '../http/tokens';
 import { m, type Msg } from '../i18n/msg';
 
@@ -24,8 +24,8 @@ export function statusNote(first: Failure, status: number | null): Msg | null {
   return m('note_status_withheld', values);
 }
 
-/** Chromium-only safelisted names (found by `scanRequest`): fine in Chrome, a preflight in Firefox (and per the standard). */
-export function browserDifferenceNotes(scan: RequestScan): Msg[] {
+/** Chromium-only safelisted names (found by `scanRequest`, header-facts.ts): fine in Chrome, a preflight in Firefox (and per the standard). */
+export function browserDifferenceNotes(scan: Readonly<RequestScan>): Msg[] {
   const names = scan.chromiumOnly;
   if (names.length === 0) return [];
   return [m('note_chromium_only_safelisted', { names: names.join(', '), count: names.length })];
@@ -36,9 +36,9 @@ export function authorizationStarNote(ex: Exchange, ev: Evaluation, credentialed
   if (credentialed || !ev.preflight.observed) return null;
   for (const pre of ex.preflights) {
     if (!pre.response) continue;
-    const acrh = joinedHeader(pre.requestHeaders, 'access-control-request-headers') ?? '';
+    const acrh = requestFacts(pre.requestHeaders).acrh ?? '';
     if (!/(^|,)\s*authorization\s*(,|$)/i.test(acrh)) continue;
-    const allowed = parseTokenList(joinedHeader(pre.response.headers, 'access-control-allow-headers')).items.map((s) => s.toLowerCase());
+    const allowed = parseTokenList(responseFacts(pre.response.headers).acah).items.map((s) => s.toLowerCase());
     if (allowed.includes('*') && !allowed.includes('authorization')) {
       return m('note_authorization_star');
     }

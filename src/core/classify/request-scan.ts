@@ -1,23 +1,33 @@
 /**
- * What the classifier reads from the request headers of the first hop, found in one pass: the mode
- * (Sec-Fetch-Mode, Origin), the credentials (Cookie) and the Chromium-only safelisted names. Chrome sends
- * 12 to 16 headers with every request; reading them once instead of once per question is most of what
- * the first hop costs.
+ * What the classifier reads from one request header list, found in one pass: the mode (Sec-Fetch-Mode,
+ * Origin), the credentials (Cookie, Authorization), a preflight's Access-Control-Request-Method and
+ * -Headers, the Chromium-only safelisted names, and whether the list alone surely needs no preflight.
+ * Chrome sends 12 to 16 headers with every request; reading them once instead of once per question is
+ * most of what a request list costs (header-facts.ts keeps the answer with the list).
  */
 import type { Header } from '../model/exchange';
 import { trimHttpWhitespace } from '../http/headers';
 import { lowerName, sameName } from '../http/names';
 import { CHROMIUM_ONLY_SAFELISTED } from '../http/safelist';
+import { surelySimple } from './preflight/need';
 
 export interface RequestScan {
   /** `firstHeader(headers, 'sec-fetch-mode')`: the first line, trimmed, or null. */
   secFetchMode: string | null;
-  /** `hasHeader(headers, 'origin')`. */
-  hasOrigin: boolean;
+  /** `firstHeader(headers, 'origin')` (so `hasHeader(headers, 'origin')` is `origin !== null`). */
+  origin: string | null;
   /** `hasHeader(headers, 'cookie')`. */
   hasCookie: boolean;
+  /** `firstHeader(headers, 'authorization')`. */
+  authorization: string | null;
+  /** `firstHeader(headers, 'access-control-request-method')`. */
+  acrm: string | null;
+  /** `joinedHeader(headers, 'access-control-request-headers')`. */
+  acrh: string | null;
   /** Chromium-only safelisted names as the request spelt them, first spelling of each, in order. */
   chromiumOnly: readonly string[];
+  /** The headers alone need no preflight, for certain (`surelySimple` in preflight/need.ts). */
+  simple: boolean;
 }
 
 const NONE: readonly string[] = [];
@@ -41,24 +51,40 @@ function mayBeChromiumOnly(name: string): boolean {
   return false;
 }
 
+const first = (h: Header): string => trimHttpWhitespace(typeof h.value === 'string' ? h.value : '');
+
 export function scanRequest(headers: readonly Header[] | undefined): RequestScan {
-  const out: RequestScan = { secFetchMode: null, hasOrigin: false, hasCookie: false, chromiumOnly: NONE };
+  const out: RequestScan = {
+    secFetchMode: null, origin: null, hasCookie: false, authorization: null, acrm: null, acrh: null, chromiumOnly: NONE, simple: true,
+  };
   let found: string[] | null = null;
   if (!Array.isArray(headers)) return out;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
     if (!h || typeof h.name !== 'string') continue;
-    const length = h.name.length;
-    if (length === 6) {
-      if (!out.hasOrigin && sameName(h, 'origin')) out.hasOrigin = true;
-      else if (!out.hasCookie && sameName(h, 'cookie')) out.hasCookie = true;
-    } else if (length === 14 && out.secFetchMode === null && sameName(h, 'sec-fetch-mode')) {
-      out.secFetchMode = trimHttpWhitespace(typeof h.value === 'string' ? h.value : '');
+    switch (h.name.length) {
+      case 6:
+        if (out.origin === null && sameName(h, 'origin')) out.origin = first(h);
+        else if (!out.hasCookie && sameName(h, 'cookie')) out.hasCookie = true;
+        break;
+      case 13:
+        if (out.authorization === null && sameName(h, 'authorization')) out.authorization = first(h);
+        break;
+      case 14:
+        if (out.secFetchMode === null && sameName(h, 'sec-fetch-mode')) out.secFetchMode = first(h);
+        break;
+      case 29:
+        if (out.acrm === null && sameName(h, 'access-control-request-method')) out.acrm = first(h);
+        break;
+      case 30:
+        if (sameName(h, 'access-control-request-headers')) out.acrh = out.acrh === null ? first(h) : `${out.acrh}, ${first(h)}`;
+        break;
     }
     // Chrome's own names (Sec-Fetch-*, sec-ch-ua) have the lengths of some of these: told apart without a lookup.
     if (!mayBeChromiumOnly(h.name)) continue;
     if (CHROMIUM_ONLY.has(lowerName(h.name)) && !found?.includes(h.name)) (found ??= []).push(h.name);
   }
   if (found) out.chromiumOnly = found;
+  out.simple = surelySimple(headers);
   return out;
 }

@@ -1,10 +1,10 @@
-/** The response headers the CORS checks read (Allow-Origin, -Credentials, -Methods, -Headers, Location). */
+/** The response headers the CORS checks read (Allow-Origin, -Credentials, -Methods, -Headers, Max-Age, Location). */
 import type { Header } from '../model/exchange';
 import { trimHttpWhitespace } from './headers';
 import { sameName } from './names';
 
 /** What the CORS checks read from a response, each header found in the same single pass. */
-interface CorsResponseHeaders {
+export interface CorsResponseHeaders {
   /** Access-Control-Allow-Origin combined (lines trimmed, joined with ", "), or null when absent. */
   acao: string | null;
   /** How many Access-Control-Allow-Origin lines arrived. */
@@ -12,6 +12,8 @@ interface CorsResponseHeaders {
   acac: string | null;
   acam: string | null;
   acah: string | null;
+  /** Access-Control-Max-Age combined. */
+  maxAge: string | null;
   /** The first Location line, trimmed. */
   location: string | null;
 }
@@ -23,7 +25,7 @@ const join = (sofar: string | null, h: Header): string => {
 
 /** `joinedHeader`/`headerCount`/`firstHeader` of the CORS response headers, in one pass over the list. */
 export function corsResponseHeaders(headers: readonly Header[] | undefined): CorsResponseHeaders {
-  const out: CorsResponseHeaders = { acao: null, acaoLines: 0, acac: null, acam: null, acah: null, location: null };
+  const out: CorsResponseHeaders = { acao: null, acaoLines: 0, acac: null, acam: null, acah: null, maxAge: null, location: null };
   if (!Array.isArray(headers)) return out;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
@@ -31,6 +33,9 @@ export function corsResponseHeaders(headers: readonly Header[] | undefined): Cor
     switch (h.name.length) {
       case 8:
         if (out.location === null && sameName(h, 'location')) out.location = join(null, h);
+        break;
+      case 22:
+        if (sameName(h, 'access-control-max-age')) out.maxAge = join(out.maxAge, h);
         break;
       case 27:
         if (sameName(h, 'access-control-allow-origin')) {

@@ -5,7 +5,7 @@ import type { Context, Evaluation } from '../evaluate';
 import { verdict, unknownCredentials } from '../../model/make-verdict';
 import { authorizationStarNote, browserDifferenceNotes, taintNote } from '../notes';
 import { isExtensionOrigin } from '../initiator';
-import { firstHeader, joinedHeader } from '../../http/headers';
+import { responseFacts } from '../header-facts';
 import { preflightCacheSeconds } from '../max-age';
 import { m, type Msg } from '../../i18n/msg';
 
@@ -31,7 +31,7 @@ export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: 
   const p = primary.preflight;
   if (p.required && p.cached) {
     notes.push(m('note_preflight_cached'));
-    if (p.why.some((w) => w.subject === 'Authorization') && /^(basic|digest|ntlm|negotiate)\b/i.test(firstHeader(ctx.ex.requestHeaders, 'authorization') ?? '')) {
+    if (p.why.some((w) => w.subject === 'Authorization') && /^(basic|digest|ntlm|negotiate)\b/i.test(ctx.scan.authorization ?? '')) {
       notes.push(m('note_browser_http_auth'));
     }
   }
@@ -74,7 +74,7 @@ function credentialsOf(primary: Evaluation): CredentialsInfo {
 function reuseNote(ctx: Context): Msg | null {
   const pre = ctx.ex.preflights.find((p) => p.response !== undefined);
   if (!pre?.response) return null;
-  const raw = joinedHeader(pre.response.headers, 'access-control-max-age');
+  const raw = responseFacts(pre.response.headers).maxAge;
   const browser = ctx.ex.observer.browser;
   const seconds = preflightCacheSeconds(raw, browser);
   const name = browser === 'firefox' ? 'Firefox' : 'Chrome';

@@ -5,8 +5,7 @@
 import type { PreflightRecord } from '../../model/exchange';
 import type { StepRef } from '../../model/verdict';
 import type { PreflightNeed } from './need';
-import { firstHeader, joinedHeader } from '../../http/headers';
-import { corsResponseHeaders } from '../../http/cors-headers';
+import { requestFacts, responseFacts } from '../header-facts';
 import { parseTokenList } from '../../http/tokens';
 import { accessInput } from '../../reasons/access-rules';
 import { methodAllowed, uncoveredHeaders, type PreflightInput } from '../../reasons/preflight-rules';
@@ -14,9 +13,9 @@ import { firstMatch, preflightDisallowedRedirect, PREFLIGHT_ACCESS_REASONS, PREF
 
 /** Access-Control-Request-Method / -Headers the browser put on the preflight (authoritative). */
 export function observedRequest(pre: PreflightRecord): { method: string | null; headers: string[] | null } {
-  const method = firstHeader(pre.requestHeaders, 'access-control-request-method');
-  const acrh = joinedHeader(pre.requestHeaders, 'access-control-request-headers');
-  return { method, headers: acrh === null ? null : lowerItems(acrh) };
+  const facts = requestFacts(pre.requestHeaders);
+  const acrh = facts.acrh;
+  return { method: facts.acrm, headers: acrh === null ? null : lowerItems(acrh) };
 }
 
 /** The comma-separated items of a list, trimmed and lower-cased, empty ones left out. */
@@ -53,7 +52,7 @@ export function buildPreflightInput(
   const res = pre.response;
   if (!res) return null;
   const status = typeof res.status === 'number' ? res.status : null;
-  const found = corsResponseHeaders(res.headers);
+  const found = responseFacts(res.headers);
   const { acam, acah } = found;
   return {
     step,

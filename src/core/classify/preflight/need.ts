@@ -91,7 +91,7 @@ function combine(headers: readonly Header[]): Combined[] {
  * full path, as do non-ASCII names that could lower-case like another), and the values are too short
  * for the 1024-byte total to matter (the same bound as below). Any doubt answers false.
  */
-function surelySimple(headers: readonly Header[]): boolean {
+export function surelySimple(headers: readonly Header[]): boolean {
   let bound = 0;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
@@ -117,10 +117,13 @@ const NOT_REQUIRED: PreflightNeed = Object.freeze({
   unsafeHeaders: Object.freeze([]),
 });
 
-/** Compute the preflight need from the method and the visible request headers. */
-export function preflightNeed(givenMethod: string, headers: readonly Header[]): PreflightNeed {
+/**
+ * Compute the preflight need from the method and the visible request headers. `simple` is
+ * `surelySimple(headers)` when the caller already knows it (the list's facts, header-facts.ts).
+ */
+export function preflightNeed(givenMethod: string, headers: readonly Header[], simple?: boolean): PreflightNeed {
   const method = typeof givenMethod === 'string' ? givenMethod : '';
-  if (isSafelistedMethod(method) && Array.isArray(headers) && surelySimple(headers)) return NOT_REQUIRED;
+  if (isSafelistedMethod(method) && Array.isArray(headers) && (simple ?? surelySimple(headers))) return NOT_REQUIRED;
   const why: PreflightWhy[] = [];
   const unsafeHeaders: string[] = [];
   if (!isSafelistedMethod(method)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanRequest } from '../../../../src/core/classify/request-scan';
-import { firstHeader, hasHeader } from '../../../../src/core/http/headers';
+import { firstHeader, hasHeader, joinedHeader } from '../../../../src/core/http/headers';
+import { preflightNeed } from '../../../../src/core/classify/preflight/need';
 import type { Header } from '../../../../src/core/model/exchange';
 import { CHROMIUM_ONLY_SAFELISTED } from '../../../../src/core/http/safelist';
 
@@ -14,11 +15,30 @@ describe('scanRequest', () => {
     ['duplicates: first wins', [h('SEC-FETCH-MODE', 'no-cors'), h('sec-fetch-mode', 'cors'), h('cookie'), h('COOKIE', 'b')]],
     ['same length, other names', [h('Origin2'), h('cookies'), h('Sec-Fetch-Site', 'cors'), h('Sec-Fetch-Dest', 'empty')]],
     ['empty', []],
+    ['a preflight', [h('Access-Control-Request-Method', ' PUT '), h('access-control-request-headers', 'x-a'), h('ACCESS-CONTROL-REQUEST-HEADERS', ' x-b ,x-c'), h('Origin', ' ')]],
+    ['credentials and a body type', [h('Authorization', ' Basic eA== '), h('authorization', 'Bearer y'), h('Content-Type', 'application/json'), h('X-Trace', 'a')]],
+    ['same lengths, other names', [h('Authorizatio_'), h('access-control-request-methos', 'PUT'), h('access-control-request-headerz', 'x-a')]],
+    ['not safelisted by value', [h('Accept', 'a'.repeat(200)), h('Accept-Language', 'en;q=0.9')]],
+    ['a duplicate', [h('Accept', 'a'), h('ACCEPT', 'b')]],
   ])('%s', (_, headers) => {
     const scan = scanRequest(headers);
     expect(scan.secFetchMode).toBe(firstHeader(headers, 'sec-fetch-mode'));
-    expect(scan.hasOrigin).toBe(hasHeader(headers, 'origin'));
+    expect(scan.origin).toBe(firstHeader(headers, 'origin'));
+    expect(scan.origin !== null).toBe(hasHeader(headers, 'origin'));
     expect(scan.hasCookie).toBe(hasHeader(headers, 'cookie'));
+    expect(scan.authorization).toBe(firstHeader(headers, 'authorization'));
+    expect(scan.acrm).toBe(firstHeader(headers, 'access-control-request-method'));
+    expect(scan.acrh).toBe(joinedHeader(headers, 'access-control-request-headers'));
+    // `simple` is the need's quick answer: when it says so, the full answer is "no preflight" too.
+    if (scan.simple) expect(preflightNeed('GET', headers).required).toBe(false);
+    expect(preflightNeed('GET', headers, scan.simple)).toEqual(preflightNeed('GET', headers));
+  });
+
+  it('says which lists surely need no preflight', () => {
+    expect(scanRequest([h('Accept', '*/*'), h('Sec-Fetch-Mode', 'cors'), h('User-Agent', 'x')]).simple).toBe(true);
+    expect(scanRequest([h('X-Trace', 'a')]).simple).toBe(false);
+    expect(scanRequest([h('Accept', 'a'), h('accept', 'b')]).simple).toBe(false);
+    expect(scanRequest([h('Content-Type', 'application/json')]).simple).toBe(false);
   });
 
   it('lists Chromium-only safelisted names once, as spelt, in order', () => {

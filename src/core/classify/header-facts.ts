@@ -1,0 +1,83 @@
+/**
+ * The facts of a header list: the few headers the classifier asks about, found in one pass
+ * (request-scan.ts for a request list, cors-headers.ts for a response list). Every stage reads them
+ * instead of searching the list, and they are kept with the list: the capture makes them while the
+ * browser's list is fresh in cache (`summarizeRequest`, `summarizeResponse`), and the classifier makes
+ * them for any list that has none (a HAR, a stored record, a test, a list it derives after a redirect),
+ * so a verdict never depends on who made them.
+ *
+ * Kept in weak maps keyed by the list, as `markTyped` keeps its marks: the stored record and the HAR keep
+ * their shape, a summary never keeps a list alive, and a copy of a list (an edit, a record read back) has
+ * none. The maker keeps the promise that a list it summarised does not change afterwards (the capture
+ * never changes a list once made). What the classifier makes itself is not kept past the call: nobody
+ * promised that list would not change before the next one.
+ */
+import type { Header } from '../model/exchange';
+import { corsResponseHeaders, type CorsResponseHeaders } from '../http/cors-headers';
+import { scanRequest, type RequestScan } from './request-scan';
+
+const requests = new WeakMap<object, RequestScan>();
+const responses = new WeakMap<object, CorsResponseHeaders>();
+
+/** Makes and keeps the facts of a request list its maker will not change; returns the list. */
+export function summarizeRequest(list: Header[]): Header[] {
+  if (Array.isArray(list)) requests.set(list, scanRequest(list));
+  return list;
+}
+
+/** Makes and keeps the facts of a response list its maker will not change; returns the list. */
+export function summarizeResponse(list: Header[]): Header[] {
+  if (Array.isArray(list)) responses.set(list, corsResponseHeaders(list));
+  return list;
+}
+
+/**
+ * The facts the classifier made itself during one call, for lists read more than once (the final
+ * request's headers, a preflight's response): a few slots, emptied when a call starts.
+ */
+const SLOTS = 4;
+const madeRequests: unknown[] = new Array<unknown>(SLOTS).fill(null);
+const madeRequestFacts: (RequestScan | null)[] = new Array<RequestScan | null>(SLOTS).fill(null);
+const madeResponses: unknown[] = new Array<unknown>(SLOTS).fill(null);
+const madeResponseFacts: (CorsResponseHeaders | null)[] = new Array<CorsResponseHeaders | null>(SLOTS).fill(null);
+let nextRequest = 0;
+let nextResponse = 0;
+
+/** Forgets what the classifier made during the last call (a list may have changed since). */
+export function startCall(): void {
+  for (let i = 0; i < SLOTS; i++) {
+    madeRequests[i] = null;
+    madeRequestFacts[i] = null;
+    madeResponses[i] = null;
+    madeResponseFacts[i] = null;
+  }
+}
+
+const NO_REQUEST: RequestScan = scanRequest(undefined);
+const NO_RESPONSE: CorsResponseHeaders = corsResponseHeaders(undefined);
+
+/** The facts of a request list (read only: they may be shared with the list's other readers). */
+export function requestFacts(list: readonly Header[] | undefined): Readonly<RequestScan> {
+  if (!Array.isArray(list)) return NO_REQUEST;
+  const kept = requests.get(list);
+  if (kept !== undefined) return kept;
+  for (let i = 0; i < SLOTS; i++) if (madeRequests[i] === list) return madeRequestFacts[i]!;
+  const made = scanRequest(list);
+  madeRequests[nextRequest] = list;
+  madeRequestFacts[nextRequest] = made;
+  nextRequest = (nextRequest + 1) % SLOTS;
+  return made;
+}
+
+/** The facts of a response list (read only, as above). */
+export function responseFacts(list: readonly Header[] | undefined): Readonly<CorsResponseHeaders> {
+  if (!Array.isArray(list)) return NO_RESPONSE;
+  const kept = responses.get(list);
+  if (kept !== undefined) return kept;
+  for (let i = 0; i < SLOTS; i++) if (madeResponses[i] === list) return madeResponseFacts[i]!;
+  const made = corsResponseHeaders(list);
+  madeResponses[nextResponse] = list;
+  madeResponseFacts[nextResponse] = made;
+  nextResponse = (nextResponse + 1) % SLOTS;
+  return made;
+}
