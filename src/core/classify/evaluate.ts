@@ -11,7 +11,7 @@ import type { RequestScan } from './request-scan';
 import { requestFacts, responseFacts } from './header-facts';
 import { OPAQUE_ORIGIN, originOf } from '../http/origin';
 import { schemeOf } from '../http/url';
-import { preflightNeed, whyFromObservedPreflight } from './preflight/need';
+import { needOf, whyFromObservedPreflight } from './preflight/need';
 import { buildPreflightInput, credentialedPreflightCode, judgePreflight, observedRequest } from './preflight/check';
 import { accessFailure, accessInput, credentialsWouldFail, type AccessFailure } from '../reasons/access-rules';
 import { ACCESS_REASONS, firstMatch, REDIRECT_REASONS, REQUEST_REASONS, type Failure } from '../reasons';
@@ -157,7 +157,7 @@ function taint(step: Step, origin: string, tainted: boolean): { origin: string; 
 
 /** Preflight for one CORS step: sets `ev.preflight`, and returns 'stop' when the walk ends here. */
 function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boolean, used: PreflightRecord[], ev: Evaluation): 'stop' | 'go' {
-  const need = (step.need ??= preflightNeed(step.method, step.requestHeaders, requestFacts(step.requestHeaders).simple));
+  const need = (step.need ??= needOf(step.method, requestFacts(step.requestHeaders).need));
   const pre = findPreflight(ctx, step, used);
   if (!pre) {
     if (need.required && !ev.preflight.required) {

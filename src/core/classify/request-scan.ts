@@ -9,7 +9,7 @@ import type { Header } from '../model/exchange';
 import { trimHttpWhitespace } from '../http/headers';
 import { lowerName, sameName } from '../http/names';
 import { CHROMIUM_ONLY_SAFELISTED } from '../http/safelist';
-import { surelySimple } from './preflight/need';
+import { headerNeed, type HeaderNeed } from './preflight/need';
 
 export interface RequestScan {
   /** `firstHeader(headers, 'sec-fetch-mode')`: the first line, trimmed, or null. */
@@ -26,11 +26,12 @@ export interface RequestScan {
   acrh: string | null;
   /** Chromium-only safelisted names as the request spelt them, first spelling of each, in order. */
   chromiumOnly: readonly string[];
-  /** The headers alone need no preflight, for certain (`surelySimple` in preflight/need.ts). */
-  simple: boolean;
+  /** What the headers alone say about a preflight (`headerNeed` in preflight/need.ts). */
+  need: HeaderNeed;
 }
 
 const NONE: readonly string[] = [];
+const NO_HEADERS: HeaderNeed = headerNeed(undefined);
 const CHROMIUM_ONLY: ReadonlySet<string> = new Set(CHROMIUM_ONLY_SAFELISTED);
 /**
  * Per length (index), the first two characters of the names of that length (`c0 * 65536 + c1`): a name
@@ -55,7 +56,7 @@ const first = (h: Header): string => trimHttpWhitespace(typeof h.value === 'stri
 
 export function scanRequest(headers: readonly Header[] | undefined): RequestScan {
   const out: RequestScan = {
-    secFetchMode: null, origin: null, hasCookie: false, authorization: null, acrm: null, acrh: null, chromiumOnly: NONE, simple: true,
+    secFetchMode: null, origin: null, hasCookie: false, authorization: null, acrm: null, acrh: null, chromiumOnly: NONE, need: NO_HEADERS,
   };
   let found: string[] | null = null;
   if (!Array.isArray(headers)) return out;
@@ -85,6 +86,6 @@ export function scanRequest(headers: readonly Header[] | undefined): RequestScan
     if (CHROMIUM_ONLY.has(lowerName(h.name)) && !found?.includes(h.name)) (found ??= []).push(h.name);
   }
   if (found) out.chromiumOnly = found;
-  out.simple = surelySimple(headers);
+  out.need = headerNeed(headers);
   return out;
 }

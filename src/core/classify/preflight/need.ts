@@ -24,6 +24,22 @@ interface Combined {
   value: string;
 }
 
+type UnsafeKind = NonNullable<ReturnType<typeof headerUnsafeKind>>;
+
+/**
+ * What a request's headers alone say about a preflight, as data (no sentences, which each verdict
+ * makes afresh): worked out once per header list, with its facts (request-scan.ts).
+ */
+export interface HeaderNeed {
+  /** No header needs a preflight, for certain (`surelySimple`): then the lists below are empty. */
+  readonly simple: boolean;
+  /** The headers that count and are not safelisted, duplicates combined, in request order. */
+  readonly unsafe: readonly (Readonly<Combined> & { readonly kind: UnsafeKind })[];
+  /** The lower-case names of those that count and are safelisted, and their values' total in UTF-8 bytes. */
+  readonly safe: readonly string[];
+  readonly total: number;
+}
+
 /** A header name's lower case and whether a page could have set it (null: it depends, see countsForCors). */
 interface NameInfo {
   lower: string;
@@ -91,7 +107,7 @@ function combine(headers: readonly Header[]): Combined[] {
  * full path, as do non-ASCII names that could lower-case like another), and the values are too short
  * for the 1024-byte total to matter (the same bound as below). Any doubt answers false.
  */
-export function surelySimple(headers: readonly Header[]): boolean {
+function surelySimple(headers: readonly Header[]): boolean {
   let bound = 0;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
@@ -117,43 +133,55 @@ const NOT_REQUIRED: PreflightNeed = Object.freeze({
   unsafeHeaders: Object.freeze([]),
 });
 
-/**
- * Compute the preflight need from the method and the visible request headers. `simple` is
- * `surelySimple(headers)` when the caller already knows it (the list's facts, header-facts.ts).
- */
-export function preflightNeed(givenMethod: string, headers: readonly Header[], simple?: boolean): PreflightNeed {
+const SIMPLE_HEADERS: HeaderNeed = Object.freeze({ simple: true, unsafe: Object.freeze([]), safe: Object.freeze([]), total: 0 });
+
+/** The headers' part of the need; builds nothing for the common list that surely needs no preflight. */
+export function headerNeed(headers: readonly Header[] | undefined): HeaderNeed {
+  if (!Array.isArray(headers)) return { simple: false, unsafe: [], safe: [], total: 0 };
+  if (surelySimple(headers)) return SIMPLE_HEADERS;
+  const unsafe: (Combined & { kind: UnsafeKind })[] = [];
+  const safe: string[] = [];
+  let total = 0;
+  for (const h of combine(headers)) {
+    const kind = headerUnsafeKind(h.lower, h.value);
+    if (kind === null) {
+      safe.push(h.lower);
+      total += utf8Length(h.value);
+    } else unsafe.push({ lower: h.lower, display: h.display, value: h.value, kind });
+  }
+  return { simple: false, unsafe, safe, total };
+}
+
+/** Compute the preflight need from the method and the visible request headers. */
+export function preflightNeed(givenMethod: string, headers: readonly Header[]): PreflightNeed {
+  return needOf(givenMethod, headerNeed(headers));
+}
+
+/** The preflight need from the method and the headers' part (`headerNeed`, kept with the list's facts). */
+export function needOf(givenMethod: string, hn: HeaderNeed): PreflightNeed {
   const method = typeof givenMethod === 'string' ? givenMethod : '';
-  if (isSafelistedMethod(method) && Array.isArray(headers) && (simple ?? surelySimple(headers))) return NOT_REQUIRED;
+  if (isSafelistedMethod(method) && hn.simple) return NOT_REQUIRED;
   const why: PreflightWhy[] = [];
   const unsafeHeaders: string[] = [];
   if (!isSafelistedMethod(method)) {
     why.push({ kind: 'method', subject: method, text: m('why_method', { method }) });
   }
-  const combined = combine(Array.isArray(headers) ? headers : []);
-  const safe: Combined[] = [];
-  let total = 0;
-  for (const h of combined) {
-    const kind = headerUnsafeKind(h.lower, h.value);
-    if (kind === null) {
-      safe.push(h);
-      total += utf8Length(h.value);
-      continue;
-    }
+  for (const h of hn.unsafe) {
     unsafeHeaders.push(h.lower);
-    why.push(describeUnsafe(h, kind));
+    why.push(describeUnsafe(h, h.kind));
   }
-  if (total > MAX_SAFELISTED_TOTAL_BYTES) {
-    for (const h of safe) unsafeHeaders.push(h.lower);
+  if (hn.total > MAX_SAFELISTED_TOTAL_BYTES) {
+    for (const lower of hn.safe) unsafeHeaders.push(lower);
     why.push({
       kind: 'headers-total',
-      subject: safe.map((h) => canonicalName(h.lower)).join(', '),
-      text: m('why_headers_total', { total: String(total), max: String(MAX_SAFELISTED_TOTAL_BYTES) }),
+      subject: hn.safe.map((lower) => canonicalName(lower)).join(', '),
+      text: m('why_headers_total', { total: String(hn.total), max: String(MAX_SAFELISTED_TOTAL_BYTES) }),
     });
   }
   return { required: why.length > 0, why, unsafeHeaders };
 }
 
-function describeUnsafe(h: Combined, kind: NonNullable<ReturnType<typeof headerUnsafeKind>>): PreflightWhy {
+function describeUnsafe(h: Readonly<Combined>, kind: UnsafeKind): PreflightWhy {
   const name = canonicalName(h.lower);
   switch (kind) {
     case 'name':
