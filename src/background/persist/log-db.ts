@@ -6,10 +6,11 @@
 import type { Verdict } from '../../core/model/verdict';
 import type { TabMeta } from '../tabs/tab-log';
 import type { StoredExchange } from './record';
+import type { VerdictForm } from './verdict-form';
 
 /**
  * One stored exchange, its header lists joined into strings (record.ts). The verdict is stored once
- * judged; an exchange still in flight has none.
+ * judged, as a flat array (verdict-form.ts); an exchange still in flight has none.
  */
 export interface LogRecord {
   tabId: number;
@@ -17,7 +18,7 @@ export interface LogRecord {
   seq: number;
   pageId: string;
   exchange: StoredExchange;
-  verdict?: Verdict;
+  verdict?: VerdictForm | Verdict;
 }
 
 /** What one write changes, in one transaction: all of it is stored, or none. */

@@ -13,7 +13,9 @@
 import type { Exchange, Header, PreflightRecord, RedirectHop, ResponseRecord } from '../../core/model/exchange';
 import type { ExchangeEntry } from '../../shared/protocol';
 import { headersOk } from '../../core/model/sanitize';
+import type { Verdict } from '../../core/model/verdict';
 import type { LogRecord } from './log-db';
+import { fromStoredVerdict, toVerdictForm, type VerdictForm } from './verdict-form';
 
 /** A header list as stored: joined into one string, or as it is when a name or value holds a NUL. */
 type StoredHeaders = string | Header[];
@@ -125,9 +127,26 @@ export function storedExchange(x: unknown): Exchange | null {
   }
 }
 
-/** The record of an entry: its verdict is kept once judged, so a wake does not classify it again. */
+/**
+ * The record of an entry: its verdict is kept once judged, in its flat form (verdict-form.ts), so a
+ * wake does not classify it again. A verdict that is not whole (a test's partial one) is kept as it is.
+ */
 export function toRecord(tabId: number, e: ExchangeEntry): LogRecord {
   const r: LogRecord = { tabId, id: e.exchange.id, seq: e.seq, pageId: e.pageId, exchange: packExchange(e.exchange) };
-  if (e.verdict.kind !== 'pending') r.verdict = e.verdict;
+  if (e.verdict.kind !== 'pending') r.verdict = verdictForm(e.verdict);
   return r;
+}
+
+function verdictForm(v: Verdict): VerdictForm | Verdict {
+  try {
+    return toVerdictForm(v);
+  } catch {
+    return v;
+  }
+}
+
+/** The verdict a record holds: its flat form read back, or a verdict stored as an object; null when damaged. */
+export function storedVerdict(v: unknown): Verdict | null {
+  if (Array.isArray(v)) return fromStoredVerdict(v);
+  return isObj(v) && typeof v.kind === 'string' ? v as unknown as Verdict : null;
 }
