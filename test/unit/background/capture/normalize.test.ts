@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../../src/background/capture/normalize';
 import type { RawDetails, RawHeader } from '../../../../src/background/capture/web-request';
 import { looksSameOrigin } from '../../../../src/background/tabs/page-sessions';
+import { requestFacts, responseFacts } from '../../../../src/core/classify/header-facts';
+import { scanRequest } from '../../../../src/core/classify/request-scan';
+import { corsResponseHeaders } from '../../../../src/core/http/cors-headers';
 
 const details = (d: Partial<RawDetails>): RawDetails =>
   ({ requestId: '1', url: 'https://api.test/x', method: 'GET', type: 'xmlhttprequest', tabId: 1, frameId: 0, timeStamp: 1, ...d });
@@ -74,5 +77,23 @@ describe('header lists and status text', () => {
     expect(statusTextOf('HTTP/1.1 404 Not Found')).toBe('Not Found');
     expect(statusTextOf('HTTP/1.1 204')).toBeUndefined();
     expect(statusTextOf(undefined)).toBeUndefined();
+  });
+});
+
+describe('header facts made by the capture', () => {
+  it('keeps with each request and response list what the classifier would make from it, and nothing a copy or JSON shows', () => {
+    const requestHeaders = [{ name: 'Origin', value: 'https://app.test' }, { name: 'Sec-Fetch-Mode', value: 'cors' }, { name: 'Cookie', value: 'a=1' }];
+    const sent = normalize('onSendHeaders', details({ requestHeaders }));
+    if (sent.kind !== 'send-headers') throw new Error('not a send-headers event');
+    expect(requestFacts(sent.headers)).toBe(requestFacts(sent.headers));
+    expect(requestFacts(sent.headers)).not.toBe(requestFacts(sent.headers.slice()));
+    expect(requestFacts(sent.headers)).toEqual(scanRequest(requestHeaders));
+    expect(JSON.stringify(sent.headers)).toBe(JSON.stringify(requestHeaders));
+    const responseHeaders = [{ name: 'Access-Control-Allow-Origin', value: 'https://app.test' }, { name: 'Location', value: '/x' }];
+    const got = normalize('onHeadersReceived', details({ statusCode: 302, responseHeaders }));
+    if (got.kind !== 'headers') throw new Error('not a headers event');
+    expect(responseFacts(got.headers)).toBe(responseFacts(got.headers));
+    expect(responseFacts(got.headers)).toEqual(corsResponseHeaders(responseHeaders));
+    expect(got.headers).toEqual(responseHeaders);
   });
 });
