@@ -10,8 +10,10 @@ import { t } from './i18n';
 export interface Column<R> {
   id: string;
   label: string;
-  /** CSS grid track, e.g. `6em` or `minmax(12em, 1fr)`. */
+  /** The column's width (a CSS length, e.g. `6em`); with `grow`, its least width. */
   width: string;
+  /** Shares of the width the fixed columns leave (as `fr` in a grid track), never below `width`. */
+  grow?: number;
   sortable?: boolean;
   cell: (row: R) => ComponentChildren;
 }
@@ -40,9 +42,10 @@ interface VirtualTableProps<R> {
 const FALLBACK_VIEWPORT = 640;
 
 export function VirtualTable<R>(props: VirtualTableProps<R>) {
-  // A few rows beyond the viewport: every row drawn is laid out and painted again when a keystroke, a sort
-  // or a filter rewrites the rows, which is most of such a frame's cost; the rows follow a scroll at once.
-  const { rows, columns, rowHeight = 22, overscan = 4 } = props;
+  // One row beyond each edge of the viewport: every row drawn is laid out and painted again when a keystroke,
+  // a sort or a filter rewrites the rows, which is most of such a frame's cost (a trace of the filter's
+  // keystrokes: layout and paint three times the script), so rows nobody sees are not drawn.
+  const { rows, columns, rowHeight = 22, overscan = 1 } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -76,7 +79,9 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
-  const template = columns.map((c) => c.width).join(' ');
+  // Each row is a flex line of fixed-width cells, not a grid of its own: laying out a grid per row (its tracks
+  // sized again for every row) was about a fifth of a keystroke's layout. The header uses the same widths.
+  const widths = columns.map((c): { flex: string; minWidth?: string } => (c.grow ? { flex: `${c.grow} 1 0`, minWidth: c.width } : { flex: `0 0 ${c.width}` }));
   const pageRows = Math.max(1, Math.floor(viewport / rowHeight) - 1);
 
   const onKeyDown = (e: TargetedKeyboardEvent<HTMLDivElement>) => {
@@ -136,11 +141,11 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
         aria-rowindex={i + 2}
         aria-selected={key === props.openKey}
         class={cls}
-        style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px`, gridTemplateColumns: template }}
+        style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }}
         onMouseDown={() => props.onActive(i)}
         onClick={() => props.onOpen(i)}
       >
-        {columns.map((c) => <div key={c.id} role="gridcell" class={`vt-cell col-${c.id}`}><Fragment key={contentKey}>{c.cell(row)}</Fragment></div>)}
+        {columns.map((c, k) => <div key={c.id} role="gridcell" class={`vt-cell col-${c.id}`} style={widths[k]}><Fragment key={contentKey}>{c.cell(row)}</Fragment></div>)}
       </div>,
     );
   }
@@ -157,11 +162,11 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
       onKeyDown={onKeyDown}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
     >
-      <div role="row" aria-rowindex={1} class="vt-head" style={{ gridTemplateColumns: template, height: `${rowHeight}px` }}>
-        {columns.map((c) => {
+      <div role="row" aria-rowindex={1} class="vt-head" style={{ height: `${rowHeight}px` }}>
+        {columns.map((c, k) => {
           const sorted = props.sort?.column === c.id ? props.sort.dir : undefined;
           return (
-            <div key={c.id} role="columnheader" class={`vt-cell col-${c.id}`} title={c.label}
+            <div key={c.id} role="columnheader" class={`vt-cell col-${c.id}`} style={widths[k]} title={c.label}
               aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
               {c.sortable && props.onSort ? (
                 <button type="button" class="vt-sort" onClick={() => props.onSort!(c.id)}

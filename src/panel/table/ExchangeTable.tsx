@@ -32,7 +32,7 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
       cell: (d) => (d.type === 'preflight' ? <span class="sub">↳ {OPTIONS}</span> : d.row.method),
     },
     {
-      id: 'url', label: t('panel_col_url'), width: 'minmax(12em, 3fr)', sortable: true,
+      id: 'url', label: t('panel_col_url'), width: '12em', grow: 3, sortable: true,
       cell: (d) => {
         const url = d.type === 'preflight' ? d.row.data.preflights[d.index]!.url : d.row.data.url;
         const { origin, path } = splitUrl(url);
@@ -69,7 +69,7 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
       },
     },
     {
-      id: 'reason', label: t('panel_col_reason'), width: 'minmax(10em, 2fr)', sortable: true,
+      id: 'reason', label: t('panel_col_reason'), width: '10em', grow: 2, sortable: true,
       cell: (d) => {
         const x = d.row.data;
         if (d.type === 'preflight') {
