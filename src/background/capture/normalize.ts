@@ -100,7 +100,7 @@ function normalizeOnly(event: ListenedEventName, d: RawDetails): CaptureEvent {
       return requestEventOf(id, time, url, d);
     case 'onSendHeaders':
       // The list's facts (what the classifier asks of it) are made now, while the list is fresh in cache.
-      return { kind: 'send-headers', id, time, url, method: d.method, headers: summarizeRequest(toHeaders(d.requestHeaders)) };
+      return { kind: 'send-headers', id, time, url, method: d.method, headers: summarizeRequest(toHeaders(d.requestHeaders), d.method !== 'OPTIONS') };
     case 'onHeadersReceived': {
       const ev: CaptureEvent = { kind: 'headers', id, time, url, status: d.statusCode ?? 0, headers: summarizeResponse(toHeaders(d.responseHeaders)) };
       const statusText = statusTextOf(d.statusLine);

@@ -8,7 +8,7 @@ import type { PreflightInfo, StepRef } from '../model/verdict';
 import type { ModeInfo } from './mode';
 import type { Step } from './steps';
 import type { RequestScan } from './request-scan';
-import { requestFacts, responseFacts } from './header-facts';
+import { headerNeedOf, requestFacts, responseFacts } from './header-facts';
 import { OPAQUE_ORIGIN, originOf } from '../http/origin';
 import { schemeOf } from '../http/url';
 import { needOf, whyFromObservedPreflight } from './preflight/need';
@@ -157,7 +157,7 @@ function taint(step: Step, origin: string, tainted: boolean): { origin: string; 
 
 /** Preflight for one CORS step: sets `ev.preflight`, and returns 'stop' when the walk ends here. */
 function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boolean, used: PreflightRecord[], ev: Evaluation): 'stop' | 'go' {
-  const need = (step.need ??= needOf(step.method, requestFacts(step.requestHeaders).need));
+  const need = (step.need ??= needOf(step.method, headerNeedOf(step.requestHeaders)));
   const pre = findPreflight(ctx, step, used);
   if (!pre) {
     if (need.required && !ev.preflight.required) {

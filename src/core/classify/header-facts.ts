@@ -19,6 +19,7 @@
 import type { Header } from '../model/exchange';
 import { corsResponseHeaders, type CorsResponseHeaders } from '../http/cors-headers';
 import { scanRequest, type RequestScan } from './request-scan';
+import { headerNeed, type HeaderNeed } from './preflight/need';
 
 const REQUEST = Symbol('request facts');
 const RESPONSE = Symbol('response facts');
@@ -29,10 +30,16 @@ interface Carrier {
   [RESPONSE]?: CorsResponseHeaders;
 }
 
-/** Makes and keeps the facts of a request list its maker will not change; returns the list. */
-export function summarizeRequest(list: Header[]): Header[] {
+/**
+ * Makes and keeps the facts of a request list its maker will not change; returns the list. `forRequest`:
+ * the list may be a request's own (not a preflight's), so its preflight need is worked out too.
+ */
+export function summarizeRequest(list: Header[], forRequest = true): Header[] {
   try {
-    if (Array.isArray(list)) Object.defineProperty(list, REQUEST, { value: scanRequest(list), configurable: true });
+    if (!Array.isArray(list)) return list;
+    const facts = scanRequest(list);
+    if (forRequest) facts.need = headerNeed(list);
+    Object.defineProperty(list, REQUEST, { value: facts, configurable: true });
   } catch {
     // A frozen list keeps nothing: the classifier makes its facts when it reads it.
   }
@@ -85,6 +92,18 @@ export function requestFacts(list: readonly Header[] | undefined): Readonly<Requ
   madeRequestFacts[nextRequest] = made;
   nextRequest = (nextRequest + 1) % SLOTS;
   return made;
+}
+
+/**
+ * The headers' part of the list's preflight need: kept with the facts when the capture made it, worked
+ * out once per call otherwise (kept with facts the classifier made in this call, not with the capture's).
+ */
+export function headerNeedOf(list: readonly Header[] | undefined): HeaderNeed {
+  const facts = requestFacts(list);
+  if (facts.need !== null) return facts.need;
+  const need = headerNeed(list);
+  if (Array.isArray(list) && (list as Carrier)[REQUEST] !== facts && facts !== NO_REQUEST) (facts as RequestScan).need = need;
+  return need;
 }
 
 /** The facts of a response list (read only, as above). */

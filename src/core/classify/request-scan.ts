@@ -9,7 +9,7 @@ import type { Header } from '../model/exchange';
 import { trimHttpWhitespace } from '../http/headers';
 import { lowerName, sameName } from '../http/names';
 import { CHROMIUM_ONLY_SAFELISTED } from '../http/safelist';
-import { headerNeed, type HeaderNeed } from './preflight/need';
+import type { HeaderNeed } from './preflight/need';
 
 export interface RequestScan {
   /** `firstHeader(headers, 'sec-fetch-mode')`: the first line, trimmed, or null. */
@@ -26,12 +26,15 @@ export interface RequestScan {
   acrh: string | null;
   /** Chromium-only safelisted names as the request spelt them, first spelling of each, in order. */
   chromiumOnly: readonly string[];
-  /** What the headers alone say about a preflight (`headerNeed` in preflight/need.ts). */
-  need: HeaderNeed;
+  /**
+   * What the headers alone say about a preflight (`headerNeed` in preflight/need.ts), or null when not
+   * worked out yet: most lists never need it (a no-cors load, a preflight's own), so `scanRequest` leaves
+   * it to `headerNeedOf` (header-facts.ts), and the capture works it out for the lists that may need it.
+   */
+  need: HeaderNeed | null;
 }
 
 const NONE: readonly string[] = [];
-const NO_HEADERS: HeaderNeed = headerNeed(undefined);
 const CHROMIUM_ONLY: ReadonlySet<string> = new Set(CHROMIUM_ONLY_SAFELISTED);
 /**
  * Per length (index), the first two characters of the names of that length (`c0 * 65536 + c1`): a name
@@ -56,7 +59,7 @@ const first = (h: Header): string => trimHttpWhitespace(typeof h.value === 'stri
 
 export function scanRequest(headers: readonly Header[] | undefined): RequestScan {
   const out: RequestScan = {
-    secFetchMode: null, origin: null, hasCookie: false, authorization: null, acrm: null, acrh: null, chromiumOnly: NONE, need: NO_HEADERS,
+    secFetchMode: null, origin: null, hasCookie: false, authorization: null, acrm: null, acrh: null, chromiumOnly: NONE, need: null,
   };
   let found: string[] | null = null;
   if (!Array.isArray(headers)) return out;
@@ -86,6 +89,5 @@ export function scanRequest(headers: readonly Header[] | undefined): RequestScan
     if (CHROMIUM_ONLY.has(lowerName(h.name)) && !found?.includes(h.name)) (found ??= []).push(h.name);
   }
   if (found) out.chromiumOnly = found;
-  out.need = headerNeed(headers);
   return out;
 }

@@ -9,6 +9,7 @@ import type { RawDetails, RawHeader } from '../../../../src/background/capture/w
 import { looksSameOrigin } from '../../../../src/background/tabs/page-sessions';
 import { requestFacts, responseFacts } from '../../../../src/core/classify/header-facts';
 import { scanRequest } from '../../../../src/core/classify/request-scan';
+import { headerNeed } from '../../../../src/core/classify/preflight/need';
 import { corsResponseHeaders } from '../../../../src/core/http/cors-headers';
 
 const details = (d: Partial<RawDetails>): RawDetails =>
@@ -87,7 +88,10 @@ describe('header facts made by the capture', () => {
     if (sent.kind !== 'send-headers') throw new Error('not a send-headers event');
     expect(requestFacts(sent.headers)).toBe(requestFacts(sent.headers));
     expect(requestFacts(sent.headers)).not.toBe(requestFacts(sent.headers.slice()));
-    expect(requestFacts(sent.headers)).toEqual(scanRequest(requestHeaders));
+    expect(requestFacts(sent.headers)).toEqual({ ...scanRequest(requestHeaders), need: headerNeed(requestHeaders) });
+    const preflight = normalize('onSendHeaders', details({ method: 'OPTIONS', requestHeaders }));
+    if (preflight.kind !== 'send-headers') throw new Error('not a send-headers event');
+    expect(requestFacts(preflight.headers)).toEqual(scanRequest(requestHeaders));
     expect(JSON.stringify(sent.headers)).toBe(JSON.stringify(requestHeaders));
     const responseHeaders = [{ name: 'Access-Control-Allow-Origin', value: 'https://app.test' }, { name: 'Location', value: '/x' }];
     const got = normalize('onHeadersReceived', details({ statusCode: 302, responseHeaders }));

@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
-import { requestFacts, responseFacts, summarizeRequest, summarizeResponse } from '../../../../src/core/classify/header-facts';
+import { headerNeedOf, requestFacts, responseFacts, summarizeRequest, summarizeResponse } from '../../../../src/core/classify/header-facts';
+import { headerNeed } from '../../../../src/core/classify/preflight/need';
 import { scanRequest } from '../../../../src/core/classify/request-scan';
 import { corsResponseHeaders } from '../../../../src/core/http/cors-headers';
 import type { Exchange, Header } from '../../../../src/core/model/exchange';
@@ -50,7 +51,7 @@ describe('header facts', () => {
     const list = [h('Origin', PAGE), h('Sec-Fetch-Mode', 'cors'), h('Cookie', 'a=1')];
     expect(summarizeRequest(list)).toBe(list);
     const kept = requestFacts(list);
-    expect(kept).toEqual(scanRequest(list));
+    expect(kept).toEqual({ ...scanRequest(list), need: headerNeed(list) });
     expect(requestFacts(list)).toBe(kept);
     expect(JSON.stringify(list)).toBe(JSON.stringify([h('Origin', PAGE), h('Sec-Fetch-Mode', 'cors'), h('Cookie', 'a=1')]));
     expect(list).toEqual([h('Origin', PAGE), h('Sec-Fetch-Mode', 'cors'), h('Cookie', 'a=1')]);
@@ -58,8 +59,15 @@ describe('header facts', () => {
     for (const copy of [list.slice(), [...list], list.map((x) => x), Object.assign([], list)]) {
       expect(Object.getOwnPropertySymbols(copy)).toEqual([]);
       expect(requestFacts(copy)).not.toBe(kept);
-      expect(requestFacts(copy)).toEqual(kept);
+      expect(requestFacts(copy)).toEqual(scanRequest(list));
+      expect(headerNeedOf(copy)).toEqual(kept.need);
     }
+    // A preflight's own list: its need is not worked out by the capture, and is the same when asked.
+    const options = [h('Access-Control-Request-Method', 'PUT'), h('X-Odd', '1')];
+    summarizeRequest(options, false);
+    expect(requestFacts(options).need).toBeNull();
+    expect(headerNeedOf(options)).toEqual(headerNeed(options));
+    expect(requestFacts(options).need).toBeNull();
     const response = [h('Access-Control-Allow-Origin', PAGE), h('access-control-allow-origin', '*'), h('Access-Control-Max-Age', '5')];
     summarizeResponse(response);
     expect(responseFacts(response)).toEqual(corsResponseHeaders(response));
