@@ -171,32 +171,26 @@ function rebuild(ex: Record<string, unknown>): Exchange {
  * Exchanges whose maker types every field itself (the capture: its normaliser turns each webRequest
  * callback into strings, numbers and arrays of `{ name, value }` strings, and the correlator assembles
  * only those; and `readHar`, whose entry parser types every field it reads), so `sanitize` would return
- * them unchanged: checking them again would walk every header of every exchange for nothing. The mark is
- * a property under this symbol, not enumerable, so it is on one object: JSON, structured clone (storage,
- * ports) and copies (a spread, an edit, a record read back from a file) leave it behind and are checked
- * like any input. Not a weak set: adding a new object to one cost the worker about 0.6 µs an exchange,
- * the property about 0.1 µs.
+ * them unchanged: checking them again would walk every header
+ * of every exchange for nothing. A weak set, so a mark never keeps an exchange alive, and a mark is on
+ * one object: a copy (an edit, a record read back from storage or a file) is checked like any input.
  */
-const TYPED = Symbol('typed');
+const typed = new WeakSet<object>();
 
 /**
- * Marks an exchange its maker built well typed (see `TYPED`), for `sanitize` to take as is; returns it.
+ * Marks an exchange its maker built well typed (see `typed`), for `sanitize` to take as is; returns it.
  * The maker keeps the promise for as long as it changes the exchange (the capture adds only typed values;
- * `readHar` marks an exchange once it is whole). A frozen exchange is not marked (it is checked instead).
+ * `readHar` marks an exchange once it is whole).
  */
 export function markTyped(ex: Exchange): Exchange {
-  try {
-    Object.defineProperty(ex, TYPED, { value: true, configurable: true });
-  } catch {
-    // Not extensible: `sanitize` checks it.
-  }
+  typed.add(ex);
   return ex;
 }
 
 /** A well-typed Exchange from anything (the input itself when it already is one). Never throws. */
 export function sanitize(input: unknown): Exchange {
   try {
-    if (isObj(input) && ((input as { [TYPED]?: true })[TYPED] === true || wellFormed(input as unknown as Exchange))) return input as unknown as Exchange;
+    if (isObj(input) && (typed.has(input) || wellFormed(input as unknown as Exchange))) return input as unknown as Exchange;
     return rebuild(isObj(input) ? input : {});
   } catch {
     // Only exotic objects (a throwing getter, a revoked proxy) get here; storage and JSON cannot make them.
