@@ -52,8 +52,9 @@ export function Toolbar({ store, actions, io, filterRef }: {
           onChange={(e) => { store.showNonCors.value = e.currentTarget.checked; }} />
         {t('panel_non_cors', { count: nonCors })}
       </label>
+      {/* The box's value is the signal itself (bound to the element), so a keystroke does not render the toolbar again. */}
       <input ref={filterRef} type="search" class="filter" placeholder={t('panel_filter_placeholder')}
-        aria-label={t('panel_filter_label')} title={t('panel_filter_label')} value={store.filterText.value}
+        aria-label={t('panel_filter_label')} title={t('panel_filter_label')} value={store.filterText}
         onInput={(e) => { store.filterText.value = e.currentTarget.value; }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') { e.preventDefault(); store.filterText.value = ''; }
