@@ -78,7 +78,8 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   }, [props.activeIndex, rowHeight, viewport]);
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
+  // The sticky header covers the viewport's first row height: the rows in view end one row height earlier.
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport - rowHeight) / rowHeight) + overscan);
   // Each row is a flex line of fixed-width cells, not a grid of its own: laying out a grid per row (its tracks
   // sized again for every row) was about a fifth of a keystroke's layout. The header uses the same widths.
   const widths = columns.map((c): { flex: string; minWidth?: string } => (c.grow ? { flex: `${c.grow} 1 0`, minWidth: c.width } : { flex: `0 0 ${c.width}` }));
@@ -145,7 +146,12 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
         onMouseDown={() => props.onActive(i)}
         onClick={() => props.onOpen(i)}
       >
-        {columns.map((c, k) => <div key={c.id} role="gridcell" class={`vt-cell col-${c.id}`} style={widths[k]}><Fragment key={contentKey}>{c.cell(row)}</Fragment></div>)}
+        {columns.map((c, k) => (
+          <div key={c.id} role="gridcell" class={`vt-cell col-${c.id}`} style={widths[k]}>
+            {/* A wrapper only where it is keyed: elsewhere it would be one more node to diff in every cell. */}
+            {contentKey === '' ? c.cell(row) : <Fragment key={contentKey}>{c.cell(row)}</Fragment>}
+          </div>
+        ))}
       </div>,
     );
   }
