@@ -21,8 +21,8 @@ import { corsResponseHeaders, type CorsResponseHeaders } from '../http/cors-head
 import { scanRequest, type RequestScan } from './request-scan';
 import { headerNeed, type HeaderNeed } from './preflight/need';
 
-const REQUEST = Symbol('request facts');
-const RESPONSE = Symbol('response facts');
+const REQUEST = Symbol('requestFacts');
+const RESPONSE = Symbol('responseFacts');
 
 /** A header list that may carry its facts. */
 interface Carrier {
