@@ -1,6 +1,6 @@
 /**
- * A virtualised grid: only the rows in view (plus a few) are in the DOM, so ten thousand rows cost
- * the same to render as thirty. Rows have a fixed height. Keyboard: arrows, Home/End, PageUp/PageDown
+ * A virtualised grid: only the rows in view (and one beyond each edge) are in the DOM, so ten thousand rows
+ * cost the same to render as thirty. Rows have a fixed height. Keyboard: arrows, Home/End, PageUp/PageDown
  * move the active row; Enter opens it. Columns are sortable through their header buttons.
  */
 import { Fragment, type ComponentChildren, type JSX, type TargetedKeyboardEvent } from 'preact';
