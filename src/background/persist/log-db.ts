@@ -6,21 +6,18 @@
 import type { Verdict } from '../../core/model/verdict';
 import type { TabMeta } from '../tabs/tab-log';
 import type { StoredExchange } from './record';
-import type { VerdictForm } from './verdict-form';
-import type { ExchangeForm } from './exchange-form';
 
 /**
- * One stored exchange, as a flat array (exchange-form.ts) whose header lists are joined into strings
- * (record.ts). The verdict is stored once judged, as a flat array too (verdict-form.ts); an exchange
- * still in flight has none.
+ * One stored exchange, its header lists joined into strings (record.ts). The verdict is stored once
+ * judged; an exchange still in flight has none.
  */
 export interface LogRecord {
   tabId: number;
   id: string;
   seq: number;
   pageId: string;
-  exchange: ExchangeForm | StoredExchange;
-  verdict?: VerdictForm | Verdict;
+  exchange: StoredExchange;
+  verdict?: Verdict;
 }
 
 /** What one write changes, in one transaction: all of it is stored, or none. */

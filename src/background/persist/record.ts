@@ -13,10 +13,7 @@
 import type { Exchange, Header, PreflightRecord, RedirectHop, ResponseRecord } from '../../core/model/exchange';
 import type { ExchangeEntry } from '../../shared/protocol';
 import { headersOk } from '../../core/model/sanitize';
-import type { Verdict } from '../../core/model/verdict';
 import type { LogRecord } from './log-db';
-import { fromStoredVerdict, toVerdictForm, type VerdictForm } from './verdict-form';
-import { fromExchangeForm, toExchangeForm } from './exchange-form';
 
 /** A header list as stored: joined into one string, or as it is when a name or value holds a NUL. */
 type StoredHeaders = string | Header[];
@@ -123,9 +120,8 @@ function unpackPreflight(p: unknown): PreflightRecord {
   return pf as unknown as PreflightRecord;
 }
 
-/** The exchange a record holds (its flat form, exchange-form.ts, or an object), header lists back as lists; null when it is damaged. */
+/** The exchange a record holds, header lists back as lists; null when it is damaged. */
 export function storedExchange(x: unknown): Exchange | null {
-  if (Array.isArray(x)) return fromExchangeForm(x, unpackHeaders);
   if (!isObj(x) || typeof x.id !== 'string' || typeof x.url !== 'string' || !isObj(x.outcome) || !isObj(x.timings) || !isObj(x.observer)) return null;
   if (!Array.isArray(x.redirects) || !Array.isArray(x.preflights)) return null;
   try {
@@ -143,29 +139,9 @@ export function storedExchange(x: unknown): Exchange | null {
   }
 }
 
-/**
- * The record of an entry: the exchange in its flat form (exchange-form.ts; as an object, lists
- * joined, when it holds a field that form does not name) and its verdict once judged, flat too
- * (verdict-form.ts), so a wake does not classify it again. A verdict that is not whole (a test's
- * partial one) is kept as it is.
- */
+/** The record of an entry: its verdict is kept once judged, so a wake does not classify it again. */
 export function toRecord(tabId: number, e: ExchangeEntry): LogRecord {
-  const exchange = toExchangeForm(e.exchange, packHeaders) ?? packExchange(e.exchange);
-  const r: LogRecord = { tabId, id: e.exchange.id, seq: e.seq, pageId: e.pageId, exchange };
-  if (e.verdict.kind !== 'pending') r.verdict = verdictForm(e.verdict);
+  const r: LogRecord = { tabId, id: e.exchange.id, seq: e.seq, pageId: e.pageId, exchange: packExchange(e.exchange) };
+  if (e.verdict.kind !== 'pending') r.verdict = e.verdict;
   return r;
-}
-
-function verdictForm(v: Verdict): VerdictForm | Verdict {
-  try {
-    return toVerdictForm(v);
-  } catch {
-    return v;
-  }
-}
-
-/** The verdict a record holds: its flat form read back, or a verdict stored as an object; null when damaged. */
-export function storedVerdict(v: unknown): Verdict | null {
-  if (Array.isArray(v)) return fromStoredVerdict(v);
-  return isObj(v) && typeof v.kind === 'string' ? v as unknown as Verdict : null;
 }

@@ -1,7 +1,6 @@
 /**
  * Reading the stored log back when the worker wakes (after the browser stopped it): the store is
- * rebuilt as it was written (header lists unpacked, record.ts). Verdicts come back with their exchanges (read from their flat
- * form, verdict-form.ts); only an exchange stored
+ * rebuilt as it was written (header lists unpacked, record.ts). Verdicts come back with their exchanges; only an exchange stored
  * without one (still in flight) is given to the classifier. Entries of discarded pages and records
  * of the wrong shape are removed. The entries still in flight are returned for recovery
  * (correlate/recovery.ts).
@@ -11,9 +10,11 @@ import type { Store } from '../tabs/store';
 import type { TabMeta } from '../tabs/tab-log';
 import { safeClassify, type Classify } from '../correlate/verdicts';
 import type { LogDb, LogRecord } from './log-db';
-import { isObj, storedExchange, storedVerdict, type Obj } from './record';
+import { isObj, storedExchange, type Obj } from './record';
 
-const isRecord = (r: Obj): r is Obj & LogRecord => typeof r.seq === 'number' && typeof r.pageId === 'string';
+const isRecord = (r: Obj): r is Obj & LogRecord =>
+  typeof r.seq === 'number' && typeof r.pageId === 'string' &&
+  (r.verdict === undefined || (isObj(r.verdict) && typeof r.verdict.kind === 'string'));
 
 const isMeta = (m: unknown): m is TabMeta => isObj(m) &&
   typeof m.tabId === 'number' && Array.isArray(m.pages) && typeof m.nextSeq === 'number' &&
@@ -30,12 +31,10 @@ export async function rehydrate(
     if (!isObj(r) || typeof r.tabId !== 'number' || typeof r.id !== 'string') continue;
     const record = isRecord(r) ? r : null;
     const exchange = record && storedExchange(record.exchange);
-    // A verdict stored is read back, never judged again; only a record stored in flight has none.
-    const verdict = record && exchange && (record.verdict === undefined ? safeClassify(classify, exchange) : storedVerdict(record.verdict));
-    if (!record || !exchange || !verdict) { forget(r.tabId, [r.id]); continue; }
+    if (!record || !exchange) { forget(r.tabId, [r.id]); continue; }
     const { seq, pageId } = record;
     const list = entries.get(r.tabId) ?? [];
-    list.push({ exchange, seq, pageId, verdict });
+    list.push({ exchange, seq, pageId, verdict: record.verdict ?? safeClassify(classify, exchange) });
     entries.set(r.tabId, list);
   }
   const inFlight: ExchangeEntry[] = [];

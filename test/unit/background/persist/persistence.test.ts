@@ -1,7 +1,6 @@
 /** Write-through to the log database, rehydration after a worker stop, a fresh browser start, settings in storage.local. */
 import { describe, expect, it } from 'vitest';
 import { MARKER_KEY } from '../../../../src/background/persist/persistence';
-import { storedVerdict } from '../../../../src/background/persist/record';
 import { FakeStorageArea } from '../../../support/fake-storage-area';
 import { API, APP, harness, TAB } from '../harness';
 
@@ -58,9 +57,7 @@ describe('write-through and rehydration', () => {
     h.t.request('1', url).sent('1', url, [origin]).received('1', url, 200, [acao]).completed('1', url, 200);
     h.t.request('2', url).sent('2', url, [origin]);
     await h.session.settle();
-    const stored = h.log.records.get(`${TAB}:1`)?.verdict;
-    expect(Array.isArray(stored)).toBe(true); // the flat form (persist/verdict-form.ts)
-    expect(storedVerdict(stored)).toStrictEqual(h.entry('1').verdict);
+    expect(h.log.records.get(`${TAB}:1`)?.verdict).toEqual(h.entry('1').verdict);
     expect(h.log.records.get(`${TAB}:2`)).toMatchObject({ seq: h.entry('2').seq, pageId: h.entry('2').pageId });
     expect(h.log.records.get(`${TAB}:2`)?.verdict).toBeUndefined();
   });

@@ -10,7 +10,6 @@ import { createCapture } from '../../../../src/background/capture/listeners';
 import { observerFor } from '../../../../src/background/chrome-apis';
 import { BackgroundSession, DEFAULT_DELAYS } from '../../../../src/background/session';
 import { MAX_BATCH_ENTRIES } from '../../../../src/background/persist/persistence';
-import { storedExchange } from '../../../../src/background/persist/record';
 import { FakeStorageArea } from '../../../support/fake-storage-area';
 import { FakeLogDb } from '../../../support/fake-log-db';
 import { FakeWebRequest, Traffic } from '../../../support/fake-web-request';
@@ -65,12 +64,12 @@ describe('write-through timing', () => {
     await session.start();
     const url = `${API}/x`;
     t.request('1', url).sent('1', url, [['Origin', APP]]).received('1', url, 200, [['Access-Control-Allow-Origin', APP]]).completed('1', url, 200);
-    for (let round = 0; round < 5 && storedExchange(log.records.get('7:1')?.exchange)?.outcome.state !== 'completed'; round++) {
+    for (let round = 0; round < 5 && log.records.get('7:1')?.exchange.outcome.state !== 'completed'; round++) {
       timers.run(0);
       await settleMicrotasks();
     }
     const stored = log.records.get('7:1');
-    expect(storedExchange(stored?.exchange)?.outcome.state).toBe('completed');
+    expect(stored?.exchange.outcome.state).toBe('completed');
     expect(stored?.verdict).toBeDefined();
     expect(DEFAULT_DELAYS.process).toBe(0);
     expect(DEFAULT_DELAYS.persist).toBe(0);
