@@ -91,21 +91,32 @@ function keptResponse(f: CorsResponseHeaders): CorsResponseHeaders {
  * request's headers, a preflight's response): a few slots, emptied when a call starts.
  */
 const SLOTS = 4;
-const madeRequests: unknown[] = new Array<unknown>(SLOTS).fill(null);
-const madeRequestFacts: (RequestScan | null)[] = new Array<RequestScan | null>(SLOTS).fill(null);
-const madeResponses: unknown[] = new Array<unknown>(SLOTS).fill(null);
-const madeResponseFacts: (CorsResponseHeaders | null)[] = new Array<CorsResponseHeaders | null>(SLOTS).fill(null);
-let nextRequest = 0;
-let nextResponse = 0;
+class CallSlots<T> {
+  private readonly lists: unknown[] = new Array<unknown>(SLOTS).fill(null);
+  private readonly facts: (T | null)[] = new Array<T | null>(SLOTS).fill(null);
+  private next = 0;
+
+  clear(): void {
+    this.lists.fill(null);
+    this.facts.fill(null);
+  }
+
+  get(list: readonly Header[], make: (list: readonly Header[]) => T): T {
+    for (let i = 0; i < SLOTS; i++) if (this.lists[i] === list) return this.facts[i]!;
+    const made = make(list);
+    this.lists[this.next] = list;
+    this.facts[this.next] = made;
+    this.next = (this.next + 1) % SLOTS;
+    return made;
+  }
+}
+const madeRequests = new CallSlots<RequestScan>();
+const madeResponses = new CallSlots<CorsResponseHeaders>();
 
 /** Forgets what the classifier made during the last call (a list may have changed since). */
 export function startCall(): void {
-  for (let i = 0; i < SLOTS; i++) {
-    madeRequests[i] = null;
-    madeRequestFacts[i] = null;
-    madeResponses[i] = null;
-    madeResponseFacts[i] = null;
-  }
+  madeRequests.clear();
+  madeResponses.clear();
 }
 
 const NO_REQUEST: RequestScan = scanRequest(undefined);
@@ -115,13 +126,7 @@ const NO_RESPONSE: CorsResponseHeaders = corsResponseHeaders(undefined);
 export function requestFacts(list: readonly Header[] | undefined): Readonly<RequestScan> {
   if (!Array.isArray(list)) return NO_REQUEST;
   const kept = (list as Carrier)[REQUEST];
-  if (kept !== undefined) return kept;
-  for (let i = 0; i < SLOTS; i++) if (madeRequests[i] === list) return madeRequestFacts[i]!;
-  const made = scanRequest(list);
-  madeRequests[nextRequest] = list;
-  madeRequestFacts[nextRequest] = made;
-  nextRequest = (nextRequest + 1) % SLOTS;
-  return made;
+  return kept !== undefined ? kept : madeRequests.get(list, scanRequest);
 }
 
 /**
@@ -140,11 +145,5 @@ export function headerNeedOf(list: readonly Header[] | undefined): HeaderNeed {
 export function responseFacts(list: readonly Header[] | undefined): Readonly<CorsResponseHeaders> {
   if (!Array.isArray(list)) return NO_RESPONSE;
   const kept = (list as Carrier)[RESPONSE];
-  if (kept !== undefined) return kept;
-  for (let i = 0; i < SLOTS; i++) if (madeResponses[i] === list) return madeResponseFacts[i]!;
-  const made = corsResponseHeaders(list);
-  madeResponses[nextResponse] = list;
-  madeResponseFacts[nextResponse] = made;
-  nextResponse = (nextResponse + 1) % SLOTS;
-  return made;
+  return kept !== undefined ? kept : madeResponses.get(list, corsResponseHeaders);
 }
