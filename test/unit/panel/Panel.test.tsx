@@ -120,6 +120,8 @@ describe('Panel', () => {
     await waitFor(() => expect(bodyRows().map((r) => r.textContent)).toEqual([expect.stringContaining('PUT'), expect.stringContaining('OPTIONS')]));
     fireEvent.keyDown(filter, { key: 'Escape' });
     await waitFor(() => expect(bodyRows()).toHaveLength(4));
+    // The box shows the filter the table follows: Escape emptied both.
+    expect((filter as HTMLInputElement).value).toBe('');
   });
 
   it('filters by kind and sorts by a column', async () => {

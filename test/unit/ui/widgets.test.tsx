@@ -96,7 +96,7 @@ describe('VirtualTable', () => {
 
   it('keeps a focused button in a cell with its own row when the rows shift', () => {
     type R = { id: string; n: number };
-    const links: Column<R>[] = [{ id: 'go', label: 'Go', width: '1fr', cell: (r) => <button type="button" data-row={r.id}>{`open ${r.id}`}</button> }];
+    const links: Column<R>[] = [{ id: 'go', label: 'Go', width: '4em', grow: 1, cell: (r) => <button type="button" data-row={r.id}>{`open ${r.id}`}</button> }];
     const list: R[] = Array.from({ length: 100 }, (_, i) => ({ id: `r${i}`, n: i }));
     const table = (shown: R[]) => <VirtualTable label="Links" rows={shown} columns={links} rowKey={(r) => r.id} activeIndex={-1} onActive={() => {}} onOpen={() => {}} />;
     const { rerender } = render(table(list));
@@ -111,7 +111,7 @@ describe('VirtualTable', () => {
 
   it('keeps focus on a button whose line did not move when rows are added or redrawn', () => {
     type R = { id: string };
-    const links: Column<R>[] = [{ id: 'go', label: 'Go', width: '1fr', cell: (r) => <button type="button" data-row={r.id}>{`open ${r.id}`}</button> }];
+    const links: Column<R>[] = [{ id: 'go', label: 'Go', width: '4em', grow: 1, cell: (r) => <button type="button" data-row={r.id}>{`open ${r.id}`}</button> }];
     const list: R[] = Array.from({ length: 100 }, (_, i) => ({ id: `r${i}` }));
     const table = (shown: R[]) => <VirtualTable label="Links" rows={shown} columns={links} rowKey={(r) => r.id} activeIndex={-1} onActive={() => {}} onOpen={() => {}} />;
     const { rerender } = render(table(list));

@@ -68,6 +68,8 @@ describe('Preflight cost view', () => {
     fireEvent.click(screen.getByRole('button', { name: `Show the requests to ${API}/items/1` }));
     await waitFor(() => expect(screen.getByRole('grid')).toBeDefined());
     expect(store.filterText.value).toBe(`${API}/items/1`);
+    // The filter box shows what the table follows (its value is bound to the same signal).
+    await waitFor(() => expect((screen.getByRole('searchbox', { name: /Filter by URL/ }) as HTMLInputElement).value).toBe(`${API}/items/1`));
     await waitFor(() => expect(within(screen.getByRole('grid')).getAllByRole('row').slice(1).every((r) => r.textContent?.includes('/items/1'))).toBe(true));
   });
 
