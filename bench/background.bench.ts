@@ -285,7 +285,7 @@ export async function run(): Promise<BenchRow[]> {
     { area: 'background', metric: 'CPU per request, whole path (mix: 1/3 preflighted, 1/5 blocked)', value: perRequest, unit: 'µs', target: '<= 50', ok: perRequest <= 50 },
     { area: 'background', metric: '… listener share: listeners, normalize, queue', value: listener, unit: 'µs' },
     { area: 'background', metric: '… processing share: correlate, classify, record, store', value: processing, unit: 'µs' },
-    { area: 'background', metric: '… … of which classify (real classifier, once per exchange)', value: (classifyMs * 1000) / N, unit: 'µs' },
+    { area: 'background', metric: '… … of which classify (the stored exchanges judged again, one pass: without the facts the capture made, emptied once judged)', value: (classifyMs * 1000) / N, unit: 'µs' },
     { area: 'background', metric: '… persistence share: write-through, worker side', value: persistence, unit: 'µs' },
     { area: 'background', metric: '… ports, badge and findings flushes', value: followers, unit: 'µs' },
     { area: 'background', metric: '… the rest: garbage collection and timers between stages', value: other, unit: 'µs' },

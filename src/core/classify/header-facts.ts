@@ -16,7 +16,7 @@
  * made). What the classifier makes itself is not kept past the call: nobody promised that list would
  * not change before the next one.
  */
-import type { Header } from '../model/exchange';
+import type { Exchange, Header } from '../model/exchange';
 import { corsResponseHeaders, type CorsResponseHeaders } from '../http/cors-headers';
 import { scanRequest, type RequestScan } from './request-scan';
 import { headerNeed, type HeaderNeed } from './preflight/need';
@@ -38,7 +38,7 @@ export function summarizeRequest(list: Header[], forRequest = true): Header[] {
   try {
     if (!Array.isArray(list)) return list;
     const scan = scanRequest(list);
-    Object.defineProperty(list, REQUEST, { value: keptRequest(scan, forRequest ? headerNeed(list) : null), configurable: true });
+    Object.defineProperty(list, REQUEST, { value: keptRequest(scan, forRequest ? headerNeed(list) : null), configurable: true, writable: true });
   } catch {
     // A frozen list keeps nothing: the classifier makes its facts when it reads it.
   }
@@ -48,11 +48,40 @@ export function summarizeRequest(list: Header[], forRequest = true): Header[] {
 /** Makes and keeps the facts of a response list its maker will not change; returns the list. */
 export function summarizeResponse(list: Header[]): Header[] {
   try {
-    if (Array.isArray(list)) Object.defineProperty(list, RESPONSE, { value: keptResponse(corsResponseHeaders(list)), configurable: true });
+    if (Array.isArray(list)) Object.defineProperty(list, RESPONSE, { value: keptResponse(corsResponseHeaders(list)), configurable: true, writable: true });
   } catch {
     // As above.
   }
   return list;
+}
+
+/**
+ * Empties the facts the capture kept with the exchange's lists, once it is judged: the classifier runs once
+ * per exchange, and a stored exchange would otherwise hold them as long as the log keeps it (about 320 B
+ * an exchange of the bench's mix, 16 MB at 50,000). Emptied in place, not deleted: deleting a property of
+ * an array takes it off its fast shape, which cost the worker more than the facts saved. Judging the
+ * exchange again (one still in flight when the worker stopped) makes them afresh, as for any list without.
+ */
+export function forgetFacts(ex: Exchange): void {
+  forget(ex.requestHeaders, REQUEST);
+  forget(ex.finalRequestHeaders, REQUEST);
+  forget(ex.response?.headers, RESPONSE);
+  if (Array.isArray(ex.redirects)) {
+    for (const hop of ex.redirects) {
+      forget(hop?.requestHeaders, REQUEST);
+      forget(hop?.response?.headers, RESPONSE);
+    }
+  }
+  if (Array.isArray(ex.preflights)) {
+    for (const p of ex.preflights) {
+      forget(p?.requestHeaders, REQUEST);
+      forget(p?.response?.headers, RESPONSE);
+    }
+  }
+}
+
+function forget(list: unknown, key: typeof REQUEST | typeof RESPONSE): void {
+  if (Array.isArray(list) && (list as Carrier)[key] !== undefined) (list as Carrier)[key] = undefined;
 }
 
 /*

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../src/core/classify/classify';
-import { headerNeedOf, requestFacts, responseFacts, summarizeRequest, summarizeResponse } from '../../../../src/core/classify/header-facts';
+import { forgetFacts, headerNeedOf, requestFacts, responseFacts, summarizeRequest, summarizeResponse } from '../../../../src/core/classify/header-facts';
 import { headerNeed } from '../../../../src/core/classify/preflight/need';
 import { scanRequest } from '../../../../src/core/classify/request-scan';
 import { corsResponseHeaders } from '../../../../src/core/http/cors-headers';
@@ -45,6 +45,21 @@ describe('header facts', () => {
       const plain = JSON.stringify(classify(structuredClone(ex)));
       expect(JSON.stringify(classify(summarized(structuredClone(ex))))).toBe(plain);
     }
+  });
+
+  it('are emptied on every list of a judged exchange, and its verdict is the same judged again', () => {
+    const ex = summarized(exchange().cookie('sid=1').method('PUT').to(`${API}/r`).preflight((p) => p.acao(PAGE).acam('PUT'))
+      .redirect((r) => r.to(`${API}/s`).acao(PAGE)).response((r) => r.acao(PAGE)).build());
+    const lists = [ex.requestHeaders, ex.finalRequestHeaders, ex.response?.headers, ...ex.redirects.flatMap((r) => [r.requestHeaders, r.response.headers]),
+      ...ex.preflights.flatMap((p) => [p.requestHeaders, p.response?.headers])].filter((l): l is Header[] => Array.isArray(l));
+    const held = (l: Header[]) => Object.getOwnPropertySymbols(l).filter((k) => (l as unknown as Record<symbol, unknown>)[k] !== undefined).length;
+    expect(lists.length).toBeGreaterThanOrEqual(5);
+    expect(lists.map(held)).toEqual(lists.map(() => 1));
+    const verdict = JSON.stringify(classify(ex));
+    forgetFacts(ex);
+    expect(lists.map(held)).toEqual(lists.map(() => 0));
+    expect(JSON.stringify(classify(ex))).toBe(verdict);
+    expect(() => forgetFacts({ ...ex, redirects: null, preflights: [null] } as unknown as Exchange)).not.toThrow();
   });
 
   it('are what the list gives, kept with the list and left behind by copies, JSON and clones', () => {
