@@ -18,6 +18,7 @@ import { classify } from '../src/core/classify/classify';
 import type { Exchange } from '../src/core/model/exchange';
 import { markTyped } from '../src/core/model/sanitize';
 import { summarizeRequest, summarizeResponse } from '../src/core/classify/header-facts';
+import { eachHeaderList } from '../src/core/model/header-lists';
 import { createCapture } from '../src/background/capture/listeners';
 import { observerFor } from '../src/background/chrome-apis';
 import { Correlator } from '../src/background/correlate/correlator';
@@ -166,17 +167,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** Every header list of the exchange summarised again, as the capture summarises each list it makes. */
 function summarized(ex: Exchange): Exchange {
-  summarizeRequest(ex.requestHeaders);
-  if (ex.finalRequestHeaders) summarizeRequest(ex.finalRequestHeaders);
-  if (ex.response) summarizeResponse(ex.response.headers);
-  for (const hop of ex.redirects) {
-    if (hop.requestHeaders) summarizeRequest(hop.requestHeaders);
-    summarizeResponse(hop.response.headers);
-  }
-  for (const p of ex.preflights) {
-    summarizeRequest(p.requestHeaders, false); // as the capture does for an OPTIONS request's list
-    if (p.response) summarizeResponse(p.response.headers);
-  }
+  // A preflight's own list without its need part, as the capture does for an OPTIONS request.
+  eachHeaderList(ex, (list, role) => (role === 'response' ? summarizeResponse(list) : summarizeRequest(list, role === 'request')));
   return ex;
 }
 

@@ -17,6 +17,7 @@
  * not change before the next one.
  */
 import type { Exchange, Header } from '../model/exchange';
+import { eachHeaderList } from '../model/header-lists';
 import { corsResponseHeaders, type CorsResponseHeaders } from '../http/cors-headers';
 import { scanRequest, type RequestScan } from './request-scan';
 import { headerNeed, type HeaderNeed } from './preflight/need';
@@ -63,25 +64,11 @@ export function summarizeResponse(list: Header[]): Header[] {
  * exchange again (one still in flight when the worker stopped) makes them afresh, as for any list without.
  */
 export function forgetFacts(ex: Exchange): void {
-  forget(ex.requestHeaders, REQUEST);
-  forget(ex.finalRequestHeaders, REQUEST);
-  forget(ex.response?.headers, RESPONSE);
-  if (Array.isArray(ex.redirects)) {
-    for (const hop of ex.redirects) {
-      forget(hop?.requestHeaders, REQUEST);
-      forget(hop?.response?.headers, RESPONSE);
-    }
-  }
-  if (Array.isArray(ex.preflights)) {
-    for (const p of ex.preflights) {
-      forget(p?.requestHeaders, REQUEST);
-      forget(p?.response?.headers, RESPONSE);
-    }
-  }
+  eachHeaderList(ex, (list, role) => forget(list, role === 'response' ? RESPONSE : REQUEST));
 }
 
-function forget(list: unknown, key: typeof REQUEST | typeof RESPONSE): void {
-  if (Array.isArray(list) && (list as Carrier)[key] !== undefined) (list as Carrier)[key] = undefined;
+function forget(list: Header[], key: typeof REQUEST | typeof RESPONSE): void {
+  if ((list as Carrier)[key] !== undefined) (list as Carrier)[key] = undefined;
 }
 
 /*

@@ -11,6 +11,7 @@ import type { Finding, FindingEntry } from '../../findings';
 import type { EndpointCost } from '../../findings/cost';
 import { countBySeverity, findingsOf, preflightCost } from '../../findings';
 import { REDACTED, isSensitiveHeader } from './redact';
+import { eachHeaderList } from '../../model/header-lists';
 import type { HarCorsFinding, HarEndpointCost, HarLogFinding } from '../types';
 import type { Words } from '../../i18n/words';
 
@@ -35,13 +36,7 @@ function sensitiveValues(entries: readonly FindingEntry[]): string[] {
   const add = (headers: readonly Header[] | undefined): void => {
     for (const h of headers ?? []) if (isSensitiveHeader(h.name) && h.value.length >= MIN_SECRET) values.add(h.value);
   };
-  for (const { exchange: x } of entries) {
-    add(x.requestHeaders);
-    add(x.finalRequestHeaders);
-    add(x.response?.headers);
-    for (const p of x.preflights) { add(p.requestHeaders); add(p.response?.headers); }
-    for (const r of x.redirects) { add(r.requestHeaders); add(r.response.headers); }
-  }
+  for (const { exchange: x } of entries) eachHeaderList(x, add);
   // Longest first, so a value containing another is replaced whole.
   return [...values].sort((a, b) => b.length - a.length);
 }

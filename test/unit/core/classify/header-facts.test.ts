@@ -10,6 +10,7 @@ import { headerNeed } from '../../../../src/core/classify/preflight/need';
 import { scanRequest } from '../../../../src/core/classify/request-scan';
 import { corsResponseHeaders } from '../../../../src/core/http/cors-headers';
 import type { Exchange, Header } from '../../../../src/core/model/exchange';
+import { eachHeaderList } from '../../../../src/core/model/header-lists';
 import { API, PAGE, exchange } from '../../../support/builder';
 
 const FIXTURES = new URL('../../../fixtures/exchanges/', import.meta.url);
@@ -18,13 +19,7 @@ const corpus = (): Exchange[] => readdirSync(FIXTURES).filter((f) => f.endsWith(
 
 /** Every list of the exchange summarised, as the capture summarises the lists it makes. */
 function summarized(ex: Exchange): Exchange {
-  const req = (l: Header[] | undefined) => { if (Array.isArray(l)) summarizeRequest(l); };
-  const res = (l: Header[] | undefined) => { if (Array.isArray(l)) summarizeResponse(l); };
-  req(ex.requestHeaders);
-  req(ex.finalRequestHeaders);
-  res(ex.response?.headers);
-  for (const hop of ex.redirects) { req(hop.requestHeaders); res(hop.response.headers); }
-  for (const p of ex.preflights) { req(p.requestHeaders); res(p.response?.headers); }
+  eachHeaderList(ex, (list, role) => (role === 'response' ? summarizeResponse(list) : summarizeRequest(list)));
   return ex;
 }
 
