@@ -10,7 +10,6 @@ import { noPreflight, verdict, type VerdictParts } from '../../core/model/make-v
 import { debug } from '../../shared/debug';
 import { m } from '../../core/i18n/msg';
 import { interruptedVerdict, isInterrupted } from './interrupted';
-import { forgetFacts } from '../../core/classify/header-facts';
 
 export type Classify = (exchange: Exchange) => Verdict;
 
@@ -42,8 +41,5 @@ export function safeClassify(classify: Classify, ex: Exchange): Verdict {
       headline: m('bg_internal_error_headline'),
       notes: [m('bg_internal_error_note', { error: message })],
     });
-  } finally {
-    // Judged: the facts the capture kept with its header lists are not needed any more (header-facts.ts).
-    forgetFacts(ex);
   }
 }

@@ -12,7 +12,7 @@
  */
 import type { Exchange, Header, PreflightRecord, RedirectHop, ResponseRecord } from '../../core/model/exchange';
 import type { ExchangeEntry } from '../../shared/protocol';
-import { headersOk } from '../../core/model/sanitize';
+import { headersOk, isObj, type Obj } from '../../core/model/sanitize';
 import type { LogRecord } from './log-db';
 
 /** A header list as stored: joined into one string, or as it is when a name or value holds a NUL. */
@@ -53,12 +53,10 @@ function packHeaders(list: Header[]): StoredHeaders {
     parts[2 * i + 1] = h.value;
   }
   if (i === n) joined = parts.join(SEP);
-  parts.fill('', 0, 2 * i); // keeps no header value alive (one may be a 256 KB cookie)
+  if (len <= POOLED) parts.fill('', 0, 2 * i); // the pooled array keeps no header value alive (one may be a 256 KB cookie)
   return joined;
 }
 
-export type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 
 /** The list `packHeaders` stored; null when `s` is not one (a damaged record). */
 function unpackHeaders(s: unknown): Header[] | null {

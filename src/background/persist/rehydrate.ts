@@ -10,7 +10,8 @@ import type { Store } from '../tabs/store';
 import type { TabMeta } from '../tabs/tab-log';
 import { safeClassify, type Classify } from '../correlate/verdicts';
 import type { LogDb, LogRecord } from './log-db';
-import { isObj, storedExchange, type Obj } from './record';
+import { storedExchange } from './record';
+import { isObj, type Obj } from '../../core/model/sanitize';
 
 const isRecord = (r: Obj): r is Obj & LogRecord =>
   typeof r.seq === 'number' && typeof r.pageId === 'string' &&

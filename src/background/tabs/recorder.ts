@@ -8,6 +8,7 @@ import type { Drained } from '../correlate/correlator';
 import type { MainRecord } from '../correlate/main-record';
 import type { Verdict } from '../../core/model/verdict';
 import { inFlightVerdict, safeClassify, type Classify } from '../correlate/verdicts';
+import { forgetFacts } from '../../core/classify/header-facts';
 import { looksSameOrigin } from './page-sessions';
 import type { PageTracker } from './page-tracker';
 import type { Store } from './store';
@@ -60,6 +61,8 @@ export class Recorder {
     let verdict: Verdict;
     if (ended || rec.ex.timings.end !== undefined) {
       verdict = safeClassify(this.classify, rec.ex);
+      // Judged: the facts the capture kept with its header lists are not needed any more (header-facts.ts).
+      forgetFacts(rec.ex);
       this.stats.classified++;
       if (verdict.kind === 'same-origin' && !rec.shown && !this.recordSameOrigin()) return;
     } else {

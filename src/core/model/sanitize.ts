@@ -9,7 +9,9 @@ import { sanitizeVerdict } from './sanitize-verdict';
 
 export { sanitizeVerdict } from './sanitize-verdict';
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+/** A plain record read back from storage, a port or a file, before its fields are checked. */
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
