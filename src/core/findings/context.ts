@@ -9,7 +9,8 @@ import type { FindingBrowser, FindingEntry, FindingEvidence } from './types';
 import type { Msg } from '../i18n/msg';
 import { sanitizeEntries } from '../model/sanitize';
 import { exchangeSteps } from '../classify/steps';
-import { firstHeader, joinedHeader } from '../http/headers';
+import { firstHeader, joinedHeader, trimHttpWhitespace } from '../http/headers';
+import { sameName } from '../http/names';
 import { endpointOf } from '../http/url';
 import { cut } from '../fix/bounds';
 
@@ -52,6 +53,15 @@ export interface EntryContext {
 }
 
 const NO_CODES: CorsErrorCode[] = [];
+const ACAO = 'access-control-allow-origin';
+const ACAC = 'access-control-allow-credentials';
+/**
+ * Step references shared by every context (a finding's evidence points at them; nothing changes them):
+ * a log of thousands of exchanges needs no new object per step to say "the response" or "preflight 0".
+ */
+const RESPONSE_REF: StepRef = { kind: 'response' };
+const PREFLIGHT_REFS: StepRef[] = [];
+const preflightRef = (index: number): StepRef => PREFLIGHT_REFS[index] ?? (index < 16 ? (PREFLIGHT_REFS[index] = { kind: 'preflight', index }) : { kind: 'preflight', index });
 const CORS_KINDS = new Set(['simple', 'preflighted', 'blocked']);
 
 export const quote = (value: string): string => cut(value, MAX_QUOTE);
@@ -78,6 +88,16 @@ function sameStep(a: StepRef, b: StepRef): boolean {
 }
 
 function view(ref: StepRef, url: string, method: string, origin: string | null, headers: Header[], status: number, fromCache: boolean, verdict: Verdict): StepView {
+  // Access-Control-Allow-Origin joined as the browser joins it, and -Credentials, in one pass over the headers.
+  let acao: string | null = null;
+  let acac: string | null = null;
+  if (Array.isArray(headers)) {
+    for (const h of headers) {
+      if (!h) continue;
+      if (sameName(h, ACAO)) acao = joinLine(acao, h.value);
+      else if (sameName(h, ACAC)) acac = joinLine(acac, h.value);
+    }
+  }
   return {
     ref,
     url,
@@ -87,10 +107,22 @@ function view(ref: StepRef, url: string, method: string, origin: string | null, 
     headers,
     status,
     fromCache,
-    acao: joinedHeader(headers, 'access-control-allow-origin'),
-    credentialsAllowed: joinedHeader(headers, 'access-control-allow-credentials') === 'true',
-    codes: verdict.reasons.length === 0 ? NO_CODES : verdict.reasons.filter((r) => sameStep(r.step, ref)).map((r) => r.code),
+    acao,
+    credentialsAllowed: acac === 'true',
+    codes: verdict.reasons.length === 0 ? NO_CODES : codesAt(verdict, ref),
   };
+}
+
+/** `joined` with one more line of the header, as `joinedHeader` joins them. */
+function joinLine(joined: string | null, value: unknown): string {
+  const v = trimHttpWhitespace(typeof value === 'string' ? value : '');
+  return joined === null ? v : `${joined}, ${v}`;
+}
+
+function codesAt(verdict: Verdict, ref: StepRef): CorsErrorCode[] {
+  let out: CorsErrorCode[] | null = null;
+  for (const r of verdict.reasons) if (sameStep(r.step, ref)) (out ??= []).push(r.code);
+  return out ?? NO_CODES;
 }
 
 /**
@@ -101,21 +133,21 @@ function contextOf(exchange: Exchange, verdict: Verdict, browser: FindingBrowser
   if (!CORS_KINDS.has(verdict.kind)) return null;
   const pageOrigin = verdict.tainted ? null : verdict.origin;
   const preflights: StepView[] = [];
-  exchange.preflights.forEach((p, index) => {
-    if (!p.response) return;
-    preflights.push(view({ kind: 'preflight', index }, p.url, 'OPTIONS', firstHeader(p.requestHeaders, 'origin') ?? verdict.origin, p.response.headers, p.response.status, p.response.fromCache === true, verdict));
-  });
+  for (let index = 0; index < exchange.preflights.length; index++) {
+    const p = exchange.preflights[index]!;
+    if (!p.response) continue;
+    preflights.push(view(preflightRef(index), p.url, 'OPTIONS', firstHeader(p.requestHeaders, 'origin') ?? verdict.origin, p.response.headers, p.response.status, p.response.fromCache === true, verdict));
+  }
   const responses: StepView[] = [];
-  // Without redirects the only step is the request itself (exchangeSteps's answer, without its work).
-  const steps = exchange.redirects.length === 0
-    ? [{ ref: { kind: 'response' } as StepRef, url: exchange.url, method: exchange.method, requestHeaders: exchange.requestHeaders, response: exchange.response }]
-    : exchangeSteps(exchange);
-  for (const step of steps) {
-    if (!step.response) continue;
-    const v = view(step.ref, step.url, step.method, originSentAt(exchange, verdict, step.ref), step.response.headers, step.response.status, step.response.fromCache === true, verdict);
-    // A hop on the page's own origin is not CORS-checked: what it sends is not a CORS configuration.
-    if (pageOrigin !== null && pageOrigin !== 'null' && v.endpoint.startsWith(pageOrigin) && v.endpoint.charAt(pageOrigin.length) === '/') continue;
-    responses.push(v);
+  if (exchange.redirects.length === 0) {
+    // Without redirects the only step is the request itself (exchangeSteps's answer, without its work).
+    const r = exchange.response;
+    if (r) addResponse(responses, view(RESPONSE_REF, exchange.url, exchange.method, originSentAt(exchange, verdict, RESPONSE_REF), r.headers, r.status, r.fromCache === true, verdict), pageOrigin);
+  } else {
+    for (const step of exchangeSteps(exchange)) {
+      if (!step.response) continue;
+      addResponse(responses, view(step.ref, step.url, step.method, originSentAt(exchange, verdict, step.ref), step.response.headers, step.response.status, step.response.fromCache === true, verdict), pageOrigin);
+    }
   }
   const mode = verdict.credentials.mode;
   const observed = exchange.observer.browser;
@@ -127,8 +159,14 @@ function contextOf(exchange: Exchange, verdict: Verdict, browser: FindingBrowser
     browser: browser ?? (observed === 'firefox' ? 'firefox' : 'chromium'),
     preflights,
     responses,
-    steps: preflights.length === 0 ? responses : [...preflights, ...responses],
+    steps: preflights.length === 0 ? responses : preflights.concat(responses),
   };
+}
+
+/** A hop on the page's own origin is not CORS-checked: what it sends is not a CORS configuration. */
+function addResponse(responses: StepView[], v: StepView, pageOrigin: string | null): void {
+  if (pageOrigin !== null && pageOrigin !== 'null' && v.endpoint.startsWith(pageOrigin) && v.endpoint.charAt(pageOrigin.length) === '/') return;
+  responses.push(v);
 }
 
 /**

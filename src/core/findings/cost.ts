@@ -6,7 +6,7 @@
  */
 import type { StepRef } from '../model/verdict';
 import type { FindingBrowser, FindingEntry, FindingOptions } from './types';
-import type { EntryContext } from './context';
+import type { EntryContext, StepView } from './context';
 import { contextsOf, endpointOfUrl, quote } from './context';
 import { firstHeader, joinedHeader } from '../http/headers';
 import { CHROMIUM_MAX_AGE_CAP, FIREFOX_MAX_AGE_CAP, preflightCacheSeconds } from '../classify/max-age';
@@ -87,12 +87,20 @@ function median(sorted: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The context's view of preflight `index`, undefined when it got no response. */
+function viewOf(ctx: EntryContext, index: number): StepView | undefined {
+  for (const s of ctx.preflights) if (s.ref.kind === 'preflight' && s.ref.index === index) return s;
+  return undefined;
+}
+
 /** Cost per endpoint from already built contexts (findings use this; `preflightCost` is the public door). */
 export function costOf(contexts: readonly EntryContext[]): EndpointCost[] {
   const byEndpoint = new Map<string, Acc>();
   for (const ctx of contexts) {
-    ctx.exchange.preflights.forEach((p, index) => {
-      const view = ctx.preflights.find((s) => s.ref.kind === 'preflight' && s.ref.index === index);
+    const preflights = ctx.exchange.preflights;
+    for (let index = 0; index < preflights.length; index++) {
+      const p = preflights[index]!;
+      const view = viewOf(ctx, index);
       const endpoint = view?.endpoint ?? endpointOfUrl(p.url);
       let acc = byEndpoint.get(endpoint);
       if (!acc) byEndpoint.set(endpoint, (acc = { endpoint, browser: ctx.browser, shots: [], exchangeIds: [], values: [], latestOk: null, samples: [] }));
@@ -100,19 +108,15 @@ export function costOf(contexts: readonly EntryContext[]): EndpointCost[] {
       const ok = view !== undefined && view.codes.length === 0 && view.status >= 200 && view.status < 300;
       const raw = view ? joinedHeader(view.headers, 'access-control-max-age') : null;
       const maxAge = raw === null ? null : quote(raw);
-      const key = [
-        firstHeader(p.requestHeaders, 'origin') ?? ctx.verdict.origin ?? '',
-        p.url.split('#', 1)[0],
-        ctx.credentialed ? 'c' : '',
-        firstHeader(p.requestHeaders, 'access-control-request-method') ?? '',
-        (firstHeader(p.requestHeaders, 'access-control-request-headers') ?? '').toLowerCase(),
-      ].join('\n');
+      const sent = p.requestHeaders;
+      const key = `${firstHeader(sent, 'origin') ?? ctx.verdict.origin ?? ''}\n${p.url.split('#', 1)[0]}\n${ctx.credentialed ? 'c' : ''}\n${
+        firstHeader(sent, 'access-control-request-method') ?? ''}\n${(firstHeader(sent, 'access-control-request-headers') ?? '').toLowerCase()}`;
       acc.shots.push({ start: p.start, ms, ok, key });
       if (acc.exchangeIds[acc.exchangeIds.length - 1] !== ctx.id) acc.exchangeIds.push(ctx.id);
       if (acc.values.length < 5 && !acc.values.includes(maxAge)) acc.values.push(maxAge);
       if (ok && (acc.latestOk === null || p.start >= acc.latestOk.start)) acc.latestOk = { start: p.start, maxAge };
       if (acc.samples.length < 8) acc.samples.push({ exchangeId: ctx.id, step: { kind: 'preflight', index }, maxAge });
-    });
+    }
   }
   const out: EndpointCost[] = [];
   for (const acc of byEndpoint.values()) out.push(finish(acc));
