@@ -64,10 +64,12 @@ export function summarizeResponse(list: Header[]): Header[] {
  * exchange again (one still in flight when the worker stopped) makes them afresh, as for any list without.
  */
 export function forgetFacts(ex: Exchange): void {
-  eachHeaderList(ex, (list, role) => forget(list, role === 'response' ? RESPONSE : REQUEST));
+  eachHeaderList(ex, forget);
 }
 
-function forget(list: Header[], key: typeof REQUEST | typeof RESPONSE): void {
+/** One visitor made once, not a closure per exchange. */
+function forget(list: Header[], role: 'request' | 'preflight' | 'response'): void {
+  const key = role === 'response' ? RESPONSE : REQUEST;
   if ((list as Carrier)[key] !== undefined) (list as Carrier)[key] = undefined;
 }
 
@@ -111,18 +113,23 @@ class CallSlots<T> {
   private readonly lists: unknown[] = new Array<unknown>(SLOTS).fill(null);
   private readonly facts: (T | null)[] = new Array<T | null>(SLOTS).fill(null);
   private next = 0;
+  /** Slots filled since the last `clear` (a captured exchange's lists carry their facts: usually none). */
+  private used = 0;
 
   clear(): void {
+    if (this.used === 0) return;
     this.lists.fill(null);
     this.facts.fill(null);
+    this.used = 0;
   }
 
   get(list: readonly Header[], make: (list: readonly Header[]) => T): T {
-    for (let i = 0; i < SLOTS; i++) if (this.lists[i] === list) return this.facts[i]!;
+    if (this.used > 0) for (let i = 0; i < SLOTS; i++) if (this.lists[i] === list) return this.facts[i]!;
     const made = make(list);
     this.lists[this.next] = list;
     this.facts[this.next] = made;
     this.next = (this.next + 1) % SLOTS;
+    this.used++;
     return made;
   }
 }
