@@ -36,7 +36,8 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
       cell: (d) => {
         const url = d.type === 'preflight' ? d.row.data.preflights[d.index]!.url : d.row.data.url;
         const { origin, path } = splitUrl(url);
-        return <span title={url}><span class="url-origin">{origin}</span><span class="url-path">{path}</span></span>;
+        // The path is bare text: an element of its own (it had no style) was one more box to lay out in every row.
+        return <span title={url}><span class="url-origin">{origin}</span>{path}</span>;
       },
     },
     {
