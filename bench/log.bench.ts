@@ -89,7 +89,6 @@ class CloneOnlyLog implements LogDb {
   kept: LogBatch['put'] = [];
   /** CPU spent cloning (µs). */
   cloneUs = 0;
-  /** Each record is serialised on its own, as IndexedDB does on `put`; a load clones each, as the worker deserialises what it reads. */
   /** Time the last load spent deserialising (ms). */
   loadMs = 0;
   /** Rebuilds the records from their bytes (Node's v8.deserialize adds wrapper costs the browser's read has not): before a timed wake. */
@@ -102,6 +101,7 @@ class CloneOnlyLog implements LogDb {
     this.loadMs = performance.now() - t0;
     return out;
   }
+  /** Each record is serialised on its own, as IndexedDB does on `put`; a load clones each, as the worker deserialises what it reads. */
   async write(batch: LogBatch) {
     const c0 = cpuNow();
     for (const r of batch.put) this.records.push(serialize(r));
@@ -163,6 +163,7 @@ export async function run(): Promise<BenchRow[]> {
   const recordUs = (cpuNow() - p0) / (4 * sample.length);
 
   const ours = await writeOurs(gc);
+  const batching = Math.max(0, ours.us - ours.cloneUs - recordUs);
   ours.log.prepare();
   gc();
   // Our side of a wake: each record deserialised, the store rebuilt; nothing judged before is classified again.
@@ -171,8 +172,6 @@ export async function run(): Promise<BenchRow[]> {
   ours.log.records = [];
   ours.log.kept = [];
   gc();
-
-  const batching = Math.max(0, ours.us - ours.cloneUs - recordUs);
 
   const factory = new IDBFactory();
   const fakeUs = await writeFake(factory);

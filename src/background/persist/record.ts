@@ -57,7 +57,6 @@ function packHeaders(list: Header[]): StoredHeaders {
   return joined;
 }
 
-
 /** The list `packHeaders` stored; null when `s` is not one (a damaged record). */
 function unpackHeaders(s: unknown): Header[] | null {
   if (typeof s === 'string') {

@@ -9,8 +9,8 @@ import type { FindingBrowser, FindingEntry, FindingEvidence } from './types';
 import type { Msg } from '../i18n/msg';
 import { sanitizeEntries } from '../model/sanitize';
 import { exchangeSteps } from '../classify/steps';
-import { firstHeader, joinedHeader, trimHttpWhitespace } from '../http/headers';
-import { sameName } from '../http/names';
+import { firstHeader, joinedHeader } from '../http/headers';
+import { corsResponseHeaders } from '../http/cors-headers';
 import { endpointOf } from '../http/url';
 import { cut } from '../fix/bounds';
 
@@ -53,15 +53,13 @@ export interface EntryContext {
 }
 
 const NO_CODES: CorsErrorCode[] = [];
-const ACAO = 'access-control-allow-origin';
-const ACAC = 'access-control-allow-credentials';
 /**
  * Step references shared by every context (a finding's evidence points at them; nothing changes them):
  * a log of thousands of exchanges needs no new object per step to say "the response" or "preflight 0".
  */
 const RESPONSE_REF: StepRef = { kind: 'response' };
-const PREFLIGHT_REFS: StepRef[] = [];
-const preflightRef = (index: number): StepRef => PREFLIGHT_REFS[index] ?? (index < 16 ? (PREFLIGHT_REFS[index] = { kind: 'preflight', index }) : { kind: 'preflight', index });
+const PREFLIGHT_REFS: readonly StepRef[] = Array.from({ length: 16 }, (_, index) => ({ kind: 'preflight', index }));
+const preflightRef = (index: number): StepRef => PREFLIGHT_REFS[index] ?? { kind: 'preflight', index };
 const CORS_KINDS = new Set(['simple', 'preflighted', 'blocked']);
 
 export const quote = (value: string): string => cut(value, MAX_QUOTE);
@@ -89,15 +87,7 @@ function sameStep(a: StepRef, b: StepRef): boolean {
 
 function view(ref: StepRef, url: string, method: string, origin: string | null, headers: Header[], status: number, fromCache: boolean, verdict: Verdict): StepView {
   // Access-Control-Allow-Origin joined as the browser joins it, and -Credentials, in one pass over the headers.
-  let acao: string | null = null;
-  let acac: string | null = null;
-  if (Array.isArray(headers)) {
-    for (const h of headers) {
-      if (!h) continue;
-      if (sameName(h, ACAO)) acao = joinLine(acao, h.value);
-      else if (sameName(h, ACAC)) acac = joinLine(acac, h.value);
-    }
-  }
+  const cors = corsResponseHeaders(headers);
   return {
     ref,
     url,
@@ -107,16 +97,10 @@ function view(ref: StepRef, url: string, method: string, origin: string | null, 
     headers,
     status,
     fromCache,
-    acao,
-    credentialsAllowed: acac === 'true',
+    acao: cors.acao,
+    credentialsAllowed: cors.acac === 'true',
     codes: verdict.reasons.length === 0 ? NO_CODES : codesAt(verdict, ref),
   };
-}
-
-/** `joined` with one more line of the header, as `joinedHeader` joins them. */
-function joinLine(joined: string | null, value: unknown): string {
-  const v = trimHttpWhitespace(typeof value === 'string' ? value : '');
-  return joined === null ? v : `${joined}, ${v}`;
 }
 
 function codesAt(verdict: Verdict, ref: StepRef): CorsErrorCode[] {
