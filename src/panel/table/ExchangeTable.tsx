@@ -1,5 +1,5 @@
 import type { TargetedMouseEvent } from 'preact';
-import { VerdictChip } from '../../ui/VerdictChip';
+import { verdictChip } from '../../ui/VerdictChip';
 import type { Column } from '../../ui/VirtualTable';
 import { VirtualTable } from '../../ui/VirtualTable';
 import type { SortColumn, TableLine } from './rows';
@@ -17,6 +17,18 @@ const stop = (fn: () => void) => (e: TargetedMouseEvent<HTMLButtonElement>) => {
 export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (key: string) => void }) {
   const lines = store.visible.value;
   const { worst, byExchange } = store.findingIndex.value;
+  // The words the rows repeat, rendered once per render instead of once per cell (a template each).
+  const chip = t('panel_chip_preflight');
+  const pending = t('panel_status_pending');
+  const failed = t('panel_status_failed');
+  const toPreflight = t('panel_to_preflight');
+  const toPreflightLabel = t('panel_to_preflight_label');
+  const toRequest = new Map<string, [string, string]>();
+  const toRequestOf = (method: string) => {
+    let w = toRequest.get(method);
+    if (!w) toRequest.set(method, (w = [t('panel_to_request', { method }), t('panel_to_request_label', { method })]));
+    return w;
+  };
   const jumpTo = (key: string) => {
     store.activeKey.value = key;
     onOpen(key);
@@ -47,12 +59,12 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
           return d.row.statusTitle ? <span class="muted" title={say(d.row.statusTitle)}>{say(d.row.statusText)}</span> : say(d.row.statusText);
         }
         const p = d.row.data.preflights[d.index]!;
-        return p.status !== null ? String(p.status) : t(p.failed ? 'panel_status_failed' : 'panel_status_pending');
+        return p.status !== null ? String(p.status) : p.failed ? failed : pending;
       },
     },
     {
       id: 'verdict', label: t('panel_col_verdict'), width: '9em', sortable: true,
-      cell: (d) => (d.type === 'request' ? <VerdictChip kind={d.row.kind} /> : <span class="chip chip-preflight" title={t('panel_chip_preflight')}>{t('panel_chip_preflight')}</span>),
+      cell: (d) => (d.type === 'request' ? verdictChip(d.row.kind) : <span class="chip chip-preflight" title={chip}>{chip}</span>),
     },
     {
       id: 'findings', label: t('panel_col_findings'), width: '7.5em',
@@ -74,10 +86,11 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
       cell: (d) => {
         const x = d.row.data;
         if (d.type === 'preflight') {
+          const [to, toLabel] = toRequestOf(x.method);
           return (
             <span>
               <button type="button" class="link" onClick={stop(() => jumpTo(d.row.id))}
-                aria-label={t('panel_to_request_label', { method: x.method })}>{t('panel_to_request', { method: x.method })}</button>
+                aria-label={toLabel}>{to}</button>
             </span>
           );
         }
@@ -86,7 +99,7 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
           <span title={reason}>
             {x.preflights.length > 0 && (
               <button type="button" class="link" onClick={stop(() => jumpTo(preflightKey(d.row.id, 0)))}
-                aria-label={t('panel_to_preflight_label')}>{t('panel_to_preflight')}</button>
+                aria-label={toPreflightLabel}>{toPreflight}</button>
             )}
             {reason}
           </span>
