@@ -6,24 +6,13 @@ import { words } from './i18n';
 /** Catalogue id of a verdict kind's label (`network-error` → `ui_verdict_network_error`). */
 export const verdictLabelId = (kind: VerdictKind): string => `ui_verdict_${String(kind).replace(/-/g, '_')}`;
 
-/** Each language's verdict labels, made on first use. */
-const labels = new WeakMap<Words, Map<VerdictKind, string>>();
-
 /**
  * Words shown for a verdict, in the page's language (or in `w`'s: a search also matches the English
  * label). The chip never relies on colour alone. An unknown kind (a newer capture) is shown as it is.
  */
 export function verdictLabel(kind: VerdictKind, w: Words = words.value): string {
-  // Kept per language: every chip of the table asks on every render (a catalogue look-up and a template each).
-  let byKind = labels.get(w);
-  if (!byKind) labels.set(w, (byKind = new Map()));
-  let label = byKind.get(kind);
-  if (label === undefined) {
-    const id = verdictLabelId(kind);
-    label = w.has(id) ? w.say(id) : String(kind);
-    byKind.set(kind, label);
-  }
-  return label;
+  const id = verdictLabelId(kind);
+  return w.has(id) ? w.say(id) : String(kind);
 }
 
 /**

@@ -82,10 +82,23 @@ export function createWords(lang: Lang, catalogue: Catalogue, fallback?: Catalog
     });
   }
 
+  // A message without values renders the same every time: kept per id the catalogue knows (a table says its
+  // words and verdict labels on every row of every render). Ids it does not know are not kept: the map stays
+  // bounded by the catalogue, whatever a record asks for.
+  const plain = new Map<string, string>();
+  function sayPlain(id: string): string {
+    let text = plain.get(id);
+    if (text === undefined) {
+      text = render({ id }, 0);
+      if (template({ id }) !== undefined) plain.set(id, text);
+    }
+    return text;
+  }
+
   return {
     lang,
     t: (msg) => render(msg, 0),
-    say: (id, values) => render(values === undefined ? { id } : { id, values }, 0),
+    say: (id, values) => (values === undefined ? sayPlain(id) : render({ id, values }, 0)),
     num: formatNumber,
     has: (id) => lookup(id) !== undefined || lookup(`${id}__other`) !== undefined,
   };

@@ -17,18 +17,6 @@ const stop = (fn: () => void) => (e: TargetedMouseEvent<HTMLButtonElement>) => {
 export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (key: string) => void }) {
   const lines = store.visible.value;
   const { worst, byExchange } = store.findingIndex.value;
-  // The words the rows repeat, rendered once per render instead of once per cell (a template each).
-  const chip = t('panel_chip_preflight');
-  const pending = t('panel_status_pending');
-  const failed = t('panel_status_failed');
-  const toPreflight = t('panel_to_preflight');
-  const toPreflightLabel = t('panel_to_preflight_label');
-  const toRequest = new Map<string, [string, string]>();
-  const toRequestOf = (method: string) => {
-    let w = toRequest.get(method);
-    if (!w) toRequest.set(method, (w = [t('panel_to_request', { method }), t('panel_to_request_label', { method })]));
-    return w;
-  };
   const jumpTo = (key: string) => {
     store.activeKey.value = key;
     onOpen(key);
@@ -59,12 +47,12 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
           return d.row.statusTitle ? <span class="muted" title={say(d.row.statusTitle)}>{say(d.row.statusText)}</span> : say(d.row.statusText);
         }
         const p = d.row.data.preflights[d.index]!;
-        return p.status !== null ? String(p.status) : p.failed ? failed : pending;
+        return p.status !== null ? String(p.status) : t(p.failed ? 'panel_status_failed' : 'panel_status_pending');
       },
     },
     {
       id: 'verdict', label: t('panel_col_verdict'), width: '9em', sortable: true,
-      cell: (d) => (d.type === 'request' ? verdictChip(d.row.kind) : <span class="chip chip-preflight" title={chip}>{chip}</span>),
+      cell: (d) => (d.type === 'request' ? verdictChip(d.row.kind) : <span class="chip chip-preflight" title={t('panel_chip_preflight')}>{t('panel_chip_preflight')}</span>),
     },
     {
       id: 'findings', label: t('panel_col_findings'), width: '7.5em',
@@ -86,11 +74,10 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
       cell: (d) => {
         const x = d.row.data;
         if (d.type === 'preflight') {
-          const [to, toLabel] = toRequestOf(x.method);
           return (
             <span>
               <button type="button" class="link" onClick={stop(() => jumpTo(d.row.id))}
-                aria-label={toLabel}>{to}</button>
+                aria-label={t('panel_to_request_label', { method: x.method })}>{t('panel_to_request', { method: x.method })}</button>
             </span>
           );
         }
@@ -99,7 +86,7 @@ export function ExchangeTable({ store, onOpen }: { store: PanelStore; onOpen: (k
           <span title={reason}>
             {x.preflights.length > 0 && (
               <button type="button" class="link" onClick={stop(() => jumpTo(preflightKey(d.row.id, 0)))}
-                aria-label={toPreflightLabel}>{toPreflight}</button>
+                aria-label={t('panel_to_preflight_label')}>{t('panel_to_preflight')}</button>
             )}
             {reason}
           </span>
