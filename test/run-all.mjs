@@ -37,8 +37,13 @@ function vitest(project) {
   totals.skipped += report.numPendingTests + report.numTodoTests;
   // A file that failed outside any test (import error, failing beforeAll) counts once.
   for (const file of report.testResults ?? []) {
-    const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed').length;
-    if (file.status === 'failed' && failedTests === 0) {
+    const failures = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    // CI shows only the end of the log: each failed test is named again there, with the first line of its error.
+    for (const t of failures) {
+      const why = (t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+      problems.push(`${project}: ${file.name.replace(root, '')} > ${t.fullName}${why ? `: ${why}` : ''}`);
+    }
+    if (file.status === 'failed' && failures.length === 0) {
       totals.failed++;
       problems.push(`${project}: ${file.name.replace(root, '')} failed outside its tests: ${(file.message ?? '').split('\n')[0]}`);
     }
