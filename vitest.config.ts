@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
+import { TEST_TIMEOUT_MS } from './test/support/timeouts';
 
 export default defineConfig({
   test: {
@@ -10,6 +11,10 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Limits that only a hang reaches: speed is measured by `npm run bench`, not by a test's time limit.
+          testTimeout: TEST_TIMEOUT_MS,
+          hookTimeout: TEST_TIMEOUT_MS,
+          setupFiles: ['test/support/unit-setup.ts'],
         },
       },
       {
