@@ -134,8 +134,9 @@ describe('readHar never crashes', { timeout: 60_000 }, () => {
       _cors: fc.anything(),
     }))), (entries) => {
       const { exchanges, warnings } = readHar(JSON.stringify({ log: { entries } }));
-      expect(exchanges.length + warnings.length).toBeGreaterThanOrEqual(0);
-      for (const x of exchanges) classify(x);
+      // Nothing is dropped in silence: entries give exchanges, or warnings that say what was skipped.
+      if (entries.length > 0) expect(exchanges.length + warnings.length).toBeGreaterThan(0);
+      for (const x of exchanges) expect(EN.t(classify(x).headline).length).toBeGreaterThan(0);
     }), { numRuns: 300 });
   });
 

@@ -57,6 +57,9 @@ describe('readHar: the exchanges it marks typed are well typed', () => {
     fc.assert(fc.property(fc.array(entry, { maxLength: 6 }), pages, any, (entries, pageList, creator) => {
       n += expectTyped(JSON.stringify({ log: { creator, pages: pageList, entries } }));
     }), { numRuns: 400 });
-    expect(n).toBeGreaterThan(100);
+    // Not vacuous: the random files did give exchanges to check. Over 200 seeds, 400 runs read 93 to 148 of them
+    // (median 121); the bound used to be 100, which about one run in sixteen missed. Half the least seen still
+    // fails a generator that stopped making readable entries, and no longer fails a correct run.
+    expect(n).toBeGreaterThan(46);
   });
 });
