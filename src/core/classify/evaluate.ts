@@ -177,7 +177,7 @@ function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boole
     return 'stop';
   }
   const failures = judgePreflight(input);
-  if (!credentialed && ev.credentialedFailure === null) ev.credentialedFailure = credentialedPreflightCode({ ...input, credentialed: true });
+  if (!credentialed && ev.credentialedFailure === null) ev.credentialedFailure = credentialedPreflightCode(input);
   if (failures.length > 0) {
     ev.failures = failures;
     ev.status = input.status;
@@ -189,9 +189,12 @@ function judgeStep(ctx: Context, step: Step, origin: string, credentialed: boole
 function findPreflight(ctx: Context, step: Step, used: PreflightRecord[]): PreflightRecord | undefined {
   const list = ctx.ex.preflights;
   if (list.length === 0) return undefined;
-  const target = stripFragment(step.url);
-  const exact = list.find((p) => !used.includes(p) && stripFragment(p.url) === target);
-  if (exact) return exact;
+  // The same URL (the usual case) is the same without its fragment: stripped only when they differ.
+  let target: string | null = null;
+  for (const p of list) {
+    if (used.includes(p)) continue;
+    if (p.url === step.url || stripFragment(p.url) === (target ??= stripFragment(step.url))) return p;
+  }
   return list.find((p) => !used.includes(p) && originOf(p.url) === step.origin && used.length === 0 && list.length === 1);
 }
 

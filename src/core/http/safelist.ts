@@ -10,6 +10,13 @@ import { utf8Length } from './headers';
 export function isSafelistedMethod(method: string): boolean {
   if (method === 'GET' || method === 'POST' || method === 'HEAD') return true;
   if (typeof method !== 'string') return false;
+  // A method already in ASCII upper case (PUT, DELETE, PATCH…) is not one of them: no upper-cased copy needed.
+  let caseMatters = false;
+  for (let i = 0; i < method.length && !caseMatters; i++) {
+    const c = method.charCodeAt(i);
+    caseMatters = (c >= 0x61 && c <= 0x7a) || c >= 0x80;
+  }
+  if (!caseMatters) return false;
   const m = method.toUpperCase();
   return m === 'GET' || m === 'HEAD' || m === 'POST';
 }

@@ -7,7 +7,8 @@
  */
 import type { StepRef } from '../model/verdict';
 import { isSafelistedMethod } from '../http/safelist';
-import type { ParsedList } from '../http/tokens';
+import { lowersTo } from '../http/names';
+import type { TokenList } from '../http/tokens';
 import type { AccessInput } from './access-rules';
 import type { Evidence } from './types';
 
@@ -22,8 +23,8 @@ export interface PreflightInput {
   access: AccessInput;
   acam: string | null;
   acah: string | null;
-  methods: ParsedList;
-  headers: ParsedList;
+  methods: TokenList;
+  headers: TokenList;
   /** The real request's method (as the browser put it in Access-Control-Request-Method). */
   method: string;
   /** Lower-case CORS-unsafe header names the real request carries, in request order. */
@@ -45,10 +46,19 @@ export function methodAllowed(p: PreflightInput, credentialed = p.credentialed):
 
 /** Unsafe header names the preflight response does not cover, in request order. */
 export function uncoveredHeaders(p: PreflightInput, credentialed = p.credentialed): string[] {
-  if (p.unsafeHeaders.length === 0) return [];
-  const allowed = p.headers.items.map((h) => h.toLowerCase());
+  const names = p.unsafeHeaders;
+  if (names.length === 0) return [];
+  // Items compared in their lower case without making it (only `*` lower-cases to `*`).
+  const allowed = p.headers.items;
   if (!credentialed && allowed.includes('*')) return [];
-  return p.unsafeHeaders.filter((name) => !allowed.includes(name));
+  const out: string[] = [];
+  for (const name of names) if (!covers(allowed, name)) out.push(name);
+  return out;
+}
+
+function covers(allowed: readonly string[], lower: string): boolean {
+  for (const item of allowed) if (lowersTo(item, lower)) return true;
+  return false;
 }
 
 export function isOkStatus(status: number | null): boolean {

@@ -7,7 +7,7 @@ import type { Header } from '../../model/exchange';
 import type { PreflightWhy } from '../../model/verdict';
 import { countsForCors } from '../../http/browser-headers';
 import { canonicalName, trimHttpWhitespace, utf8Length } from '../../http/headers';
-import { sameName } from '../../http/names';
+import { lowerName, sameName } from '../../http/names';
 import { m } from '../../i18n/msg';
 import { headerUnsafeKind, isSafelistedMethod, MAX_SAFELISTED_TOTAL_BYTES, MAX_SAFELISTED_VALUE_BYTES } from '../../http/safelist';
 
@@ -208,7 +208,7 @@ function shorten(value: string): string {
 }
 
 /** The why-list implied by an observed preflight's own Access-Control-Request-Method/-Headers. */
-export function whyFromObservedPreflight(requestMethod: string | null, requestHeaders: string[], visible: PreflightNeed): PreflightWhy[] {
+export function whyFromObservedPreflight(requestMethod: string | null, requestHeaders: readonly string[], visible: PreflightNeed): PreflightWhy[] {
   const why: PreflightWhy[] = [];
   if (requestMethod !== null && !isSafelistedMethod(requestMethod)) {
     why.push(visible.why.find((w) => w.kind === 'method') ?? {
@@ -219,7 +219,7 @@ export function whyFromObservedPreflight(requestMethod: string | null, requestHe
   }
   for (const name of requestHeaders) {
     const canon = canonicalName(name);
-    const known = visible.why.find((w) => w.kind !== 'method' && w.subject.toLowerCase() === name);
+    const known = visible.why.find((w) => w.kind !== 'method' && lowerName(w.subject) === name);
     if (known) why.push(known);
     else if (visible.why.some((w) => w.kind === 'headers-total' && w.subject.toLowerCase().split(', ').includes(name))) continue;
     else why.push({ kind: 'header', subject: canon, text: m('why_header_announced', { name: canon }) });
