@@ -83,8 +83,11 @@ export function evaluate(ctx: Context, credentialed: boolean): Evaluation {
     if (corsMode && crossOrigin) corsFlag = true;
     ev.origin = origin;
     ev.status = typeof step.response?.status === 'number' ? step.response.status : null;
-    const request = firstMatch(REQUEST_REASONS, {
-      step: step.ref, url: step.url, origin, credentialed, mode: mode.mode, corsFlag, crossOrigin, scheme: schemeOf(step.url),
+    // The request checks fail only a same-origin mode request or a CORS request to a scheme other than
+    // http(s) (both enabled): most steps need neither their input nor the walk over the family.
+    const scheme = schemeOf(step.url);
+    const request = mode.mode !== 'same-origin' && (!corsFlag || scheme === 'https' || scheme === 'http') ? null : firstMatch(REQUEST_REASONS, {
+      step: step.ref, url: step.url, origin, credentialed, mode: mode.mode, corsFlag, crossOrigin, scheme,
     });
     if (request) return done(ev, [request], tainted);
     if (!corsFlag) {

@@ -9,6 +9,11 @@ import type { RequestScan } from './request-scan';
 
 /** A Sec-Fetch-Mode value's mode (case-insensitive), or null for a value we do not know. */
 function secFetchMode(value: string): RequestMode | null {
+  // Browsers send the value in lower case: the common ones are told without making a lower-case copy.
+  switch (value) {
+    case 'cors': return 'cors';
+    case 'no-cors': return 'no-cors';
+  }
   switch (value.toLowerCase()) {
     case 'cors': return 'cors';
     case 'no-cors': return 'no-cors';

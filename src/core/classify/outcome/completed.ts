@@ -43,7 +43,7 @@ export function completedCorsVerdict(ctx: Context, primary: Evaluation, cookie: 
   if (primary.notModified) notes.push(m('note_not_modified'));
   const auth = authorizationStarNote(ctx.ex, primary, credentials.mode === 'include');
   if (auth) notes.push(auth);
-  notes.push(...browserDifferenceNotes(ctx.scan));
+  if (ctx.scan.chromiumOnly.length > 0) notes.push(...browserDifferenceNotes(ctx.scan));
   const taint = taintNote(primary);
   if (taint) notes.push(taint);
   const allowed = primary.passedByWildcard ? m('verdict_any_origin') : primary.origin === 'null' ? m('verdict_opaque_origin') : primary.origin;
@@ -72,6 +72,7 @@ function credentialsOf(primary: Evaluation): CredentialsInfo {
 
 /** How long the browser may skip the preflight next time (only when one was seen and passed). */
 function reuseNote(ctx: Context): Msg | null {
+  if (ctx.ex.preflights.length === 0) return null;
   const pre = ctx.ex.preflights.find((p) => p.response !== undefined);
   if (!pre?.response) return null;
   const raw = responseFacts(pre.response.headers).maxAge;
