@@ -15,6 +15,7 @@ import { needOf, whyFromObservedPreflight } from './preflight/need';
 import { buildPreflightInput, credentialedPreflightCode, judgePreflight, observedRequest } from './preflight/check';
 import { accessFailure, accessInput, credentialsWouldFail, type AccessFailure } from '../reasons/access-rules';
 import { ACCESS_REASONS, firstMatch, REDIRECT_REASONS, REQUEST_REASONS, type Failure } from '../reasons';
+import { requestChecksApply } from '../reasons/request-rules';
 import { invalidAllowCredentials } from '../reasons/invalid-allow-credentials';
 import { noPreflight } from '../model/make-verdict';
 
@@ -83,10 +84,9 @@ export function evaluate(ctx: Context, credentialed: boolean): Evaluation {
     if (corsMode && crossOrigin) corsFlag = true;
     ev.origin = origin;
     ev.status = typeof step.response?.status === 'number' ? step.response.status : null;
-    // The request checks fail only a same-origin mode request or a CORS request to a scheme other than
-    // http(s) (both enabled): most steps need neither their input nor the walk over the family.
+    // Most steps cannot fail a request check: they need neither its input nor the walk over the family.
     const scheme = schemeOf(step.url);
-    const request = mode.mode !== 'same-origin' && (!corsFlag || scheme === 'https' || scheme === 'http') ? null : firstMatch(REQUEST_REASONS, {
+    const request = !requestChecksApply(mode.mode, corsFlag, scheme) ? null : firstMatch(REQUEST_REASONS, {
       step: step.ref, url: step.url, origin, credentialed, mode: mode.mode, corsFlag, crossOrigin, scheme,
     });
     if (request) return done(ev, [request], tainted);

@@ -22,3 +22,12 @@ export function requestEvidence(i: RequestInput, received: string | null, param:
 
 /** Schemes Chromium allows CORS requests to (the embedder list; http and https in practice). */
 export const CORS_ENABLED_SCHEMES = ['chrome', 'chrome-extension', 'chrome-untrusted', 'data', 'http', 'https', 'isolated-app'] as const;
+
+/**
+ * Whether one of the request checks could fail this step: only a same-origin mode request, or a CORS request to
+ * a scheme other than http(s) (the schemes every page fetches), can. The classifier skips the checks' input and
+ * their walk on every other step; a test holds this against each check's own `detect`.
+ */
+export function requestChecksApply(mode: RequestMode, corsFlag: boolean, scheme: string): boolean {
+  return mode === 'same-origin' || (corsFlag && scheme !== 'http' && scheme !== 'https');
+}

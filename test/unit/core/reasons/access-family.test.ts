@@ -1,10 +1,11 @@
 /**
- * The classifier skips the access family when `accessFailure` finds nothing (evaluate.ts): that is
- * only right while every access reason detects exactly one failure kind. A new access reason that
- * looks at something else fails here.
+ * The classifier skips the access family when `accessFailure` finds nothing (evaluate.ts), and the preflight's
+ * access family likewise (preflight/check.ts): that is only right while every access reason detects exactly one
+ * failure kind. A new access reason that looks at something else fails here.
  */
 import { describe, expect, it } from 'vitest';
-import { ACCESS_REASONS } from '../../../../src/core/reasons';
+import { ACCESS_REASONS, PREFLIGHT_ACCESS_REASONS } from '../../../../src/core/reasons';
+import type { PreflightInput } from '../../../../src/core/reasons/preflight-rules';
 import { accessFailure, accessInput, type AccessFailure } from '../../../../src/core/reasons/access-rules';
 
 const ORIGIN = 'https://app.example';
@@ -24,5 +25,18 @@ describe('access family', () => {
       expect(matched.length, JSON.stringify(c)).toBe(kind === null ? 0 : 1);
     }
     expect(seenKinds.size).toBe(7);
+  });
+
+  it("the preflight's family too: nothing when its access check finds nothing, else that kind alone", () => {
+    for (const c of CASES) {
+      const step = { kind: 'preflight', index: 0 } as const;
+      const access = accessInput({ step, url: `https://api.example/x`, origin: ORIGIN, status: 204, acaoLines: 1, ...c });
+      const input: PreflightInput = {
+        step, url: access.url, origin: ORIGIN, credentialed: c.credentialed, status: 204, location: null, access,
+        acam: null, acah: null, methods: { items: [], invalid: null }, headers: { items: [], invalid: null }, method: 'PUT', unsafeHeaders: [],
+      };
+      const matched = PREFLIGHT_ACCESS_REASONS.filter((d) => d.detect(input) !== null).map((d) => d.code);
+      expect(matched.length, JSON.stringify(c)).toBe(access.failure === null ? 0 : 1);
+    }
   });
 });
