@@ -1,4 +1,5 @@
 /** HTTP token and comma-list parsing as Chromium applies it to Access-Control-Allow-Methods/-Headers. */
+import { perValue } from './per-value';
 
 const TCHAR = new Uint8Array(128);
 for (const c of "!#$%&'*+-.^_`|~") TCHAR[c.charCodeAt(0)] = 1;
@@ -61,24 +62,13 @@ export interface TokenList {
   readonly invalid: string | null;
 }
 
-const parsed = new Map<string, TokenList>();
 const NO_LIST: TokenList = { items: [], invalid: null };
+const listOf = perValue<TokenList>(parseTokenList);
 
 /**
- * `parseTokenList`, read only and remembered per value: a server answers every preflight with the same
- * Access-Control-Allow-Methods and -Headers, and the classifier reads them once or twice per preflight.
- * A bounded table, as for header names (http/names.ts). The lists are shared, so read only, but not frozen:
- * V8 reads a frozen array slower (a loop over one is not inlined), which cost more than this saved.
+ * `parseTokenList`, read only and remembered per value (`perValue`): the classifier reads a preflight's
+ * Access-Control-Allow-Methods and -Headers once or twice, and a server sends the same ones every time.
  */
 export function tokenListOf(value: string | null): TokenList {
-  if (value === null) return NO_LIST;
-  let list = parsed.get(value);
-  if (list === undefined) {
-    list = parseTokenList(value);
-    if (value.length <= 256) {
-      if (parsed.size >= 256) parsed.clear();
-      parsed.set(value, list);
-    }
-  }
-  return list;
+  return value === null ? NO_LIST : listOf(value);
 }

@@ -8,34 +8,19 @@ import type { PreflightNeed } from './need';
 import { requestFacts, responseFacts } from '../header-facts';
 import { tokenListOf } from '../../http/tokens';
 import { lowerCase } from '../../http/names';
+import { perValue } from '../../http/per-value';
 import { accessInput } from '../../reasons/access-rules';
 import { methodAllowed, uncoveredHeaders, type PreflightInput } from '../../reasons/preflight-rules';
 import { firstMatch, preflightDisallowedRedirect, PREFLIGHT_ACCESS_REASONS, PREFLIGHT_LATER_REASONS, type Failure } from '../../reasons';
+
+/** The names of an Access-Control-Request-Headers value, lower-cased, remembered per value (read only). */
+const announcedNames = perValue<readonly string[]>(lowerItems);
 
 /** Access-Control-Request-Method / -Headers the browser put on the preflight (authoritative). */
 export function observedRequest(pre: PreflightRecord): { method: string | null; headers: readonly string[] | null } {
   const facts = requestFacts(pre.requestHeaders);
   const acrh = facts.acrh;
   return { method: facts.acrm, headers: acrh === null ? null : announcedNames(acrh) };
-}
-
-/**
- * The names of an Access-Control-Request-Headers value, remembered per value: a page's preflights announce
- * the same few lists over and over. Shared, so read only (not frozen, for the reason in http/tokens.ts);
- * a bounded table, as there.
- */
-const announced = new Map<string, readonly string[]>();
-
-function announcedNames(acrh: string): readonly string[] {
-  let names = announced.get(acrh);
-  if (names === undefined) {
-    names = lowerItems(acrh);
-    if (acrh.length <= 256) {
-      if (announced.size >= 256) announced.clear();
-      announced.set(acrh, names);
-    }
-  }
-  return names;
 }
 
 /** The comma-separated items of a list, trimmed and lower-cased, empty ones left out. */
