@@ -5,7 +5,6 @@ import type { Failure } from '../reasons';
 import type { RequestScan } from './request-scan';
 import { requestFacts, responseFacts } from './header-facts';
 import { tokenListOf } from '../http/tokens';
-import { lowersTo } from '../http/names';
 import { m, type Msg } from '../i18n/msg';
 
 /** The status behind a CORS failure: often the real problem. */
@@ -39,9 +38,8 @@ export function authorizationStarNote(ex: Exchange, ev: Evaluation, credentialed
     if (!pre.response) continue;
     const acrh = requestFacts(pre.requestHeaders).acrh ?? '';
     if (!/(^|,)\s*authorization\s*(,|$)/i.test(acrh)) continue;
-    // Items compared in their lower case without making it (only `*` lower-cases to `*`).
-    const allowed = tokenListOf(responseFacts(pre.response.headers).acah).items;
-    if (allowed.includes('*') && !allowed.some((s) => lowersTo(s, 'authorization'))) {
+    const allowed = tokenListOf(responseFacts(pre.response.headers).acah).lower;
+    if (allowed.includes('*') && !allowed.includes('authorization')) {
       return m('note_authorization_star');
     }
   }

@@ -45,31 +45,3 @@ export function sameName(header: Header, lower: string): boolean {
   }
   return true;
 }
-
-/**
- * Whether `name.toLowerCase()` is `lower`, without making that string for an ASCII name (a preflight's
- * allowed and announced header names are compared this way, item by item, for every exchange).
- */
-export function lowersTo(name: string, lower: string): boolean {
-  if (name.length === lower.length) {
-    for (let i = 0; i < name.length; i++) {
-      let c = name.charCodeAt(i);
-      // Past a non-ASCII character the lower case may not keep its length: toLowerCase decides.
-      if (c >= 0x80) return name.toLowerCase() === lower;
-      if (c >= 0x41 && c <= 0x5a) c += 0x20;
-      if (c !== lower.charCodeAt(i)) return false;
-    }
-    return true;
-  }
-  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) >= 0x80) return name.toLowerCase() === lower;
-  return false;
-}
-
-/** `value.toLowerCase()`, the same string when it has nothing to lower (ASCII without upper case: no copy made). */
-export function lowerCase(value: string): string {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 0x41 && (c <= 0x5a || c >= 0x80)) return value.toLowerCase();
-  }
-  return value;
-}

@@ -7,7 +7,6 @@
  */
 import type { StepRef } from '../model/verdict';
 import { isSafelistedMethod } from '../http/safelist';
-import { lowersTo } from '../http/names';
 import type { TokenList } from '../http/tokens';
 import type { AccessInput } from './access-rules';
 import type { Evidence } from './types';
@@ -48,17 +47,11 @@ export function methodAllowed(p: PreflightInput, credentialed = p.credentialed):
 export function uncoveredHeaders(p: PreflightInput, credentialed = p.credentialed): string[] {
   const names = p.unsafeHeaders;
   if (names.length === 0) return [];
-  // Items compared in their lower case without making it (only `*` lower-cases to `*`).
-  const allowed = p.headers.items;
+  const allowed = p.headers.lower;
   if (!credentialed && allowed.includes('*')) return [];
   const out: string[] = [];
-  for (const name of names) if (!covers(allowed, name)) out.push(name);
+  for (const name of names) if (!allowed.includes(name)) out.push(name);
   return out;
-}
-
-function covers(allowed: readonly string[], lower: string): boolean {
-  for (const item of allowed) if (lowersTo(item, lower)) return true;
-  return false;
 }
 
 export function isOkStatus(status: number | null): boolean {

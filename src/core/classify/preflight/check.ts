@@ -7,7 +7,6 @@ import type { StepRef } from '../../model/verdict';
 import type { PreflightNeed } from './need';
 import { requestFacts, responseFacts } from '../header-facts';
 import { tokenListOf } from '../../http/tokens';
-import { lowerCase } from '../../http/names';
 import { perValue } from '../../http/per-value';
 import { accessInput } from '../../reasons/access-rules';
 import { methodAllowed, uncoveredHeaders, type PreflightInput } from '../../reasons/preflight-rules';
@@ -28,10 +27,10 @@ function lowerItems(list: string): string[] {
   const out: string[] = [];
   let start = 0;
   while (start <= list.length) {
-    let end = start;
-    while (end < list.length && list.charCodeAt(end) !== 0x2c) end++;
+    let end = list.indexOf(',', start);
+    if (end === -1) end = list.length;
     const item = list.slice(start, end).trim();
-    if (item.length > 0) out.push(lowerCase(item));
+    if (item.length > 0) out.push(item.toLowerCase());
     start = end + 1;
   }
   return out;

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACCESS_REASONS, PREFLIGHT_ACCESS_REASONS } from '../../../../src/core/reasons';
 import type { PreflightInput } from '../../../../src/core/reasons/preflight-rules';
+import { tokenListOf } from '../../../../src/core/http/tokens';
 import { accessFailure, accessInput, type AccessFailure } from '../../../../src/core/reasons/access-rules';
 
 const ORIGIN = 'https://app.example';
@@ -33,7 +34,7 @@ describe('access family', () => {
       const access = accessInput({ step, url: `https://api.example/x`, origin: ORIGIN, status: 204, acaoLines: 1, ...c });
       const input: PreflightInput = {
         step, url: access.url, origin: ORIGIN, credentialed: c.credentialed, status: 204, location: null, access,
-        acam: null, acah: null, methods: { items: [], invalid: null }, headers: { items: [], invalid: null }, method: 'PUT', unsafeHeaders: [],
+        acam: null, acah: null, methods: tokenListOf(null), headers: tokenListOf(null), method: 'PUT', unsafeHeaders: [],
       };
       const matched = PREFLIGHT_ACCESS_REASONS.filter((d) => d.detect(input) !== null).map((d) => d.code);
       expect(matched.length, JSON.stringify(c)).toBe(access.failure === null ? 0 : 1);
